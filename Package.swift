@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+// Solvable: a Jupyter kernel, command language and report generator for the
+// solvable models of deep-learning theory. See ../shared/DESIGN.md for the layout.
+import PackageDescription
+
+let package = Package(
+    name: "Solvable",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "solvable", targets: ["solvable"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // System libraries (Debian: libzmq3-dev, libopenblas-dev, liblapacke-dev).
+        .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+
+        // Core libraries, leaves first.
+        .target(name: "JSON"),
+        // Named as in DESIGN.md; apple/swift-numerics also declares a `Numerics` target, so
+        // that package cannot join this graph (SwiftPM needs unique target names).
+        .target(name: "Numerics", dependencies: ["COpenBLAS"]),
+        .target(name: "Models", dependencies: ["Numerics"]),
+        .target(name: "Display", dependencies: ["Numerics", "JSON"]),
+        .target(name: "Language", dependencies: ["Models", "Display", "Numerics", "JSON"]),
+        .target(name: "Notebook", dependencies: ["Language", "JSON"]),
+        .target(name: "JupyterProtocol", dependencies: [
+            "JSON",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Kernel", dependencies: ["JupyterProtocol", "Language", "CZeroMQ", "JSON"]),
+        .target(name: "Report", dependencies: [
+            "Notebook", "Display", "JSON",
+            .product(name: "Ink", package: "Ink"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "solvable", dependencies: [
+            "Kernel", "Notebook", "Report", "Language", "JSON",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests (Swift Testing).
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerics"]),
+        .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"]),
+        .testTarget(name: "LanguageTests", dependencies: [
+            "Language", "Display", "JSON",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON"]),
+        .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "JSON"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "JupyterProtocol", "Language", "JSON"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "JSON"]),
+    ]
+)
