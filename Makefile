@@ -1,0 +1,56 @@
+# Solvable: `make run` sets everything up and runs the main job; `make test` runs every test.
+SHELL := /bin/bash
+DEBIAN_PACKAGES := libzmq3-dev libopenblas-dev liblapacke-dev libjs-katex pkg-config python3-venv chromium
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := .build/release/solvable
+SITE := site
+
+.PHONY: run test deps venv build build-debug install notebooks site swift-test python-test bench clean
+
+run: deps build install notebooks site
+	@echo "Reports are in $(SITE)/index.html"
+
+test: deps venv swift-test python-test
+
+## Debian packages the build and tests need (installed only if missing).
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## Python tools for the conformance suite and notebook validation.
+venv: $(VENV)/.installed
+$(VENV)/.installed: tests-python/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r tests-python/requirements.txt
+	touch $@
+
+build:
+	swift build -c release --product solvable
+
+install: build
+	$(BIN) install --user
+
+notebooks: build
+	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN) run --in-place notebooks/*.ipynb; else echo "no notebooks yet"; fi
+
+site: build
+	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN) render notebooks -o $(SITE); else echo "no notebooks to render yet"; fi
+
+swift-test:
+	swift build --build-tests
+	swift test --skip-build
+
+python-test: venv build
+	SOLVABLE_BIN=$(abspath $(BIN)) $(VENV)/bin/python -m pytest -q tests-python
+
+bench: build venv
+	@for b in bench/*.sh; do [ -e "$$b" ] && bash "$$b"; done
+
+clean:
+	rm -rf .build $(SITE)

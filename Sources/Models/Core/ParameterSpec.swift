@@ -1,0 +1,103 @@
+/// The description of one parameter of a model or an operation: it drives argument
+/// checking, `help(name)`, Shift-Tab inspection, Tab completion and the generated
+/// reference, so the meaning, default and allowed range are written once, here.
+public struct ParameterSpec: Sendable {
+    /// What kind of value the parameter takes.
+    public enum Kind: Sendable, Equatable {
+        /// A real number within `range`.
+        case real
+        /// A whole number within `range`.
+        case integer
+        /// One of a fixed set of strings.
+        case choice([String])
+        /// A vector of reals (a grid such as `P=geomspace(10, 1e4, 40)`); each entry
+        /// must lie in `range`.
+        case vector
+        /// A table.
+        case table
+        /// A schedule value or a number (a constant schedule).
+        case schedule
+    }
+
+    /// The parameter's name as written in calls (`alpha`, `P`, `lambda`).
+    public var name: String
+    /// What it means, in one line, with its symbol in the paper.
+    public var meaning: String
+    /// What kind of value it takes.
+    public var kind: Kind
+    /// The value used when the caller leaves it out; `nil` means required.
+    public var defaultValue: ParameterValue?
+    /// Allowed numeric range (for reals, integers and vector entries).
+    public var range: NumericRange
+    /// Whether the language may sweep this parameter when given a list.
+    public var sweepable: Bool
+
+    /// Makes a parameter description.
+    public init(_ name: String, _ meaning: String, kind: Kind = .real, default defaultValue: ParameterValue? = nil,
+                range: NumericRange = .any, sweepable: Bool = true) {
+        self.name = name
+        self.meaning = meaning
+        self.kind = kind
+        self.defaultValue = defaultValue
+        self.range = range
+        self.sweepable = sweepable
+    }
+
+    /// Whether the caller must give this parameter.
+    public var isRequired: Bool { defaultValue == nil }
+}
+
+/// An interval of allowed values, open or closed at each end, possibly unbounded,
+/// with a readable description used in error messages (`alpha > 0`, `0 ≤ noise`).
+public struct NumericRange: Sendable, Equatable {
+    public var lower: Double?
+    public var lowerInclusive: Bool
+    public var upper: Double?
+    public var upperInclusive: Bool
+    /// Whether `inf` is allowed (e.g. `P=inf` for online learning).
+    public var allowsInfinity: Bool
+
+    /// Makes a range.
+    public init(lower: Double? = nil, lowerInclusive: Bool = true, upper: Double? = nil,
+                upperInclusive: Bool = true, allowsInfinity: Bool = false) {
+        self.lower = lower
+        self.lowerInclusive = lowerInclusive
+        self.upper = upper
+        self.upperInclusive = upperInclusive
+        self.allowsInfinity = allowsInfinity
+    }
+
+    /// Any finite number.
+    public static let any = NumericRange()
+    /// x > 0.
+    public static let positive = NumericRange(lower: 0, lowerInclusive: false)
+    /// x ≥ 0.
+    public static let nonNegative = NumericRange(lower: 0)
+    /// x ≥ 1 (counts such as `dim`, `trials`).
+    public static let atLeastOne = NumericRange(lower: 1)
+    /// 0 ≤ x ≤ 1.
+    public static let unitInterval = NumericRange(lower: 0, upper: 1)
+
+    /// Whether `x` lies in the range.
+    public func contains(_ x: Double) -> Bool {
+        if x.isNaN { return false }
+        if x.isInfinite { return allowsInfinity && (x > 0 ? upper == nil : lower == nil) }
+        if let lower { if lowerInclusive ? x < lower : x <= lower { return false } }
+        if let upper { if upperInclusive ? x > upper : x >= upper { return false } }
+        return true
+    }
+
+    /// The range as text about a parameter `name`: `alpha > 0`, `0 ≤ rho ≤ 1`.
+    public func describe(_ name: String) -> String {
+        var text: String
+        switch (lower, upper) {
+        case (nil, nil): text = "\(name) any number"
+        case (let lo?, nil): text = "\(name) \(lowerInclusive ? "≥" : ">") \(formatParameter(lo))"
+        case (nil, let hi?): text = "\(name) \(upperInclusive ? "≤" : "<") \(formatParameter(hi))"
+        case (let lo?, let hi?):
+            text = "\(formatParameter(lo)) \(lowerInclusive ? "≤" : "<") \(name) \(upperInclusive ? "≤" : "<") \(formatParameter(hi))"
+        }
+        if allowsInfinity { text += " (inf allowed)" }
+        return text
+    }
+}

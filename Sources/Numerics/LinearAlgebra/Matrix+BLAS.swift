@@ -1,0 +1,84 @@
+import COpenBLAS
+
+// Level-2/3 BLAS products over OpenBLAS (cblas, row-major).
+
+extension Matrix {
+    /// `alpha · op(a) · op(b) + beta · c` (dgemm), where op transposes when asked.
+    /// - Returns: the product, of size rows(op(a)) × columns(op(b)).
+    public static func gemm(_ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false,
+                            alpha: Double = 1, beta: Double = 0, into c: Matrix? = nil) -> Matrix {
+        let m = transposeA ? a.columns : a.rows
+        let k = transposeA ? a.rows : a.columns
+        let kb = transposeB ? b.columns : b.rows
+        let n = transposeB ? b.rows : b.columns
+        precondition(k == kb, "gemm: inner dimensions \(k) and \(kb) differ")
+        var result = c ?? Matrix(rows: m, columns: n)
+        precondition(result.rows == m && result.columns == n, "gemm: output has the wrong shape")
+        if m == 0 || n == 0 { return result }
+        if k == 0 { for i in result.storage.indices { result.storage[i] *= beta }; return result }
+        a.storage.withUnsafeBufferPointer { pa in
+            b.storage.withUnsafeBufferPointer { pb in
+                result.storage.withUnsafeMutableBufferPointer { pc in
+                    cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+                                transposeB ? CblasTrans : CblasNoTrans,
+                                Int32(m), Int32(n), Int32(k), alpha,
+                                pa.baseAddress, Int32(max(1, a.columns)),
+                                pb.baseAddress, Int32(max(1, b.columns)),
+                                beta, pc.baseAddress, Int32(max(1, n)))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The matrix product `a · b`.
+    public static func * (a: Matrix, b: Matrix) -> Matrix { gemm(a, b) }
+
+    /// `op(self) · x` (dgemv).
+    public func times(_ x: [Double], transposed: Bool = false) -> [Double] {
+        let outCount = transposed ? columns : rows
+        let inCount = transposed ? rows : columns
+        precondition(x.count == inCount, "gemv: vector has \(x.count) entries, expected \(inCount)")
+        var y = [Double](repeating: 0, count: outCount)
+        if rows == 0 || columns == 0 { return y }
+        storage.withUnsafeBufferPointer { pa in
+            x.withUnsafeBufferPointer { px in
+                y.withUnsafeMutableBufferPointer { py in
+                    cblas_dgemv(CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, Int32(rows), Int32(columns),
+                                1, pa.baseAddress, Int32(columns), px.baseAddress, 1, 0, py.baseAddress, 1)
+                }
+            }
+        }
+        return y
+    }
+
+    /// `selfᵀ · self` (dsyrk), symmetric, both triangles filled.
+    public func gram() -> Matrix {
+        var g = Matrix(rows: columns, columns: columns)
+        if rows == 0 || columns == 0 { return g }
+        storage.withUnsafeBufferPointer { pa in
+            g.storage.withUnsafeMutableBufferPointer { pg in
+                cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows), 1,
+                            pa.baseAddress, Int32(columns), 0, pg.baseAddress, Int32(columns))
+            }
+        }
+        for i in 0..<columns { for j in 0..<i { g[i, j] = g[j, i] } }
+        return g
+    }
+}
+
+/// Dot product of two equal-length vectors (ddot).
+public func dot(_ x: [Double], _ y: [Double]) -> Double {
+    precondition(x.count == y.count, "dot: lengths \(x.count) and \(y.count) differ")
+    return x.withUnsafeBufferPointer { px in
+        y.withUnsafeBufferPointer { py in cblas_ddot(Int32(x.count), px.baseAddress, 1, py.baseAddress, 1) }
+    }
+}
+
+/// `y ← a·x + y` (daxpy).
+public func axpy(_ a: Double, _ x: [Double], _ y: inout [Double]) {
+    precondition(x.count == y.count, "axpy: lengths differ")
+    x.withUnsafeBufferPointer { px in
+        y.withUnsafeMutableBufferPointer { py in cblas_daxpy(Int32(x.count), a, px.baseAddress, 1, py.baseAddress, 1) }
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import Numerics
+
+@Suite struct LinearAlgebraTests {
+    @Test func gemmMatchesHandProduct() {
+        let a = Matrix(rows: 2, columns: 3, storage: [1, 2, 3, 4, 5, 6])
+        let b = Matrix(rows: 3, columns: 2, storage: [7, 8, 9, 10, 11, 12])
+        #expect((a * b).storage == [58, 64, 139, 154])
+        #expect(Matrix.gemm(a, transposeA: true, a).storage == a.gram().storage)
+    }
+
+    @Test func symmetricEigenOfKnownMatrix() throws {
+        let m = Matrix(rows: 2, columns: 2, storage: [2, 1, 1, 2])
+        let (values, _) = try m.symmetricEigen()
+        #expect(abs(values[0] - 1) < 1e-14 && abs(values[1] - 3) < 1e-14)
+    }
+
+    @Test func choleskySolveRecoversSolution() throws {
+        let m = Matrix(rows: 2, columns: 2, storage: [4, 1, 1, 3])
+        let x = try m.choleskySolve([1, 2])
+        #expect(abs(4 * x[0] + x[1] - 1) < 1e-14 && abs(x[0] + 3 * x[1] - 2) < 1e-14)
+    }
+
+    @Test func svdReconstructs() throws {
+        var rng = Xoshiro256StarStar(seed: 3)
+        let a = rng.gaussianMatrix(rows: 5, columns: 3)
+        let (u, s, vt) = try a.svd()
+        let rebuilt = u * Matrix.diagonal(s) * vt
+        for (x, y) in zip(rebuilt.storage, a.storage) { #expect(abs(x - y) < 1e-12) }
+    }
+
+    @Test func notPositiveDefiniteThrows() {
+        let m = Matrix(rows: 2, columns: 2, storage: [1, 2, 2, 1])
+        #expect(throws: LinearAlgebraError.self) { try m.choleskySolve([1, 1]) }
+    }
+}
+
+@Suite struct RandomTests {
+    @Test func seedFixesStream() {
+        var a = Xoshiro256StarStar(seed: 42), b = Xoshiro256StarStar(seed: 42)
+        #expect((0..<10).map { _ in a.next() } == (0..<10).map { _ in b.next() })
+    }
+
+    @Test func gaussianMomentsAreStandard() {
+        var rng = Xoshiro256StarStar(seed: 7)
+        let n = 200_000
+        let xs = rng.gaussians(n)
+        let mean = xs.reduce(0, +) / Double(n)
+        let variance = xs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(n - 1)
+        // Standard errors: 1/sqrt(n) ≈ 0.0022 for the mean, sqrt(2/n) ≈ 0.0032 for the variance.
+        #expect(abs(mean) < 0.0022 * 4)
+        #expect(abs(variance - 1) < 0.0032 * 4)
+    }
+}
+
+@Suite struct RootFindingTests {
+    @Test func brentFindsSqrtTwo() throws {
+        let r = try RootFinding.brent(in: (0, 2)) { $0 * $0 - 2 }
+        #expect(abs(r - 2.0.squareRoot()) <= 1e-13 * 2.0.squareRoot())
+    }
+
+    @Test func unbracketedRootThrows() {
+        #expect(throws: RootFinding.Failure.self) { try RootFinding.brent(in: (0, 1)) { $0 * $0 + 1 } }
+    }
+
+    @Test func expandingBracketFindsLargeRoot() throws {
+        let r = try RootFinding.brentExpanding(lower: 0, guess: 1) { $0 - 1e6 }
+        #expect(abs(r - 1e6) <= 1e-7)
+    }
+}
