@@ -1,0 +1,70 @@
+import Numerics
+
+/// A figure: one or more series on shared axes, drawn as publication-quality SVG.
+///
+/// CONTRACT (the language builds against these signatures): `Plot(tables:x:y:...)`,
+/// `Plot(series:...)`, `svg()`, `summary`, `bundle`.
+public struct Plot: Sendable, Equatable {
+    /// Which axes are logarithmic.
+    public enum Scale: String, Sendable, CaseIterable {
+        case linear, logx, logy, loglog
+    }
+
+    /// One curve or set of points.
+    public struct Series: Sendable, Equatable {
+        /// How a series is drawn.
+        public enum Style: String, Sendable {
+            /// A line through the points (theory).
+            case line
+            /// Markers, with error bars where `errors` is given (simulation, data).
+            case markers
+        }
+        /// Legend text (empty: no legend entry).
+        public var label: String
+        public var xs: [Double]
+        public var ys: [Double]
+        /// One standard error per point, drawn as ±1 error bars; `nil` for none.
+        public var errors: [Double]?
+        public var style: Style
+
+        /// Makes a series.
+        public init(label: String, xs: [Double], ys: [Double], errors: [Double]? = nil, style: Style) {
+            self.label = label
+            self.xs = xs
+            self.ys = ys
+            self.errors = errors
+            self.style = style
+        }
+    }
+
+    public var series: [Series]
+    public var scale: Scale
+    public var title: String?
+    public var xlabel: String?
+    public var ylabel: String?
+
+    /// Makes a plot from ready series.
+    public init(series: [Series], scale: Scale = .linear, title: String? = nil, xlabel: String? = nil,
+                ylabel: String? = nil) {
+        self.series = series
+        self.scale = scale
+        self.title = title
+        self.xlabel = xlabel
+        self.ylabel = ylabel
+    }
+}
+
+/// Why a plot could not be made from the given tables; the language reports it as an
+/// `ArgumentError` at the call.
+public struct PlotError: Error, Sendable, Equatable {
+    /// The argument at fault (`x`, `y`, `scale`), if any.
+    public var parameter: String?
+    /// What is wrong, e.g. "no column 'Q' in table 1; columns are P, test, train".
+    public var message: String
+
+    /// Makes an error.
+    public init(parameter: String?, message: String) {
+        self.parameter = parameter
+        self.message = message
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `solvable` command: subcommands only, no logic (each lives in its own file).
+@main
+struct Solvable: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solvable",
+        abstract: "A Jupyter kernel, command language and report generator for solvable models of deep learning.",
+        version: "0.1.0",
+        subcommands: [
+            // One line per subcommand: KernelCommand, InstallCommand, EvalCommand, RunCommand,
+            // CheckCommand, RenderCommand.
+        ]
+    )
+}
