@@ -1,10 +1,18 @@
-/// Every model family the language knows. Add a family here (one line) and it gets
-/// a constructor, operations, argument checking, completion, help and a reference
-/// entry, with no change to the parser or evaluator.
+/// Every model family and model-level function the language knows. Add an entry here
+/// (one line) and it gets a builtin, argument checking, completion, help and a
+/// reference entry, with no change to the parser or evaluator.
 public enum ModelCatalog {
-    /// All families, in the order help lists them.
-    public static let families: [ModelFamily] = []
+    /// All model families, in the order help lists them.
+    public static let families: [ModelFamily] = [
+    ]
+
+    /// All plain functions (schedule constructors, helpers), in the order help lists them.
+    public static let functions: [ModelFunction] = [
+    ]
 
     /// The family called `name`, or `nil`.
     public static func family(_ name: String) -> ModelFamily? { families.first { $0.name == name } }
+
+    /// The function called `name`, or `nil`.
+    public static func function(_ name: String) -> ModelFunction? { functions.first { $0.name == name } }
 }
