@@ -14,9 +14,9 @@ public enum SGDFamily {
         ParameterSpec("batch", "batch size B_t: a number or a schedule (e.g. ramp(32, every=1000))", kind: .schedule,
                       default: .number(1), range: .atLeastOne),
         ParameterSpec("steps", "number of updates T", kind: .integer, default: .number(1000), range: .atLeastOne),
-        ParameterSpec("average", "reported iterate: last, tail average or EMA", kind: .choice(["none", "tail", "ema"]),
+        ParameterSpec("average", "reported iterate: last, tail average or EMA", kind: .choice(["none", "tail", "window", "ema"]),
                       default: .string("none")),
-        ParameterSpec("tail", "fraction of the run averaged when average=\"tail\"", default: .number(0.5),
+        ParameterSpec("tail", "fraction averaged: of the run (average=\"tail\") or of the iterates so far (\"window\")", default: .number(0.5),
                       range: NumericRange(lower: 0, lowerInclusive: false, upper: 1)),
         ParameterSpec("ema", "EMA decay when average=\"ema\": ē ← ema·ē + (1 − ema)·w", default: .number(0.99),
                       range: NumericRange(lower: 0, upper: 1, upperInclusive: false)),
@@ -52,7 +52,7 @@ public enum SGDFamily {
         labels y = x·w* + noise·ξ; weights start at zero; one fresh minibatch of size B_t per update. \
         lr and batch take numbers or schedules (cosine(0.1), ramp(32, every=500), ...). \
         test is the excess risk of the reported iterate (last, tail average over the last `tail` fraction \
-        of updates, or EMA), last the last iterate's, gnorm2 the expected squared minibatch-gradient norm, \
+        of updates, the horizon-free "window" average of the last tail·t iterates at every t, or EMA), last the last iterate's, gnorm2 the expected squared minibatch-gradient norm, \
         t the number of updates done (t = 0 is the initial risk), samples = Σ B.
 
         theory(m, t=...): exact mode-wise second-moment recursion \

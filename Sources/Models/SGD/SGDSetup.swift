@@ -22,6 +22,10 @@ public struct SGDSetup: Sendable {
         case tail(start: Int)
         /// ē ← decay·ē + (1 − decay)·e after every update, starting from ē_0 = e_0.
         case ema(decay: Double)
+        /// Horizon-free averaging over a window growing with time: after update n,
+        /// ē_n = (1 − a_n)ē_{n−1} + a_n e_n with a_n = min(1, 1/(fraction·n)) — roughly the
+        /// uniform average of the last `fraction`·n iterates at every n (fraction = 1: all of them).
+        case window(fraction: Double)
     }
 
     /// Capacity exponent α (λ_k = k^−α).
@@ -72,6 +76,7 @@ public struct SGDSetup: Sendable {
         case .none: return 1
         case .tail(let start): return n <= start ? 1 : 1 / Double(n - start + 1)
         case .ema(let decay): return 1 - decay
+        case .window(let fraction): return min(1, 1 / (fraction * Double(n)))
         }
     }
 
@@ -122,12 +127,18 @@ extension SGDSetup {
                 throw .domain(parameter: "tail", value: formatParameter(fraction), allowed: "0 < tail ≤ 1")
             }
             averaging = .tail(start: steps - Int((fraction * Double(steps)).rounded()))
+        case "window":
+            let fraction = try p.number("tail")
+            if !(fraction > 0 && fraction <= 1) {
+                throw .domain(parameter: "tail", value: formatParameter(fraction), allowed: "0 < tail ≤ 1")
+            }
+            averaging = .window(fraction: fraction)
         case "ema":
             let decay = try p.number("ema")
             if !(decay >= 0 && decay < 1) { throw .domain(parameter: "ema", value: formatParameter(decay), allowed: "0 ≤ ema < 1") }
             averaging = .ema(decay: decay)
         case let other:
-            throw .domain(parameter: "average", value: "\"\(other)\"", allowed: "one of \"none\", \"tail\", \"ema\"")
+            throw .domain(parameter: "average", value: "\"\(other)\"", allowed: "one of \"none\", \"tail\", \"window\", \"ema\"")
         }
         let normalized: Bool
         switch try p.string("optimizer") {

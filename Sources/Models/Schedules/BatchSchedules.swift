@@ -64,3 +64,19 @@ public struct TabulatedSchedule: Schedule {
 
     public var description: String { "\(origin) (\(values.count) points)" }
 }
+
+/// A schedule given step by step (the last value repeats past the end): how composite
+/// schedules such as a Seesaw rewrite of a step schedule are handed to a model.
+public struct StepwiseSchedule: Schedule {
+    /// The value at each step.
+    public var values: [Double]
+    /// What made it (shown by `description`).
+    public var origin: String
+
+    /// Makes a step-by-step schedule; `values` must not be empty.
+    public init(values: [Double], origin: String) { self.values = values; self.origin = origin }
+
+    public func value(at step: Int, of total: Int) -> Double { values[min(step, values.count - 1)] }
+
+    public var description: String { origin }
+}

@@ -123,7 +123,4 @@ public enum ScheduleFunctions {
         RampSchedule(start: try a.number("start"), factor: try a.number("factor"), every: try a.integer("every"),
                      maximum: try a.number("max"))
     }
-
-    /// All schedule constructors.
-    public static let all: [ModelFunction] = [constant, cosine, linear, wsd, step, invsqrt, poly, ramp]
 }
