@@ -34,6 +34,7 @@ public enum SGDFamily {
         if simulated { columns.append(Table.Column("test_se", curve.testError)) }
         columns.append(Table.Column("last", curve.last))
         columns.append(Table.Column("gnorm2", curve.gnorm2))
+        if simulated { columns.append(Table.Column("gnorm2_se", curve.gnorm2Error)) }
         columns.append(Table.Column("lr", curve.times.map { setup.rates[min($0, setup.steps - 1)] }))
         columns.append(Table.Column("batch", curve.times.map { setup.batch(at: $0) }))
         return Table(columns: columns, caption: simulated ? "simulation" : "theory",

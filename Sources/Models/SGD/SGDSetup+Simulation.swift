@@ -18,23 +18,26 @@ extension SGDSetup {
     /// - Throws: `WorkCancelled` if interrupted.
     public func simulate(times: [Int], trials: Int, seed: UInt64, monitor: WorkMonitor = .none) throws(WorkCancelled) -> SGDCurve {
         let rows = times.count
-        var sum = [Double](repeating: 0, count: rows), sumSq = sum, lastSum = sum, gSum = sum
+        var sum = [Double](repeating: 0, count: rows), sumSq = sum, lastSum = sum, gSum = sum, gSumSq = sum
         for trial in 0..<trials {
             var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
             let run = try simulateOnce(times: times, rng: &rng, monitor: monitor)
             for i in 0..<rows {
                 sum[i] += run.test[i]; sumSq[i] += run.test[i] * run.test[i]
-                lastSum[i] += run.last[i]; gSum[i] += run.gnorm2[i]
+                lastSum[i] += run.last[i]; gSum[i] += run.gnorm2[i]; gSumSq[i] += run.gnorm2[i] * run.gnorm2[i]
             }
             monitor.report(done: trial + 1, total: trials, label: "sgd simulate")
         }
         let n = Double(trials)
-        let mean = sum.map { $0 / n }
-        let se = zip(sumSq, mean).map { sq, mu in
-            trials > 1 ? (max(0, sq / n - mu * mu) * n / (n - 1) / n).squareRoot() : 0
+        func standardErrors(_ sum: [Double], _ sumSq: [Double]) -> [Double] {
+            zip(sum, sumSq).map { total, sq in
+                let mu = total / n
+                return trials > 1 ? (max(0, sq / n - mu * mu) / (n - 1)).squareRoot() : 0
+            }
         }
-        return SGDCurve(times: times, samples: times.map { samples(after: $0) }, test: mean, testError: se,
-                        last: lastSum.map { $0 / n }, gnorm2: gSum.map { $0 / n })
+        return SGDCurve(times: times, samples: times.map { samples(after: $0) }, test: sum.map { $0 / n },
+                        testError: standardErrors(sum, sumSq), last: lastSum.map { $0 / n }, gnorm2: gSum.map { $0 / n },
+                        gnorm2Error: standardErrors(gSum, gSumSq))
     }
 
     /// One SGD run; returns its curve (no standard errors).

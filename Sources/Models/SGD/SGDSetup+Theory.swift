@@ -42,6 +42,8 @@ public struct SGDCurve: Sendable {
     public var last: [Double]
     /// Expected squared norm of the minibatch gradient at iterate t (theory) or its trial mean.
     public var gnorm2: [Double]
+    /// Standard error of `gnorm2` (simulation only; empty for theory).
+    public var gnorm2Error: [Double] = []
 }
 
 extension SGDSetup {
