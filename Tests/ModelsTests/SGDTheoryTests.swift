@@ -49,3 +49,35 @@ import Numerics
         #expect(abs(curve.gnorm2[0] - (1.5 * 9.0 / 8 + 1.5 * 1.5 / 2)) < 1e-15)
     }
 }
+
+/// Bad SGD parameters are refused by name rather than producing NaN.
+@Suite struct SGDErrorTests {
+    @Test func unstableRateNamesLR() {
+        do {
+            let setup = try SGDSetup(alpha: 1.5, beta: 1, noise: 0, dim: 10, steps: 5000,
+                                     lr: ConstantValue(value: 5), batch: ConstantValue(value: 1))
+            _ = try setup.theory(times: [5000])
+            Issue.record("no error")
+        } catch let error as ModelError {
+            guard case .domain(let parameter, _, let allowed) = error else { Issue.record("wrong kind"); return }
+            #expect(parameter == "lr")
+            #expect(allowed.contains("stable"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func badChoicesAndRanges() {
+        var p = ParameterSet()
+        for spec in SGDFamily.parameters { p[spec.name] = spec.defaultValue }
+        p["average"] = .string("mean")
+        #expect(throws: ModelError.domain(parameter: "average", value: "\"mean\"", allowed: "one of \"none\", \"tail\", \"window\", \"ema\"")) {
+            try SGDSetup(parameters: p)
+        }
+        p["average"] = .string("none"); p["dim"] = .number(1e9)
+        #expect(throws: ModelError.self) { try SGDSetup(parameters: p) }
+        p["dim"] = .number(10)
+        let setup = try? SGDSetup(parameters: p)
+        #expect(throws: ModelError.domain(parameter: "t", value: "2000", allowed: "whole numbers 0 ≤ t ≤ steps = 1000")) {
+            try setup?.reportTimes([0, 2000])
+        }
+    }
+}

@@ -97,6 +97,12 @@ public enum AnytimeFamily {
         return best
     }
 
+    /// Work: 3 full runs plus 8 peaks × 8 horizons of cosine (≤ 2.3 T steps each peak), ~3 ns per mode-step.
+    static func estimate(_ p: ParameterSet, _ a: ParameterSet) -> WorkEstimate {
+        let dim = Double((try? p.integer("dim")) ?? 0), steps = Double((try? p.integer("steps")) ?? 0)
+        return WorkEstimate(bytes: dim * 64 + steps * 16, seconds: dim * steps * (3 + 8 * 2.3) * 3e-9)
+    }
+
     /// The family.
     public static let family = ModelFamily(
         name: "anytime",
@@ -119,10 +125,11 @@ public enum AnytimeFamily {
             _ = try c.setup(ConstantValue(value: c.lr), steps: c.steps, averaging: .none)
         },
         operations: [
-            ModelOperation(name: "theory", summary: "exact curves of the four schedules", parameters: []) { p, _, monitor in
+            ModelOperation(name: "theory", summary: "exact curves of the four schedules", parameters: [], estimate: estimate) { p, _, monitor in
                 .table(try curves(p, monitor: monitor))
             },
-            ModelOperation(name: "compare", summary: "final risks at T and ratios to the tuned cosine", parameters: []) { p, _, monitor in
+            ModelOperation(name: "compare", summary: "final risks at T and ratios to the tuned cosine", parameters: [],
+                           estimate: estimate) { p, _, monitor in
                 let c = try Config(p)
                 let window = SGDSetup.Averaging.window(fraction: c.tail)
                 let constant = try c.setup(ConstantValue(value: c.lr), steps: c.steps, averaging: .none)

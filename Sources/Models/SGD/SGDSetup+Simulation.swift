@@ -15,8 +15,8 @@ extension SGDSetup {
     ///   - trials: number of independent runs (≥ 1).
     ///   - seed: trial i uses `Xoshiro256StarStar(seed: seed, stream: i)`.
     ///   - monitor: polled for cancellation every 64 steps; progress reported per trial.
-    /// - Throws: `WorkCancelled` if interrupted.
-    public func simulate(times: [Int], trials: Int, seed: UInt64, monitor: WorkMonitor = .none) throws(WorkCancelled) -> SGDCurve {
+    /// - Throws: `WorkCancelled` if interrupted; `ModelError.domain` naming `lr` if a run overflows.
+    public func simulate(times: [Int], trials: Int, seed: UInt64, monitor: WorkMonitor = .none) throws -> SGDCurve {
         let rows = times.count
         var sum = [Double](repeating: 0, count: rows), sumSq = sum, lastSum = sum, gSum = sum, gSumSq = sum
         for trial in 0..<trials {
@@ -41,7 +41,7 @@ extension SGDSetup {
     }
 
     /// One SGD run; returns its curve (no standard errors).
-    func simulateOnce(times: [Int], rng: inout Xoshiro256StarStar, monitor: WorkMonitor) throws(WorkCancelled) -> SGDCurve {
+    func simulateOnce(times: [Int], rng: inout Xoshiro256StarStar, monitor: WorkMonitor) throws -> SGDCurve {
         let n = dim
         let maxBatch = Int(batches.max() ?? 1)
         let roots = lambdas.map { $0.squareRoot() }
@@ -102,7 +102,10 @@ extension SGDSetup {
                 let a = averagingWeight(afterUpdate: t + 1)
                 for k in 0..<n { mean[k] += a * (e[k] - mean[k]) }
             }
-            if t & 63 == 0 { try monitor.checkCancelled() }
+            if t & 63 == 0 {
+                try monitor.checkCancelled()
+                if !e[0].isFinite || !g2.isFinite { throw divergence(at: t + 1) }
+            }
         }
         return curve
     }

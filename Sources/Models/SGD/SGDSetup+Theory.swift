@@ -49,8 +49,9 @@ public struct SGDCurve: Sendable {
 extension SGDSetup {
     /// The exact expected learning curve at update counts `times` (sorted, in 0...steps).
     /// - Parameter monitor: polled for cancellation every 256 steps; progress reported.
-    /// - Throws: `WorkCancelled` if interrupted.
-    public func theory(times: [Int], monitor: WorkMonitor = .none) throws(WorkCancelled) -> SGDCurve {
+    /// - Throws: `WorkCancelled` if interrupted; `ModelError.domain` naming `lr` if the expected
+    ///   risk overflows (the rate is unstable).
+    public func theory(times: [Int], monitor: WorkMonitor = .none) throws -> SGDCurve {
         let n = dim
         var c = zip(lambdas, target).map { _, w in w * w }
         var d = c, m = c
@@ -91,6 +92,7 @@ extension SGDSetup {
                 risk = Self.step(lambdas, &c, eta: eta, q: q, drive: drive)
             }
             seen += batch
+            if !risk.isFinite || !averagedRisk.isFinite { throw divergence(at: t + 1) }
             if t & 255 == 0 {
                 try monitor.checkCancelled()
                 if t & 65535 == 0 { monitor.report(done: t, total: last, label: "sgd theory") }
@@ -98,6 +100,15 @@ extension SGDSetup {
         }
         curve.testError = [Double](repeating: 0, count: curve.test.count)
         return curve
+    }
+
+    /// The error for a run whose risk overflowed after `t` updates.
+    func divergence(at t: Int) -> ModelError {
+        let trace = lambdas.reduce(0, +)
+        let b = batches.min() ?? 1
+        let bound = 2 / (lambdas[0] * (1 + 2 / b) + trace / b)
+        return .domain(parameter: "lr", value: "\(formatParameter(rates.max() ?? 0)) (the risk overflows after \(t) updates)",
+                       allowed: "a stable rate; constant-rate SGD here is stable for lr < about \(formatParameter(bound))")
     }
 
     /// One step of the last-iterate recursion, in place; returns the new risk Σ λ c.

@@ -59,8 +59,12 @@ public struct SGDSetup: Sendable {
         if !(alpha > 0) { throw .domain(parameter: "alpha", value: formatParameter(alpha), allowed: "alpha > 0") }
         if !(beta >= 0) { throw .domain(parameter: "beta", value: formatParameter(beta), allowed: "beta ≥ 0") }
         if !(noise >= 0) { throw .domain(parameter: "noise", value: formatParameter(noise), allowed: "noise ≥ 0") }
-        if dim < 1 { throw .domain(parameter: "dim", value: String(dim), allowed: "dim ≥ 1") }
-        if steps < 1 { throw .domain(parameter: "steps", value: String(steps), allowed: "steps ≥ 1") }
+        if dim < 1 || dim > maxDim {
+            throw .domain(parameter: "dim", value: String(dim), allowed: "1 ≤ dim ≤ \(maxDim)")
+        }
+        if steps < 1 || steps > maxSteps {
+            throw .domain(parameter: "steps", value: String(steps), allowed: "1 ≤ steps ≤ \(maxSteps)")
+        }
         self.alpha = alpha; self.beta = beta; self.noise = noise; self.dim = dim; self.steps = steps
         self.rates = try scheduleValues(lr, parameter: "lr", total: steps, role: .learningRate)
         self.batches = try scheduleValues(batch, parameter: "batch", total: steps, role: .batchSize)
@@ -112,6 +116,11 @@ public struct SGDSetup: Sendable {
         return times.filter { $0 <= steps }.sorted()
     }
 }
+
+/// Largest number of modes a setup accepts (its arrays are O(dim)).
+let maxDim = 10_000_000
+/// Largest number of steps a setup accepts (its schedules are tabulated per step).
+let maxSteps = 10_000_000
 
 extension SGDSetup {
     /// Reads a setup from a `sgd(...)` model's parameters.

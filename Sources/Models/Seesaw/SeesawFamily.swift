@@ -46,6 +46,14 @@ public enum SeesawFamily {
         return out
     }
 
+    /// Work of the three exact runs: ~3 ns per mode-step (× trials × batch for simulation).
+    static func estimate(_ p: ParameterSet, trials: Double, perSample: Bool) -> WorkEstimate {
+        guard let all = try? setups(p) else { return WorkEstimate(bytes: 0, seconds: 0) }
+        let dim = Double(all[0].setup.dim)
+        let work = all.reduce(0.0) { $0 + (perSample ? $1.setup.batches.reduce(0, +) * 6e-9 : Double($1.setup.steps) * 3e-9) }
+        return WorkEstimate(bytes: dim * 64, seconds: trials * dim * work)
+    }
+
     /// ~`points` log-spaced report times of a run of `steps` updates.
     static func times(steps: Int, points: Int = 50) -> [Int] {
         var set: Set<Int> = [0, steps]
@@ -94,20 +102,22 @@ public enum SeesawFamily {
         parameters: parameters,
         validate: { p throws(ModelError) in _ = try setups(p) },
         operations: [
-            ModelOperation(name: "theory", summary: "exact curves of the three rules", parameters: []) { p, _, monitor in
+            ModelOperation(name: "theory", summary: "exact curves of the three rules", parameters: [],
+                           estimate: { p, _ in estimate(p, trials: 1, perSample: false) }) { p, _, monitor in
                 .table(try run(p, simulate: { s, t in try s.theory(times: t, monitor: monitor) }, simulated: false))
             },
             ModelOperation(name: "simulate", summary: "Monte-Carlo curves of the three rules",
                            parameters: [ParameterSpec("trials", "independent runs", kind: .integer, default: .number(8),
                                                       range: .atLeastOne, sweepable: false),
                                         ParameterSpec("seed", "random seed", kind: .integer, default: .number(0),
-                                                      range: .nonNegative, sweepable: false)]) { p, a, monitor in
+                                                      range: .nonNegative, sweepable: false)],
+                           estimate: { p, a in estimate(p, trials: Double((try? a.integer("trials")) ?? 8), perSample: true) }) { p, a, monitor in
                 let trials = try a.integer("trials"), seed = UInt64(try a.integer("seed"))
                 return .table(try run(p, simulate: { s, t in try s.simulate(times: t, trials: trials, seed: seed, monitor: monitor) },
                                       simulated: true))
             },
             ModelOperation(name: "compare", summary: "final risk and serial steps per rule, ratios to base",
-                           parameters: []) { p, _, monitor in
+                           parameters: [], estimate: { p, _ in estimate(p, trials: 1, perSample: false) }) { p, _, monitor in
                 let all = try setups(p)
                 var fields: [(name: String, value: Double)] = []
                 var baseRisk = 1.0, baseSteps = 1.0
