@@ -6,9 +6,10 @@ import Numerics
 /// hand-derived limits and against the finite-d simulation.
 @Suite struct ICLTests {
     private func model(alpha: Double, kappa: Double, tau: Double, rho: Double = 0.1, d: Int = 32,
-                       lambda: Double = 0) -> ParameterSet {
+                       lambda: Double = 0, taskPower: Double = 0, testPower: Double = 0) -> ParameterSet {
         ParameterSet(["alpha": .number(alpha), "kappa": .number(kappa), "tau": .number(tau), "rho": .number(rho),
-                      "d": .number(Double(d)), "lambda": .number(lambda)])
+                      "d": .number(Double(d)), "lambda": .number(lambda), "task_power": .number(taskPower),
+                      "test_power": .number(testPower)])
     }
 
     private func column(_ result: OperationResult, _ name: String) -> Double {
@@ -96,5 +97,20 @@ import Numerics
         #expect(throws: WorkCancelled.self) {
             _ = try ICLModel.family.operation("simulate")!.run(m, ParameterSet(["trials": .number(1), "tests": .number(10), "seed": .number(0)]), monitor)
         }
+    }
+
+    /// Task alignment: a model pretrained on power-law tasks does better on test tasks with the
+    /// same structure than on isotropic ones (at low diversity, where it specialises).
+    @Test func alignedTestTasksBeatMisalignedOnes() throws {
+        let aligned = column(try simulate(model(alpha: 2, kappa: 0.5, tau: 3, d: 16, taskPower: 1.5, testPower: 1.5)), "icl")
+        let misaligned = column(try simulate(model(alpha: 2, kappa: 0.5, tau: 3, d: 16, taskPower: 1.5, testPower: 0)), "icl")
+        #expect(aligned < misaligned)
+        #expect(throws: ModelError.self) { try theory(model(alpha: 2, kappa: 2, tau: 2, taskPower: 1)) }
+    }
+
+    @Test func taskVariancesKeepTheTrace() {
+        let c = ICLModel.taskVariances(power: 1.2, d: 50)
+        #expect(abs(c.reduce(0, +) - 50) < 1e-10)
+        #expect(c[0] > c[49])
     }
 }

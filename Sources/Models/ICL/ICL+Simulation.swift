@@ -35,15 +35,18 @@ extension ICLModel {
         let rho = try model.number("rho"), lambda = try model.number("lambda")
         let trials = try arguments.integer("trials"), tests = try arguments.integer("tests")
         let seed = UInt64(try arguments.integer("seed"))
+        let trainSD = taskVariances(power: try model.number("task_power"), d: sizes.d).map { $0.squareRoot() }
+        let testSD = taskVariances(power: try model.number("test_power"), d: sizes.d).map { $0.squareRoot() }
         var icl: [Double] = [], idg: [Double] = []
         for trial in 0..<trials {
             try monitor.checkCancelled()
             monitor.report(done: trial, total: trials, label: "simulate icl")
             var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
-            let tasks = sizes.tasks.map { count in (0..<count).map { _ in rng.gaussians(sizes.d) } }
-            let gamma = try pretrain(sizes, tasks: tasks, rho: rho, lambda: lambda, rng: &rng, monitor: monitor)
-            icl.append(testError(gamma, sizes, tasks: nil, rho: rho, count: tests, rng: &rng))
-            idg.append(testError(gamma, sizes, tasks: tasks, rho: rho, count: tests, rng: &rng))
+            let tasks = sizes.tasks.map { count in (0..<count).map { _ in drawTask(trainSD, &rng) } }
+            let gamma = try pretrain(sizes, tasks: tasks, taskSD: trainSD, rho: rho, lambda: lambda, rng: &rng,
+                                     monitor: monitor)
+            icl.append(testError(gamma, sizes, tasks: nil, taskSD: testSD, rho: rho, count: tests, rng: &rng))
+            idg.append(testError(gamma, sizes, tasks: tasks, taskSD: trainSD, rho: rho, count: tests, rng: &rng))
         }
         monitor.report(done: trials, total: trials, label: "simulate icl")
         let (iclMean, iclSE) = meanAndStandardError(icl)
@@ -112,15 +115,20 @@ extension ICLModel {
         return query + noiseSD * rng.gaussian()
     }
 
+    /// A task w ~ N(0, diag(sd²)).
+    static func drawTask(_ sd: [Double], _ rng: inout Xoshiro256StarStar) -> [Double] {
+        sd.map { $0 * rng.gaussian() }
+    }
+
     /// Γ (flattened) from ridge over n freshly drawn pretraining contexts.
-    static func pretrain(_ sizes: Sizes, tasks: [[Double]]?, rho: Double, lambda: Double,
+    static func pretrain(_ sizes: Sizes, tasks: [[Double]]?, taskSD: [Double], rho: Double, lambda: Double,
                          rng: inout Xoshiro256StarStar, monitor: WorkMonitor) throws -> [Double] {
         let n = sizes.contexts, p = sizes.features
         var h = Matrix(rows: n, columns: p)
         var targets = [Double](repeating: 0, count: n)
         for mu in 0..<n {
             if mu % 512 == 0 { try monitor.checkCancelled() }
-            let w = tasks.map { $0[Int(rng.next() % UInt64($0.count))] } ?? rng.gaussians(sizes.d)
+            let w = tasks.map { $0[Int(rng.next() % UInt64($0.count))] } ?? drawTask(taskSD, &rng)
             var row = h.storage[(mu * p)..<((mu + 1) * p)]
             targets[mu] = drawContext(sizes, task: w, rho: rho, rng: &rng, into: &row)
             h.storage.replaceSubrange((mu * p)..<((mu + 1) * p), with: row)
@@ -139,13 +147,13 @@ extension ICLModel {
     }
 
     /// Mean squared error of ŷ = ⟨Γ, H⟩ over `count` fresh contexts, with tasks drawn
-    /// from `tasks` (in-distribution) or fresh from N(0, I) when `tasks` is nil.
-    static func testError(_ gamma: [Double], _ sizes: Sizes, tasks: [[Double]]?, rho: Double, count: Int,
+    /// from `tasks` (in-distribution) or fresh from N(0, diag(taskSD²)) when `tasks` is nil.
+    static func testError(_ gamma: [Double], _ sizes: Sizes, tasks: [[Double]]?, taskSD: [Double], rho: Double, count: Int,
                           rng: inout Xoshiro256StarStar) -> Double {
         var row = ArraySlice([Double](repeating: 0, count: sizes.features))
         var total = 0.0
         for _ in 0..<count {
-            let w = tasks.map { $0[Int(rng.next() % UInt64($0.count))] } ?? rng.gaussians(sizes.d)
+            let w = tasks.map { $0[Int(rng.next() % UInt64($0.count))] } ?? drawTask(taskSD, &rng)
             let y = drawContext(sizes, task: w, rho: rho, rng: &rng, into: &row)
             let residual = y - dot(gamma, Array(row))
             total += residual * residual

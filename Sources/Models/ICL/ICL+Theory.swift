@@ -27,6 +27,10 @@ extension ICLModel {
             throw ModelError.domain(parameter: "lambda", value: formatParameter(lambda),
                                     allowed: "lambda = 0 for theory (the ridge theory is not implemented; simulate works for any lambda ≥ 0)")
         }
+        for name in ["task_power", "test_power"] where try model.number(name) != 0 {
+            throw ModelError.domain(parameter: name, value: formatParameter(try model.number(name)),
+                                    allowed: "\(name) = 0 for theory (isotropic tasks; simulate covers mismatched task covariances)")
+        }
         let error = iclError(alpha: try model.number("alpha"), kappa: try model.number("kappa"),
                              tau: try model.number("tau"), rho: try model.number("rho"))
         return .table(Table(columns: [Table.Column("icl", [error])], caption: "theory", role: .theory))
