@@ -4,6 +4,7 @@
 public enum ModelCatalog {
     /// All model families, in the order help lists them.
     public static let families: [ModelFamily] = [
+        JudgeModel.family,
         ICLModel.family,
     ]
 
