@@ -10,6 +10,9 @@ struct Solvable: ParsableCommand {
         subcommands: [
             // One line per subcommand: KernelCommand, InstallCommand, EvalCommand, RunCommand,
             // CheckCommand, RenderCommand.
+            RunCommand.self,
+            CheckCommand.self,
+            RenderCommand.self,
         ]
     )
 }
