@@ -11,6 +11,9 @@ struct Solvable: ParsableCommand {
             EvalCommand.self,
             // One line per subcommand: KernelCommand, InstallCommand, EvalCommand, RunCommand,
             // CheckCommand, RenderCommand.
+            RunCommand.self,
+            CheckCommand.self,
+            RenderCommand.self,
         ]
     )
 }
