@@ -60,7 +60,8 @@ import Testing
     @Test func dataResourceIsShapedAsPandasWritesIt() throws {
         let t = Table(columns: [.init("P", [10, 100]), .init("test", [0.1, .nan]), .init("kind", strings: ["a", "b"])])
         // What pandas.DataFrame({"P": [10.0, 100.0], "test": [0.1, float("nan")], "kind": ["a", "b"]})
-        //   .to_json(orient="table") writes (pandas 2.x), keys re-sorted.
+        //   .to_json(orient="table") writes (checked with pandas 3.1, which also adds
+        //   "extDtype": "str" to its new string dtype's field; pandas 2.x does not).
         let pandas = """
             {"schema":{"fields":[{"name":"index","type":"integer"},{"name":"P","type":"number"},\
             {"name":"test","type":"number"},{"name":"kind","type":"string"}],"primaryKey":["index"],\
