@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerics"]),
-        .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"]),
+        .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "LanguageTests", dependencies: [
             "Language", "Display", "JSON", "Models", "Numerics",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -31,7 +31,10 @@ public enum NumberFormat {
             let digits = Int(log10(magnitude).rounded(.down)) - Int(log10(step).rounded(.down))
             return minus(scientific(value, decimals: min(max(digits, 0), 6)))
         }
-        let decimals = max(0, -Int(log10(step).rounded(.down)))
+        let decimals = (0...10).first { d in
+            let scaled = step * pow(10, Double(d))
+            return abs(scaled - scaled.rounded()) < 1e-6 * scaled
+        } ?? 10
         var text = String(format: "%.\(min(decimals, 10))f", value)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }

@@ -41,7 +41,7 @@ extension Plot {
         guard !rows.isEmpty else { return }
         let rowHeight = 18.0, glyph = 24.0, pad = 8.0, inset = 8.0
         let textWidth = rows.map { PlotLayout.width(of: $0.label, fontSize: PlotLayout.legendFont) }.max() ?? 0
-        let width = pad + glyph + 6 + textWidth + pad
+        let width = pad + glyph + 6 + textWidth + pad + 4
         let height = pad + Double(rows.count) * rowHeight
         let corners = [
             (layout.right - inset - width, layout.top + inset),

@@ -46,6 +46,9 @@ struct PlotLayout {
         right = Self.width - max(18, lastXLabel / 2 + 6)
         top = plot.title.map { $0.isEmpty ? 16 : 40 } ?? 16
         bottom = Self.height - (30 + (plot.xlabel.map { $0.isEmpty ? 0 : 20 } ?? 0))
+        // Frame edges on half pixels, so the 1 px frame is crisp at 100% zoom.
+        (left, right) = (left.rounded(.down) + 0.5, right.rounded(.down) + 0.5)
+        (top, bottom) = (top + 0.5, bottom + 0.5)
     }
 
     /// The x pixel of data value `x`.

@@ -30,6 +30,7 @@ enum PlotStyle {
             "\(root) .frame{fill:none;stroke:currentColor;stroke-width:1}",
             "\(root) .grid{fill:none;stroke:currentColor;stroke-opacity:.1;stroke-width:1}",
             "\(root) .ticks{fill:none;stroke:currentColor;stroke-width:1}",
+            "\(root) .frame,\(root) .grid,\(root) .ticks{shape-rendering:crispEdges}",
             "\(root) .minor{stroke-opacity:.6}",
             "\(root) .title{font-size:15px;font-weight:600}",
             "\(root) .label{font-size:13px}",
