@@ -76,8 +76,9 @@ import Numerics
         #expect(throws: ModelError.self) { try SGDSetup(parameters: p) }
         p["dim"] = .number(10)
         let setup = try? SGDSetup(parameters: p)
-        #expect(throws: ModelError.domain(parameter: "t", value: "2000", allowed: "whole numbers 0 ≤ t ≤ steps = 1000")) {
+        #expect(throws: ModelError.domain(parameter: "t", value: "2000", allowed: "0 ≤ t ≤ steps = 1000")) {
             try setup?.reportTimes([0, 2000])
         }
+        #expect(try setup?.reportTimes([0, 2.4, 2.6, 3]) == [0, 2, 3])
     }
 }

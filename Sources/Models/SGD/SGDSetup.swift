@@ -94,17 +94,18 @@ public struct SGDSetup: Sendable {
     /// The batch size used at step t (the last one for t = T, where no update follows).
     @inline(__always) func batch(at t: Int) -> Double { batches[min(t, steps - 1)] }
 
-    /// The reporting times: `t` if given (each a whole number in 0...steps, sorted, duplicates
-    /// dropped), else 60 roughly log-spaced times from 0 to steps.
+    /// The reporting times: `t` if given (each rounded to a whole number of updates, so that
+    /// `t=geomspace(1, 1e4, 40)` works; sorted, duplicates dropped), else 60 roughly log-spaced
+    /// times from 0 to steps.
     /// - Throws: `ModelError.domain` for a time outside 0...steps.
     public func reportTimes(_ given: [Double]?) throws(ModelError) -> [Int] {
         if let given {
             var times: [Int] = []
             for x in given {
-                guard x.isFinite, x >= 0, x <= Double(steps), x.rounded() == x else {
-                    throw .domain(parameter: "t", value: formatParameter(x), allowed: "whole numbers 0 ≤ t ≤ steps = \(steps)")
+                guard x.isFinite, x >= 0, x.rounded() <= Double(steps) else {
+                    throw .domain(parameter: "t", value: formatParameter(x), allowed: "0 ≤ t ≤ steps = \(steps)")
                 }
-                times.append(Int(x))
+                times.append(Int(x.rounded()))
             }
             return Array(Set(times)).sorted()
         }
