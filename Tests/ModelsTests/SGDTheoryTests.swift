@@ -65,7 +65,7 @@ import Numerics
         } catch { Issue.record("unexpected \(error)") }
     }
 
-    @Test func badChoicesAndRanges() {
+    @Test func badChoicesAndRanges() throws {
         var p = ParameterSet()
         for spec in SGDFamily.parameters { p[spec.name] = spec.defaultValue }
         p["average"] = .string("mean")
