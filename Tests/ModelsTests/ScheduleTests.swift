@@ -82,6 +82,9 @@ import Numerics
             #expect(parameter == "batch")
             #expect(allowed.contains("≥ 1"))
         }
+        #expect(throws: ModelError.domain(parameter: "batch", value: "2.5", allowed: "a whole number ≥ 1")) {
+            try scheduleValues(ConstantValue(value: 2.5), parameter: "batch", total: 10, role: .batchSize)
+        }
         // A linear schedule ending at −0.1 over 10 steps first goes negative at step 6 (−0.02).
         do {
             _ = try scheduleValues(LinearSchedule(peak: 0.1, final: -0.1), parameter: "lr", total: 10, role: .learningRate)

@@ -35,7 +35,9 @@ extension SGDSetup {
                 return trials > 1 ? (max(0, sq / n - mu * mu) / (n - 1)).squareRoot() : 0
             }
         }
-        return SGDCurve(times: times, samples: times.map { samples(after: $0) }, test: sum.map { $0 / n },
+        var seen = [Double](repeating: 0, count: steps + 1)
+        for t in 0..<steps { seen[t + 1] = seen[t] + batches[t] }
+        return SGDCurve(times: times, samples: times.map { seen[$0] }, test: sum.map { $0 / n },
                         testError: standardErrors(sum, sumSq), last: lastSum.map { $0 / n }, gnorm2: gSum.map { $0 / n },
                         gnorm2Error: standardErrors(gSum, gSumSq))
     }

@@ -90,13 +90,6 @@ public struct SGDSetup: Sendable {
         }
     }
 
-    /// Samples seen after `t` updates.
-    public func samples(after t: Int) -> Double {
-        var total = 0.0
-        for s in 0..<min(t, steps) { total += batches[s] }
-        return total
-    }
-
     /// The batch size used at step t (the last one for t = T, where no update follows).
     @inline(__always) func batch(at t: Int) -> Double { batches[min(t, steps - 1)] }
 

@@ -35,6 +35,9 @@ public enum ScheduleRole: Sendable {
 public func scheduleValues(_ schedule: any Schedule, parameter: String, total: Int,
                            role: ScheduleRole) throws(ModelError) -> [Double] {
     if let checked = schedule as? any CheckedSchedule { try checked.check(total: total, parameter: parameter) }
+    if role == .batchSize, let constant = schedule as? ConstantValue, constant.value.rounded() != constant.value {
+        throw .domain(parameter: parameter, value: formatParameter(constant.value), allowed: "a whole number ≥ 1")
+    }
     var values = [Double](repeating: 0, count: total)
     for t in 0..<total {
         var x = schedule.value(at: t, of: total)
