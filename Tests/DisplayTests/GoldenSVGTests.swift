@@ -73,14 +73,14 @@ import Testing
         let cases = [
             Plot(series: []),
             Plot(series: [.init(label: "", xs: [1], ys: [1], style: .line)], scale: .loglog),
-            Plot(series: [.init(label: "nan", xs: [1, .nan, 3], ys: [.infinity, 2, 3], errors: [1, 1, .nan], style: .markers)]),
+            Plot(series: [.init(label: "gaps", xs: [1, .nan, 3], ys: [.infinity, 2, 3], errors: [1, 1, .nan], style: .markers)]),
             Plot(series: [.init(label: "neg", xs: [-1, 0], ys: [-1, 0], style: .line)], scale: .loglog),
         ]
         for plot in cases {
             let svg = plot.svg()
             #expect(XMLParser(data: Data(svg.utf8)).parse())
-            #expect(!svg.contains("nan") || svg.contains(">nan</text>"))
-            #expect(!svg.contains("inf"))
+            let numbers = svg.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+            #expect(!numbers.contains { $0.lowercased().contains("nan") || $0.lowercased().contains("inf") })
         }
     }
 

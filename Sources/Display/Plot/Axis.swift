@@ -13,8 +13,9 @@ struct Axis: Equatable {
 
     /// Whether values map through log10.
     var isLog: Bool
-    /// The range shown, in data units (both positive for a log axis).
+    /// The lower end of the range shown, in data units (positive on a log axis).
     var lower: Double
+    /// The upper end of the range shown, in data units.
     var upper: Double
     /// Labelled tick positions, in data units, ascending.
     var majors: [Double]

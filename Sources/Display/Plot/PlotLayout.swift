@@ -1,23 +1,30 @@
 /// Where everything goes in a plot's 640 × 420 SVG viewBox: the axes' ranges and the
 /// plot area's edges, from the points that can be drawn on the chosen scale.
 struct PlotLayout {
-    /// The viewBox size.
+    /// The viewBox width.
     static let width = 640.0
+    /// The viewBox height.
     static let height = 420.0
-    /// Font sizes in px (tick labels, axis labels, title, legend).
+    /// Tick-label font size in px (as in the stylesheet).
     static let tickFont = 11.0
-    static let labelFont = 13.0
+    /// Legend font size in px (as in the stylesheet).
     static let legendFont = 12.0
-    /// Major and minor tick lengths in px (ticks point outwards).
+    /// Major tick length in px (ticks point outwards).
     static let majorTick = 5.0
+    /// Minor tick length in px.
     static let minorTick = 3.0
 
+    /// The horizontal axis.
     var xAxis: Axis
+    /// The vertical axis.
     var yAxis: Axis
-    /// The plot area's edges in px.
+    /// The plot area's left edge in px.
     var left: Double
+    /// The plot area's right edge in px.
     var right: Double
+    /// The plot area's top edge in px.
     var top: Double
+    /// The plot area's bottom edge in px.
     var bottom: Double
 
     /// The layout for `plot`'s drawable points (and their error bars).
@@ -75,9 +82,11 @@ struct PlotLayout {
 extension Plot.Series {
     /// One point that can be drawn on a given scale.
     struct Point {
+        /// Its position in the series (a gap in these breaks a line).
         var index: Int
         var x: Double
         var y: Double
+        /// Its standard error, if the series has error bars.
         var error: Double?
     }
 
