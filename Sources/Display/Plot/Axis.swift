@@ -52,7 +52,7 @@ struct Axis: Equatable {
         let step = niceStep(span: hi - lo)
         let ticks = linearTicks(lower: lo, upper: hi, step: step)
         return Axis(isLog: false, lower: lo, upper: hi, majors: ticks, minors: [],
-                    labels: ticks.map { .text(NumberFormat.tick($0, step: step)) })
+                    labels: NumberFormat.ticks(ticks, step: step).map(Label.text))
     }
 
     /// The 1-2-5 step that puts about five intervals across `span`.
