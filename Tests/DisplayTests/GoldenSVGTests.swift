@@ -22,7 +22,17 @@ import Testing
             try svg.write(to: url, atomically: true, encoding: .utf8)
         }
         let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(svg == golden, "\(name) differs from its golden file; re-record with SOLVABLE_RECORD=1 if intended")
+        if svg != golden {
+            let (new, old) = (svg.split(separator: "\n", omittingEmptySubsequences: false),
+                              golden.split(separator: "\n", omittingEmptySubsequences: false))
+            let line = (0..<min(new.count, old.count)).first { new[$0] != old[$0] } ?? min(new.count, old.count)
+            Issue.record("""
+                \(name) differs from its golden file at line \(line + 1) \
+                (re-record with SOLVABLE_RECORD=1 if the change is intended):
+                golden:   \(line < old.count ? old[line] : "<end>")
+                rendered: \(line < new.count ? new[line] : "<end>")
+                """)
+        }
     }
 
     @Test func sameInputGivesIdenticalBytes() throws {
