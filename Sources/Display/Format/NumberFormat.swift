@@ -73,7 +73,8 @@ public enum NumberFormat {
     /// exponent, independent of locale, so the same figure gives the same bytes.
     static func coordinate(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
-        let hundredths = Int64((x * 100).rounded())
+        // Far outside any viewBox; clamped so the conversion below cannot trap.
+        let hundredths = Int64((min(max(x, -1e12), 1e12) * 100).rounded())
         if hundredths == 0 { return "0" }
         let sign = hundredths < 0 ? "-" : ""
         let whole = abs(hundredths) / 100

@@ -35,7 +35,7 @@ struct PlotLayout {
             for point in series.drawablePoints(scale) {
                 xs.append(point.x)
                 ys.append(point.y)
-                if let e = point.error, e.isFinite, e > 0 {
+                if let e = point.error, e.isFinite, e > 0, (point.y + e).isFinite {
                     ys.append(point.y + e)
                     // On a log axis a bar reaching far below its point would stretch the axis
                     // by decades; such bars are clipped at the bottom instead.
@@ -43,9 +43,11 @@ struct PlotLayout {
                 }
             }
         }
-        let defaultLow = 1.0, defaultHigh = scale.logY ? 10.0 : 1.0
-        xAxis = Axis.make(low: xs.min() ?? (scale.logX ? 1 : 0), high: xs.max() ?? (scale.logX ? 10 : 1), log: scale.logX)
-        yAxis = Axis.make(low: ys.min() ?? (scale.logY ? defaultLow : 0), high: ys.max() ?? defaultHigh, log: scale.logY)
+        // Without any drawable point: [0, 1] on a linear axis, [1, 10] on a log axis.
+        let (xLow, xHigh) = scale.logX ? (1.0, 10.0) : (0.0, 1.0)
+        let (yLow, yHigh) = scale.logY ? (1.0, 10.0) : (0.0, 1.0)
+        xAxis = Axis.make(low: xs.min() ?? xLow, high: xs.max() ?? xHigh, log: scale.logX)
+        yAxis = Axis.make(low: ys.min() ?? yLow, high: ys.max() ?? yHigh, log: scale.logY)
 
         let yLabelWidth = yAxis.labels.map { Self.width(of: $0) }.max() ?? 0
         left = 10 + (plot.ylabel.map { $0.isEmpty ? 0 : 22 } ?? 0) + yLabelWidth + Self.majorTick + 5
