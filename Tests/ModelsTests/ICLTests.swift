@@ -83,6 +83,10 @@ import Numerics
         } catch { Issue.record("unexpected \(error)") }
     }
 
+    @Test func infinitePretrainingIsRefusedBySimulate() {
+        #expect(throws: ModelError.self) { try simulate(model(alpha: 2, kappa: 2, tau: .infinity, d: 8)) }
+    }
+
     @Test func hugeSimulationIsEstimatedTooLarge() {
         let estimate = ICLModel.family.operation("simulate")!.estimate!(
             model(alpha: 2, kappa: 2, tau: 2, d: 4096), ParameterSet(["trials": .number(1)]))

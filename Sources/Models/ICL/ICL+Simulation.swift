@@ -79,6 +79,9 @@ extension ICLModel {
         init(_ model: ParameterSet) throws(ModelError) {
             let d = try model.integer("d")
             let alpha = try model.number("alpha"), kappa = try model.number("kappa"), tau = try model.number("tau")
+            guard tau.isFinite else {
+                throw ModelError.domain(parameter: "tau", value: "inf", allowed: "tau > 0 and finite for simulate")
+            }
             self.d = d
             context = max(1, Int((alpha * Double(d)).rounded()))
             tasks = kappa.isInfinite ? nil : max(1, Int((kappa * Double(d)).rounded()))
