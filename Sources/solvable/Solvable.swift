@@ -10,6 +10,8 @@ struct Solvable: ParsableCommand {
         subcommands: [
             // One line per subcommand: KernelCommand, InstallCommand, EvalCommand, RunCommand,
             // CheckCommand, RenderCommand.
+            KernelCommand.self,
+            InstallCommand.self,
         ]
     )
 }
