@@ -47,8 +47,11 @@ extension MessageCore {
             reply["execution_count"] = .int(count)
             reply["user_expressions"] = [:]
             reply["payload"] = []
+            // Take the queue before replying, so a request sent after the client saw
+            // this reply is never aborted.
+            let queued = stopOnError ? out.transport.takeQueuedShellMessages() : []
             out.reply(to: request, "execute_reply", reply, on: .shell)
-            if stopOnError { abortQueuedExecutions() }
+            abort(queued)
         }
     }
 
@@ -71,10 +74,10 @@ extension MessageCore {
         return results
     }
 
-    /// Answers every execute request already queued on shell with status `aborted`
-    /// (each wrapped in busy/idle); other queued requests are handled normally.
-    func abortQueuedExecutions() {
-        for queued in out.transport.takeQueuedShellMessages() {
+    /// Answers the execute requests among `queued` with status `aborted` (each
+    /// wrapped in busy/idle); other queued requests are handled normally.
+    func abort(_ requests: [Message]) {
+        for queued in requests {
             guard queued.msgType == "execute_request" else {
                 handle(queued, on: .shell)
                 continue

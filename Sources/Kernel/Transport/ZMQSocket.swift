@@ -40,6 +40,11 @@ final class ZMQSocket: @unchecked Sendable {
         guard zmq_bind(handle, endpoint) == 0 else { throw ZMQError("cannot bind \(endpoint)") }
     }
 
+    /// Connects to `endpoint` (the client side, as front ends and tests use it).
+    func connect(_ endpoint: String) throws(ZMQError) {
+        guard zmq_connect(handle, endpoint) == 0 else { throw ZMQError("cannot connect to \(endpoint)") }
+    }
+
     /// Receives one multipart message, or `nil` if none is waiting (`wait: false`) or
     /// the context is shutting down.
     func receive(wait: Bool) -> [[UInt8]]? {
