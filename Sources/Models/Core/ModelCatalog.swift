@@ -4,6 +4,8 @@
 public enum ModelCatalog {
     /// All model families, in the order help lists them.
     public static let families: [ModelFamily] = [
+        JudgeModel.family,
+        ICLModel.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
