@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerics"]),
         .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"]),
         .testTarget(name: "LanguageTests", dependencies: [
-            "Language", "Display", "JSON",
+            "Language", "Display", "JSON", "Models", "Numerics",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON"]),
