@@ -5,9 +5,9 @@ import time
 
 from jupyter_client.manager import KernelManager
 
-# A simulation that takes many seconds uninterrupted (the model checks for
-# interrupts once per trial and sweep point).
-LONG = "simulate(ridge(alpha=1.5, beta=1.2, noise=0.1, dim=4000, lambda=1e-4), P=geomspace(100, 4000, 40), trials=400, seed=1)"
+# A simulation that takes minutes uninterrupted (the ICL model checks for
+# interrupts every 512 pretraining contexts).
+LONG = "simulate(icl(d=64, tau=4), trials=10, tests=1000, seed=1)"
 
 
 def test_interrupt_stops_a_long_computation_within_a_second():
