@@ -4,6 +4,9 @@
 public enum ModelCatalog {
     /// All model families, in the order help lists them.
     public static let families: [ModelFamily] = [
+        Ridge.family,
+        RandomFeatures.family,
+        Ensemble.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.

@@ -52,11 +52,13 @@ public struct RenormalizedRisk: Sendable, Equatable {
         if N.isFinite && N - s.df2 > 0 { rho = (N - s.df1) / (N - s.df2) }
         let gamma = (s.df1 - rho * (s.df1 - s.df2)) * invP
         let bias = kappa * kappa * s.s2 * rho + kappa * s.s1 * (1 - rho)
-        let total: Double
+        let total: Double, excess: Double
         if gamma >= 1 {
             total = bias + sigma2 == 0 ? 0 : .infinity
+            excess = total
         } else {
             total = (bias + sigma2) / (1 - gamma)
+            excess = (bias + gamma * sigma2) / (1 - gamma)
         }
         let trainFactor = 1 - s.df1 * invP
         let gammaInfinite = s.df2 * invP
@@ -64,7 +66,7 @@ public struct RenormalizedRisk: Sendable, Equatable {
         self.df1 = s.df1
         self.df2 = s.df2
         self.rho = rho
-        self.excess = total.isFinite ? (bias + gamma * sigma2) / (1 - gamma) : total
+        self.excess = excess
         self.train = trainFactor == 0 ? 0 : trainFactor * trainFactor * total
         self.gcv = total
         self.totalInfinite = gammaInfinite >= 1

@@ -31,10 +31,10 @@ struct RidgeFit {
         let floor = 1e-13 * (eigen.values.last ?? 0)
         let rhs = dual ? y : z.times(y, transposed: true)
         var c = eigen.vectors.times(rhs, transposed: true)
-        var sumInverse = 0.0, sumInverseSquared = 0.0, df = 0.0
+        var sumInverse = 0.0, sumInverseSquared = 0.0, df = 0.0, dropped = 0
         for i in c.indices {
             let s = eigen.values[i]
-            guard s > floor || shift > 0 else { c[i] = 0; continue }
+            guard s > floor || shift > 0 else { c[i] = 0; dropped += 1; continue }
             let inv = 1 / (max(s, 0) + shift)
             sumInverse += inv
             sumInverseSquared += c[i] * c[i] * inv * inv
@@ -47,11 +47,12 @@ struct RidgeFit {
         var residual = 0.0
         for i in 0..<p { let r = y[i] - fitted[i]; residual += r * r }
         train = residual / Double(p)
-        if dual {
+        if dual && shift == 0 && dropped == 0 {
+            // Interpolation: train and 1 − df̂/P both vanish; their ratio's λ → 0 limit.
             gcv = Double(p) * sumInverseSquared / (sumInverse * sumInverse)
         } else {
             let factor = 1 - df / Double(p)
-            gcv = train / (factor * factor)
+            gcv = factor > 0 ? train / (factor * factor) : .infinity
         }
     }
 }

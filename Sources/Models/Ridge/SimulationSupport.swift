@@ -58,18 +58,19 @@ enum SimulationSupport {
     }
 
     /// Memory and time of `trials` ridge fits on a P × n design drawn from dim modes
-    /// (plus `extra` doubles held throughout), for each P of the grid.
+    /// (plus `extra` doubles held throughout), for each P of the grid; `projected`
+    /// adds drawing the N × dim projections and forming `Z = X Fᵀ`.
     static func ridgeEstimate(sizes: [Double], dim: Double, features: Double, trials: Double,
-                              fitsPerTrial: Double = 1, extra: Double = 0) -> WorkEstimate {
+                              fitsPerTrial: Double = 1, extra: Double = 0, projected: Bool = false) -> WorkEstimate {
         var bytes = 0.0, flops = 0.0, draws = 0.0
         for p in sizes {
             let small = min(p, features), large = max(p, features)
-            let peak = p * dim + (features.isFinite && features != dim ? p * features + features * dim : 0)
+            let peak = p * dim + (projected ? p * features + features * dim : 0)
                 + 2 * small * small + 2 * large + extra
             bytes = max(bytes, 8 * peak)
             flops += trials * fitsPerTrial * (2 * small * small * large + 9 * small * small * small
-                + (features != dim ? 2 * p * features * dim : 0))
-            draws += trials * (p * dim + fitsPerTrial * (features != dim ? features * dim : 0))
+                + (projected ? 2 * p * features * dim : 0))
+            draws += trials * (p * dim + fitsPerTrial * (projected ? features * dim : 0))
         }
         return WorkEstimate(bytes: bytes, seconds: flops / flopsPerSecond + draws / drawsPerSecond)
     }
