@@ -7,7 +7,7 @@ import Numerics
 @Suite struct EnsembleTests {
     @Test func theoryMatchesSimulation() throws {
         let model = parameters(["alpha": 1.5, "beta": 1.2, "noise": 0.2, "dim": 100, "lambda": 1e-2, "N": 40, "K": 3])
-        let grid = parameters(["trials": 120, "seed": 7], vectors: ["P": [40, 80, 160]])
+        let grid = parameters(["trials": 100, "seed": 7], vectors: ["P": [40, 80, 160]])
         let theory = try Ensemble.theory(model, grid, .none)
         let sim = try Ensemble.simulate(model, grid, .none)
         for (column, simColumn) in [("test", "test"), ("test1", "test1")] {
@@ -47,7 +47,7 @@ import Numerics
 
     /// Ruben et al. 2024: at fixed total features K·N the ridge-optimised risk grows with K.
     @Test func optimisedRiskIncreasesWithK() throws {
-        let model = parameters(["alpha": 1.5, "beta": 1.2, "noise": 0.2, "dim": 2000, "N": 100])
+        let model = parameters(["alpha": 1.5, "beta": 1.2, "noise": 0.2, "dim": 500, "N": 100])
         let t = try Ensemble.optimal(model, parameters(["P": 400, "total": 512], vectors: ["K": [1, 2, 4, 8, 16]]), .none)
         let risks = t.values("test")
         #expect(risks.count == 5)
@@ -56,7 +56,7 @@ import Numerics
         // The optimum is a minimum: nudging λ either way does not help.
         let lambda = t.values("lambda")[0]
         for factor in [0.8, 1.25] {
-            let m = parameters(["alpha": 1.5, "beta": 1.2, "noise": 0.2, "dim": 2000, "N": 512, "K": 1,
+            let m = parameters(["alpha": 1.5, "beta": 1.2, "noise": 0.2, "dim": 500, "N": 512, "K": 1,
                                 "lambda": lambda * factor])
             let nudged = try Ensemble.theory(m, parameters([:], vectors: ["P": [400]]), .none).values("test")[0]
             #expect(nudged >= risks[0] * (1 - 1e-9))

@@ -7,7 +7,7 @@ import Numerics
 @Suite struct RandomFeatureTests {
     @Test func theoryMatchesSimulation() throws {
         let model = parameters(["alpha": 1.5, "beta": 1.2, "noise": 0.2, "dim": 100, "lambda": 1e-3, "N": 60])
-        let grid = parameters(["trials": 150, "seed": 2], vectors: ["P": [40, 90, 200]])
+        let grid = parameters(["trials": 100, "seed": 2], vectors: ["P": [40, 90, 200]])
         let theory = try RandomFeatures.theory(model, grid, .none)
         let sim = try RandomFeatures.simulate(model, grid, .none)
         for column in ["test", "train"] {
@@ -22,7 +22,7 @@ import Numerics
     @Test func ridgelessWidthLimitedRegimeMatchesSimulation() throws {
         // N < P: variance- and approximation-limited; P < N: data-limited.
         let model = parameters(["alpha": 1.5, "beta": 1.2, "noise": 0.2, "dim": 100, "lambda": 0, "N": 30])
-        let grid = parameters(["trials": 150, "seed": 4], vectors: ["P": [12, 90, 200]])
+        let grid = parameters(["trials": 100, "seed": 4], vectors: ["P": [12, 90, 200]])
         let theory = try RandomFeatures.theory(model, grid, .none)
         let sim = try RandomFeatures.simulate(model, grid, .none)
         for i in 0..<3 {

@@ -61,7 +61,7 @@ extension Ensemble {
             return totalRisk(r, noise: noise, members: K) - sigma2
         }
         let lo = log(1e-12), hi = log(10 * data.eigenvalues.reduce(0, +))
-        let steps = 60
+        let steps = 40
         var best = 0, values = [Double]()
         for i in 0...steps {
             values.append(risk(lo + (hi - lo) * Double(i) / Double(steps)))

@@ -9,15 +9,15 @@ extension Ensemble {
     ///   risk), test1, test1_se (members' own excess risk), train, train_se.
     public static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
         try validate(model)
-        let (data, noise, lambda) = try Ridge.setting(model)
         let p = parameters.withDefaults(model)
         let k = try p.integer("K")
         let n = try RandomFeatures.simulationWidth(p, name: "N")
+        try SimulationSupport.checkBudget(simulationEstimate(model, arguments))
+        let (data, noise, lambda) = try Ridge.setting(model)
         let sizes = try SimulationSupport.sampleSizes(arguments)
         let args = SimulationSupport.trialSpecs.withDefaults(arguments)
         try SimulationSupport.trialSpecs.check(args)
         let trials = try args.integer("trials"), seed = try args.integer("seed")
-        try SimulationSupport.checkBudget(simulationEstimate(model, arguments))
         var test = [TrialStatistics](repeating: .init(), count: sizes.count)
         var member = test, train = test
         for (i, size) in sizes.enumerated() {

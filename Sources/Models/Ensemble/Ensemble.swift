@@ -53,7 +53,7 @@ public enum Ensemble {
     /// - Throws: `ModelError` naming the parameter and its allowed range.
     public static func validate(_ p: ParameterSet) throws(ModelError) {
         try parameters.check(p)
-        _ = try SpectralData.from(parameters.withDefaults(p))
+        try SpectralData.checkVectors(parameters.withDefaults(p))
     }
 
     /// E_K from the single-member and infinite-ensemble risks of one point.

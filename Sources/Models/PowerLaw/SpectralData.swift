@@ -42,6 +42,13 @@ public struct SpectralData: Sendable, Equatable {
     /// `E[(w*·x)^2] = Σ λ_k w_k^2`, the risk of the zero predictor (without noise).
     public var signalPower: Double { targetPower.reduce(0, +) }
 
+    /// Checks the `spectrum=`/`target=` vectors (when given) without building a power law.
+    /// - Throws: `ModelError` naming the malformed vector.
+    public static func checkVectors(_ p: ParameterSet) throws(ModelError) {
+        let given = !(p.optionalVector("spectrum") ?? []).isEmpty || !(p.optionalVector("target") ?? []).isEmpty
+        if given { _ = try from(p) }
+    }
+
     /// The data a model's parameters describe: `spectrum=`/`target=` vectors if given
     /// (non-empty), otherwise the power law in `alpha`, `beta`, `dim`.
     /// - Throws: `ModelError` naming the parameter if a vector is malformed.

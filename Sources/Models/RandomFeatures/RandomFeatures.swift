@@ -50,14 +50,14 @@ public enum RandomFeatures {
     /// - Throws: `ModelError` naming the parameter and its allowed range.
     public static func validate(_ p: ParameterSet) throws(ModelError) {
         try parameters.check(p)
-        _ = try SpectralData.from(parameters.withDefaults(p))
+        try SpectralData.checkVectors(parameters.withDefaults(p))
     }
 
     /// The deterministic-equivalent curve at each P (see `RenormalizedRisk`).
     /// - Returns: a theory table: P, test, train, kappa (κ₂), df1, df2, gcv.
     public static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        let (data, noise, lambda) = try Ridge.setting(model)
         try validate(model)
+        let (data, noise, lambda) = try Ridge.setting(model)
         let n = try parameters.withDefaults(model).number("N")
         let sizes = try Ridge.theorySizes(arguments)
         let risks = try Ridge.curve(data: data, sizes: sizes, N: n, lambda: lambda, noise: noise, monitor: monitor)
@@ -75,14 +75,14 @@ public enum RandomFeatures {
     /// Monte-Carlo curve: per P and trial, fresh data and a fresh F from stream (trial, P).
     /// - Returns: a simulation table: P, test, test_se, train, train_se, gcv, gcv_se.
     public static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        let (data, noise, lambda) = try Ridge.setting(model)
         try validate(model)
         let n = try simulationWidth(parameters.withDefaults(model), name: "N")
+        try SimulationSupport.checkBudget(simulationEstimate(model, arguments, members: 1))
+        let (data, noise, lambda) = try Ridge.setting(model)
         let sizes = try SimulationSupport.sampleSizes(arguments)
         let args = SimulationSupport.trialSpecs.withDefaults(arguments)
         try SimulationSupport.trialSpecs.check(args)
         let trials = try args.integer("trials"), seed = try args.integer("seed")
-        try SimulationSupport.checkBudget(simulationEstimate(model, arguments, members: 1))
         var test = [TrialStatistics](repeating: .init(), count: sizes.count)
         var train = test, gcv = test
         for (i, p) in sizes.enumerated() {

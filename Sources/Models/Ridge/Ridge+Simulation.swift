@@ -12,12 +12,13 @@ extension Ridge {
     ///   `WorkCancelled` if interrupted.
     public static func simulate(_ model: ParameterSet, _ arguments: ParameterSet,
                                 _ monitor: WorkMonitor) throws -> Table {
+        try validate(PowerLawParameters.specs.withDefaults(model))
+        try SimulationSupport.checkBudget(simulationEstimate(model, arguments))
         let (data, noise, lambda) = try setting(model)
         let sizes = try SimulationSupport.sampleSizes(arguments)
         let args = SimulationSupport.trialSpecs.withDefaults(arguments)
         try SimulationSupport.trialSpecs.check(args)
         let trials = try args.integer("trials"), seed = try args.integer("seed")
-        try SimulationSupport.checkBudget(simulationEstimate(model, arguments))
         var test = [TrialStatistics](repeating: .init(), count: sizes.count)
         var train = test, gcv = test
         for (i, p) in sizes.enumerated() {

@@ -42,7 +42,7 @@ public enum Ridge {
     /// - Throws: `ModelError` naming the parameter and its allowed range.
     public static func validate(_ p: ParameterSet) throws(ModelError) {
         try PowerLawParameters.specs.check(p)
-        _ = try SpectralData.from(PowerLawParameters.specs.withDefaults(p))
+        try SpectralData.checkVectors(PowerLawParameters.specs.withDefaults(p))
     }
 
     /// The data, noise and ridge a (checked) parameter set describes.
