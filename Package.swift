@@ -52,9 +52,9 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerics"]),
-        .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"]),
+        .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "LanguageTests", dependencies: [
-            "Language", "Display", "JSON",
+            "Language", "Display", "JSON", "Models", "Numerics",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON"]),

@@ -7,6 +7,8 @@ public enum ModelCatalog {
         Ridge.family,
         RandomFeatures.family,
         Ensemble.family,
+        JudgeModel.family,
+        ICLModel.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
