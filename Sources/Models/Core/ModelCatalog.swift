@@ -4,6 +4,9 @@
 public enum ModelCatalog {
     /// All model families, in the order help lists them.
     public static let families: [ModelFamily] = [
+        Ridge.family,
+        RandomFeatures.family,
+        Ensemble.family,
         JudgeModel.family,
         ICLModel.family,
     ]
