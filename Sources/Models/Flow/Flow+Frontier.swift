@@ -10,7 +10,7 @@ import Darwin
 // Bordelon, Atanasov & Pehlevan 2024 (arXiv 2402.01092, §6): with compute C = N·t
 // (online, P = inf) the loss L(N, C/N) is minimised over the width. Here the P = inf
 // theory (Flow+Theory.swift) is minimised over log N ∈ [0, log C] (t ≥ 1) by a
-// 33-point scan followed by golden-section search to 1e-5 in log N. For a − 1 < b the
+// 17-point scan followed by golden-section search to 1e-4 in log N. For a − 1 < b the
 // paper's prediction is N* ~ C^{1/(1+b)}, t* ~ C^{b/(1+b)}, L* ~ C^{−(a−1)/(1+b)}.
 
 extension Flow {
@@ -48,7 +48,7 @@ extension Flow {
         func loss(_ u: Double) throws(ModelError) -> Double {
             try widthLimitedLoss(spectrum, width: exp(u), time: budget / exp(u))
         }
-        let scan = 32
+        let scan = 16
         var values = [Double]()
         for i in 0...scan { values.append(try loss(upper * Double(i) / Double(scan))) }
         let best = values.indices.min { values[$0] < values[$1] }!
@@ -57,7 +57,7 @@ extension Flow {
         let ratio = (5.0.squareRoot() - 1) / 2
         var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
         var f1 = try loss(x1), f2 = try loss(x2)
-        while hi - lo > 1e-5 {
+        while hi - lo > 1e-4 {
             if f1 < f2 {
                 hi = x2; x2 = x1; f2 = f1
                 x1 = hi - ratio * (hi - lo); f1 = try loss(x1)

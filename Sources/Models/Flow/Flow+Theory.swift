@@ -6,7 +6,8 @@ import Numerics
 // the training error) of gradient flow from w = 0, exact as dim → ∞ at fixed N/dim,
 // P/dim, by first- and second-order deterministic equivalents and numerical Laplace
 // inversion (fixed Talbot, 24 nodes, ~1e-10 relative). Cost per time point: O(dim)
-// (a few Newton passes per contour node; two-point sums by partial fractions).
+// (a few Newton passes per contour node; two-point sums by partial fractions, or
+// directly — n² passes, still linear in dim — when late times crowd the κ's together).
 //
 // Width bottleneck (P = inf). With b = Λ^{1/2} w* and G = Λ^{1/2}(AᵀA/N)Λ^{1/2} the
 // error obeys d(Λ^{1/2}Δ)/dt = −G Λ^{1/2}Δ, so L(t) = bᵀ e^{−2Gt} b exactly: a
@@ -21,7 +22,8 @@ import Numerics
 //   bias  = w*ᵀ e^{−Λ̂t} Λ e^{−Λ̂t} w*, a double inverse transform of the two-point
 //           equivalent z₁z₂ w*ᵀ(Λ̂+z₁)⁻¹Λ(Λ̂+z₂)⁻¹w* ≍ κ₁κ₂ Σ b²/((λ+κ₁)(λ+κ₂)) / (1 − γ₁₂),
 //           γ₁₂ = (1/P) Σ λ²/((λ+κ₁)(λ+κ₂)) (at z₁ = z₂ the ridge bias of arXiv 2405.00592);
-//   var   = (σ²/P) tr[Λ (1 − e^{−Λ̂t})² Λ̂⁻¹] = (σ²/P)(2J(t) − J(2t)), J = L⁻¹[κ df1(κ)/z²];
+//   var   = (σ²/P) tr[Λ (1 − e^{−Λ̂t})² Λ̂⁻¹] = (σ²/P)(2J(t) − J(2t)), J = L⁻¹[κ df1(κ)/z²]
+//           (its atom κ₀P/z² at z = 0, present for P < dim, cancels and is removed exactly);
 //   train = w*ᵀΛ̂e^{−2Λ̂t}w* + σ² tr[e^{−2Kt}]/P  →  L⁻¹[Σ b²/(λ+κ)](2t) + σ² L⁻¹[1/κ](2t).
 // Here κ(1 − df1(κ)/P) = z. P = N = inf gives Σ b_k² e^{−2λ_k t} exactly.
 
@@ -88,18 +90,37 @@ extension Flow {
             if j == k && !conjugate {
                 numerator = mj.b2
                 gamma = (1 / samples) * mj.d2
-            } else {
+            } else if (kk - kj).magnitude > 1e-3 * kj.magnitude {
+                // Partial fractions: 1/((λ+κj)(λ+κk)) = (1/(λ+κj) − 1/(λ+κk))/(κk − κj).
                 let gap = kk - kj
                 numerator = (mj.b1 - mk.b1) / gap
                 gamma = (1 / samples) * ((mj.d1 - mk.d1) / gap)
+            } else {
+                // Nodes too close for partial fractions (late times): sum directly.
+                let pair = spectrum.pairSums(kj, kk)
+                numerator = pair.power
+                gamma = (1 / samples) * pair.lambdaSquared
             }
             return (kj * kk * numerator) / ((FlowComplex.one - gamma) * (zj * zk))
         }
         var test = bias
         var train = rule2.invert(s2.map(\.moments.b1))
         if noise > 0 {
-            let j1 = rule.invert(zip(rule.nodes, s1).map { z, s in (s.kappa * s.moments.df1) / (z * z) })
-            let j2 = rule2.invert(zip(rule2.nodes, s2).map { z, s in (s.kappa * s.moments.df1) / (z * z) })
+            // The atom ν₀ = κ₀P of tr[Λ f(Λ̂)] at 0 (P < dim, df1(κ₀) = P) gives ν₀τ in J(τ),
+            // which cancels in 2J(t) − J(2t); remove it analytically. With δ = κ − κ₀ from
+            // κδ Σλ/((λ+κ)(λ+κ₀)) = zP (exact), κ df1(κ) − ν₀ = δ Σλ²/((λ+κ)(λ+κ₀)), so
+            // (κ df1 − ν₀)/z² = P Σλ²/(…) / (κ z Σλ/(…)) with no cancellation at late times.
+            let k0: Double
+            do { k0 = try FlowRenormalization.kappaAtZero(draws: samples, spectrum: spectrum) } catch {
+                throw .argument(parameter: nil, message: "flow theory: κ(0) did not converge")
+            }
+            let regular = { (z: FlowComplex, s: (kappa: FlowComplex, moments: FlowMoments)) -> FlowComplex in
+                if k0 == 0 { return (s.kappa * s.moments.df1) / (z * z) }
+                let sums = spectrum.atomSums(s.kappa, k0)
+                return (samples * sums.lambdaSquared) / (s.kappa * z * sums.lambda)
+            }
+            let j1 = rule.invert(zip(rule.nodes, s1).map(regular))
+            let j2 = rule2.invert(zip(rule2.nodes, s2).map(regular))
             test += noise * noise / samples * (2 * j1 - j2)
             train += noise * noise * rule2.invert(s2.map { 1 / $0.kappa })
         }

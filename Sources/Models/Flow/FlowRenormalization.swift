@@ -63,6 +63,20 @@ enum FlowRenormalization {
         return out
     }
 
+    /// κ(0): the root of df1(κ₀) = n when n < dim (under-sampled: G has a null space),
+    /// else 0.
+    static func kappaAtZero(draws n: Double, spectrum: FlowSpectrum) throws(Failure) -> Double {
+        if n.isInfinite || n >= Double(spectrum.count) { return 0 }
+        let total = spectrum.lambda.reduce(0, +)
+        do {
+            return try RootFinding.brentExpanding(lower: 0, guess: total / n) { kappa in
+                var df1 = 0.0
+                for l in spectrum.lambda { df1 += l / (l + kappa) }
+                return df1 - n
+            }
+        } catch { throw Failure() }
+    }
+
     /// h'(κ) for h(κ) = κ(1 − df1/n) − z: 1 − df1/n + κ·Σλ/(λ+κ)²/n.
     private static func derivative(_ kappa: FlowComplex, _ m: FlowMoments, _ n: Double) -> FlowComplex {
         FlowComplex.one - (1 / n) * m.df1 + (1 / n) * (kappa * m.dfPrime)

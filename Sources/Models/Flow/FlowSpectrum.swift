@@ -60,6 +60,31 @@ struct FlowSpectrum: Sendable {
     }
 }
 
+extension FlowSpectrum {
+    /// Σ b²/((λ+κ₁)(λ+κ₂)) and Σ λ²/((λ+κ₁)(λ+κ₂)), summed directly.
+    func pairSums(_ k1: FlowComplex, _ k2: FlowComplex) -> (power: FlowComplex, lambdaSquared: FlowComplex) {
+        var weighted = FlowComplex.zero, squared = FlowComplex.zero
+        for k in lambda.indices {
+            let x1 = FlowComplex(lambda[k]) + k1, x2 = FlowComplex(lambda[k]) + k2
+            let inv = 1 / (x1 * x2)
+            weighted += self.power[k] * inv
+            squared += (lambda[k] * lambda[k]) * inv
+        }
+        return (weighted, squared)
+    }
+
+    /// Σ λ/((λ+κ)(λ+κ₀)) and Σ λ²/((λ+κ)(λ+κ₀)) for real κ₀.
+    func atomSums(_ kappa: FlowComplex, _ k0: Double) -> (lambda: FlowComplex, lambdaSquared: FlowComplex) {
+        var first = FlowComplex.zero, second = FlowComplex.zero
+        for l in lambda {
+            let inv = 1 / ((l + k0) * (FlowComplex(l) + kappa))
+            first += l * inv
+            second += (l * l) * inv
+        }
+        return (first, second)
+    }
+}
+
 /// Mode sums at one κ: df1 = Σ λ/(λ+κ), dfPrime = Σ λ/(λ+κ)² (= −d df1/dκ),
 /// b1 = Σ b²/(λ+κ), b2 = Σ b²/(λ+κ)², d1 = Σ λ²/(λ+κ), d2 = Σ λ²/(λ+κ)².
 struct FlowMoments: Sendable {
