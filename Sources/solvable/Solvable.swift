@@ -8,8 +8,12 @@ struct Solvable: ParsableCommand {
         abstract: "A Jupyter kernel, command language and report generator for solvable models of deep learning.",
         version: "0.1.0",
         subcommands: [
+            EvalCommand.self,
             // One line per subcommand: KernelCommand, InstallCommand, EvalCommand, RunCommand,
             // CheckCommand, RenderCommand.
+            RunCommand.self,
+            CheckCommand.self,
+            RenderCommand.self,
         ]
     )
 }

@@ -1,1 +1,1 @@
-// placeholder until tests land
+// placeholder until the display tests land

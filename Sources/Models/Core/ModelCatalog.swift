@@ -6,6 +6,8 @@ public enum ModelCatalog {
     public static let families: [ModelFamily] = [
         Flow.family,
         Optimizers.family,
+        JudgeModel.family,
+        ICLModel.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
