@@ -20,7 +20,8 @@ public enum Flow {
         L ~ N^-min(a-1, b) (width; equals the paper's N^-(a-1) in its regime a-1 < b). \
         Compute C = N·t; compute-optimal t* ~ C^(b/(1+b)), N* ~ C^(1/(1+b)), \
         L* ~ C^-(a-1)/(1+b). Columns: t, test (excess risk E[(f−f*)²], no noise floor), \
-        train (training error with noise, finite P only); simulations add test_se, train_se.
+        train (training error with noise, finite P only); simulations add test_se, train_se. \
+        At P = inf the flow follows the population gradient, which label noise does not change.
         theory(m, t=...) is exact for dim → ∞ at fixed ratios (deterministic equivalents, \
         inverted from the Laplace domain) when N = inf or P = inf; for both finite use \
         simulate. simulate(m, t=..., trials=, seed=) draws A and the data and integrates \
