@@ -7,8 +7,10 @@ public enum ModelCatalog {
         Ridge.family,
         RandomFeatures.family,
         Ensemble.family,
-        JudgeModel.family,
+        Flow.family,
+        Optimizers.family,
         ICLModel.family,
+        JudgeModel.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
