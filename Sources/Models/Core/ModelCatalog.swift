@@ -11,10 +11,14 @@ public enum ModelCatalog {
         Optimizers.family,
         ICLModel.family,
         JudgeModel.family,
+        SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
     public static let functions: [ModelFunction] = [
+        ScheduleFunctions.constant, ScheduleFunctions.cosine, ScheduleFunctions.linear, ScheduleFunctions.wsd,
+        ScheduleFunctions.step, ScheduleFunctions.invsqrt, ScheduleFunctions.poly, ScheduleFunctions.ramp,
+        RefineFunction.function,
     ]
 
     /// The family called `name`, or `nil`.
