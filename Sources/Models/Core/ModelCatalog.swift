@@ -12,6 +12,7 @@ public enum ModelCatalog {
         ICLModel.family,
         JudgeModel.family,
         SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
+        DeepLinear.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
