@@ -45,6 +45,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks (bench/*.sh runs them beside their numpy peers).
+        .executableTarget(name: "RidgeBench", dependencies: ["Models", "Numerics"], path: "bench/RidgeBench"),
+        .executableTarget(name: "sgd-bench", dependencies: ["Models"], path: "bench/sgd"),
+
         // Tests (Swift Testing).
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
