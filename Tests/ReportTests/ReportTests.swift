@@ -144,3 +144,15 @@ private func paperNotebook() -> Notebook {
         return found
     }
 }
+
+@Suite struct PaperHeaderTests {
+    @Test func absentFieldsLeaveNoEmptyLinks() throws {
+        let notebook = Notebook(metadata: ["solvable": ["paper": ["title": "Only a title"]]],
+                                cells: [Cell(kind: .markdown, source: "text", id: "a")])
+        let html = try SiteRenderer(options: .init(templateDirectory: repository + "/templates", version: "1"))
+            .page(for: notebook, path: "/tmp/x.ipynb")
+        #expect(html.contains("<h1 class=\"paper-title\">Only a title</h1>"))
+        #expect(!html.contains("href=\"\""))
+        #expect(!html.contains("arXiv"))
+    }
+}
