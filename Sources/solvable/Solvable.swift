@@ -11,6 +11,8 @@ struct Solvable: ParsableCommand {
             EvalCommand.self,
             // One line per subcommand: KernelCommand, InstallCommand, EvalCommand, RunCommand,
             // CheckCommand, RenderCommand.
+            KernelCommand.self,
+            InstallCommand.self,
             RunCommand.self,
             CheckCommand.self,
             RenderCommand.self,

@@ -44,8 +44,8 @@ extension Interpreter {
         let allNames = operation.parameters.map(\.name) + family.parameters.map(\.name)
         for (key, argument) in keywords {
             guard allNames.contains(key) else {
-                throw LanguageError(.argument, "\(name)(\(family.name)) has no parameter '\(key)'" + Suggestion.clause(for: key, in: allNames)
-                                    + "; its parameters are \(operation.parameters.map(\.name).joined(separator: ", ")) and the model's \(family.parameters.map(\.name).joined(separator: ", "))", at: argument.position)
+                throw LanguageError(.argument, "\(name)(\(family.name)) has no parameter '\(key)'" + " (parameters: \(operation.parameters.map(\.name).joined(separator: ", ")) and the model's \(family.parameters.map(\.name).joined(separator: ", ")))"
+                                    + Suggestion.clause(for: key, in: allNames), at: argument.position)
             }
             guard bound[key] == nil else {
                 throw LanguageError(.argument, "\(name) got two values for '\(key)'", at: argument.position)
