@@ -53,6 +53,7 @@ public final class ZMQServer: KernelTransport, @unchecked Sendable {
 
     // MARK: - KernelTransport
 
+    /// Signs and sends on the channel's socket (iopub under its lock).
     public func send(_ message: Message, on channel: Channel) {
         let frames = codec.encode(message)
         switch channel {
@@ -64,6 +65,7 @@ public final class ZMQServer: KernelTransport, @unchecked Sendable {
         }
     }
 
+    /// Reads every shell message already waiting, without blocking (shell thread only).
     public func takeQueuedShellMessages() -> [Message] {
         var queued: [Message] = []
         while let frames = shell.receive(wait: false) {
@@ -72,6 +74,7 @@ public final class ZMQServer: KernelTransport, @unchecked Sendable {
         return queued
     }
 
+    /// Makes the shell and control loops end after their current message.
     public func stop() {
         stopping.store(true, ordering: .releasing)
     }
