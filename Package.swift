@@ -45,6 +45,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmark runner for deeplinear/peaked (bench/deeplinear.sh, bench/peaked.sh).
+        .executableTarget(name: "dynamics-bench", dependencies: ["Models", "Numerics"],
+                          path: "bench/deeplinear-peaked"),
+
         // Tests (Swift Testing).
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),

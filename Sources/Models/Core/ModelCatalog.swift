@@ -5,6 +5,7 @@ public enum ModelCatalog {
     /// All model families, in the order help lists them.
     public static let families: [ModelFamily] = [
         DeepLinear.family,
+        Peaked.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
