@@ -45,7 +45,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Benchmark runner for deeplinear/peaked (bench/deeplinear.sh, bench/peaked.sh).
+        // Benchmarks (bench/*.sh runs them beside their numpy peers).
+        .executableTarget(name: "RidgeBench", dependencies: ["Models", "Numerics"], path: "bench/RidgeBench"),
+        .executableTarget(name: "sgd-bench", dependencies: ["Models"], path: "bench/sgd"),
         .executableTarget(name: "dynamics-bench", dependencies: ["Models", "Numerics"],
                           path: "bench/deeplinear-peaked"),
 
@@ -53,9 +55,9 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerics"]),
-        .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"]),
+        .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "LanguageTests", dependencies: [
-            "Language", "Display", "JSON",
+            "Language", "Display", "JSON", "Models", "Numerics",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON"]),

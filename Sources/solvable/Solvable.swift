@@ -8,8 +8,14 @@ struct Solvable: ParsableCommand {
         abstract: "A Jupyter kernel, command language and report generator for solvable models of deep learning.",
         version: "0.1.0",
         subcommands: [
+            EvalCommand.self,
             // One line per subcommand: KernelCommand, InstallCommand, EvalCommand, RunCommand,
             // CheckCommand, RenderCommand.
+            KernelCommand.self,
+            InstallCommand.self,
+            RunCommand.self,
+            CheckCommand.self,
+            RenderCommand.self,
         ]
     )
 }

@@ -8,6 +8,11 @@ public struct Plot: Sendable, Equatable {
     /// Which axes are logarithmic.
     public enum Scale: String, Sendable, CaseIterable {
         case linear, logx, logy, loglog
+
+        /// Whether the x axis is logarithmic.
+        public var logX: Bool { self == .logx || self == .loglog }
+        /// Whether the y axis is logarithmic.
+        public var logY: Bool { self == .logy || self == .loglog }
     }
 
     /// One curve or set of points.
@@ -21,26 +26,39 @@ public struct Plot: Sendable, Equatable {
         }
         /// Legend text (empty: no legend entry).
         public var label: String
+        /// The x coordinates.
         public var xs: [Double]
+        /// The y coordinates, one per x.
         public var ys: [Double]
         /// One standard error per point, drawn as ±1 error bars; `nil` for none.
         public var errors: [Double]?
         public var style: Style
+        /// Series with the same non-nil group share a colour, and share one legend row
+        /// when their labels match too (a swept theory line and the simulation markers
+        /// for the same parameter value). `nil`: a colour of its own.
+        public var group: String?
 
         /// Makes a series.
-        public init(label: String, xs: [Double], ys: [Double], errors: [Double]? = nil, style: Style) {
+        public init(label: String, xs: [Double], ys: [Double], errors: [Double]? = nil, style: Style,
+                    group: String? = nil) {
             self.label = label
             self.xs = xs
             self.ys = ys
             self.errors = errors
             self.style = style
+            self.group = group
         }
     }
 
+    /// The curves, drawn in order (later ones on top).
     public var series: [Series]
+    /// Linear or logarithmic axes.
     public var scale: Scale
+    /// The title above the plot, if any.
     public var title: String?
+    /// The x-axis label, if any.
     public var xlabel: String?
+    /// The y-axis label, if any.
     public var ylabel: String?
 
     /// Makes a plot from ready series.

@@ -12,18 +12,18 @@ public enum TableDisplay {
         MIMEBundle(plain: plain(table), [MIMEType.html: .string(html(table)), MIMEType.dataResource: dataResource(table)])
     }
 
-    /// Aligned columns for a terminal.
-    public static func plain(_ table: Table) -> String {
-        table.columnNames.joined(separator: "  ")
+    /// Tables longer than this show only their first and last `edgeRows` rows in
+    /// `text/plain`, as pandas does with `display.max_rows = 60`.
+    public static let maxPlainRows = 60
+    /// Rows shown at each end of a truncated `text/plain` table.
+    public static let edgeRows = 5
+
+    /// The text of the cell in `column` at `row`: numbers as `NumberFormat.cell`,
+    /// strings as they are.
+    static func cellText(_ column: Table.Column, _ row: Int) -> String {
+        column.text(at: row, describe: NumberFormat.cell)
     }
 
-    /// An HTML `<table>` with a caption.
-    public static func html(_ table: Table) -> String {
-        "<table></table>"
-    }
-
-    /// The Frictionless data resource: `{"schema": {"fields": [...]}, "data": [...]}`.
-    public static func dataResource(_ table: Table) -> JSONValue {
-        ["schema": ["fields": []], "data": []]
-    }
+    /// Whether a column is numeric (numbers are right-aligned, strings left-aligned).
+    static func isNumeric(_ column: Table.Column) -> Bool { column.numbers != nil }
 }

@@ -1,5 +1,6 @@
 import Display
 import JSON
+import Models
 import Numerics
 
 /// One interpreter state: the variables, the random seed and the history of a
@@ -9,8 +10,21 @@ import Numerics
 /// CONTRACT (other targets build against these signatures; keep them stable):
 /// `execute`, `complete`, `inspect`, `isComplete`, `languageInfo`, `banner`.
 public final class Session {
-    /// Makes a fresh session with an empty namespace.
-    public init() {}
+    /// The builtins and models this session knows.
+    public let registry: Registry
+    let interpreter: Interpreter
+
+    /// Makes a fresh session with an empty namespace over `ModelCatalog`.
+    public convenience init() {
+        self.init(families: ModelCatalog.families, functions: ModelCatalog.functions)
+    }
+
+    /// Makes a fresh session over the given model families and functions (tests use
+    /// small fake families).
+    public init(families: [ModelFamily], functions: [ModelFunction]) {
+        registry = Registry(families: families, functions: functions)
+        interpreter = Interpreter(registry: registry)
+    }
 
     /// Parses the whole cell, then evaluates it statement by statement, sending
     /// streams and displays to `sink` as they happen.
@@ -20,19 +34,24 @@ public final class Session {
     ///   - monitor: polled for interrupts; long work reports progress through it.
     /// - Returns: the last expression's display, or the error that stopped the cell.
     public func execute(_ code: String, sink: OutputSink, monitor: WorkMonitor) -> CellOutcome {
-        .failure(CellError(ename: "NotImplemented", evalue: "the language has not landed yet", traceback: []))
+        interpreter.sink = sink
+        interpreter.monitor = monitor
+        interpreter.payloads = []
+        defer {
+            interpreter.sink = NullSink()
+            interpreter.monitor = WorkMonitor.none
+        }
+        do {
+            let statements = try Parser.parse(code)
+            let value = try interpreter.run(statements)
+            return .success(result: value.bundle(registry: registry), payloads: interpreter.payloads)
+        } catch {
+            return .failure(error.cellError(source: code))
+        }
     }
 
-    /// Completion candidates at `cursor` (Unicode scalars from the start of `code`).
-    public func complete(_ code: String, cursor: Int) -> Completion {
-        Completion(matches: [], cursorStart: cursor, cursorEnd: cursor)
-    }
-
-    /// Help for the name under or before `cursor` (Shift-Tab), or `nil` if none.
-    public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MIMEBundle? { nil }
-
-    /// Whether `code` is ready to run or needs more lines.
-    public func isComplete(_ code: String) -> Completeness { .unknown }
+    /// The value of variable `name`, for tests and front ends, or `nil`.
+    public func variable(_ name: String) -> Value? { interpreter.variables[name] }
 
     /// The `language_info` object of `kernel_info_reply` and notebook metadata.
     public static var languageInfo: JSONValue {

@@ -1,0 +1,90 @@
+import Numerics
+
+/// An evaluated argument and where it was written.
+struct BoundArgument {
+    var value: Value
+    var position: SourcePosition
+}
+
+/// A builtin call after its arguments have been evaluated and bound to parameter
+/// names: typed accessors that throw errors pointing at the offending argument.
+struct CallContext {
+    /// The interpreter running the call (for the seed, the sink, the registry).
+    unowned let interpreter: Interpreter
+    /// The builtin's name.
+    let name: String
+    /// Where the call starts.
+    let position: SourcePosition
+    /// Arguments bound to declared parameters.
+    var arguments: [String: BoundArgument]
+    /// Extra positional arguments of a variadic builtin.
+    var rest: [BoundArgument]
+    /// Extra keyword arguments (`table(P=..., test=...)`), in order.
+    var extraKeywords: [(name: String, argument: BoundArgument)]
+
+    /// Where the argument `name` was written, or the call's position.
+    func position(of name: String) -> SourcePosition { arguments[name]?.position ?? position }
+
+    /// The argument `name`, if given.
+    func value(_ name: String) -> Value? { arguments[name]?.value }
+
+    /// An error of `kind` pointing at argument `name` (or the call).
+    func error(_ kind: LanguageError.Kind, _ message: String, at name: String? = nil) -> LanguageError {
+        LanguageError(kind, message, at: name.map(position(of:)) ?? position)
+    }
+
+    /// The number `name`, or `nil` if not given.
+    func number(_ name: String) throws(LanguageError) -> Double? {
+        guard let v = value(name) else { return nil }
+        guard case .number(let x) = v else {
+            throw error(.argument, "\(self.name): \(name) must be a number, not \(v.typeName)", at: name)
+        }
+        return x
+    }
+
+    /// The whole number `name`, or `nil`; `range` describes what is allowed.
+    func integer(_ name: String, atLeast minimum: Int) throws(LanguageError) -> Int? {
+        guard let x = try number(name) else { return nil }
+        guard x.rounded() == x, x >= Double(minimum), x < 1e12 else {
+            throw error(.domain, "\(name) = \(NumberText.plain(x)) is out of range: allowed a whole number \(name) ≥ \(minimum)", at: name)
+        }
+        return Int(x)
+    }
+
+    /// The string `name`, or `nil`.
+    func string(_ name: String) throws(LanguageError) -> String? {
+        guard let v = value(name) else { return nil }
+        guard case .string(let s) = v else {
+            throw error(.argument, "\(self.name): \(name) must be a string, not \(v.typeName)", at: name)
+        }
+        return s
+    }
+
+    /// The string `name`, which must be one of `choices`.
+    func choice(_ name: String, _ choices: [String]) throws(LanguageError) -> String? {
+        guard let s = try string(name) else { return nil }
+        guard choices.contains(s) else {
+            throw error(.domain, "\(name) = \"\(s)\" is not allowed: use one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))"
+                        + Suggestion.clause(for: s, in: choices), at: name)
+        }
+        return s
+    }
+
+    /// The numbers of argument `name` (a vector, a list of numbers or one number).
+    func numbers(_ name: String) throws(LanguageError) -> [Double]? {
+        guard let v = value(name) else { return nil }
+        guard let numbers = v.numbers else {
+            throw error(.argument, "\(self.name): \(name) must be numbers (a vector or a number), not \(v.typeName)", at: name)
+        }
+        return numbers
+    }
+
+    /// The table `name`, or `nil`.
+    func table(_ name: String) throws(LanguageError) -> Table? {
+        guard let v = value(name) else { return nil }
+        guard case .table(let t) = v else {
+            throw error(.argument, "\(self.name): \(name) must be a table, not \(v.typeName)", at: name)
+        }
+        return t
+    }
+}

@@ -1,0 +1,113 @@
+import Models
+import Numerics
+
+// MARK: - Field access and indexing
+
+extension Interpreter {
+    /// `x.name`: a table's column, a row's or record's field, a model's parameter, a
+    /// fit's coefficient, a claim's part.
+    func field(of base: Value, _ name: String, at position: SourcePosition) throws(LanguageError) -> Value {
+        switch base {
+        case .table(let t):
+            guard let column = t.column(name) else {
+                throw LanguageError(.name, "the table has no column '\(name)'" + " (columns: \(t.columnNames.joined(separator: ", ")))"
+                                    + Suggestion.clause(for: name, in: t.columnNames), at: position)
+            }
+            switch column.values {
+            case .numbers(let v): return .vector(v)
+            case .strings(let v): return .list(v.map(Value.string))
+            }
+        case .record(let fields):
+            guard let f = fields.first(where: { $0.name == name }) else {
+                let names = fields.map(\.name)
+                throw LanguageError(.name, "the row has no field '\(name)'" + " (fields: \(names.joined(separator: ", ")))"
+                                    + Suggestion.clause(for: name, in: names), at: position)
+            }
+            return f.value
+        case .model(let m):
+            guard let p = m.parameters[name] else {
+                let names = m.family.parameters.map(\.name)
+                throw LanguageError(.name, "\(m.family.name) has no parameter '\(name)'" + " (parameters: \(names.joined(separator: ", ")))"
+                                    + Suggestion.clause(for: name, in: names), at: position)
+            }
+            return Value(p)
+        case .fit(let f):
+            let fields = Self.fitFields(f)
+            guard let v = fields.first(where: { $0.0 == name }) else {
+                throw LanguageError(.name, "a fit has no field '\(name)'" + " (fields: \(fields.map(\.0).joined(separator: ", ")))"
+                                    + Suggestion.clause(for: name, in: fields.map(\.0)), at: position)
+            }
+            return v.1
+        case .claim(let c):
+            let fields: [(String, Value)] = [("text", .string(c.text)), ("measured", .number(c.measured)),
+                                             ("expect", .number(c.expect)), ("pass", .bool(c.pass))]
+            guard let v = fields.first(where: { $0.0 == name }) else {
+                throw LanguageError(.name, "a claim has no field '\(name)'" + " (fields: text, measured, expect, pass)"
+                                    + Suggestion.clause(for: name, in: fields.map(\.0)), at: position)
+            }
+            return v.1
+        default:
+            throw LanguageError(.type, "\(base.typeName) has no fields (asked for '\(name)')", at: position)
+        }
+    }
+
+    /// The fields of a fit value, in display order.
+    static func fitFields(_ f: CurveFit) -> [(String, Value)] {
+        [("exponent", .number(f.exponent)), ("prefactor", .number(f.prefactor)),
+         ("exponent_se", .number(f.exponentStandardError)), ("prefactor_se", .number(f.prefactorStandardError)),
+         ("r2", .number(f.r2)), ("n", .number(Double(f.count))), ("law", .string(f.law.rawValue))]
+    }
+
+    /// `x[i]`: an element of a vector or list, a row of a table; negative indices count
+    /// from the end.
+    func index(_ base: Value, by subscriptValue: Value, at position: SourcePosition) throws(LanguageError) -> Value {
+        if case .string(let name) = subscriptValue, case .table = base { return try field(of: base, name, at: position) }
+        guard case .number(let x) = subscriptValue else {
+            throw LanguageError(.type, "an index must be a whole number, not \(subscriptValue.typeName)", at: position)
+        }
+        guard x.rounded() == x, x.isFinite else {
+            throw LanguageError(.type, "an index must be a whole number, not \(NumberText.plain(x))", at: position)
+        }
+        let count: Int
+        switch base {
+        case .vector(let v): count = v.count
+        case .list(let v): count = v.count
+        case .table(let t): count = t.rowCount
+        case .string(let s): count = s.count
+        default:
+            throw LanguageError(.type, "\(base.typeName) cannot be indexed", at: position)
+        }
+        guard abs(x) < 1e15, Int(x) < count, Int(x) >= -count else {
+            let allowed = count == 0 ? "it is empty" : "allowed -\(count) … \(count - 1)"
+            throw LanguageError(.index, "index \(NumberText.plain(x)) is out of range for \(base.typeName) of length \(count) (\(allowed))", at: position)
+        }
+        let i = Int(x) < 0 ? Int(x) + count : Int(x)
+        switch base {
+        case .vector(let v): return .number(v[i])
+        case .list(let v): return v[i]
+        case .string(let s): return .string(String(s[s.index(s.startIndex, offsetBy: i)]))
+        case .table(let t):
+            return .record(t.columns.map { column in
+                switch column.values {
+                case .numbers(let v): return Value.Field(column.name, .number(v[i]))
+                case .strings(let v): return Value.Field(column.name, .string(v[i]))
+                }
+            })
+        default:
+            throw LanguageError(.type, "\(base.typeName) cannot be indexed", at: position)
+        }
+    }
+}
+
+extension Value {
+    /// The language's view of a model parameter value.
+    init(_ p: ParameterValue) {
+        switch p {
+        case .number(let x): self = .number(x)
+        case .string(let s): self = .string(s)
+        case .vector(let v): self = .vector(v)
+        case .table(let t): self = .table(t)
+        case .schedule(let s): self = .schedule(s)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+// MARK: - Expressions and operators
+
+extension Interpreter {
+    /// The value of `expr`.
+    func evaluate(_ expr: Expr) throws(LanguageError) -> Value {
+        switch expr.kind {
+        case .number(let x): return .number(x)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .none: return .none
+        case .name(let name): return try lookup(name, at: expr.position)
+        case .list(let elements):
+            var values: [Value] = []
+            for element in elements { values.append(try evaluate(element)) }
+            if !values.isEmpty, let numbers = Value.list(values).numbers { return .vector(numbers) }
+            return .list(values)
+        case .unary(let op, let operand):
+            let value = try evaluate(operand)
+            if op == "+" {
+                _ = try elementwise(value, .number(0), op: "+", at: expr.position)
+                return value
+            }
+            return try elementwise(.number(0), value, op: "-", at: expr.position, negating: true)
+        case .binary(let op, let left, let right):
+            return try binary(op, try evaluate(left), try evaluate(right), at: expr.position)
+        case .call(let callee, let arguments):
+            return try call(callee, arguments, at: expr.position)
+        case .field(let base, let name, let namePosition):
+            return try field(of: try evaluate(base), name, at: namePosition)
+        case .index(let base, let subscriptExpr):
+            return try index(try evaluate(base), by: try evaluate(subscriptExpr), at: subscriptExpr.position)
+        }
+    }
+
+    /// The value a bare name refers to.
+    func lookup(_ name: String, at position: SourcePosition) throws(LanguageError) -> Value {
+        if let value = variables[name] { return value }
+        if let constant = Registry.constants.first(where: { $0.name == name }) { return .number(constant.value) }
+        if registry.entry(name) != nil { return .function(name) }
+        throw LanguageError(.name, "name '\(name)' is not defined" + Suggestion.clause(for: name, in: knownNames), at: position)
+    }
+
+    /// A binary operation: arithmetic (elementwise over vectors), string `+`, comparisons.
+    func binary(_ op: String, _ a: Value, _ b: Value, at position: SourcePosition) throws(LanguageError) -> Value {
+        switch op {
+        case "==", "!=":
+            let equal = try equals(a, b, at: position)
+            return .bool(op == "==" ? equal : !equal)
+        case "<", "<=", ">", ">=":
+            guard case .number(let x) = a, case .number(let y) = b else {
+                throw LanguageError(.type, "'\(op)' compares two numbers, not \(a.typeName) and \(b.typeName)", at: position)
+            }
+            switch op {
+            case "<": return .bool(x < y)
+            case "<=": return .bool(x <= y)
+            case ">": return .bool(x > y)
+            default: return .bool(x >= y)
+            }
+        case "+":
+            if case .string(let s) = a, case .string(let t) = b { return .string(s + t) }
+            if case .list(let s) = a, case .list(let t) = b { return .list(s + t) }
+            return try elementwise(a, b, op: op, at: position)
+        default:
+            return try elementwise(a, b, op: op, at: position)
+        }
+    }
+
+    private func equals(_ a: Value, _ b: Value, at position: SourcePosition) throws(LanguageError) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.none, .none): return true
+        case (.vector(let x), .vector(let y)): return x == y
+        case (.none, _), (_, .none): return false
+        default:
+            throw LanguageError(.type, "cannot compare \(a.typeName) with \(b.typeName)", at: position)
+        }
+    }
+
+    /// Arithmetic on numbers and vectors, broadcasting a number over a vector.
+    func elementwise(_ a: Value, _ b: Value, op: String, at position: SourcePosition, negating: Bool = false) throws(LanguageError) -> Value {
+        let what = negating ? "negate" : "apply '\(op)' to"
+        guard let x = arithmeticOperand(a), let y = arithmeticOperand(b) else {
+            let shown = negating ? b.typeName : "\(a.typeName) and \(b.typeName)"
+            throw LanguageError(.type, "cannot \(what) \(shown)", at: position)
+        }
+        switch (x, y) {
+        case (.scalar(let u), .scalar(let v)):
+            return .number(try apply(op, u, v, at: position))
+        case (.scalar(let u), .vector(let v)):
+            var out: [Double] = []
+            out.reserveCapacity(v.count)
+            for e in v { out.append(try apply(op, u, e, at: position)) }
+            return .vector(out)
+        case (.vector(let u), .scalar(let v)):
+            var out: [Double] = []
+            out.reserveCapacity(u.count)
+            for e in u { out.append(try apply(op, e, v, at: position)) }
+            return .vector(out)
+        case (.vector(let u), .vector(let v)):
+            guard u.count == v.count else {
+                throw LanguageError(.argument, "vectors of different lengths (\(u.count) and \(v.count)) cannot be combined with '\(op)'", at: position)
+            }
+            var out: [Double] = []
+            out.reserveCapacity(u.count)
+            for i in u.indices { out.append(try apply(op, u[i], v[i], at: position)) }
+            return .vector(out)
+        }
+    }
+
+    private enum Operand {
+        case scalar(Double)
+        case vector([Double])
+    }
+
+    private func arithmeticOperand(_ value: Value) -> Operand? {
+        switch value {
+        case .number(let x): return .scalar(x)
+        case .vector(let v): return .vector(v)
+        case .list: return value.numbers.map(Operand.vector)
+        default: return nil
+        }
+    }
+
+    private func apply(_ op: String, _ x: Double, _ y: Double, at position: SourcePosition) throws(LanguageError) -> Double {
+        switch op {
+        case "+": return x + y
+        case "-": return x - y
+        case "*": return x * y
+        case "/":
+            if y == 0 { throw LanguageError(.domain, "division by zero", at: position) }
+            return x / y
+        case "^":
+            if x < 0 && y.rounded() != y {
+                throw LanguageError(.domain, "a negative number (\(NumberText.plain(x))) to a fractional power (\(NumberText.plain(y))) is not a real number", at: position)
+            }
+            if x == 0 && y < 0 { throw LanguageError(.domain, "0 to a negative power (\(NumberText.plain(y))) is infinite", at: position) }
+            return pow(x, y)
+        default:
+            throw LanguageError(.syntax, "unknown operator '\(op)'", at: position)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,165 @@
+import Models
+import Numerics
+
+// MARK: - Model constructors and model functions
+
+extension Interpreter {
+    /// `ridge(alpha=1.5, ...)`: checks every argument against the family's parameter
+    /// specs, fills defaults, runs the family's cross-parameter validation.
+    func construct(_ family: ModelFamily, _ positional: [BoundArgument],
+                   _ keywords: [(name: String, argument: BoundArgument)],
+                   at position: SourcePosition) throws(LanguageError) -> Value {
+        let bound = try bindSpecs(family.parameters, owner: family.name, positional, keywords, at: position)
+        var set = ParameterSet()
+        for spec in family.parameters {
+            if let argument = bound[spec.name] {
+                if argument.value.isSequence && spec.kind != .vector {
+                    throw LanguageError(.argument, "\(spec.name) takes a single value here; to sweep it, give the list in an operation, e.g. theory(m, \(spec.name)=[...])", at: argument.position)
+                }
+                set[spec.name] = try parameterValue(argument.value, spec: spec, at: argument.position)
+            } else if let value = spec.defaultValue {
+                set[spec.name] = value
+            } else {
+                throw LanguageError(.argument, "\(family.name) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
+            }
+        }
+        do {
+            try family.validate(set)
+        } catch {
+            throw languageError(error, arguments: bound, at: position)
+        }
+        return .model(ModelInstance(family: family, parameters: set))
+    }
+
+    /// A catalog function such as `cosine(0.1, warmup=100)`.
+    func callFunction(_ function: ModelFunction, _ positional: [BoundArgument],
+                      _ keywords: [(name: String, argument: BoundArgument)],
+                      at position: SourcePosition) throws(LanguageError) -> Value {
+        let bound = try bindSpecs(function.parameters, owner: function.name, positional, keywords, at: position)
+        var set = ParameterSet()
+        for spec in function.parameters {
+            if let argument = bound[spec.name] {
+                set[spec.name] = try parameterValue(argument.value, spec: spec, at: argument.position)
+            } else if let value = spec.defaultValue {
+                set[spec.name] = value
+            } else {
+                throw LanguageError(.argument, "\(function.name) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
+            }
+        }
+        do {
+            try function.validate(set)
+        } catch {
+            throw languageError(error, arguments: bound, at: position)
+        }
+        let result: OperationResult
+        do {
+            result = try withProgress { monitor in try function.run(set, monitor) }
+        } catch {
+            throw languageError(error, arguments: bound, at: position)
+        }
+        return value(of: result)
+    }
+
+    /// Binds arguments to parameter specs by position then by name.
+    func bindSpecs(_ specs: [ParameterSpec], owner: String, _ positional: [BoundArgument],
+                   _ keywords: [(name: String, argument: BoundArgument)],
+                   at position: SourcePosition) throws(LanguageError) -> [String: BoundArgument] {
+        var bound: [String: BoundArgument] = [:]
+        for (i, argument) in positional.enumerated() {
+            guard i < specs.count else {
+                throw LanguageError(.argument, "\(owner) takes at most \(specs.count) positional arguments (got \(positional.count))", at: argument.position)
+            }
+            bound[specs[i].name] = argument
+        }
+        let names = specs.map(\.name)
+        for (name, argument) in keywords {
+            guard names.contains(name) else {
+                throw LanguageError(.argument, "\(owner) has no parameter '\(name)'" + " (parameters: \(names.joined(separator: ", ")))"
+                                    + Suggestion.clause(for: name, in: names), at: argument.position)
+            }
+            guard bound[name] == nil else {
+                throw LanguageError(.argument, "\(owner) got two values for '\(name)'", at: argument.position)
+            }
+            bound[name] = argument
+        }
+        return bound
+    }
+
+    /// Converts a language value to a model parameter value, checking kind and range.
+    func parameterValue(_ value: Value, spec: ParameterSpec, at position: SourcePosition) throws(LanguageError) -> ParameterValue {
+        func checkRange(_ x: Double, entry: Int? = nil) throws(LanguageError) {
+            guard spec.range.contains(x) else {
+                let which = entry.map { " (entry \($0))" } ?? ""
+                throw LanguageError(.domain, "\(spec.name) = \(NumberText.plain(x))\(which) is out of range: allowed \(spec.range.describe(spec.name))", at: position)
+            }
+        }
+        switch spec.kind {
+        case .real, .integer:
+            guard case .number(let x) = value else {
+                throw LanguageError(.argument, "\(spec.name) must be a number, not \(value.typeName)", at: position)
+            }
+            try checkRange(x)
+            if spec.kind == .integer && x.isFinite && x.rounded() != x {
+                throw LanguageError(.domain, "\(spec.name) = \(NumberText.plain(x)) is out of range: allowed a whole number with \(spec.range.describe(spec.name))", at: position)
+            }
+            return .number(x)
+        case .choice(let options):
+            guard case .string(let s) = value else {
+                throw LanguageError(.argument, "\(spec.name) must be one of \(options.map { "\"\($0)\"" }.joined(separator: ", ")), not \(value.typeName)", at: position)
+            }
+            guard options.contains(s) else {
+                throw LanguageError(.domain, "\(spec.name) = \"\(s)\" is out of range: allowed \(options.map { "\"\($0)\"" }.joined(separator: ", "))"
+                                    + Suggestion.clause(for: s, in: options), at: position)
+            }
+            return .string(s)
+        case .vector:
+            guard let numbers = value.numbers else {
+                throw LanguageError(.argument, "\(spec.name) must be numbers (a vector or a number), not \(value.typeName)", at: position)
+            }
+            for (i, x) in numbers.enumerated() { try checkRange(x, entry: numbers.count > 1 ? i : nil) }
+            return .vector(numbers)
+        case .table:
+            guard case .table(let t) = value else {
+                throw LanguageError(.argument, "\(spec.name) must be a table, not \(value.typeName)", at: position)
+            }
+            return .table(t)
+        case .schedule:
+            switch value {
+            case .schedule(let s): return .schedule(s)
+            case .number(let x):
+                try checkRange(x)
+                return .number(x)
+            default:
+                throw LanguageError(.argument, "\(spec.name) must be a schedule or a number, not \(value.typeName)", at: position)
+            }
+        }
+    }
+
+    /// Maps an error thrown by model code to a user-facing error at the argument it names.
+    func languageError(_ error: any Error, arguments: [String: BoundArgument], at position: SourcePosition) -> LanguageError {
+        if let e = error as? LanguageError { return e }
+        if error is WorkCancelled { return LanguageError(.interrupted, "interrupted by the user", at: position) }
+        guard let modelError = error as? ModelError else {
+            return LanguageError(.argument, "the computation failed: \(error)", at: position)
+        }
+        switch modelError {
+        case .domain(let parameter, _, _):
+            return LanguageError(.domain, modelError.message, at: arguments[parameter]?.position ?? position)
+        case .argument(let parameter, _):
+            return LanguageError(.argument, modelError.message, at: parameter.flatMap { arguments[$0]?.position } ?? position)
+        case .resource:
+            return LanguageError(.resource, modelError.message, at: position)
+        case .missing(let parameter):
+            return LanguageError(.argument, modelError.message, at: arguments[parameter]?.position ?? position)
+        }
+    }
+
+    /// The language value of an operation's result.
+    func value(of result: OperationResult) -> Value {
+        switch result {
+        case .table(let t): return .table(t)
+        case .record(let fields): return .record(fields.map { Value.Field($0.name, .number($0.value)) })
+        case .schedule(let s): return .schedule(s)
+        }
+    }
+}

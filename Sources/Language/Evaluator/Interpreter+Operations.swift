@@ -1,0 +1,169 @@
+import Models
+import Numerics
+
+// MARK: - Operations and sweeps
+
+extension Interpreter {
+    /// Refuse work above these, before running it.
+    static let memoryLimit = 8.0 * 1024 * 1024 * 1024
+    static let timeLimit = 600.0
+
+    /// One swept argument: its name, its values, and where it was written.
+    private struct Sweep {
+        var name: String
+        var values: [Value]
+        var position: SourcePosition
+    }
+
+    /// `theory(m, P=...)` and any other operation: model parameters may be overridden
+    /// or swept (given as a list), operation parameters are checked against their
+    /// specs, the cost is estimated and refused if too large, then the work runs once
+    /// per point of the sweep grid and the tables are concatenated with a column per
+    /// swept parameter.
+    func runOperation(_ name: String, _ positional: [BoundArgument],
+                      _ keywords: [(name: String, argument: BoundArgument)],
+                      at position: SourcePosition) throws(LanguageError) -> Value {
+        guard let first = positional.first else {
+            throw LanguageError(.argument, "\(name) needs a model as its first argument, e.g. \(name)(m, ...)", at: position)
+        }
+        guard case .model(let model) = first.value else {
+            throw LanguageError(.argument, "\(name) needs a model as its first argument, not \(first.value.typeName)", at: first.position)
+        }
+        let family = model.family
+        guard let operation = family.operation(name) else {
+            throw LanguageError(.argument, "\(family.name) has no operation '\(name)'; it has \(family.operations.map(\.name).joined(separator: ", "))", at: position)
+        }
+        // Bind: remaining positionals to the operation's parameters; keywords to either.
+        var bound: [String: BoundArgument] = [:]
+        for (i, argument) in positional.dropFirst().enumerated() {
+            guard i < operation.parameters.count else {
+                throw LanguageError(.argument, "\(name) for \(family.name) takes at most \(operation.parameters.count + 1) positional arguments", at: argument.position)
+            }
+            bound[operation.parameters[i].name] = argument
+        }
+        let allNames = operation.parameters.map(\.name) + family.parameters.map(\.name)
+        for (key, argument) in keywords {
+            guard allNames.contains(key) else {
+                throw LanguageError(.argument, "\(name)(\(family.name)) has no parameter '\(key)'" + " (parameters: \(operation.parameters.map(\.name).joined(separator: ", ")) and the model's \(family.parameters.map(\.name).joined(separator: ", ")))"
+                                    + Suggestion.clause(for: key, in: allNames), at: argument.position)
+            }
+            guard bound[key] == nil else {
+                throw LanguageError(.argument, "\(name) got two values for '\(key)'", at: argument.position)
+            }
+            bound[key] = argument
+        }
+        if operation.parameters.contains(where: { $0.name == "seed" }), bound["seed"] == nil, let seed {
+            bound["seed"] = BoundArgument(value: .number(seed), position: position)
+        }
+        // Sweeps: list values for scalar parameters.
+        var sweeps: [Sweep] = []
+        let specs = operation.parameters.map { ($0, true) } + family.parameters.filter { s in !operation.parameters.contains { $0.name == s.name } }.map { ($0, false) }
+        for (spec, _) in specs {
+            guard let argument = bound[spec.name], argument.value.isSequence, spec.kind != .vector else { continue }
+            guard spec.sweepable else {
+                throw LanguageError(.argument, "\(spec.name) cannot be swept; give a single value", at: argument.position)
+            }
+            let values = argument.value.elements ?? []
+            guard !values.isEmpty else {
+                throw LanguageError(.argument, "\(spec.name) is an empty list; a sweep needs at least one value", at: argument.position)
+            }
+            sweeps.append(Sweep(name: spec.name, values: values, position: argument.position))
+        }
+        // The grid of points, first sweep outermost.
+        var points: [[String: Value]] = [[:]]
+        for sweep in sweeps {
+            points = points.flatMap { point in sweep.values.map { v in point.merging([sweep.name: v]) { $1 } } }
+        }
+        if points.count > 100_000 {
+            throw LanguageError(.resource, "the sweep has \(points.count) points; at most 100000 are allowed", at: position)
+        }
+        // Check every point's arguments before running anything.
+        var prepared: [(model: ParameterSet, arguments: ParameterSet)] = []
+        for point in points {
+            prepared.append(try prepare(point: point, bound: bound, model: model, operation: operation, at: position))
+        }
+        try checkCost(operation, prepared, name: name, family: family.name, at: position)
+        // Run.
+        var results: [Table] = []
+        for (point, (modelSet, argumentSet)) in zip(points, prepared) {
+            try checkInterrupt(at: position)
+            let result: OperationResult
+            do {
+                result = try withProgress { monitor in try operation.run(modelSet, argumentSet, monitor) }
+            } catch {
+                throw languageError(error, arguments: bound, at: position)
+            }
+            if sweeps.isEmpty { return value(of: result) }
+            results.append(try tagged(value(of: result), with: sweeps.map { ($0.name, point[$0.name]!) }, at: position))
+        }
+        return .table(try concatenate(results, at: position))
+    }
+
+    /// The checked model and operation parameter sets for one grid point.
+    private func prepare(point: [String: Value], bound: [String: BoundArgument], model: ModelInstance,
+                         operation: ModelOperation, at position: SourcePosition) throws(LanguageError) -> (ParameterSet, ParameterSet) {
+        var modelSet = model.parameters
+        let operationNames = Set(operation.parameters.map(\.name))
+        for spec in model.family.parameters where !operationNames.contains(spec.name) {
+            guard let argument = bound[spec.name] else { continue }
+            modelSet[spec.name] = try parameterValue(point[spec.name] ?? argument.value, spec: spec, at: argument.position)
+        }
+        do {
+            try model.family.validate(modelSet)
+        } catch {
+            throw languageError(error, arguments: bound, at: position)
+        }
+        var argumentSet = ParameterSet()
+        for spec in operation.parameters {
+            if let argument = bound[spec.name] {
+                argumentSet[spec.name] = try parameterValue(point[spec.name] ?? argument.value, spec: spec, at: argument.position)
+            } else if let value = spec.defaultValue {
+                argumentSet[spec.name] = value
+            } else {
+                throw LanguageError(.argument, "\(operation.name)(\(model.family.name)) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
+            }
+        }
+        return (modelSet, argumentSet)
+    }
+
+    /// Refuses work whose estimate exceeds the memory or time limit.
+    private func checkCost(_ operation: ModelOperation, _ prepared: [(model: ParameterSet, arguments: ParameterSet)],
+                           name: String, family: String, at position: SourcePosition) throws(LanguageError) {
+        guard let estimate = operation.estimate else { return }
+        var bytes = 0.0, seconds = 0.0
+        for (m, a) in prepared {
+            let e = estimate(m, a)
+            bytes = max(bytes, e.bytes)
+            seconds += e.seconds
+        }
+        if !(bytes <= Self.memoryLimit) {
+            throw LanguageError(.resource, "\(name)(\(family)) would need about \(Self.gibibytes(bytes)) of memory (limit \(Self.gibibytes(Self.memoryLimit))); reduce the dimension or the sample sizes", at: position)
+        }
+        if !(seconds <= Self.timeLimit) {
+            throw LanguageError(.resource, "\(name)(\(family)) would take about \(NumberText.plain(seconds.rounded())) s (limit \(NumberText.plain(Self.timeLimit)) s); reduce the dimension, trials or grid", at: position)
+        }
+    }
+
+    private static func gibibytes(_ bytes: Double) -> String {
+        bytes.isFinite ? NumberText.plain((bytes / 1024 / 1024 / 1024 * 10).rounded() / 10) + " GiB" : "unbounded memory"
+    }
+
+    /// A result with one column per swept parameter holding that point's value.
+    private func tagged(_ value: Value, with tags: [(String, Value)], at position: SourcePosition) throws(LanguageError) -> Table {
+        let table: Table
+        switch value {
+        case .table(let t): table = t
+        case .record(let fields): table = Value.recordTable(fields)
+        default:
+            throw LanguageError(.argument, "this operation returns \(value.typeName), which cannot be swept", at: position)
+        }
+        var columns = table.columns.filter { c in !tags.contains { $0.0 == c.name } }
+        for (name, tag) in tags {
+            switch tag {
+            case .number(let x): columns.append(Table.Column(name, [Double](repeating: x, count: table.rowCount)))
+            default: columns.append(Table.Column(name, strings: [String](repeating: tag.printed, count: table.rowCount)))
+            }
+        }
+        return Table(columns: columns, caption: table.caption, role: table.role)
+    }
+}

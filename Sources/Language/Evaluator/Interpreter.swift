@@ -1,0 +1,96 @@
+import Display
+import JSON
+import Models
+import Numerics
+
+/// Evaluates parsed statements against a namespace that lives as long as the session.
+/// Each `execute` sets the sink and monitor for that cell.
+final class Interpreter {
+    /// The builtins and models.
+    let registry: Registry
+    /// The session's variables.
+    var variables: [String: Value] = [:]
+    /// The seed set by `seed(n)`, used as the default `seed=` of operations.
+    var seed: Double?
+    /// Where the running cell's output goes.
+    var sink: OutputSink
+    /// The running cell's interrupt flag and progress channel.
+    var monitor: WorkMonitor
+    /// Protocol payloads produced by the cell (the pager for `?name`).
+    var payloads: [JSONValue] = []
+    /// Counts progress displays, to give each a fresh display id.
+    var progressDisplays = 0
+
+    /// Makes an interpreter over `registry`.
+    init(registry: Registry) {
+        self.registry = registry
+        self.sink = NullSink()
+        self.monitor = WorkMonitor.none
+    }
+
+    /// Runs `statements`; returns the value of the last one if it is an expression.
+    /// Plot and claim values of earlier expression statements are displayed as they
+    /// are made, so a cell can draw a figure and then state claims about it.
+    func run(_ statements: [Statement]) throws(LanguageError) -> Value {
+        var last: Value = .none
+        for (i, statement) in statements.enumerated() {
+            try checkInterrupt(at: nil)
+            last = .none
+            switch statement {
+            case .assign(let name, _, let expr):
+                variables[name] = try evaluate(expr)
+            case .expression(let expr):
+                let value = try evaluate(expr)
+                if i == statements.count - 1 {
+                    last = value
+                } else if isAutoDisplayed(value), let bundle = value.bundle(registry: registry) {
+                    sink.display(bundle, displayID: nil, update: false)
+                }
+            case .help(let name, let position):
+                guard let topic = helpTopic(for: name) else {
+                    throw LanguageError(.name, "no help for '\(name)': it is not a builtin, model or variable"
+                                        + Suggestion.clause(for: name, in: knownNames), at: position)
+                }
+                payloads.append(topic.pagerPayload)
+            }
+        }
+        return last
+    }
+
+    /// Plots and claims show even when they are not the last statement.
+    private func isAutoDisplayed(_ value: Value) -> Bool {
+        switch value {
+        case .plot, .claim: return true
+        default: return false
+        }
+    }
+
+    /// Throws `Interrupted` if the cell has been interrupted.
+    func checkInterrupt(at position: SourcePosition?) throws(LanguageError) {
+        if monitor.isCancelled { throw LanguageError(.interrupted, "interrupted by the user", at: position) }
+    }
+
+    /// Every name a user might mean: variables, builtins, models, constants.
+    var knownNames: [String] { Array(variables.keys).sorted() + registry.allNames }
+
+    /// Help for a registry name, or for a variable (its value's kind and, for a model, its family).
+    func helpTopic(for name: String) -> HelpTopic? {
+        if let value = variables[name] {
+            switch value {
+            case .model(let m): return registry.help(for: m.family.name)
+            case .function(let f): return registry.help(for: f)
+            default:
+                return HelpTopic(signature: name, summary: "\(name) is \(value.typeName): \(value.plain)",
+                                 rows: [], sections: [], doc: "", reference: "")
+            }
+        }
+        return registry.help(for: name)
+    }
+}
+
+/// A sink that drops everything, used between cells.
+final class NullSink: OutputSink {
+    func stream(_ name: StreamName, _ text: String) {}
+    func display(_ bundle: MIMEBundle, displayID: String?, update: Bool) {}
+    func clearOutput(wait: Bool) {}
+}

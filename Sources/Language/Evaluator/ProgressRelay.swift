@@ -1,0 +1,111 @@
+import Display
+import Numerics
+import Synchronization
+
+/// Runs one piece of long work with its own `WorkMonitor` that (1) follows the
+/// cell's monitor's cancellation, polled every 20 ms on a watcher task, and (2) turns
+/// progress reports into a progress-bar display on the cell's sink — a first
+/// `display_data` with a display id, then `update: true` replacements, at most
+/// about four per second.
+final class ProgressRelay: Sendable {
+    /// What the progress callback and the watcher share.
+    private final class Shared: Sendable {
+        struct State {
+            var lastShown: ContinuousClock.Instant?
+            var latest: WorkMonitor.Progress?
+        }
+        let done = Atomic<Bool>(false)
+        let state = Mutex(State())
+        let sink: SinkBox
+        let displayID: String
+
+        init(sink: SinkBox, displayID: String) {
+            self.sink = sink
+            self.displayID = displayID
+        }
+
+        /// Shows `progress` unless one was shown less than `interval` ago (the last
+        /// step always shows).
+        func receive(_ progress: WorkMonitor.Progress) {
+            let now = ContinuousClock.now
+            let show: Bool = state.withLock { s in
+                s.latest = progress
+                if let last = s.lastShown, now - last < ProgressRelay.interval, progress.done < progress.total { return false }
+                s.lastShown = now
+                return true
+            }
+            if show { sink.display(ProgressRelay.bundle(progress), displayID: displayID) }
+        }
+    }
+
+    /// The monitor to hand to the work.
+    let monitor: WorkMonitor
+    private let shared: Shared
+    private static let interval = Duration.milliseconds(250)
+
+    /// Starts relaying progress to `sink` under the cell's `parent` monitor.
+    init(parent: WorkMonitor, sink: OutputSink, displayID: String) {
+        let shared = Shared(sink: SinkBox(sink), displayID: displayID)
+        self.shared = shared
+        let child = WorkMonitor { progress in shared.receive(progress) }
+        monitor = child
+        if parent.isCancelled { child.cancel() }
+        Task.detached {
+            while !shared.done.load(ordering: .relaxed) {
+                if parent.isCancelled {
+                    child.cancel()
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+        }
+    }
+
+    /// Stops the watcher and shows the final state of the bar, if one was shown.
+    func finish() {
+        shared.done.store(true, ordering: .relaxed)
+        let latest: WorkMonitor.Progress? = shared.state.withLock { $0.lastShown != nil ? $0.latest : nil }
+        if let latest {
+            shared.sink.display(Self.bundle(latest), displayID: shared.displayID)
+        }
+    }
+
+    /// A text and HTML progress bar.
+    static func bundle(_ p: WorkMonitor.Progress) -> MIMEBundle {
+        let width = 24
+        let filled = Int((p.fraction * Double(width)).rounded())
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let percent = Int((p.fraction * 100).rounded())
+        let plain = "\(p.label)  [\(bar)]  \(percent)%  (\(p.done)/\(p.total))"
+        let html = "<div class=\"solvable-progress\"><progress value=\"\(p.done)\" max=\"\(max(p.total, 1))\"></progress> "
+            + "\(p.label.htmlEscaped) \(percent)% (\(p.done)/\(p.total))</div>"
+        return MIMEBundle(plain: plain, [MIMEType.html: .string(html)])
+    }
+}
+
+/// The cell's sink behind a lock, so progress from a worker thread reaches it safely.
+final class SinkBox: @unchecked Sendable {
+    private let sink: OutputSink
+    private let lock = Mutex<Set<String>>([])
+
+    init(_ sink: OutputSink) { self.sink = sink }
+
+    /// Sends a display: the first for an id as new, later ones as updates in place.
+    func display(_ bundle: MIMEBundle, displayID: String) {
+        lock.withLock { shown in
+            let isUpdate = shown.contains(displayID)
+            shown.insert(displayID)
+            sink.display(bundle, displayID: displayID, update: isUpdate)
+        }
+    }
+}
+
+extension Interpreter {
+    /// Runs `body` with a relayed monitor labelled for progress displays.
+    func withProgress<T>(_ body: (WorkMonitor) throws -> T) throws -> T {
+        progressDisplays += 1
+        let relay = ProgressRelay(parent: monitor, sink: sink, displayID: "solvable-progress-\(progressDisplays)-\(ObjectIdentifier(self).hashValue & 0xffff)")
+        defer { relay.finish() }
+        return try body(relay.monitor)
+    }
+}

@@ -1,0 +1,82 @@
+import Numerics
+
+// MARK: - Fits and claims
+
+extension Builtins {
+    static let analysis: [Builtin] = [
+        Builtin(name: "fit", summary: "Least-squares fit of a power law, exponential or line to a table's columns (or to two vectors).",
+                doc: """
+                fit(sim, x="P", y="test", law="powerlaw", min=100) fits y = prefactor · x^exponent in log–log \
+                coordinates over the rows with min ≤ x ≤ max. "exponential" fits y = prefactor · exp(exponent · x), \
+                "linear" fits y = prefactor + exponent · x. Fields: exponent, prefactor, exponent_se, prefactor_se, r2, n.
+                """,
+                parameters: [
+                    BuiltinParameter("data", "a table (or a vector of x values)", type: "table or vector"),
+                    BuiltinParameter("ys", "the y values when data is a vector", type: "vector", default: "none"),
+                    BuiltinParameter("x", "the x column", type: "string", default: "first column", keywordOnly: true),
+                    BuiltinParameter("y", "the y column", type: "string", default: "second column", keywordOnly: true),
+                    BuiltinParameter("law", "the law to fit", type: "string", default: "\"powerlaw\"",
+                                     allowed: "\"powerlaw\" | \"exponential\" | \"linear\"", keywordOnly: true),
+                    BuiltinParameter("min", "use only points with x ≥ min", default: "none", keywordOnly: true),
+                    BuiltinParameter("max", "use only points with x ≤ max", default: "none", keywordOnly: true),
+                ]) { c throws(LanguageError) in
+            let law = CurveFit.Law(rawValue: try c.choice("law", CurveFit.Law.allCases.map(\.rawValue)) ?? "powerlaw") ?? .powerlaw
+            var xs: [Double], ys: [Double]
+            switch c.value("data")! {
+            case .table(let t):
+                guard c.value("ys") == nil else { throw c.error(.argument, "fit(table, ...) takes the y column as y=\"name\"", at: "ys") }
+                let xName = try c.string("x") ?? t.columnNames.first ?? ""
+                let yName = try c.string("y") ?? (t.columnNames.count > 1 ? t.columnNames[1] : "")
+                for (name, parameter) in [(xName, "x"), (yName, "y")] where t.numbers(name) == nil {
+                    let columns = " (columns: \(t.columnNames.joined(separator: ", ")))"
+                    let message = t.column(name) == nil
+                        ? "the table has no column '\(name)'" + columns + Suggestion.clause(for: name, in: t.columnNames)
+                        : "column '\(name)' holds strings, not numbers"
+                    throw c.error(.argument, message, at: c.value(parameter) != nil ? parameter : "data")
+                }
+                xs = t.numbers(xName)!
+                ys = t.numbers(yName)!
+            case let v:
+                guard let x = v.numbers, let y = try c.numbers("ys") else {
+                    throw c.error(.argument, "fit takes a table, or two vectors fit(xs, ys), not \(v.typeName)", at: "data")
+                }
+                guard x.count == y.count else { throw c.error(.argument, "xs has \(x.count) values but ys has \(y.count)", at: "ys") }
+                (xs, ys) = (x, y)
+            }
+            let lower = try c.number("min") ?? -.infinity
+            let upper = try c.number("max") ?? .infinity
+            let kept = xs.indices.filter { xs[$0] >= lower && xs[$0] <= upper }
+            do throws(FitError) {
+                return .fit(try CurveFit.fit(x: kept.map { xs[$0] }, y: kept.map { ys[$0] }, law: law))
+            } catch {
+                let range = c.value("min") != nil || c.value("max") != nil ? " (after min/max: \(kept.count) of \(xs.count) points)" : ""
+                throw c.error(.domain, "cannot fit a \(law.rawValue): \(error.message)\(range)", at: c.value("min") != nil && kept.count < 3 ? "min" : "data")
+            }
+        },
+        Builtin(name: "claim", summary: "Checks a statement from a paper: a measured number against the expected one.",
+                doc: """
+                claim("decay exponent is -alpha*beta", f.exponent, expect=-1.8, tol=0.1) passes when |measured − expect| ≤ tol \
+                (tol absolute; rtol relative to |expect|; both may be given and add up). Shows a pass/fail line and records \
+                application/vnd.solvable.claim+json for reports and `solvable check`.
+                """,
+                parameters: [
+                    BuiltinParameter("text", "the statement, in words", type: "string"),
+                    BuiltinParameter("measured", "the measured value"),
+                    BuiltinParameter("expect", "the expected value", keywordOnly: false),
+                    BuiltinParameter("tol", "absolute tolerance", default: "none", allowed: "tol ≥ 0", keywordOnly: true),
+                    BuiltinParameter("rtol", "relative tolerance", default: "none", allowed: "rtol ≥ 0", keywordOnly: true),
+                ]) { c throws(LanguageError) in
+            let text = try c.string("text")!
+            let measured = try c.number("measured")!
+            let expect = try c.number("expect")!
+            let tol = try c.number("tol"), rtol = try c.number("rtol")
+            guard tol != nil || rtol != nil else { throw c.error(.argument, "claim needs a tolerance: tol= (absolute) or rtol= (relative)") }
+            for (name, value) in [("tol", tol), ("rtol", rtol)] {
+                if let value, !(value >= 0) || !value.isFinite {
+                    throw c.error(.domain, "\(name) = \(NumberText.plain(value)) is out of range: allowed \(name) ≥ 0", at: name)
+                }
+            }
+            return .claim(Claim(text: text, measured: measured, expect: expect, tol: tol, rtol: rtol))
+        },
+    ]
+}

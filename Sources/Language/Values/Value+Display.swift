@@ -1,0 +1,130 @@
+import Display
+import JSON
+import Models
+import Numerics
+
+// MARK: - Text and MIME bundles
+
+extension Value {
+    /// The value as `print` writes it: strings raw, everything else as `text/plain`.
+    var printed: String {
+        if case .string(let s) = self { return s }
+        return plain
+    }
+
+    /// The `text/plain` form.
+    var plain: String {
+        switch self {
+        case .number(let x): return NumberText.plain(x)
+        case .string(let s): return quoted(s)
+        case .bool(let b): return b ? "true" : "false"
+        case .none: return "none"
+        case .list(let items): return "[" + items.map(\.plain).joined(separator: ", ") + "]"
+        case .vector(let v): return Value.vectorText(v)
+        case .table(let t): return TableDisplay.plain(t)
+        case .record(let fields): return TableDisplay.plain(Value.recordTable(fields))
+        case .model(let m): return Value.modelText(m)
+        case .schedule(let s): return s.description
+        case .plot(let p): return p.summary
+        case .fit(let f): return FitDisplay.plain(f)
+        case .claim(let c): return ClaimDisplay.plain(c)
+        case .function(let name): return "<function \(name)>"
+        }
+    }
+
+    /// The rich display of the value; `nil` for `none`.
+    func bundle(registry: Registry) -> MIMEBundle? {
+        switch self {
+        case .none: return nil
+        case .table(let t): return TableDisplay.bundle(t)
+        case .record(let fields): return TableDisplay.bundle(Value.recordTable(fields))
+        case .plot(let p): return p.bundle
+        case .fit(let f): return FitDisplay.bundle(f)
+        case .claim(let c): return ClaimDisplay.bundle(c)
+        case .model(let m):
+            return MIMEBundle(plain: plain, [MIMEType.html: .string(Value.modelHTML(m))])
+        case .function(let name): return registry.help(for: name)?.bundle ?? MIMEBundle(plain: plain)
+        default: return MIMEBundle(plain: plain)
+        }
+    }
+
+    private func quoted(_ s: String) -> String {
+        "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: "\\n") + "\""
+    }
+
+    /// A vector as `[1, 2, 3]`, eliding the middle of long ones.
+    static func vectorText(_ v: [Double]) -> String {
+        if v.count <= 20 { return "[" + v.map(NumberText.plain).joined(separator: ", ") + "]" }
+        let head = v.prefix(8).map(NumberText.plain).joined(separator: ", ")
+        let tail = v.suffix(3).map(NumberText.plain).joined(separator: ", ")
+        return "[\(head), …, \(tail)] (\(v.count) values)"
+    }
+
+    /// A record as a one-row table.
+    static func recordTable(_ fields: [Field]) -> Table {
+        Table(columns: fields.map { field in
+            switch field.value {
+            case .number(let x): return Table.Column(field.name, [x])
+            default: return Table.Column(field.name, strings: [field.value.printed])
+            }
+        })
+    }
+
+    /// `ridge(alpha=1.5, beta=1.2, ...)`.
+    static func modelText(_ m: ModelInstance) -> String {
+        let arguments = m.family.parameters.map { spec in
+            "\(spec.name)=\(m.parameters[spec.name].map(parameterText) ?? "?")"
+        }
+        return "\(m.family.name)(\(arguments.joined(separator: ", ")))"
+    }
+
+    /// A parameter value as it would be written in a call.
+    static func parameterText(_ value: ParameterValue) -> String {
+        switch value {
+        case .number(let x): return NumberText.plain(x)
+        case .string(let s): return "\"\(s)\""
+        case .vector(let v): return vectorText(v)
+        case .table(let t): return "<table of \(t.rowCount) rows>"
+        case .schedule(let s): return s.description
+        }
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced by `replacement` (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        return components(separatedByString: target).joined(separator: replacement)
+    }
+
+    /// Splits at every occurrence of `separator`.
+    func components(separatedByString separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.range(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+
+    /// The string with HTML's special characters escaped.
+    var htmlEscaped: String {
+        replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
+            .replacingAll("\"", with: "&quot;")
+    }
+}
+
+extension Value {
+    /// A model's parameters as an HTML table.
+    static func modelHTML(_ m: ModelInstance) -> String {
+        var out = "<div class=\"solvable-model\"><p><code>\(m.family.name)</code> — \(m.family.summary.htmlEscaped)</p>"
+            + "<table><thead><tr><th>parameter</th><th>value</th><th>meaning</th></tr></thead><tbody>"
+        for spec in m.family.parameters {
+            let value = m.parameters[spec.name].map(parameterText) ?? ""
+            out += "<tr><td><code>\(spec.name.htmlEscaped)</code></td><td>\(value.htmlEscaped)</td><td>\(spec.meaning.htmlEscaped)</td></tr>"
+        }
+        return out + "</tbody></table></div>"
+    }
+}

@@ -1,0 +1,98 @@
+import Numerics
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// MARK: - Theory
+//
+// Posterior of Bayesian linear regression with x ~ N(0, I_d), n samples, noise σ and
+// prior N(0, prior·I/d): Σ = (σ²/n)(S + λI)⁻¹, μ = (S + λI)⁻¹Xᵀy/n with S = XᵀX/n and
+// λ = σ²d/(prior·n). With the Marchenko–Pastur resolvent of S (aspect γ = d/n),
+//   g(λ) = (1/d) tr(S + λ)⁻¹ = [√((1−γ+λ)² + 4γλ) − (1−γ+λ)] / (2γλ),  h = −g′(λ),
+// the deterministic equivalents are
+//   tr Σ = (σ²d/n)·g,   v = ‖w* − μ‖² = λ²h + (σ²d/n)(g − λh),   s² = σ² + tr Σ.
+// (With prior = 1, v = λg = tr Σ: the Bayes identity E‖w* − μ‖² = tr Σ, tested.)
+// Given a query, t − m = x·(w* − μ) ~ N(0, v) and the k samples are N(m, s²); the
+// best-of-k (teacher reward, temperature 0) keeps the sample nearest t, so with
+// a = t − m and p(r) = Φ((a+r)/s) − Φ((a−r)/s),
+//   E[(ŷ − t)² | a] = ∫₀^∞ 2r (1 − p(r))^k dr,
+// averaged over a ~ N(0, v) by Gauss–Hermite. For large k, p(r) ≈ 2r φ_s(a), giving
+//   error ≈ C/k²,  C = E_a[π s² e^{a²/s²}] = π s² / √(1 − 2v/s²)   (needs 2v < s²),
+// the Θ(1/k²) law of Halder & Pehlevan with its extreme-value coefficient.
+// Accuracy: quadrature to ~1e-9 relative; the deterministic equivalents are exact as
+// d, n → ∞ at fixed d/n (finite-d corrections O(1/d) are seen in the tests).
+
+extension JudgeModel {
+    static let theoryOperation = ModelOperation(
+        name: "theory",
+        summary: "best-of-k error (temperature 0, teacher reward): error, coefficient (C in error ≈ C/k²), v, s2",
+        parameters: []
+    ) { model, _, _ in
+        let temperature = try model.number("temperature")
+        guard temperature == 0 else {
+            throw ModelError.domain(parameter: "temperature", value: formatParameter(temperature),
+                                    allowed: "temperature = 0 for theory (no closed form at T > 0; use simulate)")
+        }
+        guard try model.string("reward") == "teacher" else {
+            throw ModelError.argument(parameter: "reward",
+                                      message: "theory covers reward = \"teacher\"; use simulate for a misspecified judge")
+        }
+        let posterior = PosteriorEquivalent(d: Double(try model.integer("d")), n: Double(try model.integer("n")),
+                                            noise: try model.number("noise"), prior: try model.number("prior"))
+        let k = try model.integer("k")
+        let error = try bestOfKError(k: k, v: posterior.v, s2: posterior.s2)
+        return .table(Table(columns: [
+            Table.Column("error", [error]),
+            Table.Column("coefficient", [posterior.bestOfKCoefficient]),
+            Table.Column("v", [posterior.v]),
+            Table.Column("s2", [posterior.s2]),
+        ], caption: "theory", role: .theory))
+    }
+
+    /// The high-dimensional deterministic equivalents of the posterior.
+    struct PosteriorEquivalent {
+        /// ‖w* − μ‖², the posterior mean's squared error.
+        var v: Double
+        /// Predictive variance σ² + tr Σ.
+        var s2: Double
+
+        init(d: Double, n: Double, noise: Double, prior: Double) {
+            let gamma = d / n
+            let lambda = noise * noise * d / (prior * n)
+            let b = 1 - gamma + lambda
+            let root = (b * b + 4 * gamma * lambda).squareRoot()
+            let g = (root - b) / (2 * gamma * lambda)
+            let dRoot = (b + 2 * gamma) / root
+            let h = -((dRoot - 1) * lambda - (root - b)) / (2 * gamma * lambda * lambda)
+            let varianceScale = noise * noise * gamma
+            v = lambda * lambda * h + varianceScale * (g - lambda * h)
+            s2 = noise * noise + varianceScale * g
+        }
+
+        /// C in error ≈ C/k² (infinite when 2v ≥ s²: the law then fails).
+        var bestOfKCoefficient: Double {
+            2 * v < s2 ? Double.pi * s2 / (1 - 2 * v / s2).squareRoot() : .infinity
+        }
+    }
+
+    /// Exact best-of-k error for a ~ N(0, v) and samples N(m, s²), by quadrature.
+    static func bestOfKError(k: Int, v: Double, s2: Double) throws -> Double {
+        let s = s2.squareRoot()
+        let rule = try Quadrature.gaussHermiteNormal(48)
+        var total = 0.0
+        for (z, weight) in rule {
+            let a = v.squareRoot() * z
+            let phi = { (x: Double) in 0.5 * erfc(-x / 2.0.squareRoot()) }
+            let integrand = { (r: Double) -> Double in
+                let p = phi((a + r) / s) - phi((a - r) / s)
+                return 2 * r * Glibc.pow(max(0, 1 - p), Double(k))
+            }
+            // The mass sits below |a| + 10s; split so the small scale s/k near 0 is resolved.
+            let upper = abs(a) + 10 * s
+            let knee = min(upper, 20 * s / Double(k) + abs(a) / Double(k))
+            total += weight * (Quadrature.simpson(0, knee, tolerance: 1e-13, integrand)
+                + Quadrature.simpson(knee, upper, tolerance: 1e-12, integrand))
+        }
+        return total
+    }
+}

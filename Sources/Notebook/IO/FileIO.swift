@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reads and crash-safe whole-file writes over POSIX calls.
+public enum FileIO {
+    /// A failed file operation, with the OS reason.
+    public struct Failure: Error, Sendable {
+        /// What failed and why (`cannot open: No such file or directory`).
+        public var message: String
+    }
+
+    /// Reads a whole file.
+    /// - Throws: `Failure` with the OS reason.
+    public static func read(_ path: String) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure("cannot open") }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot read")
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file next to it (same directory,
+    /// so `rename` stays on one file system) is written completely, `fsync`ed, then
+    /// renamed over `path`; the directory is synced last. If anything fails, or the
+    /// process dies before the rename, `path` still holds its previous contents.
+    /// A new file keeps the permissions of the one it replaces (0644 for a new path).
+    /// - Throws: `Failure` with the OS reason; the temporary file is removed.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let directory = parentDirectory(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temporary = directory + "/." + name + ".tmp-\(getpid())"
+        var info = stat()
+        let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw failure("cannot create \(temporary)") }
+        var ok = false
+        defer {
+            if !ok { unlink(temporary) }
+        }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let error = failure("cannot write \(temporary)")
+                close(fd)
+                throw error
+            }
+            written += n
+        }
+        guard fsync(fd) == 0 else {
+            let error = failure("cannot flush \(temporary)")
+            close(fd)
+            throw error
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else { throw failure("cannot replace \(path)") }
+        ok = true
+        let dirfd = open(directory, O_RDONLY | O_CLOEXEC)
+        if dirfd >= 0 {
+            fsync(dirfd)
+            close(dirfd)
+        }
+    }
+
+    /// The directory part of `path` (`.` for a bare file name).
+    public static func parentDirectory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func failure(_ what: String) -> Failure {
+        Failure(message: what + ": " + String(cString: strerror(errno)))
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import Models
+import Numerics
+import Foundation
+
+/// Inference-time scaling with a judge (Halder & Pehlevan 2025): the best-of-k theory
+/// against Monte-Carlo, closed forms and the Θ(1/k²) law; misspecification and temperature.
+@Suite struct JudgeTests {
+    private func model(k: Int, temperature: Double = 0, reward: String = "teacher", mismatch: Double = 0.5,
+                       d: Int = 100, n: Int = 400, prior: Double = 1) -> ParameterSet {
+        ParameterSet(["d": .number(Double(d)), "n": .number(Double(n)), "noise": .number(0.5), "prior": .number(prior),
+                      "k": .number(Double(k)), "temperature": .number(temperature), "reward": .string(reward),
+                      "mismatch": .number(mismatch)])
+    }
+
+    private func table(_ result: OperationResult) -> Table {
+        guard case .table(let t) = result else { return Table(columns: []) }
+        return t
+    }
+
+    private func theory(_ m: ParameterSet) throws -> Table {
+        table(try JudgeModel.family.operation("theory")!.run(m, ParameterSet(), .none))
+    }
+
+    private func simulate(_ m: ParameterSet, trials: Int = 8, tests: Int = 2000) throws -> (Double, Double) {
+        let t = table(try JudgeModel.family.operation("simulate")!.run(
+            m, ParameterSet(["trials": .number(Double(trials)), "tests": .number(Double(tests)), "seed": .number(3)]), .none))
+        return (t.numbers("error")![0], t.numbers("error_se")![0])
+    }
+
+    @Test(arguments: [1, 8, 64])
+    func theoryMatchesSimulationWithinThreeStandardErrors(k: Int) throws {
+        let predicted = try theory(model(k: k)).numbers("error")![0]
+        let (measured, se) = try simulate(model(k: k))
+        #expect(abs(measured - predicted) < 3 * se + 0.03 * predicted)  // 3 SE plus the O(1/d) finite-size bias
+    }
+
+    /// k = 1 keeps a plain posterior sample: error = E[(ŷ − t)²] = s² + v exactly.
+    @Test func singleSampleIsPredictiveVariancePlusPosteriorError() throws {
+        let t = try theory(model(k: 1))
+        #expect(abs(t.numbers("error")![0] - (t.numbers("v")![0] + t.numbers("s2")![0])) < 1e-7)
+    }
+
+    /// With the prior matching the teacher, E‖w* − μ‖² = tr Σ (Bayes), so v = s² − σ².
+    @Test func matchedPriorSatisfiesTheBayesIdentity() throws {
+        let t = try theory(model(k: 4, d: 300, n: 200))
+        #expect(abs(t.numbers("v")![0] - (t.numbers("s2")![0] - 0.25)) < 1e-12)
+    }
+
+    /// The best-of-k error falls as k^-2 (fitted slope −2 ± 0.05) and k²·error tends to
+    /// the extreme-value coefficient C = π s²/√(1 − 2v/s²) (within 10%).
+    @Test func bestOfKFollowsTheInverseSquareLaw() throws {
+        let ks = [64, 128, 256, 512, 1024]
+        let errors = try ks.map { try simulate(model(k: $0), trials: 4, tests: 4000).0 }
+        let xs = ks.map { log(Double($0)) }, ys = errors.map { log($0) }
+        let mx = xs.reduce(0, +) / 5, my = ys.reduce(0, +) / 5
+        let slope = zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+        #expect(abs(slope + 2) < 0.05)
+        let coefficient = try theory(model(k: 1024)).numbers("coefficient")![0]
+        #expect(abs(errors.last! * 1024 * 1024 / coefficient - 1) < 0.10)
+    }
+
+    /// A misspecified judge gives a finite optimal k: more samples first help, then hurt.
+    @Test func misspecifiedJudgeHasAnInteriorOptimalK() throws {
+        let (one, seOne) = try simulate(model(k: 1, reward: "misspecified"))
+        let (four, seFour) = try simulate(model(k: 4, reward: "misspecified"))
+        let (many, seMany) = try simulate(model(k: 256, reward: "misspecified"))
+        #expect(four + 3 * seFour < one - 3 * seOne)
+        #expect(four + 3 * seFour < many - 3 * seMany)
+    }
+
+    /// At fixed k under misspecification, some positive temperature beats both greedy
+    /// selection (T = 0) and a near-random pick (large T).
+    @Test func misspecifiedJudgeHasAnOptimalTemperature() throws {
+        let temperatures = [0, 0.01, 0.03, 0.1, 1, 100]
+        let errors = try temperatures.map { try simulate(model(k: 64, temperature: $0, reward: "misspecified"), trials: 4).0 }
+        let best = errors.indices.min { errors[$0] < errors[$1] }!
+        #expect(best > 0 && best < temperatures.count - 1)
+    }
+
+    @Test func theoryRefusesWhatItDoesNotCover() {
+        #expect(throws: ModelError.self) { try theory(model(k: 4, temperature: 0.1)) }
+        #expect(throws: ModelError.self) { try theory(model(k: 4, reward: "misspecified")) }
+    }
+}
