@@ -13,6 +13,8 @@ final class ProgressRelay: Sendable {
         struct State {
             var lastShown: ContinuousClock.Instant?
             var latest: WorkMonitor.Progress?
+            /// Whether `latest` is what the bar shows now.
+            var latestShown = false
         }
         let done = Atomic<Bool>(false)
         let state = Mutex(State())
@@ -30,8 +32,12 @@ final class ProgressRelay: Sendable {
             let now = ContinuousClock.now
             let show: Bool = state.withLock { s in
                 s.latest = progress
-                if let last = s.lastShown, now - last < ProgressRelay.interval, progress.done < progress.total { return false }
+                if let last = s.lastShown, now - last < ProgressRelay.interval, progress.done < progress.total {
+                    s.latestShown = false
+                    return false
+                }
                 s.lastShown = now
+                s.latestShown = true
                 return true
             }
             if show { sink.display(ProgressRelay.bundle(progress), displayID: displayID) }
@@ -61,10 +67,10 @@ final class ProgressRelay: Sendable {
         }
     }
 
-    /// Stops the watcher and shows the final state of the bar, if one was shown.
+    /// Stops the watcher and brings the bar up to date, if one was shown.
     func finish() {
         shared.done.store(true, ordering: .relaxed)
-        let latest: WorkMonitor.Progress? = shared.state.withLock { $0.lastShown != nil ? $0.latest : nil }
+        let latest: WorkMonitor.Progress? = shared.state.withLock { $0.lastShown != nil && !$0.latestShown ? $0.latest : nil }
         if let latest {
             shared.sink.display(Self.bundle(latest), displayID: shared.displayID)
         }
