@@ -20,15 +20,19 @@ final class ProgressRelay: Sendable {
         let state = Mutex(State())
         let sink: SinkBox
         let displayID: String
+        let suffix: String
 
-        init(sink: SinkBox, displayID: String) {
+        init(sink: SinkBox, displayID: String, suffix: String) {
             self.sink = sink
             self.displayID = displayID
+            self.suffix = suffix
         }
 
         /// Shows `progress` unless one was shown less than `interval` ago (the last
         /// step always shows).
-        func receive(_ progress: WorkMonitor.Progress) {
+        func receive(_ reported: WorkMonitor.Progress) {
+            var progress = reported
+            progress.label += suffix
             let now = ContinuousClock.now
             let show: Bool = state.withLock { s in
                 s.latest = progress
@@ -49,9 +53,11 @@ final class ProgressRelay: Sendable {
     private let shared: Shared
     private static let interval = Duration.milliseconds(250)
 
-    /// Starts relaying progress to `sink` under the cell's `parent` monitor.
-    init(parent: WorkMonitor, sink: OutputSink, displayID: String) {
-        let shared = Shared(sink: SinkBox(sink), displayID: displayID)
+    /// Starts relaying progress to `sink` under the cell's `parent` monitor, as the
+    /// display `displayID` (shared by the points of a sweep), with `suffix` added to
+    /// the work's label (`" [point 2/6]"`).
+    init(parent: WorkMonitor, sink: SinkBox, displayID: String, suffix: String) {
+        let shared = Shared(sink: sink, displayID: displayID, suffix: suffix)
         self.shared = shared
         let child = WorkMonitor { progress in shared.receive(progress) }
         monitor = child
@@ -72,7 +78,9 @@ final class ProgressRelay: Sendable {
         shared.done.store(true, ordering: .relaxed)
         let latest: WorkMonitor.Progress? = shared.state.withLock { $0.lastShown != nil && !$0.latestShown ? $0.latest : nil }
         if let latest {
-            shared.sink.display(Self.bundle(latest), displayID: shared.displayID)
+            var shown = latest
+            shown.label += shared.suffix
+            shared.sink.display(Self.bundle(shown), displayID: shared.displayID)
         }
     }
 
@@ -89,7 +97,8 @@ final class ProgressRelay: Sendable {
     }
 }
 
-/// The cell's sink behind a lock, so progress from a worker thread reaches it safely.
+/// The cell's sink behind a lock, so progress from a worker thread reaches it safely;
+/// it remembers which display ids it has shown, so later ones go out as updates.
 final class SinkBox: @unchecked Sendable {
     private let sink: OutputSink
     private let lock = Mutex<Set<String>>([])
@@ -107,10 +116,16 @@ final class SinkBox: @unchecked Sendable {
 }
 
 extension Interpreter {
-    /// Runs `body` with a relayed monitor labelled for progress displays.
-    func withProgress<T>(_ body: (WorkMonitor) throws -> T) throws -> T {
+    /// A fresh display id for a progress bar.
+    func newProgressID() -> String {
         progressDisplays += 1
-        let relay = ProgressRelay(parent: monitor, sink: sink, displayID: "solvable-progress-\(progressDisplays)-\(ObjectIdentifier(self).hashValue & 0xffff)")
+        return "solvable-progress-\(progressDisplays)-\(ObjectIdentifier(self).hashValue & 0xffff)"
+    }
+
+    /// Runs `body` with a monitor that follows the cell's interrupts and shows the
+    /// work's progress as the display `displayID` (a new one if `nil`).
+    func withProgress<T>(displayID: String? = nil, suffix: String = "", _ body: (WorkMonitor) throws -> T) throws -> T {
+        let relay = ProgressRelay(parent: monitor, sink: progressSink, displayID: displayID ?? newProgressID(), suffix: suffix)
         defer { relay.finish() }
         return try body(relay.monitor)
     }
