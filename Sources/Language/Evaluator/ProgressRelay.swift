@@ -3,7 +3,8 @@ import Numerics
 import Synchronization
 
 /// Runs one piece of long work with its own `WorkMonitor` that (1) follows the
-/// cell's monitor's cancellation, polled every 20 ms on a watcher task, and (2) turns
+/// cell's monitor's cancellation, polled every 20 ms on a watcher task and checked at
+/// every progress report, and (2) turns
 /// progress reports into a progress-bar display on the cell's sink — a first
 /// `display_data` with a display id, then `update: true` replacements, at most
 /// about four per second.
@@ -59,7 +60,14 @@ final class ProgressRelay: Sendable {
     init(parent: WorkMonitor, sink: SinkBox, displayID: String, suffix: String) {
         let shared = Shared(sink: sink, displayID: displayID, suffix: suffix)
         self.shared = shared
-        let child = WorkMonitor { progress in shared.receive(progress) }
+        // The watcher task may wait for a free thread of the cooperative pool, so a
+        // progress report also passes the cell's interrupt on.
+        let box = ChildBox()
+        let child = WorkMonitor { progress in
+            if parent.isCancelled { box.monitor?.cancel() }
+            shared.receive(progress)
+        }
+        box.monitor = child
         monitor = child
         if parent.isCancelled { child.cancel() }
         Task.detached {
@@ -95,6 +103,12 @@ final class ProgressRelay: Sendable {
             + "\(p.label.htmlEscaped) \(percent)% (\(p.done)/\(p.total))</div>"
         return MIMEBundle(plain: plain, [MIMEType.html: .string(html)])
     }
+}
+
+/// A late-bound reference to the child monitor, for its own progress callback.
+private final class ChildBox: @unchecked Sendable {
+    /// Set once, right after the monitor is made and before any work runs.
+    var monitor: WorkMonitor?
 }
 
 /// The cell's sink behind a lock, so progress from a worker thread reaches it safely;
