@@ -12,6 +12,8 @@ struct Solvable: ParsableCommand {
             ReferenceCommand.self,
             // One line per subcommand: KernelCommand, InstallCommand, EvalCommand, RunCommand,
             // CheckCommand, RenderCommand.
+            KernelCommand.self,
+            InstallCommand.self,
             RunCommand.self,
             CheckCommand.self,
             RenderCommand.self,
