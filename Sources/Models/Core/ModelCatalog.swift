@@ -4,9 +4,16 @@
 public enum ModelCatalog {
     /// All model families, in the order help lists them.
     public static let families: [ModelFamily] = [
-        JudgeModel.family,
+        Ridge.family,
+        RandomFeatures.family,
+        Ensemble.family,
+        Flow.family,
+        Optimizers.family,
         ICLModel.family,
+        JudgeModel.family,
         SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
+        DeepLinear.family,
+        Peaked.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
