@@ -135,8 +135,10 @@ def test_kernel_written_and_run_written_notebooks_render_the_same(tmp_path):
     import nbclient
     import nbformat
     from jupyter_client.kernelspec import KernelSpecManager
-    if "solvable" not in KernelSpecManager().find_kernel_specs():
-        pytest.skip("no solvable kernelspec installed (solvable install --user)")
+    prefix = tmp_path / "prefix"
+    solvable("install", "--prefix", prefix, check=True)
+    os.environ["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
+    assert "solvable" in KernelSpecManager().find_kernel_specs()
     ran = run_notebook(tmp_path, "ran.ipynb")
     nb = nbformat.read(str(ran), as_version=4)
     nbclient.NotebookClient(nb, kernel_name="solvable", timeout=120).execute()
