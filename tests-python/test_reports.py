@@ -131,13 +131,13 @@ def comparable(html):
     return html[:html.index('<footer id="provenance"')]
 
 
-def test_kernel_written_and_run_written_notebooks_render_the_same(tmp_path):
+def test_kernel_written_and_run_written_notebooks_render_the_same(tmp_path, monkeypatch):
     import nbclient
     import nbformat
     from jupyter_client.kernelspec import KernelSpecManager
     prefix = tmp_path / "prefix"
     solvable("install", "--prefix", prefix, check=True)
-    os.environ["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
+    monkeypatch.setenv("JUPYTER_PATH", str(prefix / "share" / "jupyter"))
     assert "solvable" in KernelSpecManager().find_kernel_specs()
     ran = run_notebook(tmp_path, "ran.ipynb")
     nb = nbformat.read(str(ran), as_version=4)
