@@ -99,6 +99,7 @@ def run_notebook(tmp_path, name="plot.ipynb"):
     path = tmp_path / name
     nbformat.write(nb, str(path))
     solvable("run", "--in-place", path, check=True)
+    nbformat.validate(nbformat.read(str(path), as_version=nbformat.NO_CONVERT))  # plots, tables, claims
     return path
 
 
