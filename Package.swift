@@ -45,13 +45,19 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks (bench/*.sh runs them beside their numpy peers).
+        .executableTarget(name: "RidgeBench", dependencies: ["Models", "Numerics"], path: "bench/RidgeBench"),
+        .executableTarget(name: "sgd-bench", dependencies: ["Models"], path: "bench/sgd"),
+        .executableTarget(name: "dynamics-bench", dependencies: ["Models", "Numerics"],
+                          path: "bench/deeplinear-peaked"),
+
         // Tests (Swift Testing).
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerics"]),
-        .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"]),
+        .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "LanguageTests", dependencies: [
-            "Language", "Display", "JSON",
+            "Language", "Display", "JSON", "Models", "Numerics",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON"]),

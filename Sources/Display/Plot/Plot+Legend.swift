@@ -41,7 +41,7 @@ extension Plot {
         guard !rows.isEmpty else { return }
         let rowHeight = 18.0, glyph = 24.0, pad = 8.0, inset = 8.0
         let textWidth = rows.map { PlotLayout.width(of: $0.label, fontSize: PlotLayout.legendFont) }.max() ?? 0
-        let width = pad + glyph + 6 + textWidth + pad
+        let width = pad + glyph + 6 + textWidth + pad + 4
         let height = pad + Double(rows.count) * rowHeight
         let corners = [
             (layout.right - inset - width, layout.top + inset),
@@ -61,7 +61,7 @@ extension Plot {
         for (i, row) in rows.enumerated() {
             let yc = y0 + pad / 2 + rowHeight * (Double(i) + 0.5)
             let gx = x0 + pad
-            out.line("<g class=\"c\(row.slot)\">")
+            out.line("<g class=\"\(PlotStyle.classes(slot: row.slot))\">")
             if row.hasLine {
                 out.line("<path class=\"line\" d=\"M\(out.n(gx)) \(out.n(yc))h\(out.n(glyph))\"/>")
             }

@@ -13,8 +13,9 @@ extension TableDisplay {
     /// "data": [{"index": 0, "P": 10.0, ...}, ...]}`. Numbers are the exact doubles;
     /// NaN and infinities become `null`, as pandas writes them.
     ///
-    /// A column literally named `index` would clash with the row index; as pandas does
-    /// for a frame with such a column, the row index is then named `level_0`.
+    /// A column literally named `index` would clash with the row index (pandas refuses
+    /// to write such a frame); here the row index is then named `level_0` instead, the
+    /// name pandas' `reset_index` gives it in that case.
     public static func dataResource(_ table: Table) -> JSONValue {
         let indexName = table.column("index") == nil ? "index" : "level_0"
         var fields: [JSONValue] = [["name": .string(indexName), "type": "integer"]]

@@ -5,6 +5,7 @@ extension TableDisplay {
     /// optional caption line, a header, a row index, numbers right-aligned and strings
     /// left-aligned, and for tables longer than `maxPlainRows` the first and last
     /// `edgeRows` rows around a `...` row, followed by `[N rows x M columns]`.
+    /// A table without rows names its columns instead.
     public static func plain(_ table: Table) -> String {
         let rowCount = table.rowCount
         let truncated = rowCount > maxPlainRows
@@ -41,11 +42,15 @@ extension TableDisplay {
             lines.append("Empty table (no columns)")
             return lines.joined(separator: "\n")
         }
+        if rowCount == 0 {
+            lines.append("Empty table (no rows)")
+            lines.append("Columns: " + table.columnNames.joined(separator: ", "))
+            return lines.joined(separator: "\n")
+        }
         lines.append(line(columns.map(\.header)))
         for index in shownRows.indices {
             lines.append(line(columns.map { $0.cells[index] }))
         }
-        if rowCount == 0 { lines.append("(no rows)") }
         if truncated {
             lines.append("")
             lines.append("[\(rowCount) rows x \(table.columns.count) columns]")

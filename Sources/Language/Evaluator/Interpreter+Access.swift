@@ -10,8 +10,8 @@ extension Interpreter {
         switch base {
         case .table(let t):
             guard let column = t.column(name) else {
-                throw LanguageError(.name, "the table has no column '\(name)'" + Suggestion.clause(for: name, in: t.columnNames)
-                                    + "; columns are \(t.columnNames.joined(separator: ", "))", at: position)
+                throw LanguageError(.name, "the table has no column '\(name)'" + " (columns: \(t.columnNames.joined(separator: ", ")))"
+                                    + Suggestion.clause(for: name, in: t.columnNames), at: position)
             }
             switch column.values {
             case .numbers(let v): return .vector(v)
@@ -20,30 +20,30 @@ extension Interpreter {
         case .record(let fields):
             guard let f = fields.first(where: { $0.name == name }) else {
                 let names = fields.map(\.name)
-                throw LanguageError(.name, "the row has no field '\(name)'" + Suggestion.clause(for: name, in: names)
-                                    + "; fields are \(names.joined(separator: ", "))", at: position)
+                throw LanguageError(.name, "the row has no field '\(name)'" + " (fields: \(names.joined(separator: ", ")))"
+                                    + Suggestion.clause(for: name, in: names), at: position)
             }
             return f.value
         case .model(let m):
             guard let p = m.parameters[name] else {
                 let names = m.family.parameters.map(\.name)
-                throw LanguageError(.name, "\(m.family.name) has no parameter '\(name)'" + Suggestion.clause(for: name, in: names)
-                                    + "; parameters are \(names.joined(separator: ", "))", at: position)
+                throw LanguageError(.name, "\(m.family.name) has no parameter '\(name)'" + " (parameters: \(names.joined(separator: ", ")))"
+                                    + Suggestion.clause(for: name, in: names), at: position)
             }
             return Value(p)
         case .fit(let f):
             let fields = Self.fitFields(f)
             guard let v = fields.first(where: { $0.0 == name }) else {
-                throw LanguageError(.name, "a fit has no field '\(name)'" + Suggestion.clause(for: name, in: fields.map(\.0))
-                                    + "; fields are \(fields.map(\.0).joined(separator: ", "))", at: position)
+                throw LanguageError(.name, "a fit has no field '\(name)'" + " (fields: \(fields.map(\.0).joined(separator: ", ")))"
+                                    + Suggestion.clause(for: name, in: fields.map(\.0)), at: position)
             }
             return v.1
         case .claim(let c):
             let fields: [(String, Value)] = [("text", .string(c.text)), ("measured", .number(c.measured)),
                                              ("expect", .number(c.expect)), ("pass", .bool(c.pass))]
             guard let v = fields.first(where: { $0.0 == name }) else {
-                throw LanguageError(.name, "a claim has no field '\(name)'" + Suggestion.clause(for: name, in: fields.map(\.0))
-                                    + "; fields are text, measured, expect, pass", at: position)
+                throw LanguageError(.name, "a claim has no field '\(name)'" + " (fields: text, measured, expect, pass)"
+                                    + Suggestion.clause(for: name, in: fields.map(\.0)), at: position)
             }
             return v.1
         default:

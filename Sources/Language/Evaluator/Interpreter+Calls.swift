@@ -87,9 +87,9 @@ extension Interpreter {
             } else if builtin.extraKeywords != nil {
                 context.extraKeywords.append((name, argument))
             } else {
-                let list = names.isEmpty ? "it takes no keyword arguments" : "its parameters are \(names.joined(separator: ", "))"
-                throw LanguageError(.argument, "\(builtin.name) has no parameter '\(name)'" + Suggestion.clause(for: name, in: names)
-                                    + "; \(list)", at: argument.position)
+                let list = names.isEmpty ? " (it takes no keyword arguments)" : " (parameters: \(names.joined(separator: ", ")))"
+                throw LanguageError(.argument, "\(builtin.name) has no parameter '\(name)'" + list
+                                    + Suggestion.clause(for: name, in: names), at: argument.position)
             }
         }
         for p in builtin.parameters where p.defaultText == nil && context.arguments[p.name] == nil {

@@ -74,8 +74,8 @@ extension Interpreter {
         let names = specs.map(\.name)
         for (name, argument) in keywords {
             guard names.contains(name) else {
-                throw LanguageError(.argument, "\(owner) has no parameter '\(name)'" + Suggestion.clause(for: name, in: names)
-                                    + "; its parameters are \(names.joined(separator: ", "))", at: argument.position)
+                throw LanguageError(.argument, "\(owner) has no parameter '\(name)'" + " (parameters: \(names.joined(separator: ", ")))"
+                                    + Suggestion.clause(for: name, in: names), at: argument.position)
             }
             guard bound[name] == nil else {
                 throw LanguageError(.argument, "\(owner) got two values for '\(name)'", at: argument.position)

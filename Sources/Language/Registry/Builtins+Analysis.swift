@@ -28,8 +28,11 @@ extension Builtins {
                 let xName = try c.string("x") ?? t.columnNames.first ?? ""
                 let yName = try c.string("y") ?? (t.columnNames.count > 1 ? t.columnNames[1] : "")
                 for (name, parameter) in [(xName, "x"), (yName, "y")] where t.numbers(name) == nil {
-                    let reason = t.column(name) == nil ? "has no column '\(name)'" + Suggestion.clause(for: name, in: t.columnNames) : "column '\(name)' holds strings"
-                    throw c.error(.argument, "the table \(reason); columns are \(t.columnNames.joined(separator: ", "))", at: c.value(parameter) != nil ? parameter : "data")
+                    let columns = " (columns: \(t.columnNames.joined(separator: ", ")))"
+                    let message = t.column(name) == nil
+                        ? "the table has no column '\(name)'" + columns + Suggestion.clause(for: name, in: t.columnNames)
+                        : "column '\(name)' holds strings, not numbers"
+                    throw c.error(.argument, message, at: c.value(parameter) != nil ? parameter : "data")
                 }
                 xs = t.numbers(xName)!
                 ys = t.numbers(yName)!

@@ -41,8 +41,9 @@ extension Builtins {
             let step = try c.number("step") ?? 1
             guard step != 0, step.isFinite else { throw c.error(.domain, "step = \(NumberText.plain(step)) is out of range: allowed step ≠ 0", at: "step") }
             guard start.isFinite, stop.isFinite else { throw c.error(.domain, "range needs finite bounds") }
-            let count = max(0, Int(((stop - start) / step).rounded(.up)))
-            try checkGridSize(count, c)
+            let exactCount = max(0, ((stop - start) / step).rounded(.up))
+            try checkGridSize(exactCount < 1e15 ? Int(exactCount) : Int(1e15), c)
+            let count = Int(exactCount)
             return .vector((0..<count).map { start + Double($0) * step })
         },
         unary("sqrt", "The square root, elementwise.", domain: "x ≥ 0") { x in x >= 0 ? x.squareRoot() : nil },
@@ -69,8 +70,8 @@ extension Builtins {
 
     /// Refuses grids that would not fit in memory.
     private static func checkGridSize(_ n: Int, _ c: CallContext) throws(LanguageError) {
-        if n > 100_000_000 {
-            throw c.error(.resource, "\(c.name) would make \(n) values (limit 100000000)", at: "n")
+        if n > 10_000_000 {
+            throw c.error(.resource, "\(c.name) would make \(n) values (limit 10000000)", at: "n")
         }
     }
 

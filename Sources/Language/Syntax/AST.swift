@@ -18,6 +18,9 @@ struct Expr: Sendable {
 
     var kind: Kind
     var position: SourcePosition
+    /// The depth of the tree below and including this node; the parser bounds it so
+    /// that evaluation never recurses deeply enough to overflow a thread's stack.
+    var height = 1
 }
 
 /// One argument of a call: positional (`label == nil`) or keyword (`alpha=1.5`).

@@ -6,7 +6,8 @@ extension Parser {
         while true {
             if current.isSymbol("(") {
                 advance()
-                expr = Expr(kind: .call(callee: expr, arguments: try arguments()), position: expr.position)
+                let arguments = try arguments()
+                expr = try node(.call(callee: expr, arguments: arguments), expr.position, [expr] + arguments.map(\.value))
             } else if current.isSymbol(".") {
                 advance()
                 guard let name = current.identifier else {
@@ -14,13 +15,13 @@ extension Parser {
                 }
                 let namePosition = current.start
                 advance()
-                expr = Expr(kind: .field(expr, name: name, namePosition: namePosition), position: expr.position)
+                expr = try node(.field(expr, name: name, namePosition: namePosition), expr.position, [expr])
             } else if current.isSymbol("[") {
                 let position = current.start
                 advance()
                 let subscriptExpr = try expression()
                 try expect("]", "']' to close the index")
-                expr = Expr(kind: .index(expr, subscriptExpr), position: position)
+                expr = try node(.index(expr, subscriptExpr), position, [expr, subscriptExpr])
             } else {
                 return expr
             }
@@ -89,7 +90,7 @@ extension Parser {
                 }
             }
             advance()
-            return Expr(kind: .list(elements), position: token.start)
+            return try node(.list(elements), token.start, elements)
         case .newline, .end:
             throw LanguageError(.syntax, "expected an expression, found \(token.display)", at: token.start)
         case .symbol(let s):

@@ -18,7 +18,7 @@ struct Parser {
     private var index = 0
     /// Nesting depth, to refuse pathological inputs before the stack overflows.
     private var depth = 0
-    private static let maximumDepth = 200
+    static let maximumDepth = 200
 
     /// Parses `source`.
     /// - Throws: `LanguageError` (`SyntaxError`) at the first problem.
@@ -101,7 +101,7 @@ struct Parser {
         for op in ["==", "!=", "<=", ">=", "<", ">"] where current.isSymbol(op) {
             let position = current.start
             advance()
-            return Expr(kind: .binary(op: op, left, try additive()), position: position)
+            return try node(.binary(op: op, left, try additive()), position, [left])
         }
         return left
     }
@@ -112,7 +112,8 @@ struct Parser {
             guard case .symbol(let op) = current.kind else { break }
             let position = current.start
             advance()
-            left = Expr(kind: .binary(op: op, left, try term()), position: position)
+            let right = try term()
+            left = try node(.binary(op: op, left, right), position, [left, right])
         }
         return left
     }
@@ -123,7 +124,8 @@ struct Parser {
             guard case .symbol(let op) = current.kind else { break }
             let position = current.start
             advance()
-            left = Expr(kind: .binary(op: op, left, try unary()), position: position)
+            let right = try unary()
+            left = try node(.binary(op: op, left, right), position, [left, right])
         }
         return left
     }
@@ -138,7 +140,8 @@ struct Parser {
                 throw LanguageError(.syntax, "expression nested too deeply", at: position)
             }
             advance()
-            return Expr(kind: .unary(op: op, try unary()), position: position)
+            let operand = try unary()
+            return try node(.unary(op: op, operand), position, [operand])
         }
         return try power()
     }
@@ -153,8 +156,18 @@ struct Parser {
                 throw LanguageError(.syntax, "expression nested too deeply", at: position)
             }
             advance()
-            return Expr(kind: .binary(op: "^", base, try unary()), position: position)
+            let exponent = try unary()
+            return try node(.binary(op: "^", base, exponent), position, [base, exponent])
         }
         return base
+    }
+
+    /// Makes a node over `children`, refusing trees deeper than `maximumDepth`.
+    func node(_ kind: Expr.Kind, _ position: SourcePosition, _ children: [Expr]) throws(LanguageError) -> Expr {
+        let height = 1 + (children.map(\.height).max() ?? 0)
+        guard height < Self.maximumDepth else {
+            throw LanguageError(.syntax, "expression nested too deeply (more than \(Self.maximumDepth) levels)", at: position)
+        }
+        return Expr(kind: kind, position: position, height: height)
     }
 }

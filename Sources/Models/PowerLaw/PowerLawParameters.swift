@@ -1,0 +1,68 @@
+/// Parameter descriptions shared by every family built on `SpectralData` (ridge,
+/// random features, ensembles), so the conventions are written once.
+public enum PowerLawParameters {
+    /// `alpha`, `beta`, `noise`, `dim`, `lambda`, `spectrum`, `target`.
+    public static let specs: [ParameterSpec] = [
+        ParameterSpec("alpha", "spectral decay: eigenvalues λ_k = k^-alpha (capacity b)",
+                      default: .number(1.5), range: .positive),
+        ParameterSpec("beta", "source exponent: λ_k (w*_k)^2 = k^-(alpha*beta+1) (beta > 1: target in the RKHS)",
+                      default: .number(1.0), range: .positive),
+        ParameterSpec("noise", "label-noise standard deviation σ", default: .number(0), range: .nonNegative),
+        ParameterSpec("dim", "number of modes (input dimension D)", kind: .integer,
+                      default: .number(1000), range: .atLeastOne),
+        ParameterSpec("lambda", "ridge λ: minimise (1/P) Σ (y − f(x))^2 + λ ‖w‖^2", default: .number(0),
+                      range: .nonNegative),
+        ParameterSpec("spectrum", "eigenvalues λ_k overriding the power law (empty: use alpha, dim)",
+                      kind: .vector, default: .vector([]), range: .positive, sweepable: false),
+        ParameterSpec("target", "target weights w*_k overriding the power law (empty: use beta)",
+                      kind: .vector, default: .vector([]), range: .any, sweepable: false),
+    ]
+}
+
+extension ParameterSpec {
+    /// Checks this parameter's value in `set` against its kind and range, so that a
+    /// model called directly (not through the language) refuses bad input the same way.
+    /// A missing optional parameter is fine; a missing required one is `.missing`.
+    /// - Throws: `ModelError.domain` naming the parameter and its allowed range.
+    public func check(in set: ParameterSet) throws(ModelError) {
+        guard let value = set[name] else {
+            if isRequired { throw .missing(name) }
+            return
+        }
+        switch (kind, value) {
+        case (.real, .number(let x)), (.integer, .number(let x)):
+            try checkNumber(x)
+            if kind == .integer && x.isFinite && x.rounded() != x {
+                throw .domain(parameter: name, value: formatParameter(x), allowed: "a whole number")
+            }
+        case (.vector, .vector(let v)):
+            for x in v { try checkNumber(x) }
+        case (.vector, .number(let x)):
+            try checkNumber(x)
+        default:
+            break
+        }
+    }
+
+    private func checkNumber(_ x: Double) throws(ModelError) {
+        guard range.contains(x) else {
+            throw .domain(parameter: name, value: formatParameter(x), allowed: range.describe(name))
+        }
+    }
+}
+
+extension Array where Element == ParameterSpec {
+    /// Checks every parameter of `set` (see `ParameterSpec.check(in:)`).
+    public func check(_ set: ParameterSet) throws(ModelError) {
+        for spec in self { try spec.check(in: set) }
+    }
+
+    /// `set` with defaults filled in for parameters it does not give.
+    public func withDefaults(_ set: ParameterSet) -> ParameterSet {
+        var out = set
+        for spec in self where out[spec.name] == nil {
+            if let d = spec.defaultValue { out[spec.name] = d }
+        }
+        return out
+    }
+}

@@ -1,0 +1,126 @@
+import Numerics
+
+/// `randfeat(alpha=, beta=, noise=, dim=, lambda=, N=)`: ridge regression on linear
+/// random features `z = F x`, F ∈ R^{N×dim} with iid N(0, 1/N) entries — the
+/// two-level deterministic equivalent of Atanasov, Zavatone-Veth & Pehlevan 2024
+/// (arXiv 2405.00592, linear random features) with the finite-N risk of Ruben, Tong,
+/// Chaudhry & Pehlevan 2024 (arXiv 2412.05418).
+public enum RandomFeatures {
+    /// `N`: the number of random features (`inf` gives plain ridge in theory).
+    static let widthSpec = ParameterSpec("N", "number of random features (inf: ridge on x, theory only)",
+                                         default: .number(100),
+                                         range: NumericRange(lower: 1, allowsInfinity: true))
+
+    /// The family's constructor parameters.
+    static let parameters = PowerLawParameters.specs + [widthSpec]
+
+    /// The family as the language sees it.
+    public static let family = ModelFamily(
+        name: "randfeat",
+        summary: "ridge on N linear random features of power-law Gaussian data: double descent, width bottleneck",
+        doc: """
+        Data as in ridge (x ~ N(0, diag λ_k), λ_k = k^-alpha, λ_k w*_k² = k^-(alpha*beta+1),
+        y = w*·x + noise·ε). Features z = F x with F an N × dim matrix of iid N(0, 1/N)
+        entries, drawn afresh per trial; the estimator minimises
+        (1/P) Σ (y − a·z)^2 + lambda ‖a‖^2 (same normalisation as ridge).
+        Theory: κ₂ solves κ₂ (1 − df1/P)(1 − df1/N) = lambda (symmetric in N and P);
+        ρ = (N − df1)/(N − df2), γ = (df1 − ρ (df1 − df2))/P and the total risk is
+        E = (κ₂² Σ λw²/(λ+κ₂)² ρ + κ₂ Σ λw²/(λ+κ₂) (1 − ρ) + noise²)/(1 − γ).
+        test = E − noise² (excess risk, no noise floor), train = (1 − df1/P)² E, gcv → E.
+        Ridgeless, the risk diverges at N = P (double descent); for N < P it is limited by
+        the width (variance- and approximation-limited regime); N = inf recovers ridge.
+        """,
+        reference: "Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592 (linear random features, "
+            + "two-level renormalisation); Ruben, Tong, Chaudhry & Pehlevan 2024, arXiv 2412.05418 (E_1 formula, "
+            + "from the authors' code)",
+        parameters: parameters,
+        validate: { p throws(ModelError) in try validate(p) },
+        operations: [
+            ModelOperation(name: "theory", summary: "deterministic-equivalent curve (P, test, train, kappa, df1, df2, gcv)",
+                           parameters: [SimulationSupport.theoryP],
+                           estimate: { model, arguments in Ridge.theoryEstimate(model, arguments) },
+                           run: { model, arguments, monitor in .table(try theory(model, arguments, monitor)) }),
+            ModelOperation(name: "simulate", summary: "Monte-Carlo random-feature ridge fits (P, test, test_se, train, train_se, gcv, gcv_se)",
+                           parameters: [SimulationSupport.simulateP] + SimulationSupport.trialSpecs,
+                           estimate: { model, arguments in simulationEstimate(model, arguments, members: 1) },
+                           run: { model, arguments, monitor in .table(try simulate(model, arguments, monitor)) }),
+        ])
+
+    /// Checks every parameter's range and the vectors' consistency.
+    /// - Throws: `ModelError` naming the parameter and its allowed range.
+    public static func validate(_ p: ParameterSet) throws(ModelError) {
+        try parameters.check(p)
+        try SpectralData.checkVectors(parameters.withDefaults(p))
+    }
+
+    /// The deterministic-equivalent curve at each P (see `RenormalizedRisk`).
+    /// - Returns: a theory table: P, test, train, kappa (κ₂), df1, df2, gcv.
+    public static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
+        try validate(model)
+        let (data, noise, lambda) = try Ridge.setting(model)
+        let n = try parameters.withDefaults(model).number("N")
+        let sizes = try Ridge.theorySizes(arguments)
+        let risks = try Ridge.curve(data: data, sizes: sizes, N: n, lambda: lambda, noise: noise, monitor: monitor)
+        return Table(columns: [
+            Table.Column("P", sizes),
+            Table.Column("test", risks.map(\.excess)),
+            Table.Column("train", risks.map(\.train)),
+            Table.Column("kappa", risks.map(\.kappa)),
+            Table.Column("df1", risks.map(\.df1)),
+            Table.Column("df2", risks.map(\.df2)),
+            Table.Column("gcv", risks.map(\.gcv)),
+        ], caption: "theory", role: .theory)
+    }
+
+    /// Monte-Carlo curve: per P and trial, fresh data and a fresh F from stream (trial, P).
+    /// - Returns: a simulation table: P, test, test_se, train, train_se, gcv, gcv_se.
+    public static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
+        try validate(model)
+        let n = try simulationWidth(parameters.withDefaults(model), name: "N")
+        try SimulationSupport.checkBudget(simulationEstimate(model, arguments, members: 1))
+        let (data, noise, lambda) = try Ridge.setting(model)
+        let sizes = try SimulationSupport.sampleSizes(arguments)
+        let args = SimulationSupport.trialSpecs.withDefaults(arguments)
+        try SimulationSupport.trialSpecs.check(args)
+        let trials = try args.integer("trials"), seed = try args.integer("seed")
+        var test = [TrialStatistics](repeating: .init(), count: sizes.count)
+        var train = test, gcv = test
+        for (i, p) in sizes.enumerated() {
+            for t in 0..<trials {
+                try monitor.checkCancelled()
+                var rng = SimulationSupport.generator(seed: seed, trial: t, p: p)
+                let trial = try RandomFeatureTrial(data: data, p: p, n: n, k: 1, lambda: lambda, noise: noise, rng: &rng)
+                test[i].add(trial.test)
+                train[i].add(trial.train)
+                gcv[i].add(trial.gcv)
+                monitor.report(done: i * trials + t + 1, total: sizes.count * trials, label: "simulate randfeat")
+            }
+        }
+        return Table(columns: [Table.Column("P", sizes.map(Double.init))]
+                     + SimulationSupport.columns("test", test)
+                     + SimulationSupport.columns("train", train)
+                     + SimulationSupport.columns("gcv", gcv),
+                     caption: "simulation", role: .simulation)
+    }
+
+    /// The feature count `name` as a finite whole number (simulations cannot use N = inf).
+    static func simulationWidth(_ model: ParameterSet, name: String) throws(ModelError) -> Int {
+        let n = try model.number(name)
+        guard n.isFinite, n >= 1, n.rounded() == n, n < 1e9 else {
+            throw .domain(parameter: name, value: formatParameter(n),
+                          allowed: "a whole number \(name) ≥ 1 (finite) for simulation")
+        }
+        return Int(n)
+    }
+
+    /// Memory and time of a random-feature simulation with `members` projections per trial.
+    static func simulationEstimate(_ model: ParameterSet, _ arguments: ParameterSet, members: Double) -> WorkEstimate {
+        let dim = Ridge.modeCount(model)
+        let n = (try? model.number("N")) ?? 100
+        let trials = Double((try? arguments.integer("trials")) ?? 16)
+        let sizes = (try? arguments.vector("P")) ?? []
+        return SimulationSupport.ridgeEstimate(sizes: sizes, dim: dim, features: n.isFinite ? n : 1e12,
+                                               trials: trials, fitsPerTrial: members, extra: dim,
+                                               projected: true)
+    }
+}

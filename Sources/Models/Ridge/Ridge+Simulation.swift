@@ -1,0 +1,50 @@
+import Numerics
+
+// MARK: - Simulation
+
+extension Ridge {
+    /// Monte-Carlo learning curve: for each P and trial, draws P samples from the
+    /// seeded stream (trial, P), fits ridge with the theory's normalisation
+    /// (`RidgeFit`), and records the exact excess risk `Σ λ_k (w_k − w*_k)^2`, the
+    /// training error and the GCV estimate.
+    /// - Returns: a simulation table: P, test, test_se, train, train_se, gcv, gcv_se.
+    /// - Throws: `ModelError` (bad parameters; `.resource` for work too large),
+    ///   `WorkCancelled` if interrupted.
+    public static func simulate(_ model: ParameterSet, _ arguments: ParameterSet,
+                                _ monitor: WorkMonitor) throws -> Table {
+        try validate(PowerLawParameters.specs.withDefaults(model))
+        try SimulationSupport.checkBudget(simulationEstimate(model, arguments))
+        let (data, noise, lambda) = try setting(model)
+        let sizes = try SimulationSupport.sampleSizes(arguments)
+        let args = SimulationSupport.trialSpecs.withDefaults(arguments)
+        try SimulationSupport.trialSpecs.check(args)
+        let trials = try args.integer("trials"), seed = try args.integer("seed")
+        var test = [TrialStatistics](repeating: .init(), count: sizes.count)
+        var train = test, gcv = test
+        for (i, p) in sizes.enumerated() {
+            for t in 0..<trials {
+                try monitor.checkCancelled()
+                var rng = SimulationSupport.generator(seed: seed, trial: t, p: p)
+                let (x, y) = data.sample(count: p, noise: noise, generator: &rng)
+                let fit = try RidgeFit(z: x, y: y, lambda: lambda)
+                test[i].add(data.excessRisk(of: fit.coefficients))
+                train[i].add(fit.train)
+                gcv[i].add(fit.gcv)
+                monitor.report(done: i * trials + t + 1, total: sizes.count * trials, label: "simulate ridge")
+            }
+        }
+        return Table(columns: [Table.Column("P", sizes.map(Double.init))]
+                     + SimulationSupport.columns("test", test)
+                     + SimulationSupport.columns("train", train)
+                     + SimulationSupport.columns("gcv", gcv),
+                     caption: "simulation", role: .simulation)
+    }
+
+    /// Memory and time of `simulate` (refused up front beyond `SimulationSupport`'s budget).
+    static func simulationEstimate(_ model: ParameterSet, _ arguments: ParameterSet) -> WorkEstimate {
+        let dim = modeCount(model)
+        let trials = Double((try? arguments.integer("trials")) ?? 16)
+        let sizes = (try? arguments.vector("P")) ?? []
+        return SimulationSupport.ridgeEstimate(sizes: sizes, dim: dim, features: dim, trials: trials)
+    }
+}

@@ -1,0 +1,68 @@
+import Numerics
+
+/// `ridge(alpha=, beta=, noise=, dim=, lambda=)`: linear ridge regression on Gaussian
+/// data with a power-law (or given) spectrum — the learning curves of Atanasov,
+/// Zavatone-Veth & Pehlevan 2024, "Scaling and renormalization in high-dimensional
+/// regression" (arXiv 2405.00592).
+public enum Ridge {
+    /// The family as the language sees it.
+    public static let family = ModelFamily(
+        name: "ridge",
+        summary: "ridge regression on Gaussian data with a power-law spectrum: learning curves",
+        doc: """
+        Data x ~ N(0, diag(λ_k)), k = 1..dim, labels y = w*·x + noise·ε with ε ~ N(0, 1).
+        Power law unless spectrum=/target= are given: λ_k = k^-alpha and
+        λ_k (w*_k)^2 = k^-(alpha*beta+1), exactly, with no normalisation.
+        The estimator minimises (1/P) Σ_i (y_i − w·x_i)^2 + lambda ‖w‖^2 over P samples;
+        theory and simulation use this same normalisation. lambda = 0 is the minimum-norm
+        interpolator (P < dim) or least squares (P > dim).
+        Columns: test = excess risk E[(f − f*)^2] (no noise floor); train = training error
+        (1/P) Σ (y − f)^2, noise included; gcv = GCV estimate of the total risk
+        (test + noise^2); kappa = renormalised ridge κ; df1, df2 = Σ λ/(λ+κ), Σ λ²/(λ+κ)².
+        Theory: κ = lambda + (κ/P) df1(κ); test = (κ² Σ λ_k w_k²/(λ_k+κ)² + γ noise²)/(1 − γ),
+        γ = df2/P; train = (1 − df1/P)² (test + noise²). Ridgeless at P = dim the risk is inf
+        (0 when noiseless). P = inf gives the population limit κ = lambda.
+        """,
+        reference: "Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592, ridge-regression section (renormalised ridge κ, "
+            + "deterministic-equivalent risk and the GCV identity)",
+        parameters: PowerLawParameters.specs,
+        validate: { p throws(ModelError) in try validate(p) },
+        operations: [
+            ModelOperation(name: "theory", summary: "deterministic-equivalent learning curve (P, test, train, kappa, df1, df2, gcv)",
+                           parameters: [SimulationSupport.theoryP],
+                           estimate: { model, arguments in theoryEstimate(model, arguments) },
+                           run: { model, arguments, monitor in .table(try theory(model, arguments, monitor)) }),
+            ModelOperation(name: "simulate", summary: "Monte-Carlo ridge fits (P, test, test_se, train, train_se, gcv, gcv_se)",
+                           parameters: [SimulationSupport.simulateP] + SimulationSupport.trialSpecs,
+                           estimate: { model, arguments in simulationEstimate(model, arguments) },
+                           run: { model, arguments, monitor in .table(try simulate(model, arguments, monitor)) }),
+        ])
+
+    /// Checks every parameter's range and the vectors' consistency.
+    /// - Throws: `ModelError` naming the parameter and its allowed range.
+    public static func validate(_ p: ParameterSet) throws(ModelError) {
+        try PowerLawParameters.specs.check(p)
+        try SpectralData.checkVectors(PowerLawParameters.specs.withDefaults(p))
+    }
+
+    /// The data, noise and ridge a (checked) parameter set describes.
+    static func setting(_ model: ParameterSet) throws(ModelError) -> (data: SpectralData, noise: Double, lambda: Double) {
+        let p = PowerLawParameters.specs.withDefaults(model)
+        try validate(p)
+        return (try SpectralData.from(p), try p.number("noise"), try p.number("lambda"))
+    }
+
+    /// The number of modes without building the spectrum.
+    static func modeCount(_ model: ParameterSet) -> Double {
+        if let s = model.optionalVector("spectrum"), !s.isEmpty { return Double(s.count) }
+        if let t = model.optionalVector("target"), !t.isEmpty { return Double(t.count) }
+        return (try? model.number("dim")) ?? 1000
+    }
+
+    /// Memory and time of a theory curve: about ten O(dim) passes per point of `P`.
+    static func theoryEstimate(_ model: ParameterSet, _ arguments: ParameterSet) -> WorkEstimate {
+        let dim = modeCount(model)
+        let points = Double(((try? arguments.vector("P")) ?? [1]).count)
+        return WorkEstimate(bytes: 24 * dim, seconds: 1e-9 * dim * 10 * points)
+    }
+}

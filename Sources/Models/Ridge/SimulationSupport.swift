@@ -1,0 +1,84 @@
+import Numerics
+
+/// Shared pieces of the ridge-family simulations: operation parameters, argument
+/// reading, up-front resource checks and per-trial seeding.
+enum SimulationSupport {
+    /// Peak memory a simulation may take before it is refused (4 GB; the machine is shared).
+    static let maxBytes = 4e9
+    /// Longest estimated run accepted (one hour on this machine).
+    static let maxSeconds = 3600.0
+    /// Dense double-precision flops per second assumed by estimates (2 cores, OpenBLAS).
+    static let flopsPerSecond = 5e9
+    /// Gaussian draws per second assumed by estimates.
+    static let drawsPerSecond = 5e7
+
+    /// `P` for theory: sample sizes > 0, `inf` allowed (the population limit).
+    static let theoryP = ParameterSpec("P", "number of training samples (a grid; inf: population limit)",
+                                       kind: .vector, range: NumericRange(lower: 0, lowerInclusive: false,
+                                                                          allowsInfinity: true))
+    /// `P` for simulations: whole numbers ≥ 1.
+    static let simulateP = ParameterSpec("P", "number of training samples (whole numbers, a grid)",
+                                         kind: .vector, range: .atLeastOne)
+    /// `trials` and `seed`.
+    static let trialSpecs: [ParameterSpec] = [
+        ParameterSpec("trials", "independent draws averaged per point", kind: .integer, default: .number(16),
+                      range: .atLeastOne, sweepable: false),
+        ParameterSpec("seed", "seed of the xoshiro256** generator (trial t of size P uses stream (t, P))",
+                      kind: .integer, default: .number(0), range: .nonNegative, sweepable: false),
+    ]
+
+    /// The whole-number sample sizes of `arguments["P"]`.
+    static func sampleSizes(_ arguments: ParameterSet, name: String = "P") throws(ModelError) -> [Int] {
+        let values = try arguments.vector(name)
+        guard !values.isEmpty else { throw .argument(parameter: name, message: "\(name) must list at least one value") }
+        return try values.map { (x: Double) throws(ModelError) -> Int in
+            guard x >= 1, x.isFinite, x.rounded() == x, x < 1e12 else {
+                throw .domain(parameter: name, value: formatParameter(x), allowed: "whole numbers \(name) ≥ 1")
+            }
+            return Int(x)
+        }
+    }
+
+    /// The generator for trial `trial` at sample size `p` of a run seeded `seed`: the
+    /// same numbers however the grid is split or ordered.
+    static func generator(seed: Int, trial: Int, p: Int) -> Xoshiro256StarStar {
+        Xoshiro256StarStar(seed: UInt64(seed), stream: UInt64(trial) &* 0x1_0000_0000 &+ UInt64(p))
+    }
+
+    /// Refuses work whose estimate exceeds the budget.
+    static func checkBudget(_ estimate: WorkEstimate) throws(ModelError) {
+        if estimate.bytes > maxBytes {
+            throw .resource(message: "this simulation needs about \(gigabytes(estimate.bytes)) GB of memory "
+                + "(limit \(gigabytes(maxBytes)) GB): use a smaller dim, P or N, or the theory")
+        }
+        if estimate.seconds > maxSeconds {
+            throw .resource(message: "this simulation would take about \(Int(estimate.seconds / 60)) minutes "
+                + "(limit \(Int(maxSeconds / 60))): use a smaller dim, P, N or fewer trials")
+        }
+    }
+
+    /// Memory and time of `trials` ridge fits on a P × n design drawn from dim modes
+    /// (plus `extra` doubles held throughout), for each P of the grid; `projected`
+    /// adds drawing the N × dim projections and forming `Z = X Fᵀ`.
+    static func ridgeEstimate(sizes: [Double], dim: Double, features: Double, trials: Double,
+                              fitsPerTrial: Double = 1, extra: Double = 0, projected: Bool = false) -> WorkEstimate {
+        var bytes = 0.0, flops = 0.0, draws = 0.0
+        for p in sizes {
+            let small = min(p, features), large = max(p, features)
+            let peak = p * dim + (projected ? p * features + features * dim : 0)
+                + 2 * small * small + 2 * large + extra
+            bytes = max(bytes, 8 * peak)
+            flops += trials * fitsPerTrial * (2 * small * small * large + 9 * small * small * small
+                + (projected ? 2 * p * features * dim : 0))
+            draws += trials * (p * dim + fitsPerTrial * (projected ? features * dim : 0))
+        }
+        return WorkEstimate(bytes: bytes, seconds: flops / flopsPerSecond + draws / drawsPerSecond)
+    }
+
+    /// Mean and standard-error columns `name`, `name_se` from per-point statistics.
+    static func columns(_ name: String, _ stats: [TrialStatistics]) -> [Table.Column] {
+        [Table.Column(name, stats.map(\.mean)), Table.Column(name + "_se", stats.map(\.standardError))]
+    }
+
+    private static func gigabytes(_ bytes: Double) -> String { formatParameter((bytes / 1e8).rounded() / 10) }
+}

@@ -1,0 +1,41 @@
+import Testing
+import Numerics
+@testable import Models
+
+/// The shared data conventions and parameter checks.
+@Suite struct PowerLawTests {
+    @Test func powerLawConventions() throws {
+        let data = SpectralData.powerLaw(alpha: 1.5, beta: 1.2, dim: 50)
+        for k in [1, 7, 50] {
+            #expect(isClose(data.eigenvalues[k - 1], pow(Double(k), -1.5), relative: 1e-14))
+            #expect(isClose(data.targetPower[k - 1], pow(Double(k), -(1.5 * 1.2 + 1)), relative: 1e-13))
+        }
+    }
+
+    @Test func vectorsOverrideThePowerLaw() throws {
+        let p = PowerLawParameters.specs.withDefaults(parameters([:], vectors: ["spectrum": [2, 1], "target": [0.5, -1]]))
+        let data = try SpectralData.from(p)
+        #expect(data.eigenvalues == [2, 1])
+        #expect(data.targetPower == [0.5, 1])
+        let bad = PowerLawParameters.specs.withDefaults(parameters([:], vectors: ["spectrum": [1, -2]]))
+        #expect(throws: ModelError.domain(parameter: "spectrum", value: "-2", allowed: "every eigenvalue finite and > 0")) {
+            try SpectralData.from(bad)
+        }
+    }
+
+    @Test func samplesHaveTheRequestedCovariance() throws {
+        let data = SpectralData.powerLaw(alpha: 1, beta: 1, dim: 3)
+        var rng = Xoshiro256StarStar(seed: 1)
+        let (x, y) = data.sample(count: 20000, noise: 0, generator: &rng)
+        let gram = x.gram()
+        for k in 0..<3 { #expect(isClose(gram[k, k] / 20000, data.eigenvalues[k], relative: 0.04)) }
+        let signal = y.reduce(0) { $0 + $1 * $1 } / 20000
+        #expect(isClose(signal, data.signalPower, relative: 0.04))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
