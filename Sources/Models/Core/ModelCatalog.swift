@@ -13,6 +13,7 @@ public enum ModelCatalog {
         JudgeModel.family,
         SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
         DeepLinear.family,
+        Peaked.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
