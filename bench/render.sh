@@ -2,6 +2,7 @@
 # solvable render vs jupyter nbconvert --to html on a 20-cell notebook with plots and tables.
 # Needs a release build (make build); installs nbconvert into bench/.venv on first use.
 set -euo pipefail
+export OPENBLAS_NUM_THREADS=1  # single-threaded BLAS, as every bench here
 cd "$(dirname "$0")/.."
 BIN=${SOLVABLE_BIN:-$PWD/.build/release/solvable}
 VENV=bench/.venv

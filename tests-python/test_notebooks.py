@@ -117,3 +117,18 @@ def test_check_lists_claims_and_exits_nonzero_on_errors(tmp_path):
         assert "FAIL" not in result.stdout
     else:
         assert "FAIL" in result.stdout or "cell " in result.stderr
+
+
+def test_check_reports_each_claim_and_fails_on_a_failing_one(tmp_path):
+    table = 'P = geomspace(10, 1e4, 20)\nt = table(P=P, test=3 * P^(-1.5))\nf = fit(t, x="P", y="test", law="powerlaw")'
+    good = simple_notebook(tmp_path / "good.ipynb", [table, 'claim("slope", f.exponent, expect=-1.5, tol=0.01)'])
+    result = solvable("check", good)
+    assert result.returncode == 0, result.stderr
+    row = [line.split() for line in result.stdout.splitlines() if line.startswith("good")]
+    assert row and row[0][1] == "slope" and row[0][-1] == "PASS"
+    assert abs(float(row[0][2]) + 1.5) < 1e-9 and row[0][3:5] == ["-1.5", "0.01"]
+    bad = simple_notebook(tmp_path / "bad.ipynb", [table, 'claim("steeper", f.exponent, expect=-2, tol=0.1)'])
+    result = solvable("check", tmp_path)
+    assert result.returncode != 0
+    assert any(line.startswith("bad") and line.endswith("FAIL") for line in result.stdout.splitlines())
+    assert "1 of 2 claims pass in 2 notebook(s)" in result.stdout

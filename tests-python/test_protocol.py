@@ -145,3 +145,52 @@ def test_ipc_transport(tmp_path):
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_progress_is_one_display_updated_in_place(kernel):
+    _, kc = kernel
+    msg_id = kc.execute("simulate(icl(d=16, tau=2), trials=2, tests=100, seed=1)")
+    seen = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=60)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+        seen.append(msg)
+    progress = [m for m in seen if m["msg_type"] in ("display_data", "update_display_data")]
+    assert progress[0]["msg_type"] == "display_data"
+    display_id = progress[0]["content"]["transient"]["display_id"]
+    updates = progress[1:]
+    assert updates and all(m["msg_type"] == "update_display_data" for m in updates)
+    assert all(m["content"]["transient"]["display_id"] == display_id for m in updates)
+    assert "100%" in updates[-1]["content"]["data"]["text/plain"]
+    assert any(m["msg_type"] == "execute_result" for m in seen)
+
+
+def test_kernel_exits_when_its_parent_dies():
+    import subprocess
+    import sys
+
+    launcher = (
+        "import os, sys\n"
+        "from jupyter_client.manager import KernelManager\n"
+        "km = KernelManager(kernel_name='solvable'); km.start_kernel()\n"
+        "kc = km.client(); kc.start_channels(); kc.wait_for_ready(timeout=30)\n"
+        "print(km.provisioner.pid, flush=True)\n"
+        "os._exit(0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", launcher], capture_output=True, text=True, timeout=60, check=True)
+    pid = int(out.stdout.split()[-1])
+
+    def alive():
+        try:
+            with open(f"/proc/{pid}/status") as status:
+                return "\tZ" not in next(line for line in status if line.startswith("State:"))
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 5
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive()

@@ -99,6 +99,7 @@ def run_notebook(tmp_path, name="plot.ipynb"):
     path = tmp_path / name
     nbformat.write(nb, str(path))
     solvable("run", "--in-place", path, check=True)
+    nbformat.validate(nbformat.read(str(path), as_version=nbformat.NO_CONVERT))  # plots, tables, claims
     return path
 
 
@@ -131,12 +132,14 @@ def comparable(html):
     return html[:html.index('<footer id="provenance"')]
 
 
-def test_kernel_written_and_run_written_notebooks_render_the_same(tmp_path):
+def test_kernel_written_and_run_written_notebooks_render_the_same(tmp_path, monkeypatch):
     import nbclient
     import nbformat
     from jupyter_client.kernelspec import KernelSpecManager
-    if "solvable" not in KernelSpecManager().find_kernel_specs():
-        pytest.skip("no solvable kernelspec installed (solvable install --user)")
+    prefix = tmp_path / "prefix"
+    solvable("install", "--prefix", prefix, check=True)
+    monkeypatch.setenv("JUPYTER_PATH", str(prefix / "share" / "jupyter"))
+    assert "solvable" in KernelSpecManager().find_kernel_specs()
     ran = run_notebook(tmp_path, "ran.ipynb")
     nb = nbformat.read(str(ran), as_version=4)
     nbclient.NotebookClient(nb, kernel_name="solvable", timeout=120).execute()

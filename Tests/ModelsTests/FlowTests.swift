@@ -148,6 +148,14 @@ import Darwin
         #expect(abs(logSlope(widths, floors) + 1) <= 0.05, "fitted \(logSlope(widths, floors))")
     }
 
+    /// Data floor at t = ∞ (N = ∞, noiseless) scales as P^-min(a−1, 2b) (a − 1 = 1 here).
+    @Test func dataExponent() throws {
+        let spectrum = FlowSpectrum(alpha: 2, beta: 0.5, dim: 10_000)
+        let samples = [100.0, 200, 400]
+        let floors = try samples.map { try Flow.dataLimitedLoss(spectrum, samples: $0, noise: 0, time: 1e14).test }
+        #expect(abs(logSlope(samples, floors) + 1) <= 0.05, "fitted \(logSlope(samples, floors)), predicted -1")
+    }
+
     @Test func badParametersNameTheParameterAndRange() throws {
         #expect(throws: ModelError.domain(parameter: "alpha", value: "0", allowed: "alpha > 0")) { try model(["alpha": 0]) }
         #expect(throws: ModelError.domain(parameter: "dim", value: "-3", allowed: "1 ≤ dim ≤ 10000000")) { try model(["dim": -3]) }

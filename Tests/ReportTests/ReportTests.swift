@@ -176,3 +176,14 @@ private func paperNotebook() -> Notebook {
         #expect(Provenance.gitCommit(directory: "/proc") == nil)
     }
 }
+
+@Suite struct CaptionTests {
+    @Test func metadataCaptionWinsAndCommentCaptionIsHiddenFromTheCode() {
+        var cell = Cell(kind: .code, source: "# caption: from the comment\nplot(t)", id: "a")
+        #expect(ReportPage.caption(of: cell) == ("from the comment", "plot(t)"))
+        cell.metadata = ["caption": "from metadata"]
+        #expect(ReportPage.caption(of: cell) == ("from metadata", "# caption: from the comment\nplot(t)"))
+        let plain = Cell(kind: .code, source: "# a comment\nx", id: "b")
+        #expect(ReportPage.caption(of: plain) == (nil, "# a comment\nx"))
+    }
+}

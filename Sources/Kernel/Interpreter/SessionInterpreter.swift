@@ -5,8 +5,9 @@ import Numerics
 import Synchronization
 
 /// The language's `Session` behind the kernel's `Interpreter` interface. Each cell
-/// gets a fresh `WorkMonitor`: an interrupt cancels it, and the progress it reports
-/// becomes a display that is updated in place (`update_display_data`).
+/// gets a fresh `WorkMonitor` that an interrupt cancels. (Progress of long work needs
+/// nothing here: the language shows it on the cell's sink as a display that it
+/// updates in place, which `IOPubSink` sends as `update_display_data`.)
 public final class SessionInterpreter: Interpreter, @unchecked Sendable {
     // `session` is used only from the shell thread (see `Interpreter`); the monitor
     // slot is shared with the control and signal threads, hence the mutex.
@@ -18,8 +19,7 @@ public final class SessionInterpreter: Interpreter, @unchecked Sendable {
 
     /// Runs the cell in the session with a fresh monitor that `interrupt()` can cancel.
     public func execute(_ code: String, context: ExecutionContext) -> CellOutcome {
-        let progress = ProgressDisplay(sink: context.sink, cell: context.executionCount)
-        let monitor = WorkMonitor { progress.report($0) }
+        let monitor = WorkMonitor()
         running.withLock { $0 = monitor }
         defer { running.withLock { $0 = nil } }
         return session.execute(code, sink: context.sink, monitor: monitor)

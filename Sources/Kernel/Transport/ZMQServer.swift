@@ -12,7 +12,8 @@ import Darwin
 /// - the calling thread serves shell (and drains stdin) and runs cells;
 /// - a control thread answers `interrupt`, `shutdown` and `kernel_info` at any time;
 /// - a heartbeat thread echoes pings on the REP socket;
-/// - a signal thread turns SIGINT into an interrupt of the running cell (`InterruptSignal`).
+/// - a signal thread turns SIGINT into an interrupt of the running cell (`InterruptSignal`);
+/// - a watcher ends the process if the launching process dies (`ParentWatch`).
 ///
 /// Each ROUTER socket belongs to the thread that reads it; iopub, written from the
 /// shell, control and progress paths, is guarded by a mutex.
@@ -87,6 +88,7 @@ public final class ZMQServer: KernelTransport, @unchecked Sendable {
     /// control, heartbeat and signal threads, and handles shell on this thread.
     public func serve(_ core: MessageCore) {
         InterruptSignal.watch { [core] in core.interpreter.interrupt() }
+        ParentWatch.start()
         let beats = NativeThread { [heartbeat] in
             while let ping = heartbeat.receive(wait: true) { heartbeat.send(ping) }
             heartbeat.close()

@@ -144,8 +144,11 @@ extension Interpreter {
         if !(bytes <= Self.memoryLimit) {
             throw LanguageError(.resource, "\(name)(\(family)) would need about \(Self.gibibytes(bytes)) of memory (limit \(Self.gibibytes(Self.memoryLimit))); reduce the dimension or the sample sizes", at: position)
         }
-        if !(seconds <= Self.timeLimit) {
-            throw LanguageError(.resource, "\(name)(\(family)) would take about \(NumberText.plain(seconds.rounded())) s (limit \(NumberText.plain(Self.timeLimit)) s); reduce the dimension, trials or grid", at: position)
+        // An operation with a `budget=` parameter lets the caller set a tighter time limit.
+        var limit = Self.timeLimit
+        if case .number(let budget)? = prepared.first?.arguments["budget"] { limit = min(limit, budget) }
+        if !(seconds <= limit) {
+            throw LanguageError(.resource, "\(name)(\(family)) would take about \(NumberText.plain(seconds.rounded())) s (limit \(NumberText.plain(limit)) s); reduce the dimension, trials or grid", at: position)
         }
     }
 

@@ -3,13 +3,12 @@ import Numerics
 import Synchronization
 
 /// Runs one piece of long work with its own `WorkMonitor` that (1) follows the
-/// cell's monitor's cancellation, polled every 20 ms on a watcher task and checked at
-/// every progress report, and (2) turns
-/// progress reports into a progress-bar display on the cell's sink — a first
+/// cell's monitor's cancellation (a child monitor reads the parent's flag) and (2)
+/// turns progress reports into a progress-bar display on the cell's sink — a first
 /// `display_data` with a display id, then `update: true` replacements, at most
 /// about four per second.
 final class ProgressRelay: Sendable {
-    /// What the progress callback and the watcher share.
+    /// What the progress callback and `finish()` share.
     private final class Shared: Sendable {
         struct State {
             var lastShown: ContinuousClock.Instant?
@@ -17,7 +16,6 @@ final class ProgressRelay: Sendable {
             /// Whether `latest` is what the bar shows now.
             var latestShown = false
         }
-        let done = Atomic<Bool>(false)
         let state = Mutex(State())
         let sink: SinkBox
         let displayID: String
@@ -60,30 +58,13 @@ final class ProgressRelay: Sendable {
     init(parent: WorkMonitor, sink: SinkBox, displayID: String, suffix: String) {
         let shared = Shared(sink: sink, displayID: displayID, suffix: suffix)
         self.shared = shared
-        // The watcher task may wait for a free thread of the cooperative pool, so a
-        // progress report also passes the cell's interrupt on.
-        let box = ChildBox()
-        let child = WorkMonitor { progress in
-            if parent.isCancelled { box.monitor?.cancel() }
-            shared.receive(progress)
-        }
-        box.monitor = child
-        monitor = child
-        if parent.isCancelled { child.cancel() }
-        Task.detached {
-            while !shared.done.load(ordering: .relaxed) {
-                if parent.isCancelled {
-                    child.cancel()
-                    return
-                }
-                try? await Task.sleep(for: .milliseconds(20))
-            }
-        }
+        // The child reads the cell's cancellation flag at every check, so an interrupt
+        // reaches the work without a watcher thread.
+        monitor = WorkMonitor(parent: parent) { progress in shared.receive(progress) }
     }
 
-    /// Stops the watcher and brings the bar up to date, if one was shown.
+    /// Brings the bar up to date, if one was shown.
     func finish() {
-        shared.done.store(true, ordering: .relaxed)
         let latest: WorkMonitor.Progress? = shared.state.withLock { $0.lastShown != nil && !$0.latestShown ? $0.latest : nil }
         if let latest {
             var shown = latest
@@ -103,12 +84,6 @@ final class ProgressRelay: Sendable {
             + "\(p.label.htmlEscaped) \(percent)% (\(p.done)/\(p.total))</div>"
         return MIMEBundle(plain: plain, [MIMEType.html: .string(html)])
     }
-}
-
-/// A late-bound reference to the child monitor, for its own progress callback.
-private final class ChildBox: @unchecked Sendable {
-    /// Set once, right after the monitor is made and before any work runs.
-    var monitor: WorkMonitor?
 }
 
 /// The cell's sink behind a lock, so progress from a worker thread reaches it safely;

@@ -11,7 +11,7 @@ import Numerics
 //
 // Width bottleneck (P = inf). With b = Λ^{1/2} w* and G = Λ^{1/2}(AᵀA/N)Λ^{1/2} the
 // error obeys d(Λ^{1/2}Δ)/dt = −G Λ^{1/2}Δ, so L(t) = bᵀ e^{−2Gt} b exactly: a
-// one-point function of G (the symmetric form of the paper's mode dynamics, eq. (3)).
+// one-point function of G (the model of arXiv 2402.01092 §2, written symmetrically).
 // G has the spectrum of a sample covariance of N draws, so
 //     ∫₀^∞ e^{−zs} bᵀe^{−Gs}b ds = bᵀ(G + z)⁻¹b ≍ (κ/z) Σ_k b_k²/(λ_k + κ),
 // κ(1 − df1(κ)/N) = z, and L(t) is that transform inverted at s = 2t. At t = ∞ it gives
