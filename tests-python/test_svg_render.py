@@ -34,7 +34,7 @@ def chromium():
 
 def screenshot(svg: Path, out: Path, *extra: str) -> Path:
     command = [
-        chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
         f"--user-data-dir={out.parent / ('profile-' + out.stem)}",
         f"--screenshot={out}", f"--window-size={WINDOW[0]},{WINDOW[1]}", *extra, svg.as_uri(),
     ]

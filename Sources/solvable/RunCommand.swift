@@ -27,10 +27,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output notebook (one input) or directory (several).")
     var output: String?
 
-    @Option(name: .short, help: "Parameter override name=value (repeatable).")
+    @Option(name: .short, help: ArgumentHelp("A parameter override (repeatable).", valueName: "name=value"))
     var parameter: [String] = []
 
-    @Option(help: "Per-cell time limit in seconds.")
+    @Option(help: ArgumentHelp("Per-cell time limit; the cell is interrupted when it passes.", valueName: "seconds"))
     var timeout: Double?
 
     func validate() throws {

@@ -9,8 +9,11 @@ struct Solvable: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             EvalCommand.self,
+            ReferenceCommand.self,
             // One line per subcommand: KernelCommand, InstallCommand, EvalCommand, RunCommand,
             // CheckCommand, RenderCommand.
+            KernelCommand.self,
+            InstallCommand.self,
             RunCommand.self,
             CheckCommand.self,
             RenderCommand.self,

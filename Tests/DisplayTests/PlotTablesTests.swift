@@ -138,3 +138,21 @@ import Testing
         #expect(try Plot(tables: [twelve], x: "x", y: "y").series.count == 12)
     }
 }
+
+/// Palette slots beyond the seven colours switch to dashed lines and open markers.
+@Suite struct PaletteTests {
+    @Test func slotsCycleColoursThenStyles() {
+        #expect(PlotStyle.classes(slot: 0) == "c0")
+        #expect(PlotStyle.classes(slot: 6) == "c6")
+        #expect(PlotStyle.classes(slot: 7) == "c0 alt")
+        #expect(PlotStyle.classes(slot: 11) == "c4 alt")
+    }
+
+    @Test func twelveSweepValuesGetTwelveDistinctLooks() throws {
+        let xs = (0..<24).map { Double($0 % 2) }
+        let t = Table(columns: [.init("x", xs), .init("y", xs), .init("k", (0..<24).map { Double($0 / 2) })])
+        let plot = try Plot(tables: [t], x: "x", y: "y")
+        #expect(Set(plot.colourSlots().map(PlotStyle.classes)).count == 12)
+        #expect(plot.svg().contains("<g class=\"series c4 alt\" aria-label=\"k=11\">"))
+    }
+}

@@ -85,8 +85,8 @@ import Testing
         let twice = run(once, .init(parameters: [("alpha", "3")], languageInfo: nil)).notebook
         #expect(twice.cells.count == 3)
         #expect(twice.cells[1].source == "# Parameters\nalpha = 3\n")
-        let cleared = run(twice).notebook
-        #expect(cleared.cells.count == 2)
+        let kept = run(twice).notebook  // no -p: the injected cell stays, as with papermill
+        #expect(kept.cells.count == 3 && kept.cells[1].source == "# Parameters\nalpha = 3\n")
     }
 
     @Test func badParameterNamesAreRejected() {

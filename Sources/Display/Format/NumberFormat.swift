@@ -19,28 +19,35 @@ public enum NumberFormat {
     /// the value the language would print for it.
     public static func cell(_ x: Double) -> String { plain(x) }
 
-    /// An axis tick label for `value` on a linear axis whose ticks are `step` apart:
-    /// just enough decimals to tell neighbouring ticks apart (`0.25`, `1.5`, `300`),
-    /// scientific notation for very large or very small steps (`2e-5`), a true
-    /// minus sign (`−2`), and never `-0`.
-    public static func tick(_ value: Double, step: Double) -> String {
-        guard value.isFinite, step.isFinite, step > 0 else { return minus(plain(value)) }
-        if abs(value) < step * 1e-9 { return "0" }
-        let magnitude = max(abs(value), step)
-        if magnitude >= 1e6 || step < 1e-4 {
-            let digits = Int(log10(magnitude).rounded(.down)) - Int(log10(step).rounded(.down))
-            return minus(scientific(value, decimals: min(max(digits, 0), 6)))
+    /// Labels for the ticks `values` of a linear axis whose ticks are `step` apart, all
+    /// in one style: plain decimals with just enough places to tell neighbours apart
+    /// (`0.25`, `1.5`, `300`), or, when the largest tick reaches 1e5 or the step is
+    /// below 1e-4, scientific notation for every tick (`2e5`, `1.5e-5`); a true minus
+    /// sign (`−2`), and `0` for zero (never `-0` or `0e0`).
+    public static func ticks(_ values: [Double], step: Double) -> [String] {
+        guard step.isFinite, step > 0 else { return values.map { minus(plain($0)) } }
+        let largest = values.map(abs).max() ?? 0
+        let stepExponent = Int(log10(step).rounded(.down))
+        if largest >= 1e5 || step < 1e-4 {
+            return values.map { value in
+                guard value.isFinite, abs(value) >= step * 1e-9 else { return "0" }
+                let digits = Int(log10(abs(value)).rounded(.down)) - stepExponent
+                return minus(scientific(value, decimals: min(max(digits, 0), 6)))
+            }
         }
         let decimals = (0...10).first { d in
             let scaled = step * pow(10, Double(d))
             return abs(scaled - scaled.rounded()) < 1e-6 * scaled
         } ?? 10
-        var text = String(format: "%.\(min(decimals, 10))f", value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        return values.map { value in
+            guard value.isFinite, abs(value) >= step * 1e-9 else { return "0" }
+            var text = String(format: "%.\(decimals)f", value)
+            if text.contains(".") {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+            }
+            return minus(text)
         }
-        return minus(text)
     }
 
     /// `value` as `m.mmme±x` with trailing zeros of the mantissa and leading zeros of
@@ -66,7 +73,8 @@ public enum NumberFormat {
     /// exponent, independent of locale, so the same figure gives the same bytes.
     static func coordinate(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
-        let hundredths = Int64((x * 100).rounded())
+        // Far outside any viewBox; clamped so the conversion below cannot trap.
+        let hundredths = Int64((min(max(x, -1e12), 1e12) * 100).rounded())
         if hundredths == 0 { return "0" }
         let sign = hundredths < 0 ? "-" : ""
         let whole = abs(hundredths) / 100

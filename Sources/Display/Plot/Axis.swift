@@ -13,8 +13,9 @@ struct Axis: Equatable {
 
     /// Whether values map through log10.
     var isLog: Bool
-    /// The range shown, in data units (both positive for a log axis).
+    /// The lower end of the range shown, in data units (positive on a log axis).
     var lower: Double
+    /// The upper end of the range shown, in data units.
     var upper: Double
     /// Labelled tick positions, in data units, ascending.
     var majors: [Double]
@@ -41,6 +42,8 @@ struct Axis: Equatable {
     static func linear(low: Double, high: Double) -> Axis {
         var (lo, hi) = (low, high)
         if !(lo.isFinite && hi.isFinite) { (lo, hi) = (0, 1) }
+        // A span beyond the largest double (-1e308 to 1e308) is halved at both ends.
+        if !(hi - lo).isFinite { (lo, hi) = (lo / 2, hi / 2) }
         if lo == hi {
             let half = lo == 0 ? 1 : abs(lo) * 0.1
             (lo, hi) = (lo - half, hi + half)
@@ -51,15 +54,17 @@ struct Axis: Equatable {
         let step = niceStep(span: hi - lo)
         let ticks = linearTicks(lower: lo, upper: hi, step: step)
         return Axis(isLog: false, lower: lo, upper: hi, majors: ticks, minors: [],
-                    labels: ticks.map { .text(NumberFormat.tick($0, step: step)) })
+                    labels: NumberFormat.ticks(ticks, step: step).map(Label.text))
     }
 
-    /// The 1-2-5 step that puts about five intervals across `span`.
+    /// The 1-2-5 step that puts about five intervals across `span` (four to eight ticks).
     static func niceStep(span: Double) -> Double {
         let raw = span / 5
         let magnitude = pow(10, (log10(raw)).rounded(.down))
         let normalized = raw / magnitude
-        let factor: Double = normalized < 1.5 ? 1 : normalized < 3 ? 2 : normalized < 7 ? 5 : 10
+        // Round to the nearest of 1, 2, 5, 10 on a log scale (cut at their geometric means).
+        let factor: Double = normalized < 2.0.squareRoot() ? 1 : normalized < 10.0.squareRoot() ? 2
+            : normalized < 50.0.squareRoot() ? 5 : 10
         return factor * magnitude
     }
 
@@ -84,6 +89,8 @@ struct Axis: Equatable {
         if decades(lower: lo, upper: hi, stride: 1).count < 2 {
             (lo, hi) = (lo.rounded(.down), hi.rounded(.up))
         }
+        // Keep 10^lo and 10^hi finite and non-zero at the ends of the double range.
+        (lo, hi) = (max(lo, -323), min(hi, 308))
         let count = decades(lower: lo, upper: hi, stride: 1).count
         let stride = max(1, Int((Double(count) / 8).rounded(.up)))
         let exponents = decades(lower: lo, upper: hi, stride: stride)

@@ -61,7 +61,7 @@ extension Plot {
         for (i, row) in rows.enumerated() {
             let yc = y0 + pad / 2 + rowHeight * (Double(i) + 0.5)
             let gx = x0 + pad
-            out.line("<g class=\"c\(row.slot)\">")
+            out.line("<g class=\"\(PlotStyle.classes(slot: row.slot))\">")
             if row.hasLine {
                 out.line("<path class=\"line\" d=\"M\(out.n(gx)) \(out.n(yc))h\(out.n(glyph))\"/>")
             }

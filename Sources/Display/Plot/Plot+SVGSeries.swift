@@ -4,13 +4,13 @@ extension Plot {
     static let capHalfWidth = 3.0
 
     /// The palette slot of each series: series sharing a non-nil `group` share a slot,
-    /// others get the next one, cycling through `PlotStyle.palette`.
+    /// others get the next one (`PlotStyle.classes` maps slots to colours and styles).
     func colourSlots() -> [Int] {
         var slotOfGroup: [String: Int] = [:]
         var next = 0
         return series.map { s in
             if let group = s.group, let slot = slotOfGroup[group] { return slot }
-            let slot = next % PlotStyle.palette.count
+            let slot = next
             next += 1
             if let group = s.group { slotOfGroup[group] = slot }
             return slot
@@ -25,7 +25,7 @@ extension Plot {
             let points = s.drawablePoints(scale)
             guard !points.isEmpty else { continue }
             let label = s.label.isEmpty ? "" : " aria-label=\"\(Markup.escape(s.label))\""
-            out.line("<g class=\"series c\(slot)\"\(label)>")
+            out.line("<g class=\"series \(PlotStyle.classes(slot: slot))\"\(label)>")
             switch s.style {
             case .line: drawLine(points, layout, into: &out)
             case .markers: drawMarkers(points, layout, into: &out)

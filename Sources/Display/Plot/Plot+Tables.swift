@@ -26,8 +26,8 @@ extension Plot {
         var xName = x, yName = y
         for (index, table) in tables.enumerated() {
             let position = many ? " in table \(index + 1)" : ""
-            let xColumn = try Self.column(x, default: 0, parameter: "x", in: table, position: position)
-            let yColumn = try Self.column(y, default: 1, parameter: "y", in: table, position: position)
+            let xColumn = try Self.column(x, default: 0, parameter: "x", in: table, context: position)
+            let yColumn = try Self.column(y, default: 1, parameter: "y", in: table, context: position)
             xName = xName ?? xColumn.name
             yName = yName ?? yColumn.name
             series += Self.series(from: table, x: xColumn, y: yColumn, number: many ? index + 1 : nil)
@@ -36,21 +36,22 @@ extension Plot {
         self.init(series: series, scale: scale, title: title, xlabel: xlabel ?? xName, ylabel: ylabel ?? yName)
     }
 
-    /// The numeric column `name` (or the one at `default` when `name` is nil).
+    /// The numeric column `name` (or the one at `default` when `name` is nil);
+    /// `context` (" in table 2") goes into error messages.
     private static func column(_ name: String?, default position: Int, parameter: String, in table: Table,
-                               position where_: String) throws(PlotError) -> (name: String, values: [Double]) {
+                               context: String) throws(PlotError) -> (name: String, values: [Double]) {
         let names = table.columnNames
         let listed = names.isEmpty ? "it has no columns" : "columns are " + names.joined(separator: ", ")
         guard let chosen = name ?? (position < names.count ? names[position] : nil) else {
             throw PlotError(parameter: parameter,
-                            message: "no column \(position + 1) to use as \(parameter)\(where_); \(listed)")
+                            message: "no column \(position + 1) to use as \(parameter)\(context); \(listed)")
         }
         guard let column = table.column(chosen) else {
-            throw PlotError(parameter: parameter, message: "no column '\(chosen)'\(where_); \(listed)")
+            throw PlotError(parameter: parameter, message: "no column '\(chosen)'\(context); \(listed)")
         }
         guard let values = column.numbers else {
             throw PlotError(parameter: parameter,
-                            message: "column '\(chosen)'\(where_) holds text, not numbers; \(listed)")
+                            message: "column '\(chosen)'\(context) holds text, not numbers; \(listed)")
         }
         return (chosen, values)
     }

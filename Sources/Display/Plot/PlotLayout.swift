@@ -1,23 +1,30 @@
 /// Where everything goes in a plot's 640 × 420 SVG viewBox: the axes' ranges and the
 /// plot area's edges, from the points that can be drawn on the chosen scale.
 struct PlotLayout {
-    /// The viewBox size.
+    /// The viewBox width.
     static let width = 640.0
+    /// The viewBox height.
     static let height = 420.0
-    /// Font sizes in px (tick labels, axis labels, title, legend).
+    /// Tick-label font size in px (as in the stylesheet).
     static let tickFont = 11.0
-    static let labelFont = 13.0
+    /// Legend font size in px (as in the stylesheet).
     static let legendFont = 12.0
-    /// Major and minor tick lengths in px (ticks point outwards).
+    /// Major tick length in px (ticks point outwards).
     static let majorTick = 5.0
+    /// Minor tick length in px.
     static let minorTick = 3.0
 
+    /// The horizontal axis.
     var xAxis: Axis
+    /// The vertical axis.
     var yAxis: Axis
-    /// The plot area's edges in px.
+    /// The plot area's left edge in px.
     var left: Double
+    /// The plot area's right edge in px.
     var right: Double
+    /// The plot area's top edge in px.
     var top: Double
+    /// The plot area's bottom edge in px.
     var bottom: Double
 
     /// The layout for `plot`'s drawable points (and their error bars).
@@ -28,7 +35,7 @@ struct PlotLayout {
             for point in series.drawablePoints(scale) {
                 xs.append(point.x)
                 ys.append(point.y)
-                if let e = point.error, e.isFinite, e > 0 {
+                if let e = point.error, e.isFinite, e > 0, (point.y + e).isFinite {
                     ys.append(point.y + e)
                     // On a log axis a bar reaching far below its point would stretch the axis
                     // by decades; such bars are clipped at the bottom instead.
@@ -36,9 +43,11 @@ struct PlotLayout {
                 }
             }
         }
-        let defaultLow = 1.0, defaultHigh = scale.logY ? 10.0 : 1.0
-        xAxis = Axis.make(low: xs.min() ?? (scale.logX ? 1 : 0), high: xs.max() ?? (scale.logX ? 10 : 1), log: scale.logX)
-        yAxis = Axis.make(low: ys.min() ?? (scale.logY ? defaultLow : 0), high: ys.max() ?? defaultHigh, log: scale.logY)
+        // Without any drawable point: [0, 1] on a linear axis, [1, 10] on a log axis.
+        let (xLow, xHigh) = scale.logX ? (1.0, 10.0) : (0.0, 1.0)
+        let (yLow, yHigh) = scale.logY ? (1.0, 10.0) : (0.0, 1.0)
+        xAxis = Axis.make(low: xs.min() ?? xLow, high: xs.max() ?? xHigh, log: scale.logX)
+        yAxis = Axis.make(low: ys.min() ?? yLow, high: ys.max() ?? yHigh, log: scale.logY)
 
         let yLabelWidth = yAxis.labels.map { Self.width(of: $0) }.max() ?? 0
         left = 10 + (plot.ylabel.map { $0.isEmpty ? 0 : 22 } ?? 0) + yLabelWidth + Self.majorTick + 5
@@ -75,9 +84,11 @@ struct PlotLayout {
 extension Plot.Series {
     /// One point that can be drawn on a given scale.
     struct Point {
+        /// Its position in the series (a gap in these breaks a line).
         var index: Int
         var x: Double
         var y: Double
+        /// Its standard error, if the series has error bars.
         var error: Double?
     }
 

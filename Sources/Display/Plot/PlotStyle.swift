@@ -18,6 +18,13 @@ enum PlotStyle {
     /// The font stack: the platform UI sans-serif, then common fallbacks.
     static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
+    /// The class attribute for palette slot `slot`: its colour `c<k>`, plus `alt`
+    /// (dashed lines, open markers) from the second pass through the palette on, so
+    /// that up to 14 series stay distinguishable.
+    static func classes(slot: Int) -> String {
+        "c\(slot % palette.count)" + (slot >= palette.count ? " alt" : "")
+    }
+
     /// The `<style>` element's content. The dark-mode block comes last so that its
     /// rules win over the equally specific light ones.
     static let css: String = {
@@ -39,6 +46,8 @@ enum PlotStyle {
             "\(root) .line{fill:none;stroke:currentColor;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}",
             "\(root) .marker{fill:currentColor;stroke:var(--solvable-bg);stroke-width:.75}",
             "\(root) .err{fill:none;stroke:currentColor;stroke-width:1.2}",
+            "\(root) .alt .line{stroke-dasharray:7 3}",
+            "\(root) .alt .marker{fill:var(--solvable-bg);stroke:currentColor;stroke-width:1.5}",
         ]
         for (index, colour) in palette.enumerated() {
             if let colour { rules.append("\(root) .c\(index){color:\(colour)}") }

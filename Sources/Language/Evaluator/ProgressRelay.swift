@@ -3,35 +3,44 @@ import Numerics
 import Synchronization
 
 /// Runs one piece of long work with its own `WorkMonitor` that (1) follows the
-/// cell's monitor's cancellation, polled every 20 ms on a watcher task, and (2) turns
-/// progress reports into a progress-bar display on the cell's sink — a first
+/// cell's monitor's cancellation (a child monitor reads the parent's flag) and (2)
+/// turns progress reports into a progress-bar display on the cell's sink — a first
 /// `display_data` with a display id, then `update: true` replacements, at most
 /// about four per second.
 final class ProgressRelay: Sendable {
-    /// What the progress callback and the watcher share.
+    /// What the progress callback and `finish()` share.
     private final class Shared: Sendable {
         struct State {
             var lastShown: ContinuousClock.Instant?
             var latest: WorkMonitor.Progress?
+            /// Whether `latest` is what the bar shows now.
+            var latestShown = false
         }
-        let done = Atomic<Bool>(false)
         let state = Mutex(State())
         let sink: SinkBox
         let displayID: String
+        let suffix: String
 
-        init(sink: SinkBox, displayID: String) {
+        init(sink: SinkBox, displayID: String, suffix: String) {
             self.sink = sink
             self.displayID = displayID
+            self.suffix = suffix
         }
 
         /// Shows `progress` unless one was shown less than `interval` ago (the last
         /// step always shows).
-        func receive(_ progress: WorkMonitor.Progress) {
+        func receive(_ reported: WorkMonitor.Progress) {
+            var progress = reported
+            progress.label += suffix
             let now = ContinuousClock.now
             let show: Bool = state.withLock { s in
                 s.latest = progress
-                if let last = s.lastShown, now - last < ProgressRelay.interval, progress.done < progress.total { return false }
+                if let last = s.lastShown, now - last < ProgressRelay.interval, progress.done < progress.total {
+                    s.latestShown = false
+                    return false
+                }
                 s.lastShown = now
+                s.latestShown = true
                 return true
             }
             if show { sink.display(ProgressRelay.bundle(progress), displayID: displayID) }
@@ -43,30 +52,24 @@ final class ProgressRelay: Sendable {
     private let shared: Shared
     private static let interval = Duration.milliseconds(250)
 
-    /// Starts relaying progress to `sink` under the cell's `parent` monitor.
-    init(parent: WorkMonitor, sink: OutputSink, displayID: String) {
-        let shared = Shared(sink: SinkBox(sink), displayID: displayID)
+    /// Starts relaying progress to `sink` under the cell's `parent` monitor, as the
+    /// display `displayID` (shared by the points of a sweep), with `suffix` added to
+    /// the work's label (`" [point 2/6]"`).
+    init(parent: WorkMonitor, sink: SinkBox, displayID: String, suffix: String) {
+        let shared = Shared(sink: sink, displayID: displayID, suffix: suffix)
         self.shared = shared
-        let child = WorkMonitor { progress in shared.receive(progress) }
-        monitor = child
-        if parent.isCancelled { child.cancel() }
-        Task.detached {
-            while !shared.done.load(ordering: .relaxed) {
-                if parent.isCancelled {
-                    child.cancel()
-                    return
-                }
-                try? await Task.sleep(for: .milliseconds(20))
-            }
-        }
+        // The child reads the cell's cancellation flag at every check, so an interrupt
+        // reaches the work without a watcher thread.
+        monitor = WorkMonitor(parent: parent) { progress in shared.receive(progress) }
     }
 
-    /// Stops the watcher and shows the final state of the bar, if one was shown.
+    /// Brings the bar up to date, if one was shown.
     func finish() {
-        shared.done.store(true, ordering: .relaxed)
-        let latest: WorkMonitor.Progress? = shared.state.withLock { $0.lastShown != nil ? $0.latest : nil }
+        let latest: WorkMonitor.Progress? = shared.state.withLock { $0.lastShown != nil && !$0.latestShown ? $0.latest : nil }
         if let latest {
-            shared.sink.display(Self.bundle(latest), displayID: shared.displayID)
+            var shown = latest
+            shown.label += shared.suffix
+            shared.sink.display(Self.bundle(shown), displayID: shared.displayID)
         }
     }
 
@@ -83,7 +86,8 @@ final class ProgressRelay: Sendable {
     }
 }
 
-/// The cell's sink behind a lock, so progress from a worker thread reaches it safely.
+/// The cell's sink behind a lock, so progress from a worker thread reaches it safely;
+/// it remembers which display ids it has shown, so later ones go out as updates.
 final class SinkBox: @unchecked Sendable {
     private let sink: OutputSink
     private let lock = Mutex<Set<String>>([])
@@ -101,10 +105,16 @@ final class SinkBox: @unchecked Sendable {
 }
 
 extension Interpreter {
-    /// Runs `body` with a relayed monitor labelled for progress displays.
-    func withProgress<T>(_ body: (WorkMonitor) throws -> T) throws -> T {
+    /// A fresh display id for a progress bar.
+    func newProgressID() -> String {
         progressDisplays += 1
-        let relay = ProgressRelay(parent: monitor, sink: sink, displayID: "solvable-progress-\(progressDisplays)-\(ObjectIdentifier(self).hashValue & 0xffff)")
+        return "solvable-progress-\(progressDisplays)-\(ObjectIdentifier(self).hashValue & 0xffff)"
+    }
+
+    /// Runs `body` with a monitor that follows the cell's interrupts and shows the
+    /// work's progress as the display `displayID` (a new one if `nil`).
+    func withProgress<T>(displayID: String? = nil, suffix: String = "", _ body: (WorkMonitor) throws -> T) throws -> T {
+        let relay = ProgressRelay(parent: monitor, sink: progressSink, displayID: displayID ?? newProgressID(), suffix: suffix)
         defer { relay.finish() }
         return try body(relay.monitor)
     }

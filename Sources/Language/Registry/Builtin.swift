@@ -54,7 +54,7 @@ struct Builtin: Sendable {
             if p.keywordOnly && variadic == nil && !keywordStarted { keywordStarted = true }
             parts.append(p.defaultText.map { "\(p.name)=\($0)" } ?? (p.keywordOnly ? "\(p.name)=" : p.name))
         }
-        if let extraKeywords { parts.append("\(extraKeywords)=...") }
+        if extraKeywords != nil { parts.append("name=values, ...") }
         return "\(name)(\(parts.joined(separator: ", ")))"
     }
 }

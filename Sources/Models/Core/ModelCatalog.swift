@@ -7,12 +7,20 @@ public enum ModelCatalog {
         Ridge.family,
         RandomFeatures.family,
         Ensemble.family,
-        JudgeModel.family,
+        Flow.family,
+        Optimizers.family,
         ICLModel.family,
+        JudgeModel.family,
+        SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
+        DeepLinear.family,
+        Peaked.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
     public static let functions: [ModelFunction] = [
+        ScheduleFunctions.constant, ScheduleFunctions.cosine, ScheduleFunctions.linear, ScheduleFunctions.wsd,
+        ScheduleFunctions.step, ScheduleFunctions.invsqrt, ScheduleFunctions.poly, ScheduleFunctions.ramp,
+        RefineFunction.function,
     ]
 
     /// The family called `name`, or `nil`.

@@ -34,12 +34,14 @@ public enum ParameterInjection {
         return JSONWriter.string(.string(value))
     }
 
-    /// Returns `notebook` with its previous injected cell removed and, if `parameters`
-    /// is not empty, a new one holding `# Parameters` and one `name = value` line each.
+    /// Returns `notebook` with a cell holding `# Parameters` and one `name = value` line
+    /// per override, replacing the injected cell of an earlier run. With no overrides the
+    /// notebook is returned unchanged (as papermill does), so re-running a parameterised
+    /// notebook reproduces it.
     public static func inject(_ parameters: [(name: String, literal: String)], into notebook: Notebook) -> Notebook {
+        guard !parameters.isEmpty else { return notebook }
         var result = notebook
         result.cells.removeAll { $0.tags.contains(injectedTag) }
-        guard !parameters.isEmpty else { return result }
         var source = "# Parameters\n"
         for (name, literal) in parameters { source += "\(name) = \(literal)\n" }
         let cell = Cell(kind: .code, source: source, id: injectedTag,

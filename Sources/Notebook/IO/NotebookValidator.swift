@@ -90,8 +90,7 @@ enum NotebookValidator {
         guard let type = value["output_type"]?.stringValue else { throw missing(path + ".output_type", "a string") }
         switch type {
         case "stream":
-            guard let name = value["name"]?.stringValue else { throw missing(path + ".name", "a string") }
-            _ = name
+            guard value["name"]?.stringValue != nil else { throw missing(path + ".name", "a string") }
             try validateMultiline(value["text"], path: path + ".text")
         case "display_data", "execute_result":
             try validateBundle(value["data"], path: path + ".data")

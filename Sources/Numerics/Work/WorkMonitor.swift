@@ -9,6 +9,7 @@ import Synchronization
 /// times per second of work.
 public final class WorkMonitor: Sendable {
     private let cancelled = Atomic<Bool>(false)
+    private let parent: WorkMonitor?
     private let onProgress: @Sendable (Progress) -> Void
 
     /// A snapshot of how far some work has come.
@@ -35,6 +36,14 @@ public final class WorkMonitor: Sendable {
 
     /// A monitor that forwards progress to `onProgress`.
     public init(onProgress: @escaping @Sendable (Progress) -> Void = { _ in }) {
+        self.parent = nil
+        self.onProgress = onProgress
+    }
+
+    /// A monitor for a piece of `parent`'s work: cancelled whenever `parent` is (read at
+    /// each check, so an interrupt needs no watcher thread), with its own progress sink.
+    public init(parent: WorkMonitor, onProgress: @escaping @Sendable (Progress) -> Void) {
+        self.parent = parent
         self.onProgress = onProgress
     }
 
@@ -48,8 +57,8 @@ public final class WorkMonitor: Sendable {
     /// Clears a previous cancellation, before new work starts.
     public func reset() { cancelled.store(false, ordering: .relaxed) }
 
-    /// Whether `cancel()` has been called since the last `reset()`.
-    public var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+    /// Whether `cancel()` has been called since the last `reset()`, here or on a parent.
+    public var isCancelled: Bool { cancelled.load(ordering: .relaxed) || (parent?.isCancelled ?? false) }
 
     /// Throws `WorkCancelled` if the work has been asked to stop.
     public func checkCancelled() throws(WorkCancelled) {

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import JSON
+
+/// Makes the headers of outgoing messages: unique ids (`<session>_<pid>_<counter>`,
+/// as ipykernel does) and UTC timestamps with microseconds.
+public struct MessageFactory: Sendable {
+    /// The kernel's session id, shared by all its messages.
+    public let session: String
+    /// The user name in headers.
+    public let username: String
+    private let prefix: String
+    private var counter = 0
+
+    /// Makes a factory for a session id.
+    public init(session: String, username: String = "kernel") {
+        self.session = session
+        self.username = username
+        prefix = "\(session)_\(getpid())_"
+    }
+
+    /// A fresh header for a message of `type`.
+    public mutating func header(_ type: String) -> MessageHeader {
+        counter += 1
+        return MessageHeader(msgID: prefix + String(counter), session: session, username: username,
+                             date: Self.now(), msgType: type)
+    }
+
+    /// A new session id: 32 hex digits from the operating system's entropy source
+    /// (ids must differ between kernels, so no fixed seed here; nothing numerical
+    /// depends on them).
+    public static func newSessionID() -> String {
+        var rng = SystemRandomNumberGenerator()
+        let a = rng.next(), b = rng.next()
+        func hex(_ x: UInt64) -> String {
+            let s = String(x, radix: 16)
+            return String(repeating: "0", count: 16 - s.count) + s
+        }
+        return hex(a) + hex(b)
+    }
+
+    /// The current UTC time as ISO 8601 with microseconds, e.g. `2026-11-30T22:10:00.123456Z`.
+    public static func now() -> String {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        var seconds = ts.tv_sec
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ v: Int, _ width: Int) -> String {
+            let s = String(v)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))"
+            + "T\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2))"
+            + ".\(pad(Int(ts.tv_nsec) / 1000, 6))Z"
+    }
+}

@@ -1,0 +1,91 @@
+import Display
+import JSON
+import JupyterProtocol
+import Language
+
+// MARK: - execute_request
+
+extension MessageCore {
+    /// Runs a cell: `execute_input`, the cell's own output, then `execute_result` or
+    /// `error`, and the reply. After an error with `stop_on_error`, the execute
+    /// requests already queued are answered `aborted` without running.
+    func execute(_ request: Message) {
+        let content = request.content
+        let code = content["code"]?.stringValue ?? ""
+        let silent = content["silent"]?.boolValue ?? false
+        let storeHistory = silent ? false : (content["store_history"]?.boolValue ?? true)
+        let stopOnError = content["stop_on_error"]?.boolValue ?? true
+        if storeHistory { executionCount += 1 }
+        let count = executionCount
+        if !silent {
+            out.publish("execute_input", ["code": .string(code), "execution_count": .int(count)],
+                        parent: request.header)
+        }
+        let sink = IOPubSink(out: out, parent: request.header, enabled: !silent)
+        let outcome = interpreter.execute(code, context: ExecutionContext(sink: sink, executionCount: count))
+        switch outcome {
+        case .success(let result, let payloads):
+            if let result, !silent {
+                out.publish("execute_result", ["execution_count": .int(count), "data": result.dataJSON,
+                                                "metadata": result.metadataJSON], parent: request.header)
+            }
+            if storeHistory { history.append(line: count, input: code, output: result?.plainText) }
+            let expressions = userExpressions(content["user_expressions"]?.objectValue ?? [:])
+            out.reply(to: request, "execute_reply", [
+                "status": "ok", "execution_count": .int(count), "payload": .array(payloads),
+                "user_expressions": .object(expressions),
+            ], on: .shell)
+        case .failure(let error):
+            let errorContent: JSONValue = [
+                "ename": .string(error.ename), "evalue": .string(error.evalue),
+                "traceback": .array(error.traceback.map(JSONValue.string)),
+            ]
+            if !silent { out.publish("error", errorContent, parent: request.header) }
+            if storeHistory { history.append(line: count, input: code, output: nil) }
+            var reply = errorContent
+            reply["status"] = "error"
+            reply["execution_count"] = .int(count)
+            reply["user_expressions"] = [:]
+            reply["payload"] = []
+            // Take the queue before replying, so a request sent after the client saw
+            // this reply is never aborted.
+            let queued = stopOnError ? out.transport.takeQueuedShellMessages() : []
+            out.reply(to: request, "execute_reply", reply, on: .shell)
+            abort(queued)
+        }
+    }
+
+    /// Evaluates `user_expressions` after a successful cell, each to a display or an error.
+    func userExpressions(_ expressions: [String: JSONValue]) -> [String: JSONValue] {
+        var results: [String: JSONValue] = [:]
+        let sink = DiscardingSink()
+        for (name, expression) in expressions {
+            let outcome = interpreter.execute(expression.stringValue ?? "",
+                                              context: ExecutionContext(sink: sink, executionCount: executionCount))
+            switch outcome {
+            case .success(let result, _):
+                let bundle = result ?? MIMEBundle(plain: "")
+                results[name] = ["status": "ok", "data": bundle.dataJSON, "metadata": bundle.metadataJSON]
+            case .failure(let error):
+                results[name] = ["status": "error", "ename": .string(error.ename), "evalue": .string(error.evalue),
+                                 "traceback": .array(error.traceback.map(JSONValue.string))]
+            }
+        }
+        return results
+    }
+
+    /// Answers the execute requests among `queued` with status `aborted` (each
+    /// wrapped in busy/idle); other queued requests are handled normally.
+    func abort(_ requests: [Message]) {
+        for queued in requests {
+            guard queued.msgType == "execute_request" else {
+                handle(queued, on: .shell)
+                continue
+            }
+            out.status("busy", parent: queued.header)
+            out.reply(to: queued, "execute_reply", ["status": "aborted", "execution_count": .int(executionCount)],
+                      on: .shell)
+            out.status("idle", parent: queued.header)
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import JupyterProtocol
+
+/// Starts a kernel from a connection file: `solvable kernel -f FILE`.
+public enum KernelLauncher {
+    /// Reads the connection file, binds the sockets and serves until shutdown.
+    /// - Parameter connectionFile: the path Jupyter passes as `{connection_file}`.
+    /// - Throws: a message naming the file or endpoint that is wrong.
+    public static func run(connectionFile: String) throws {
+        let bytes = try FileIO.read(connectionFile)
+        let info = try ConnectionInfo(json: String(decoding: bytes, as: UTF8.self))
+        let server = try ZMQServer(connection: info)
+        let core = MessageCore(interpreter: SessionInterpreter(), transport: server)
+        server.serve(core)
+    }
+}

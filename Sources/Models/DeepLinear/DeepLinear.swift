@@ -1,0 +1,140 @@
+import Numerics
+
+/// Deep linear networks learning a linear teacher by gradient descent: Saxe, McClelland &
+/// Ganguli, "Exact solutions to the nonlinear dynamics of learning in deep linear neural
+/// networks" (ICLR 2014, arXiv 1312.6120).
+///
+/// The network computes `W_L ⋯ W_1 x` with whitened inputs (`Σ¹¹ = I`), so the population
+/// loss is `½‖Σ³¹ − W_L ⋯ W_1‖²_F` with the teacher's input–output correlation
+/// `Σ³¹ = U S Vᵀ`. Time is measured as `t = lr × steps` (τ = 1). A mode's strength is
+/// `u_α = u_αᵀ (W_L ⋯ W_1) v_α`, the product projected on the teacher's α-th singular pair.
+public enum DeepLinear {
+    /// The `deeplinear(...)` family for the catalog.
+    public static let family = ModelFamily(
+        name: "deeplinear",
+        summary: "Deep linear network: exact mode-by-mode learning dynamics (Saxe et al. 2013)",
+        doc: """
+        A depth-L linear network W_L⋯W_1 trained by full-batch gradient descent on whitened inputs
+        to match a teacher Σ³¹ = U S Vᵀ with singular values `singular` (or s_k = k^-exponent for
+        k = 1..modes). From a small balanced start each mode strength u obeys
+        τ u̇ = L u^(2−2/L) (s − u); for L = 2 this is τ u̇ = 2u(s − u), solved by
+        u(t) = s e^(2st/τ) / (e^(2st/τ) − 1 + s/u₀). Time t = lr × steps.
+        theory(m, t=...) and simulate(m, t=..., seed=, trials=) give a long table with columns
+        t, mode, target (= s of the mode), u (and u_se for simulations); plot by mode.
+        learningtime(m, fraction=0.9) gives each mode's time to reach fraction × s.
+        """,
+        reference: "Saxe, McClelland & Ganguli 2013 (arXiv 1312.6120), Eqs. (5)-(7) and Sec. 3 (deeper networks); "
+            + "depth-L balanced ODE: Arora, Cohen & Hazan 2018 (arXiv 1802.06509), Arora et al. 2019 (arXiv 1905.13655), Thm. 3",
+        parameters: [
+            ParameterSpec("depth", "number of weight layers L", kind: .integer, default: .number(2),
+                          range: NumericRange(lower: 1, upper: 12)),
+            ParameterSpec("width", "hidden-layer width", kind: .integer, default: .number(16),
+                          range: NumericRange(lower: 1, upper: 512)),
+            ParameterSpec("dim", "input and output dimension", kind: .integer, default: .number(8),
+                          range: NumericRange(lower: 1, upper: 512)),
+            ParameterSpec("singular", "teacher singular values s_α (ignored when modes > 0)", kind: .vector,
+                          default: .vector([3, 2, 1, 0.5]), range: .positive, sweepable: false),
+            ParameterSpec("modes", "if > 0, use s_k = k^-exponent for k = 1..modes", kind: .integer,
+                          default: .number(0), range: NumericRange(lower: 0, upper: 512)),
+            ParameterSpec("exponent", "power-law exponent of the teacher spectrum (with modes > 0)",
+                          default: .number(1), range: .nonNegative),
+            ParameterSpec("init", "initial mode strength u₀ (balanced) or weight scale (random)",
+                          default: .number(1e-3), range: .positive),
+            ParameterSpec("lr", "gradient-descent learning rate (time t = lr × steps)",
+                          default: .number(1e-3), range: .positive),
+            ParameterSpec("start", "initialisation: balanced and aligned, or small random Gaussian",
+                          kind: .choice(["balanced", "random"]), default: .string("balanced"), sweepable: false),
+        ],
+        validate: { p throws(ModelError) in try Configuration(p).check() },
+        operations: [theoryOperation, simulateOperation, learningTimeOperation])
+
+    /// The checked numbers of one `deeplinear(...)` instance.
+    struct Configuration {
+        var depth: Int
+        var width: Int
+        var dim: Int
+        var singular: [Double]
+        var init0: Double
+        var lr: Double
+        var randomStart: Bool
+
+        /// Reads a parameter set (ranges already checked by the language).
+        init(_ p: ParameterSet) throws(ModelError) {
+            depth = try p.integer("depth")
+            width = try p.integer("width")
+            dim = try p.integer("dim")
+            let modes = try p.integer("modes")
+            if modes > 0 {
+                let a = try p.number("exponent")
+                singular = (1...modes).map { pow(Double($0), -a) }
+            } else {
+                singular = try p.vector("singular")
+            }
+            init0 = try p.number("init")
+            lr = try p.number("lr")
+            randomStart = try p.string("start") == "random"
+        }
+
+        /// Cross-parameter checks: sizes hold the modes, and gradient descent is stable.
+        func check() throws(ModelError) {
+            guard !singular.isEmpty else {
+                throw .domain(parameter: "singular", value: "[]", allowed: "at least one singular value")
+            }
+            for s in singular where !(s > 0 && s.isFinite) {
+                throw .domain(parameter: "singular", value: formatParameter(s), allowed: "every entry > 0")
+            }
+            guard dim >= singular.count else {
+                throw .domain(parameter: "dim", value: String(dim),
+                              allowed: "dim ≥ number of modes (\(singular.count))")
+            }
+            guard depth == 1 || width >= singular.count else {
+                throw .domain(parameter: "width", value: String(width),
+                              allowed: "width ≥ number of modes (\(singular.count))")
+            }
+            let limit = stableLearningRate
+            guard lr < limit else {
+                throw .domain(parameter: "lr", value: formatParameter(lr),
+                              allowed: "0 < lr < \(formatParameter(limit)) (1/(depth·s_max^(2−2/depth)), stable descent)")
+            }
+        }
+
+        /// `1 / (L s_max^(2−2/L))`: the inverse curvature of the loss along the largest
+        /// mode at convergence, below which gradient descent neither oscillates nor diverges.
+        var stableLearningRate: Double {
+            let smax = singular.max() ?? 1
+            return 1 / (Double(depth) * pow(smax, 2 - 2 / Double(depth)))
+        }
+    }
+
+    /// Reads and checks a time grid argument `t` (finite, ≥ 0).
+    static func timeGrid(_ arguments: ParameterSet) throws(ModelError) -> [Double] {
+        let t = try arguments.vector("t")
+        guard !t.isEmpty else { throw .domain(parameter: "t", value: "[]", allowed: "at least one time") }
+        for x in t where !(x >= 0 && x.isFinite) {
+            throw .domain(parameter: "t", value: formatParameter(x), allowed: "t ≥ 0 and finite")
+        }
+        return t
+    }
+
+    /// A long table `t, mode, target, u[, u_se]` from per-mode trajectories `u[mode][i]`.
+    static func modeTable(times: [Double], singular: [Double], u: [[Double]], se: [[Double]]?,
+                          caption: String, role: Table.Role) -> Table {
+        var tc: [Double] = [], mc: [Double] = [], sc: [Double] = [], uc: [Double] = [], ec: [Double] = []
+        for (k, s) in singular.enumerated() {
+            for (i, t) in times.enumerated() {
+                tc.append(t); mc.append(Double(k + 1)); sc.append(s); uc.append(u[k][i])
+                if let se { ec.append(se[k][i]) }
+            }
+        }
+        var columns = [Table.Column("t", tc), Table.Column("mode", mc), Table.Column("target", sc),
+                       Table.Column("u", uc)]
+        if se != nil { columns.append(Table.Column("u_se", ec)) }
+        return Table(columns: columns, caption: caption, role: role)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

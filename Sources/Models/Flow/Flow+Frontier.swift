@@ -1,0 +1,72 @@
+import Numerics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - Compute-optimal frontier
+//
+// Bordelon, Atanasov & Pehlevan 2024 (arXiv 2402.01092, §6): with compute C = N·t
+// (online, P = inf) the loss L(N, C/N) is minimised over the width. Here the P = inf
+// theory (Flow+Theory.swift) is minimised over log N ∈ [0, log C] (t ≥ 1) by a
+// 17-point scan followed by golden-section search to 1e-4 in log N. For a − 1 < b the
+// paper's prediction is N* ~ C^{1/(1+b)}, t* ~ C^{b/(1+b)}, L* ~ C^{−(a−1)/(1+b)}.
+
+extension Flow {
+    static let frontierOperation = ModelOperation(
+        name: "frontier",
+        summary: "compute-optimal width N*, time t* and loss L* at compute C = N·t (P = inf theory)",
+        parameters: [ParameterSpec("C", "compute budgets C = N·t", kind: .vector,
+                                   range: NumericRange(lower: 1, lowerInclusive: false), sweepable: false)],
+        run: { model, arguments, monitor in
+            var p = try FlowParameters(model)
+            let budgets = try flowGrid(arguments, "C", NumericRange(lower: 1, lowerInclusive: false))
+            p.samples = .infinity
+            return .table(try frontierTable(p, budgets: budgets, monitor: monitor))
+        })
+
+    /// Columns C, N, t, test (= L*), one row per budget.
+    static func frontierTable(_ p: FlowParameters, budgets: [Double], monitor: WorkMonitor) throws -> Table {
+        let spectrum = p.spectrum
+        var widths = [Double](), times = [Double](), losses = [Double]()
+        for (i, budget) in budgets.enumerated() {
+            try monitor.checkCancelled()
+            let best = try optimum(spectrum, budget: budget)
+            widths.append(best.width)
+            times.append(budget / best.width)
+            losses.append(best.loss)
+            monitor.report(done: i + 1, total: budgets.count, label: "frontier flow")
+        }
+        return Table(columns: [Table.Column("C", budgets), Table.Column("N", widths), Table.Column("t", times),
+                               Table.Column("test", losses)], caption: "compute-optimal", role: .theory)
+    }
+
+    /// The width minimising the theory loss at compute `budget`.
+    static func optimum(_ spectrum: FlowSpectrum, budget: Double) throws(ModelError) -> (width: Double, loss: Double) {
+        let upper = log(budget)
+        func loss(_ u: Double) throws(ModelError) -> Double {
+            try widthLimitedLoss(spectrum, width: exp(u), time: budget / exp(u))
+        }
+        let scan = 16
+        var values = [Double]()
+        for i in 0...scan { values.append(try loss(upper * Double(i) / Double(scan))) }
+        let best = values.indices.min { values[$0] < values[$1] }!
+        var lo = upper * Double(max(0, best - 1)) / Double(scan)
+        var hi = upper * Double(min(scan, best + 1)) / Double(scan)
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
+        var f1 = try loss(x1), f2 = try loss(x2)
+        while hi - lo > 1e-4 {
+            if f1 < f2 {
+                hi = x2; x2 = x1; f2 = f1
+                x1 = hi - ratio * (hi - lo); f1 = try loss(x1)
+            } else {
+                lo = x1; x1 = x2; f1 = f2
+                x2 = lo + ratio * (hi - lo); f2 = try loss(x2)
+            }
+        }
+        let u = 0.5 * (lo + hi)
+        return (exp(u), try loss(u))
+    }
+}

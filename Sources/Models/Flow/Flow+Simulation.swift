@@ -1,0 +1,133 @@
+import Numerics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - Simulation
+//
+// The real finite system: per trial draw A ∈ R^{N×dim} iid N(0,1) and P samples
+// ψ_μ ~ N(0, Λ), labels y = Ψw* + σε, and integrate the gradient flow exactly by an
+// eigendecomposition (no time stepping), at every requested t:
+//   P = inf: L(t) = bᵀe^{−2Gt}b, G = XᵀX/N, X = AΛ^{1/2} (eigen of the smaller Gram).
+//   P finite: features F = Ψ (N = inf) or ΨAᵀ/√N; w(t) = h(FᵀF/P) Fᵀy/P with
+//   h(x) = (1 − e^{−xt})/x, read back in ψ-space v = Aᵀw/√N (or v = w), so
+//   test = (v − w*)ᵀΛ(v − w*) and train = |y − Fw|²/P.
+// Trials are independent streams Xoshiro256StarStar(seed:, stream: trial).
+
+extension Flow {
+    static let simulateOperation = ModelOperation(
+        name: "simulate",
+        summary: "Monte-Carlo of the finite system: exact gradient flow for drawn A and data",
+        parameters: [
+            ParameterSpec("t", "training times", kind: .vector, range: .nonNegative, sweepable: false),
+            ParameterSpec("trials", "independent draws of A and the data", kind: .integer, default: .number(16),
+                          range: NumericRange(lower: 2, upper: 100_000), sweepable: false),
+            ParameterSpec("seed", "seed of the random draws", kind: .integer, default: .number(0),
+                          range: .nonNegative, sweepable: false),
+        ],
+        estimate: { model, arguments in
+            guard let p = try? FlowParameters(model), let trials = try? arguments.integer("trials") else {
+                return WorkEstimate(bytes: 0, seconds: 0)
+            }
+            return simulationCost(p, trials: trials)
+        },
+        run: { model, arguments, monitor in
+            let p = try FlowParameters(model)
+            let times = try flowGrid(arguments, "t", .nonNegative)
+            let trials = try arguments.integer("trials")
+            let seed = try arguments.integer("seed")
+            if trials < 2 { throw ModelError.domain(parameter: "trials", value: String(trials), allowed: "trials ≥ 2") }
+            if seed < 0 { throw ModelError.domain(parameter: "seed", value: String(seed), allowed: "seed ≥ 0") }
+            return .table(try simulationTable(p, times: times, trials: trials, seed: UInt64(seed), monitor: monitor))
+        })
+
+    /// Memory and time of a simulation (dense matrices of the drawn system).
+    static func simulationCost(_ p: FlowParameters, trials: Int) -> WorkEstimate {
+        let m = Double(p.dim)
+        let n = p.width.isFinite ? p.width : m
+        let s = p.samples.isFinite ? p.samples : 0
+        let features = min(n, m)
+        var bytes = 8 * (n * m + s * m + s * n + features * features)
+        var flops = n * m * features + features * features * features
+        if s > 0 {
+            let small = min(s, n)
+            bytes += 8 * (small * small + m * s)
+            flops = s * m * n + small * small * small + s * m * small
+        }
+        return WorkEstimate(bytes: bytes, seconds: Double(trials) * flops / 2e9)
+    }
+
+    /// Mean and standard error over trials of the test (and train) loss at each time.
+    static func simulationTable(_ p: FlowParameters, times: [Double], trials: Int, seed: UInt64,
+                                monitor: WorkMonitor) throws -> Table {
+        for (name, value) in [("N", p.width), ("P", p.samples)] where value.isFinite {
+            if value.rounded() != value || value > 1e7 {
+                throw ModelError.domain(parameter: name, value: formatParameter(value),
+                                        allowed: "a whole number 1 ≤ \(name) ≤ 10000000, or inf, to simulate")
+            }
+        }
+        let cost = simulationCost(p, trials: trials)
+        if cost.bytes > 4e9 {
+            throw ModelError.resource(message: """
+                simulate(flow) would need \(formatParameter((cost.bytes / 1e9).rounded()))+ GB for dim = \(p.dim), \
+                N = \(formatParameter(p.width)), P = \(formatParameter(p.samples)); allowed ≤ 4 GB: lower dim, N or P
+                """)
+        }
+        let spectrum = p.spectrum
+        var testSum = [Double](repeating: 0, count: times.count), testSq = testSum
+        var trainSum = testSum, trainSq = testSum
+        for trial in 0..<trials {
+            try monitor.checkCancelled()
+            var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
+            let run = try simulateOnce(p, spectrum, times: times, rng: &rng)
+            for i in times.indices {
+                testSum[i] += run.test[i]; testSq[i] += run.test[i] * run.test[i]
+                trainSum[i] += run.train[i]; trainSq[i] += run.train[i] * run.train[i]
+            }
+            monitor.report(done: trial + 1, total: trials, label: "simulate flow")
+        }
+        let (test, testSE) = meanAndError(testSum, testSq, trials)
+        var columns = [Table.Column("t", times), Table.Column("test", test), Table.Column("test_se", testSE)]
+        if p.samples.isFinite {
+            let (train, trainSE) = meanAndError(trainSum, trainSq, trials)
+            columns += [Table.Column("train", train), Table.Column("train_se", trainSE)]
+        }
+        return Table(columns: columns, caption: "simulation", role: .simulation)
+    }
+
+    private static func meanAndError(_ sum: [Double], _ sq: [Double], _ n: Int) -> ([Double], [Double]) {
+        let count = Double(n)
+        let mean = sum.map { $0 / count }
+        let se = zip(sum, sq).map { s, q in
+            (max(0, q / count - (s / count) * (s / count)) * count / (count - 1) / count).squareRoot()
+        }
+        return (mean, se)
+    }
+
+    /// One draw of the system and its exact losses at every time.
+    static func simulateOnce(_ p: FlowParameters, _ spectrum: FlowSpectrum, times: [Double],
+                             rng: inout Xoshiro256StarStar) throws -> (test: [Double], train: [Double]) {
+        let m = spectrum.count
+        let root = spectrum.lambda.map { $0.squareRoot() }
+        let b = spectrum.power.map { $0.squareRoot() }          // b_k = λ_k^{1/2} w*_k
+        let target = zip(b, root).map { $0 / $1 }               // w*_k
+        var projection: Matrix? = nil                           // A (N × M) when N is finite
+        if p.width.isFinite { projection = rng.gaussianMatrix(rows: Int(p.width), columns: m) }
+        if p.samples.isInfinite {
+            guard let a = projection else {
+                return (times.map { spectrum.infiniteLimit(time: $0) }, times.map { _ in 0 })
+            }
+            return (try FlowSimulation.population(a, root: root, b: b, times: times), times.map { _ in 0 })
+        }
+        // Samples Ψ (P × M), rows ~ N(0, Λ), and labels.
+        let samples = Int(p.samples)
+        var psi = rng.gaussianMatrix(rows: samples, columns: m)
+        for i in 0..<samples { for k in 0..<m { psi.storage[i * m + k] *= root[k] } }
+        var y = psi.times(target)
+        if p.noise > 0 { for i in 0..<samples { y[i] += p.noise * rng.gaussian() } }
+        return try FlowSimulation.finiteData(psi: psi, labels: y, projection: projection, lambda: spectrum.lambda,
+                                             target: target, times: times)
+    }
+}

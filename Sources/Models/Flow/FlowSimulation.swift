@@ -1,0 +1,101 @@
+import Numerics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The exact gradient-flow losses of one drawn system (see `Flow+Simulation.swift`),
+/// by eigendecomposition of the smaller of the two Gram matrices.
+enum FlowSimulation {
+    /// P = inf: L(t) = bᵀ e^{−2Gt} b with G = XᵀX/N, X = A·Λ^{1/2}.
+    static func population(_ a: Matrix, root: [Double], b: [Double], times: [Double]) throws -> [Double] {
+        let n = a.rows, m = a.columns
+        var x = a
+        for i in 0..<n { for k in 0..<m { x.storage[i * m + k] *= root[k] } }
+        let scale = 1 / Double(n)
+        if n <= m {
+            // Nonzero spectrum from H = XXᵀ/N: (v_iᵀb)² = (u_iᵀ X b/√N)² / s_i.
+            var h = Matrix.gemm(x, x, transposeB: true, alpha: scale)
+            symmetrize(&h)
+            let (s, u) = try h.symmetricEigen()
+            let c = x.times(b).map { $0 * scale.squareRoot() }
+            let proj = u.times(c, transposed: true)
+            let top = s.last ?? 0
+            let total = dot(b, b)
+            return times.map { t in
+                var learned = 0.0
+                for i in s.indices where s[i] > 1e-13 * top {
+                    learned += proj[i] * proj[i] / s[i] * -expm1(-2 * s[i] * t)
+                }
+                return max(0, total - learned)
+            }
+        }
+        var g = x.gram()
+        for i in g.storage.indices { g.storage[i] *= scale }
+        let (values, vectors) = try g.symmetricEigen()
+        let coef = vectors.times(b, transposed: true)
+        return times.map { t in
+            var sum = 0.0
+            for i in values.indices { sum += coef[i] * coef[i] * exp(-2 * max(0, values[i]) * t) }
+            return sum
+        }
+    }
+
+    /// Finite P: features F = Ψ (no projection) or ΨAᵀ/√N; w(t) = h(FᵀF/P)Fᵀy/P.
+    static func finiteData(psi: Matrix, labels y: [Double], projection: Matrix?, lambda: [Double],
+                           target: [Double], times: [Double]) throws -> (test: [Double], train: [Double]) {
+        let samples = psi.rows
+        let features: Matrix
+        if let a = projection {
+            features = Matrix.gemm(psi, a, transposeB: true, alpha: 1 / Double(a.rows).squareRoot())
+        } else {
+            features = psi
+        }
+        let c = features.columns
+        let invP = 1 / Double(samples)
+        var test = [Double](), train = [Double]()
+        func record(_ w: [Double], _ trainLoss: Double) {
+            let v = projection.map { a in a.times(w, transposed: true).map { $0 / Double(a.rows).squareRoot() } } ?? w
+            var loss = 0.0
+            for k in lambda.indices { let d = v[k] - target[k]; loss += lambda[k] * d * d }
+            test.append(loss)
+            train.append(trainLoss)
+        }
+        if c <= samples {
+            var g = features.gram()
+            for i in g.storage.indices { g.storage[i] *= invP }
+            let (values, vectors) = try g.symmetricEigen()
+            let q = vectors.times(features.times(y, transposed: true).map { $0 * invP }, transposed: true)
+            for t in times {
+                let w = vectors.times(values.indices.map { filter(values[$0], t) * q[$0] })
+                let fit = features.times(w)
+                var residual = 0.0
+                for i in 0..<samples { let r = y[i] - fit[i]; residual += r * r }
+                record(w, residual * invP)
+            }
+        } else {
+            var k = Matrix.gemm(features, features, transposeB: true, alpha: invP)
+            symmetrize(&k)
+            let (values, vectors) = try k.symmetricEigen()
+            let a = vectors.times(y, transposed: true)
+            let featuresU = Matrix.gemm(features, transposeA: true, vectors)   // Fᵀ U, c × P
+            for t in times {
+                let w = featuresU.times(values.indices.map { filter(values[$0], t) * a[$0] * invP })
+                var residual = 0.0
+                for i in values.indices { residual += a[i] * a[i] * exp(-2 * max(0, values[i]) * t) }
+                record(w, residual * invP)
+            }
+        }
+        return (test, train)
+    }
+
+    /// h(x) = (1 − e^{−xt})/x, the gradient-flow filter (t at x = 0).
+    static func filter(_ x: Double, _ t: Double) -> Double {
+        x * t < 1e-12 ? t : -expm1(-x * t) / x
+    }
+
+    private static func symmetrize(_ m: inout Matrix) {
+        for i in 0..<m.rows { for j in 0..<i { let s = 0.5 * (m[i, j] + m[j, i]); m[i, j] = s; m[j, i] = s } }
+    }
+}

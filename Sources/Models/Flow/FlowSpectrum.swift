@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The power-law task of the gradient-flow model: feature variances λ_k = k^-alpha and
+/// target power λ_k (w*_k)² = k^-(alpha·beta + 1), k = 1..dim, exactly, with no
+/// normalisation (the convention; in Bordelon–Atanasov–Pehlevan's notation
+/// b = alpha, a = alpha·beta + 1).
+///
+/// Kept private to the flow model on purpose (see the report): it is the few lines of
+/// spectrum code the theory, the simulation and the frontier share.
+struct FlowSpectrum: Sendable {
+    /// λ_k, decreasing.
+    var lambda: [Double]
+    /// b_k² = λ_k (w*_k)², the initial test loss carried by mode k.
+    var power: [Double]
+
+    /// The power-law spectrum of `dim` modes.
+    init(alpha: Double, beta: Double, dim: Int) {
+        lambda = (1...dim).map { pow(Double($0), -alpha) }
+        let a = alpha * beta + 1
+        power = (1...dim).map { pow(Double($0), -a) }
+    }
+
+    /// The number of modes M.
+    var count: Int { lambda.count }
+
+    /// The initial loss Σ_k λ_k (w*_k)².
+    var initialLoss: Double { power.reduce(0, +) }
+
+    /// Σ_k λ_k w_k² e^{-2 λ_k t}: the loss of gradient flow on the population loss with
+    /// every mode present (N, P → ∞), the independent limit the theory must recover.
+    func infiniteLimit(time t: Double) -> Double {
+        var sum = 0.0
+        for k in lambda.indices { sum += power[k] * exp(-2 * lambda[k] * t) }
+        return sum
+    }
+
+    /// The mode sums at a complex κ that the theory needs, in one pass over the modes.
+    func moments(_ kappa: FlowComplex) -> FlowMoments {
+        var df1 = FlowComplex.zero, df2 = FlowComplex.zero
+        var b1 = FlowComplex.zero, b2 = FlowComplex.zero
+        var d1 = FlowComplex.zero, d2 = FlowComplex.zero
+        for k in lambda.indices {
+            let l = lambda[k], p = power[k]
+            let xr = l + kappa.re, xi = kappa.im
+            let den = xr * xr + xi * xi
+            let ir = xr / den, ii = -xi / den               // 1/(λ+κ)
+            let sr = ir * ir - ii * ii, si = 2 * ir * ii    // 1/(λ+κ)²
+            df1.re += l * ir; df1.im += l * ii
+            df2.re += l * sr; df2.im += l * si
+            b1.re += p * ir; b1.im += p * ii
+            b2.re += p * sr; b2.im += p * si
+            d1.re += l * l * ir; d1.im += l * l * ii
+            d2.re += l * l * sr; d2.im += l * l * si
+        }
+        return FlowMoments(df1: df1, dfPrime: df2, b1: b1, b2: b2, d1: d1, d2: d2)
+    }
+}
+
+extension FlowSpectrum {
+    /// Σ b²/((λ+κ₁)(λ+κ₂)) and Σ λ²/((λ+κ₁)(λ+κ₂)), summed directly.
+    func pairSums(_ k1: FlowComplex, _ k2: FlowComplex) -> (power: FlowComplex, lambdaSquared: FlowComplex) {
+        var weighted = FlowComplex.zero, squared = FlowComplex.zero
+        for k in lambda.indices {
+            let x1 = FlowComplex(lambda[k]) + k1, x2 = FlowComplex(lambda[k]) + k2
+            let inv = 1 / (x1 * x2)
+            weighted += self.power[k] * inv
+            squared += (lambda[k] * lambda[k]) * inv
+        }
+        return (weighted, squared)
+    }
+
+    /// Σ λ/((λ+κ)(λ+κ₀)) and Σ λ²/((λ+κ)(λ+κ₀)) for real κ₀.
+    func atomSums(_ kappa: FlowComplex, _ k0: Double) -> (lambda: FlowComplex, lambdaSquared: FlowComplex) {
+        var first = FlowComplex.zero, second = FlowComplex.zero
+        for l in lambda {
+            let inv = 1 / ((l + k0) * (FlowComplex(l) + kappa))
+            first += l * inv
+            second += (l * l) * inv
+        }
+        return (first, second)
+    }
+}
+
+/// Mode sums at one κ: df1 = Σ λ/(λ+κ), dfPrime = Σ λ/(λ+κ)² (= −d df1/dκ),
+/// b1 = Σ b²/(λ+κ), b2 = Σ b²/(λ+κ)², d1 = Σ λ²/(λ+κ), d2 = Σ λ²/(λ+κ)².
+struct FlowMoments: Sendable {
+    var df1: FlowComplex
+    var dfPrime: FlowComplex
+    var b1: FlowComplex
+    var b2: FlowComplex
+    var d1: FlowComplex
+    var d2: FlowComplex
+}

@@ -1,0 +1,116 @@
+import Numerics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - Operations: losses vs width, and fitted model-size exponents
+
+extension Optimizers {
+    static let simulateOperation = ModelOperation(
+        name: "simulate",
+        summary: "final loss vs width N for each optimizer and spectral exponent s",
+        parameters: gridParameters,
+        estimate: { model, arguments in estimate(model, arguments) },
+        run: { model, arguments, monitor in
+            let runs = try losses(model, arguments, monitor)
+            var s = [Double](), names = [String](), widths = [Double](), mean = [Double](), se = [Double]()
+            for run in runs {
+                for (i, n) in run.widths.enumerated() {
+                    let values = run.losses.map { $0[i] }
+                    let (m, e) = meanAndError(values)
+                    s.append(run.s); names.append(run.optimizer); widths.append(n); mean.append(m); se.append(e)
+                }
+            }
+            return .table(Table(columns: [Table.Column("s", s), Table.Column("optimizer", strings: names),
+                                          Table.Column("N", widths), Table.Column("test", mean),
+                                          Table.Column("test_se", se)], caption: "simulation", role: .simulation))
+        })
+
+    static let exponentsOperation = ModelOperation(
+        name: "exponents",
+        summary: "fitted model-size exponent (test ~ N^-exponent) per optimizer and spectral exponent s",
+        parameters: gridParameters,
+        estimate: { model, arguments in estimate(model, arguments) },
+        run: { model, arguments, monitor in
+            let runs = try losses(model, arguments, monitor)
+            var s = [Double](), names = [String](), exponent = [Double](), se = [Double]()
+            for run in runs {
+                let x = run.widths.map { log($0) }
+                let slopes = run.losses.map { trial in -slope(x, trial.map { log(max($0, 1e-300)) }) }
+                let (m, e) = meanAndError(slopes)
+                s.append(run.s); names.append(run.optimizer); exponent.append(m); se.append(e)
+            }
+            return .table(Table(columns: [Table.Column("s", s), Table.Column("optimizer", strings: names),
+                                          Table.Column("exponent", exponent), Table.Column("exponent_se", se)],
+                                caption: "fitted exponents", role: .simulation))
+        })
+
+    /// Losses for every (s, optimizer): `losses[trial][widthIndex]`.
+    struct Run { var s: Double; var optimizer: String; var widths: [Double]; var losses: [[Double]] }
+
+    static func losses(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> [Run] {
+        let beta = try model.number("beta"), dim = try model.integer("dim"), outputs = try model.integer("outputs")
+        let steps = try model.integer("steps"), lr = try model.number("lr")
+        let exponents = try arguments.vector("s"), widths = try arguments.vector("N")
+        let trials = try arguments.integer("trials"), seed = try arguments.integer("seed")
+        for x in exponents where !(x > 0 && x.isFinite) {
+            throw ModelError.domain(parameter: "s", value: formatParameter(x), allowed: "s > 0")
+        }
+        if exponents.isEmpty { throw ModelError.argument(parameter: "s", message: "s is empty: give at least one value") }
+        if widths.count < 2 { throw ModelError.argument(parameter: "N", message: "N needs at least 2 widths to fit an exponent") }
+        for n in widths where !(n >= 1 && n <= Double(dim) && n.rounded() == n) {
+            throw ModelError.domain(parameter: "N", value: formatParameter(n), allowed: "whole numbers 1 ≤ N ≤ dim = \(dim)")
+        }
+        if trials < 2 { throw ModelError.domain(parameter: "trials", value: String(trials), allowed: "trials ≥ 2") }
+        if seed < 0 { throw ModelError.domain(parameter: "seed", value: String(seed), allowed: "seed ≥ 0") }
+        var results = [[[Double]]](repeating: [], count: exponents.count * names.count)
+        let total = exponents.count * trials
+        for (si, s) in exponents.enumerated() {
+            for trial in 0..<trials {
+                try monitor.checkCancelled()
+                var rng = Xoshiro256StarStar(seed: UInt64(seed), stream: UInt64(trial))
+                var row = [[Double]](repeating: [], count: names.count)
+                for n in widths {
+                    let problem = Problem(s: s, beta: beta, dim: dim, outputs: outputs, width: Int(n), rng: &rng)
+                    for (oi, name) in names.enumerated() { row[oi].append(try train(name, problem, steps: steps, lr: lr)) }
+                }
+                for oi in names.indices { results[si * names.count + oi].append(row[oi]) }
+                monitor.report(done: si * trials + trial + 1, total: total, label: "optimizers")
+            }
+        }
+        var runs = [Run]()
+        for (si, s) in exponents.enumerated() {
+            for (oi, name) in names.enumerated() {
+                runs.append(Run(s: s, optimizer: name, widths: widths, losses: results[si * names.count + oi]))
+            }
+        }
+        return runs
+    }
+
+    private static func estimate(_ model: ParameterSet, _ arguments: ParameterSet) -> WorkEstimate {
+        let dim = Double((try? model.integer("dim")) ?? 0), k = Double((try? model.integer("outputs")) ?? 0)
+        let steps = Double((try? model.integer("steps")) ?? 0)
+        let widths = (try? arguments.vector("N")) ?? [], s = Double(((try? arguments.vector("s")) ?? []).count)
+        let trials = Double((try? arguments.integer("trials")) ?? 0)
+        let nMax = widths.max() ?? 0
+        let flops = widths.reduce(0) { $0 + 4 * steps * (k * $1 * $1 + k * k * $1) + $1 * $1 * dim + k * dim * $1 }
+        return WorkEstimate(bytes: 8 * (3 * nMax * dim + 4 * nMax * nMax), seconds: s * trials * flops / 2e9)
+    }
+
+    /// Least-squares slope of y on x.
+    static func slope(_ x: [Double], _ y: [Double]) -> Double {
+        let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
+        var sxy = 0.0, sxx = 0.0
+        for i in x.indices { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx) }
+        return sxy / sxx
+    }
+
+    /// Mean and standard error of the mean.
+    static func meanAndError(_ v: [Double]) -> (Double, Double) {
+        let n = Double(v.count), mean = v.reduce(0, +) / n
+        let variance = v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(1, n - 1)
+        return (mean, (variance / n).squareRoot())
+    }
+}

@@ -1,0 +1,55 @@
+/// `optimizers(beta=, dim=, outputs=, steps=, lr=)`: how the model-size scaling exponent
+/// of random-feature regression depends on the optimizer, after Ramani & Jain 2026,
+/// "On the Optimizer Dependence of Neural Scaling Laws" (arXiv 2605.29387).
+///
+/// Only the abstract of that paper was available: its exact setup (optimizers'
+/// hyperparameters, budgets, data) is not public, so this is our own instance of "the
+/// same random-feature regression trained with different optimizers", documented here,
+/// and only qualitative claims are drawn from it.
+public enum Optimizers {
+    /// The optimizers compared, in table order.
+    static let names = ["gd", "diagonal", "natural", "muon"]
+
+    /// The family as the language sees it.
+    public static let family = ModelFamily(
+        name: "optimizers",
+        summary: "model-size scaling exponent of random-feature regression per optimizer (GD, diagonal, natural, muon)",
+        doc: """
+        Random-feature regression with K outputs: λ_k = k^-s (s: spectral exponent, given \
+        per operation), targets W*_jk = ξ_jk w*_k with λ_k w*_k² = k^-(s·beta+1) and random \
+        signs ξ, student W ∈ R^{K×N} on features z = Aψ/√N (A iid N(0,1)), trained on the \
+        population loss for `steps` steps with the step size decaying linearly to 0 by: \
+        gd (W −= η G, η = lr/λmax(Σz)); diagonal (W −= η G D⁻¹, D = diag Σz, Jacobi/Adam-like); \
+        natural (W −= lr·G(Σz + δ)⁻¹, δ = 1e-10·tr Σz/N); muon (W −= η msign(G), msign = UVᵀ \
+        of the SVD, η₀ = lr·σmax(G₀)/λmax(Σz): the same first step as GD along the top \
+        direction). test = (1/K) Σ_j (v_j − w*_j)ᵀΛ(v_j − w*_j) at the end, v_j = Aᵀw_j/√N. \
+        simulate(m, s=..., N=..., trials=, seed=) gives s, optimizer, N, test, test_se; \
+        exponents(m, ...) fits test ~ N^-exponent per trial and gives s, optimizer, \
+        exponent, exponent_se (mean and standard error over trials). The exact setup of \
+        Ramani & Jain is not public: this reproduces only qualitative claims.
+        """,
+        reference: "Ramani & Jain 2026, arXiv 2605.29387 (abstract only); model as in Bordelon, Atanasov, Pehlevan 2024, arXiv 2402.01092",
+        parameters: [
+            ParameterSpec("beta", "source exponent: λ_k w*_k² = k^-(s·beta+1)", default: .number(1), range: .positive),
+            ParameterSpec("dim", "number of modes M of ψ", kind: .integer, default: .number(1024),
+                          range: NumericRange(lower: 2, upper: 20_000)),
+            ParameterSpec("outputs", "number of outputs K (so that matrix-sign updates are matrices)",
+                          kind: .integer, default: .number(8), range: NumericRange(lower: 1, upper: 256)),
+            ParameterSpec("steps", "optimisation steps T (fixed budget for every width)", kind: .integer,
+                          default: .number(300), range: NumericRange(lower: 1, upper: 100_000)),
+            ParameterSpec("lr", "base step size (relative; see the doc)", default: .number(0.5),
+                          range: NumericRange(lower: 0, lowerInclusive: false, upper: 1)),
+        ],
+        operations: [simulateOperation, exponentsOperation])
+
+    /// Parameters shared by both operations: spectral exponents s, widths N, trials, seed.
+    static let gridParameters = [
+        ParameterSpec("s", "spectral exponents: λ_k = k^-s", kind: .vector, range: .positive, sweepable: false),
+        ParameterSpec("N", "widths (at least 2, whole numbers, each ≤ dim)", kind: .vector,
+                      range: NumericRange(lower: 1), sweepable: false),
+        ParameterSpec("trials", "independent draws", kind: .integer, default: .number(4),
+                      range: NumericRange(lower: 2, upper: 1000), sweepable: false),
+        ParameterSpec("seed", "seed of the random draws", kind: .integer, default: .number(0),
+                      range: .nonNegative, sweepable: false),
+    ]
+}

@@ -1,0 +1,99 @@
+import Numerics
+
+/// `sgd(...)`: online minibatch SGD on Gaussian linear regression with power-law features,
+/// exact theory (mode-wise second moments) beside Monte-Carlo.
+public enum SGDFamily {
+    /// The model's constructor parameters.
+    static let parameters: [ParameterSpec] = [
+        ParameterSpec("alpha", "capacity exponent α: λ_k = k^−α", default: .number(1.5), range: .positive),
+        ParameterSpec("beta", "source exponent β: λ_k w*_k² = k^−(αβ+1)", default: .number(1), range: .nonNegative),
+        ParameterSpec("noise", "label-noise standard deviation σ", default: .number(0), range: .nonNegative),
+        ParameterSpec("dim", "number of modes (features)", kind: .integer, default: .number(1000), range: .atLeastOne),
+        ParameterSpec("lr", "learning rate η_t: a number or a schedule", kind: .schedule, default: .number(0.1),
+                      range: .nonNegative),
+        ParameterSpec("batch", "batch size B_t: a number or a schedule (e.g. ramp(32, every=1000))", kind: .schedule,
+                      default: .number(1), range: .atLeastOne),
+        ParameterSpec("steps", "number of updates T", kind: .integer, default: .number(1000), range: .atLeastOne),
+        ParameterSpec("average", "reported iterate: last, tail average or EMA", kind: .choice(["none", "tail", "window", "ema"]),
+                      default: .string("none")),
+        ParameterSpec("tail", "fraction averaged: of the run (average=\"tail\") or of the iterates so far (\"window\")", default: .number(0.5),
+                      range: NumericRange(lower: 0, lowerInclusive: false, upper: 1)),
+        ParameterSpec("ema", "EMA decay when average=\"ema\": ē ← ema·ē + (1 − ema)·w", default: .number(0.99),
+                      range: NumericRange(lower: 0, upper: 1, upperInclusive: false)),
+        ParameterSpec("optimizer", "\"sgd\", or \"nsgd\" (normalised SGD, the Adam proxy)", kind: .choice(["sgd", "nsgd"]),
+                      default: .string("sgd")),
+    ]
+
+    static let timesSpec = ParameterSpec("t", "update counts to report (0 ≤ t ≤ steps); default ~60 log-spaced",
+                                         kind: .vector, range: .nonNegative, sweepable: false)
+
+    /// The curve as a table: `t, samples, test` (+ `test_se`), `last`, `gnorm2`, `lr`, `batch`; the
+    /// caption ("theory" / "simulation") names any non-constant schedule, for plot legends.
+    static func table(_ curve: SGDCurve, setup: SGDSetup, simulated: Bool) -> Table {
+        var columns = [Table.Column("t", curve.times.map(Double.init)), Table.Column("samples", curve.samples),
+                       Table.Column("test", curve.test)]
+        if simulated { columns.append(Table.Column("test_se", curve.testError)) }
+        columns.append(Table.Column("last", curve.last))
+        columns.append(Table.Column("gnorm2", curve.gnorm2))
+        if simulated { columns.append(Table.Column("gnorm2_se", curve.gnorm2Error)) }
+        columns.append(Table.Column("lr", curve.times.map { setup.rates[min($0, setup.steps - 1)] }))
+        columns.append(Table.Column("batch", curve.times.map { setup.batch(at: $0) }))
+        let kind = simulated ? "simulation" : "theory"
+        return Table(columns: columns, caption: setup.scheduleLabel.isEmpty ? kind : "\(kind), \(setup.scheduleLabel)",
+                     role: simulated ? .simulation : .theory)
+    }
+
+    /// The family.
+    public static let family = ModelFamily(
+        name: "sgd",
+        summary: "online minibatch SGD on power-law linear regression: exact curve and Monte-Carlo",
+        doc: """
+        sgd(alpha=1.5, beta=1, noise=0, dim=1000, lr=0.1, batch=1, steps=1000, average="none", tail=0.5, \
+        ema=0.99, optimizer="sgd")
+
+        Gaussian features x ~ N(0, diag λ), λ_k = k^-alpha; target with λ_k w*_k² = k^-(alpha*beta+1); \
+        labels y = x·w* + noise·ξ; weights start at zero; one fresh minibatch of size B_t per update. \
+        lr and batch take numbers or schedules (cosine(0.1), ramp(32, every=500), ...). \
+        test is the excess risk of the reported iterate (last, tail average over the last `tail` fraction \
+        of updates, the horizon-free "window" average of the last tail·t iterates at every t, or EMA), last the last iterate's, gnorm2 the expected squared minibatch-gradient norm, \
+        t the number of updates done (t = 0 is the initial risk), samples = Σ B.
+
+        theory(m, t=...): exact mode-wise second-moment recursion \
+        c_k' = (1 − ηλ_k)² c_k + (η²/B) λ_k (λ_k c_k + R + noise²), with exact averaged-iterate cross moments; \
+        optimizer="nsgd" uses the proxy η/√E‖g‖².
+        simulate(m, t=..., trials=8, seed=0): the real SGD, mean and standard error over trials.
+        """,
+        reference: "Bordelon & Pehlevan 2022 (arXiv 2106.02713), eq. for mode errors; averaging: Polyak & Juditsky 1992",
+        parameters: parameters,
+        validate: { p throws(ModelError) in _ = try SGDSetup(parameters: p) },
+        operations: [
+            ModelOperation(name: "theory", summary: "exact expected learning curve", parameters: [timesSpec],
+                           estimate: { p, _ in
+                               let dim = (try? p.integer("dim")) ?? 0, steps = (try? p.integer("steps")) ?? 0
+                               return WorkEstimate(bytes: Double(dim) * 32, seconds: Double(dim) * Double(steps) * 3e-9)
+                           }) { p, a, monitor in
+                let setup = try SGDSetup(parameters: p)
+                let curve = try setup.theory(times: try setup.reportTimes(a.optionalVector("t")), monitor: monitor)
+                return .table(table(curve, setup: setup, simulated: false))
+            },
+            ModelOperation(name: "simulate", summary: "Monte-Carlo SGD runs: mean and standard error",
+                           parameters: [timesSpec,
+                                        ParameterSpec("trials", "independent runs", kind: .integer, default: .number(8),
+                                                      range: .atLeastOne, sweepable: false),
+                                        ParameterSpec("seed", "random seed", kind: .integer, default: .number(0),
+                                                      range: .nonNegative, sweepable: false)],
+                           estimate: { p, a in
+                               guard let setup = try? SGDSetup(parameters: p) else { return WorkEstimate(bytes: 0, seconds: 0) }
+                               let trials = Double((try? a.integer("trials")) ?? 8)
+                               let draws = setup.batches.reduce(0, +) * Double(setup.dim)
+                               return WorkEstimate(bytes: (setup.batches.max() ?? 1) * Double(setup.dim) * 8,
+                                                   seconds: trials * draws * 6e-9)
+                           }) { p, a, monitor in
+                let setup = try SGDSetup(parameters: p)
+                let curve = try setup.simulate(times: try setup.reportTimes(a.optionalVector("t")),
+                                               trials: try a.integer("trials"), seed: UInt64(try a.integer("seed")),
+                                               monitor: monitor)
+                return .table(table(curve, setup: setup, simulated: true))
+            },
+        ])
+}

@@ -1,0 +1,119 @@
+import Display
+import JSON
+import JupyterProtocol
+import Kernel
+import Language
+import Synchronization
+
+/// A transport that records what the core sends and serves a scripted shell queue.
+final class MockTransport: KernelTransport, Sendable {
+    private let state = Mutex<(sent: [(Channel, Message)], queued: [Message], stopped: Bool)>(([], [], false))
+
+    func send(_ message: Message, on channel: Channel) {
+        state.withLock { $0.sent.append((channel, message)) }
+    }
+
+    func takeQueuedShellMessages() -> [Message] {
+        state.withLock { state in
+            defer { state.queued = [] }
+            return state.queued
+        }
+    }
+
+    func stop() { state.withLock { $0.stopped = true } }
+
+    /// Puts `messages` in the shell queue (as if they arrived during a cell).
+    func enqueue(_ messages: [Message]) { state.withLock { $0.queued += messages } }
+    var sent: [(Channel, Message)] { state.withLock { $0.sent } }
+    var stopped: Bool { state.withLock { $0.stopped } }
+    func clear() { state.withLock { $0.sent = [] } }
+
+    /// iopub messages as (type, content), in order.
+    var iopub: [(String, JSONValue)] { sent.filter { $0.0 == .iopub }.map { ($0.1.msgType, $0.1.content) } }
+    /// Replies on `channel`.
+    func replies(on channel: Channel) -> [Message] { sent.filter { $0.0 == channel }.map(\.1) }
+}
+
+/// An interpreter with scripted behaviour: `print:` cells stream, `fail` errors,
+/// `show` displays, `progress` updates a display, `loop` runs until interrupted;
+/// anything else evaluates to its own text.
+final class MockInterpreter: Interpreter, Sendable {
+    private let state = Mutex<(executed: [String], interrupts: Int, shutdowns: [Bool])>(([], 0, []))
+    private let cancelled = Atomic<Bool>(false)
+
+    var executed: [String] { state.withLock { $0.executed } }
+    var interrupts: Int { state.withLock { $0.interrupts } }
+    var shutdowns: [Bool] { state.withLock { $0.shutdowns } }
+
+    func execute(_ code: String, context: ExecutionContext) -> CellOutcome {
+        state.withLock { $0.executed.append(code) }
+        if code.hasPrefix("print:") {
+            context.sink.stream(.stdout, String(code.dropFirst(6)))
+            return .success(result: nil, payloads: [])
+        }
+        switch code {
+        case "fail":
+            return .failure(CellError(ename: "NameError", evalue: "name 'fail' is not defined",
+                                      traceback: ["NameError: name 'fail' is not defined"]))
+        case "show":
+            context.sink.display(MIMEBundle(plain: "shown"), displayID: nil, update: false)
+            return .success(result: nil, payloads: [])
+        case "progress":
+            context.sink.display(MIMEBundle(plain: "0%"), displayID: "p", update: false)
+            context.sink.display(MIMEBundle(plain: "100%"), displayID: "p", update: true)
+            context.sink.clearOutput(wait: true)
+            return .success(result: nil, payloads: [])
+        case "loop":
+            cancelled.store(false, ordering: .relaxed)
+            while !cancelled.load(ordering: .relaxed) {}
+            return .failure(CellError(ename: "Interrupted", evalue: "interrupted by the user", traceback: []))
+        case "?page":
+            return .success(result: nil, payloads: [["source": "page", "data": ["text/plain": "help"], "start": 0]])
+        default:
+            return .success(result: MIMEBundle(plain: code), payloads: [])
+        }
+    }
+
+    func complete(_ code: String, cursor: Int) -> Completion {
+        Completion(matches: ["geomspace"], cursorStart: 0, cursorEnd: cursor)
+    }
+
+    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MIMEBundle? {
+        code == "linspace" ? MIMEBundle(plain: "linspace(start, stop, n)") : nil
+    }
+
+    func isComplete(_ code: String) -> Completeness {
+        code.hasSuffix(",") ? .incomplete(indent: "    ") : code == "+*" ? .invalid : .complete
+    }
+
+    var kernelInfo: KernelInfo {
+        KernelInfo(implementation: "mock", implementationVersion: "1", languageInfo: ["name": "mock"], banner: "hi")
+    }
+
+    func interrupt() {
+        state.withLock { $0.interrupts += 1 }
+        cancelled.store(true, ordering: .relaxed)
+    }
+
+    func shutdown(restart: Bool) { state.withLock { $0.shutdowns.append(restart) } }
+}
+
+/// Builds requests as a front end would.
+struct Client {
+    var counter = 0
+
+    mutating func request(_ type: String, _ content: JSONValue = [:]) -> Message {
+        counter += 1
+        return Message(identities: [Array("client".utf8)],
+                       header: MessageHeader(msgID: "req-\(counter)", session: "client-session", username: "test",
+                                             date: MessageFactory.now(), msgType: type),
+                       content: content)
+    }
+
+    mutating func execute(_ code: String, _ extra: [String: JSONValue] = [:]) -> Message {
+        var content: [String: JSONValue] = ["code": .string(code), "silent": false, "store_history": true,
+                                            "user_expressions": [:], "allow_stdin": false, "stop_on_error": true]
+        content.merge(extra) { _, new in new }
+        return request("execute_request", .object(content))
+    }
+}
