@@ -17,5 +17,7 @@ numpy = {r["bench"]: r for r in map(json.loads, open("/tmp/ridge_bench_numpy.jso
 for name in swift:
     if name in numpy:
         s, n = swift[name]["seconds"], numpy[name]["seconds"]
-        print(f"{name}: swift {s*1e3:.1f} ms, numpy {n*1e3:.1f} ms, swift/numpy = {s/n:.2f}")
+        sc, nc = swift[name]["cpu_seconds"], numpy[name]["cpu_seconds"]
+        print(f"{name}: wall swift {s*1e3:.1f} ms, numpy {n*1e3:.1f} ms (swift/numpy {s/n:.2f}); "
+              f"cpu swift {sc*1e3:.1f} ms, numpy {nc*1e3:.1f} ms (swift/numpy {sc/nc:.2f})")
 PY

@@ -117,9 +117,11 @@ public enum RandomFeatures {
     static func simulationEstimate(_ model: ParameterSet, _ arguments: ParameterSet, members: Double) -> WorkEstimate {
         let dim = Ridge.modeCount(model)
         let n = (try? model.number("N")) ?? 100
+        // N = inf cannot be simulated: leave the refusal to `simulate`, which names N.
+        guard n.isFinite else { return WorkEstimate(bytes: 0, seconds: 0) }
         let trials = Double((try? arguments.integer("trials")) ?? 16)
         let sizes = (try? arguments.vector("P")) ?? []
-        return SimulationSupport.ridgeEstimate(sizes: sizes, dim: dim, features: n.isFinite ? n : 1e12,
+        return SimulationSupport.ridgeEstimate(sizes: sizes, dim: dim, features: n,
                                                trials: trials, fitsPerTrial: members, extra: dim,
                                                projected: true)
     }

@@ -53,7 +53,9 @@ extension Ridge {
             let risk = RenormalizedRisk(data: data, P: p, N: N, lambda: lambda, noise: noise, guess: guess)
             out[i] = risk
             previous.append((p, risk.kappa))
-            if done % 16 == 15 { monitor.report(done: done + 1, total: sizes.count, label: "theory") }
+            if sizes.count >= 16 && (done % 16 == 15 || done == sizes.count - 1) {
+                monitor.report(done: done + 1, total: sizes.count, label: "theory")
+            }
         }
         return out.map { $0! }
     }
