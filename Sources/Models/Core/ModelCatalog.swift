@@ -13,6 +13,7 @@ public enum ModelCatalog {
         JudgeModel.family,
         SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
         DeepLinear.family,
+        MLPModel.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
@@ -20,6 +21,7 @@ public enum ModelCatalog {
         ScheduleFunctions.constant, ScheduleFunctions.cosine, ScheduleFunctions.linear, ScheduleFunctions.wsd,
         ScheduleFunctions.step, ScheduleFunctions.invsqrt, ScheduleFunctions.poly, ScheduleFunctions.ramp,
         RefineFunction.function,
+        OptimumFunction.function,
     ]
 
     /// The family called `name`, or `nil`.
