@@ -48,6 +48,8 @@ let package = Package(
         // Benchmarks (bench/*.sh runs them beside their numpy peers).
         .executableTarget(name: "RidgeBench", dependencies: ["Models", "Numerics"], path: "bench/RidgeBench"),
         .executableTarget(name: "sgd-bench", dependencies: ["Models"], path: "bench/sgd"),
+        .executableTarget(name: "dynamics-bench", dependencies: ["Models", "Numerics"],
+                          path: "bench/deeplinear-peaked"),
 
         // Tests (Swift Testing).
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),

@@ -5,19 +5,35 @@ concatenated code, one process, no notebook) vs nbclient driving the solvable ke
 Usage: python run_bench.py SOLVABLE_BIN NOTEBOOK CODE_FILE WORKDIR
 """
 import pathlib
+import resource
 import statistics
 import subprocess
 import sys
 import time
 
 
-def median_time(action, repeats):
-    times = []
+def measure(action):
+    """Wall-clock and child CPU seconds (user + system) of one call of `action`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    action()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def interleaved(actions, repeats):
+    """Median wall and CPU seconds per action, alternating the actions so that load
+    from other processes on the machine falls on all of them alike."""
+    samples = [[] for _ in actions]
     for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for i, action in enumerate(actions):
+            samples[i].append(measure(action))
+    return [(statistics.median(w for w, _ in s), statistics.median(c for _, c in s)) for s in samples]
+
+
+def median_time(action, repeats):
+    return statistics.median(measure(action)[0] for _ in range(repeats))
 
 
 def run(command):
@@ -28,10 +44,11 @@ def main():
     solvable, notebook, code, work = sys.argv[1], sys.argv[2], sys.argv[3], pathlib.Path(sys.argv[4])
     out = str(work / "out.ipynb")
     repeats = 5
-    ours = median_time(lambda: run([solvable, "run", notebook, "-o", out]), repeats)
-    direct = median_time(lambda: run([solvable, "eval", code]), repeats)
-    line = (f"run 20-cell notebook: solvable run {ours * 1000:.0f} ms, direct eval {direct * 1000:.0f} ms, "
-            f"ratio {ours / direct:.2f}x")
+    (ours, ours_cpu), (direct, direct_cpu) = interleaved(
+        [lambda: run([solvable, "run", notebook, "-o", out]), lambda: run([solvable, "eval", code])], repeats)
+    line = (f"run 20-cell notebook: solvable run {ours * 1000:.0f} ms wall / {ours_cpu * 1000:.0f} ms CPU, "
+            f"direct eval {direct * 1000:.0f} ms wall / {direct_cpu * 1000:.0f} ms CPU; "
+            f"ratio {ours / direct:.2f}x wall, {ours_cpu / direct_cpu:.2f}x CPU")
     try:
         import nbclient
         import nbformat

@@ -1,8 +1,11 @@
-"""An interrupt_request (the kernelspec's interrupt_mode is "message") stops a long
-computation: the execute reply says Interrupted within a second, and the kernel
-goes on working."""
+"""An interrupt_request (the kernelspec's interrupt_mode is "message") or a SIGINT
+stops a long computation: the execute reply says Interrupted within a second, the
+requests queued behind it are aborted (stop_on_error), and the kernel goes on working."""
+import os
+import signal
 import time
 
+import pytest
 from jupyter_client.manager import KernelManager
 
 # A simulation that takes minutes uninterrupted (the ICL model checks for
@@ -10,27 +13,67 @@ from jupyter_client.manager import KernelManager
 LONG = "simulate(icl(d=64, tau=4), trials=10, tests=1000, seed=1)"
 
 
-def test_interrupt_stops_a_long_computation_within_a_second():
+@pytest.fixture()
+def kernel():
     km = KernelManager(kernel_name="solvable")
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=30)
-        msg_id = kc.execute(LONG)
-        time.sleep(1.0)
-        assert kc.shell_channel.msg_ready() is False, "the computation ended before it could be interrupted"
-        start = time.monotonic()
-        km.interrupt_kernel()
-        reply = kc.get_shell_msg(timeout=5)
-        elapsed = time.monotonic() - start
-        assert reply["parent_header"]["msg_id"] == msg_id
-        assert reply["content"]["status"] == "error"
-        assert reply["content"]["ename"] == "Interrupted"
-        assert elapsed < 1.0, f"interrupt took {elapsed:.2f} s"
+    kc.wait_for_ready(timeout=30)
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
 
-        kc.execute("6 * 7")
-        assert kc.get_shell_msg(timeout=10)["content"]["status"] == "ok"
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+
+def reply_to(kc, msg_id, timeout):
+    while True:
+        reply = kc.get_shell_msg(timeout=timeout)
+        if reply["parent_header"]["msg_id"] == msg_id:
+            return reply
+
+
+def start_long_cell(kc):
+    msg_id = kc.execute(LONG)
+    time.sleep(1.0)
+    assert kc.shell_channel.msg_ready() is False, "the computation ended before it could be interrupted"
+    return msg_id
+
+
+def test_interrupt_request_stops_a_long_computation_within_a_second(kernel):
+    km, kc = kernel
+    msg_id = start_long_cell(kc)
+    start = time.monotonic()
+    km.interrupt_kernel()  # interrupt_mode "message": interrupt_request on control
+    reply = reply_to(kc, msg_id, timeout=5)
+    elapsed = time.monotonic() - start
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "Interrupted"
+    assert elapsed < 1.0, f"interrupt took {elapsed:.2f} s"
+
+    after = kc.execute("6 * 7")
+    assert reply_to(kc, after, timeout=10)["content"]["status"] == "ok"
+
+
+def test_sigint_also_interrupts(kernel):
+    km, kc = kernel
+    msg_id = start_long_cell(kc)
+    start = time.monotonic()
+    os.kill(km.provisioner.pid, signal.SIGINT)
+    reply = reply_to(kc, msg_id, timeout=5)
+    assert reply["content"]["ename"] == "Interrupted"
+    assert time.monotonic() - start < 1.0
+    after = kc.execute("1 + 1")
+    assert reply_to(kc, after, timeout=10)["content"]["status"] == "ok"
+
+
+def test_requests_queued_behind_a_failed_cell_are_aborted(kernel):
+    km, kc = kernel
+    first = start_long_cell(kc)
+    queued = [kc.execute("6 * 7"), kc.execute('print("never")')]
+    time.sleep(0.2)
+    km.interrupt_kernel()
+    assert reply_to(kc, first, timeout=5)["content"]["ename"] == "Interrupted"
+    for msg_id in queued:
+        assert reply_to(kc, msg_id, timeout=5)["content"]["status"] == "aborted"
+    again = kc.execute("6 * 7")
+    assert reply_to(kc, again, timeout=10)["content"]["status"] == "ok"

@@ -129,3 +129,19 @@ def test_shutdown_request_on_shell_ends_the_process(kernel):
     while km.is_alive() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not km.is_alive()
+
+
+def test_ipc_transport(tmp_path):
+    km = KernelManager(kernel_name="solvable", transport="ipc", ip=str(tmp_path / "kernel"))
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=30)
+        msg_id = kc.execute("6 * 7")
+        reply = kc.get_shell_msg(timeout=10)
+        assert reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "ok"
+        assert any(p.name.startswith("kernel-") for p in tmp_path.iterdir())
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)

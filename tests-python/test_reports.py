@@ -15,14 +15,19 @@ from solvable_helpers import FIXTURES, decode_png, solvable
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
+    """The fixtures (written by nbformat) and a notebook `solvable run` wrote, rendered."""
+    notebooks = tmp_path_factory.mktemp("notebooks")
+    for fixture in FIXTURES.glob("*.ipynb"):
+        shutil.copy(fixture, notebooks / fixture.name)
+    run_notebook(notebooks)
     out = tmp_path_factory.mktemp("site")
-    solvable("render", FIXTURES, "-o", out, check=True)
+    solvable("render", notebooks, "-o", out, check=True)
     return out
 
 
 def pages(site):
     found = sorted(site.glob("*.html"))
-    assert any(p.name == "index.html" for p in found) and len(found) >= 2
+    assert any(p.name == "index.html" for p in found) and len(found) >= 4
     return found
 
 
@@ -78,3 +83,66 @@ def test_chromium_screenshot_shows_the_plot(site, tmp_path):
         return n
     assert count((0, 114, 178)) > 200, "the plot's line is not visible"
     assert count((213, 94, 0)) > 20, "the plot's marker is not visible"
+
+
+PLOT_CELLS = [
+    "P = geomspace(10, 1e4, 30)\nt = table(P=P, test=3 * P^(-1.5))",
+    "# caption: A power law on log axes\nplot(t, x=\"P\", y=\"test\", scale=\"loglog\", title=\"Power law\")",
+    "f = fit(t, x=\"P\", y=\"test\", law=\"powerlaw\")\nclaim(\"slope\", f.exponent, expect=-1.5, tol=0.01)",
+]
+
+
+def run_notebook(tmp_path, name="plot.ipynb"):
+    import nbformat
+    nb = nbformat.v4.new_notebook(metadata={"solvable": {"paper": {"title": "Plots", "authors": ["T"], "year": 2026}}})
+    nb.cells = [nbformat.v4.new_markdown_cell("# Plot\n\n$x_k^2$")] + [nbformat.v4.new_code_cell(s) for s in PLOT_CELLS]
+    path = tmp_path / name
+    nbformat.write(nb, str(path))
+    solvable("run", "--in-place", path, check=True)
+    return path
+
+
+def test_chromium_shows_a_plot_that_solvable_run_made(tmp_path):
+    path = run_notebook(tmp_path)
+    site = tmp_path / "site"
+    solvable("render", path, "-o", site, check=True)
+    html = (site / "plot.html").read_text()
+    assert "<figcaption>A power law on log axes</figcaption>" in html
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    # The series colours: every saturated #rrggbb in the SVG (attributes or its style sheet).
+    def saturated(c):
+        r, g, b = (int(c[i:i + 2], 16) for i in (1, 3, 5))
+        return max(r, g, b) - min(r, g, b) > 60
+    palette = {tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in re.findall(r"#[0-9a-fA-F]{6}\b", svg) if saturated(c)}
+    assert palette, "the plot has no series colour"
+    shot = tmp_path / "shot.png"
+    subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    "--window-size=1000,1600", f"--screenshot={shot}", (site / "plot.html").as_uri()],
+                   capture_output=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
+    width, height, channels, rows = decode_png(shot.read_bytes())
+    hits = sum(1 for row in rows for x in range(0, width * channels, channels)
+               if any(all(abs(row[x + k] - rgb[k]) <= 40 for k in range(3)) for rgb in palette))
+    assert hits > 100, f"the plot's series colours {palette} cover only {hits} pixels"
+
+
+def comparable(html):
+    """A page without what legitimately differs between runs: timings and provenance."""
+    html = re.sub(r' <span class="time">[^<]*</span>', "", html)
+    return html[:html.index('<footer id="provenance"')]
+
+
+def test_kernel_written_and_run_written_notebooks_render_the_same(tmp_path):
+    import nbclient
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager
+    if "solvable" not in KernelSpecManager().find_kernel_specs():
+        pytest.skip("no solvable kernelspec installed (solvable install --user)")
+    ran = run_notebook(tmp_path, "ran.ipynb")
+    nb = nbformat.read(str(ran), as_version=4)
+    nbclient.NotebookClient(nb, kernel_name="solvable", timeout=120).execute()
+    kernel = tmp_path / "kernel" / "ran.ipynb"
+    kernel.parent.mkdir()
+    nbformat.write(nb, str(kernel))
+    solvable("render", ran, "-o", tmp_path / "a", check=True)
+    solvable("render", kernel, "-o", tmp_path / "b", check=True)
+    assert comparable((tmp_path / "a" / "ran.html").read_text()) == comparable((tmp_path / "b" / "ran.html").read_text())

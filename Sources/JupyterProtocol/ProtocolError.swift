@@ -18,6 +18,7 @@ public enum ProtocolError: Error, Equatable, CustomStringConvertible {
     /// The connection file is unreadable or incomplete.
     case badConnectionFile(String)
 
+    /// One line for the kernel log.
     public var description: String {
         switch self {
         case .missingDelimiter: return "no <IDS|MSG> delimiter"

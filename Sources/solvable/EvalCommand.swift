@@ -44,7 +44,8 @@ struct EvalCommand: ParsableCommand {
         case .success(let result, let payloads):
             if let result { sink.record(.result(result)) }
             for payload in payloads {
-                if let text = payload["data"]?["text/plain"]?.stringValue { sink.record(.display(MIMEBundle(plain: text))) }
+                // A pager payload (`?name`) prints like a display of its bundle.
+                if let data = payload["data"]?.objectValue { sink.record(.display(MIMEBundle(data: data))) }
             }
         case .failure(let error):
             sink.record(.error(error))

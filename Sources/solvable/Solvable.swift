@@ -9,6 +9,7 @@ struct Solvable: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             EvalCommand.self,
+            ReferenceCommand.self,
             // One line per subcommand: KernelCommand, InstallCommand, EvalCommand, RunCommand,
             // CheckCommand, RenderCommand.
             KernelCommand.self,

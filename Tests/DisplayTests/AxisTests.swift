@@ -4,7 +4,7 @@ import Testing
 
 /// Tick generation: 1-2-5 steps on linear axes, decades and 2…9 minors on log axes.
 @Suite struct AxisTests {
-    @Test(arguments: [(1.0, 0.2), (10.0, 2.0), (7.0, 1.0), (3.0, 0.5), (100.0, 20.0), (0.013, 0.002), (45.0, 10.0)])
+    @Test(arguments: [(1.0, 0.2), (10.0, 2.0), (7.0, 1.0), (3.0, 0.5), (100.0, 20.0), (0.013, 0.002), (45.0, 10.0), (0.15, 0.02), (0.16, 0.05)])
     func niceSteps(_ span: Double, _ step: Double) {
         #expect(abs(Axis.niceStep(span: span) - step) <= 1e-12 * step)
     }

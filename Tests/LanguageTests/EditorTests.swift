@@ -18,6 +18,8 @@ import Testing
         #expect(Array(c.matches.prefix(5)) == ["P", "alpha", "dim", "mode", "noise"])
         let s = h.session.complete("simulate(m, P=[1], tr", cursor: 21)
         #expect(s.matches == ["trials"])
+        let rest = h.session.complete("theory(m, alpha=1, ", cursor: 19)
+        #expect(Array(rest.matches.prefix(4)) == ["P", "dim", "mode", "noise"])
         let method = h.session.complete("m.simulate(se", cursor: 13)
         #expect(method.matches.first == "seed")
     }

@@ -142,3 +142,19 @@ extension Harness {
         return nil
     }
 }
+
+/// Progress of a sweep: one bar for all its points.
+@Suite struct SweepProgressTests {
+    @Test func aSweepShowsOneProgressBarUpdatedInPlace() {
+        let (_, sink) = Harness().run("simulate(toy(), P=linspace(1, 10, 5), alpha=[1, 2, 3])")
+        let progress = sink.events.compactMap { event -> (MIMEBundle, String, Bool)? in
+            if case .display(let b, let id?, let update) = event { return (b, id, update) }
+            return nil
+        }
+        #expect(Set(progress.map(\.1)).count == 1)
+        #expect(progress.first?.2 == false)
+        #expect(progress.dropFirst().allSatisfy { $0.2 })
+        #expect(progress.last?.0.plainText.hasSuffix("(5/5) [point 3/3: alpha=3]") == true
+                || progress.last?.0.plainText.contains("[point 3/3: alpha=3]") == true)
+    }
+}

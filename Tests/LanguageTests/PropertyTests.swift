@@ -5,7 +5,7 @@ import Testing
 
 /// Random and mutated programs never crash or hang the parser and evaluator: every
 /// cell ends in a value or an error with a kind the language documents.
-@Suite struct PropertyTests {
+@Suite(.timeLimit(.minutes(2))) struct PropertyTests {
     static let kinds: Set<String> = ["SyntaxError", "NameError", "ArgumentError", "DomainError", "ResourceError",
                                      "Interrupted", "TypeError", "IndexError", "IOError"]
 
@@ -66,6 +66,16 @@ import Testing
             mutated.unicodeScalars.append(contentsOf: scalars)
             check(mutated)
         }
+    }
+
+    @Test func listsBuiltUpOverStatementsStayShallow() {
+        let session = Session(families: [], functions: [])
+        let code = "a = [\"x\"]\n" + String(repeating: "a = [a]\n", count: 500)
+        guard case .failure(let e) = session.execute(code, sink: RecordingSink(), monitor: WorkMonitor()) else {
+            Issue.record("expected a refusal for deep lists"); return
+        }
+        #expect(e.ename == "ResourceError")
+        #expect(e.line == 101)
     }
 
     @Test func deepNestingIsRefusedNotOverflowed() {

@@ -96,7 +96,7 @@ import Numerics
         #expect(try Ridge.theory(clean, parameters([:], vectors: ["P": [300]]), .none).values("test")[0] == 0)
     }
 
-    /// Noiseless ridgeless: test ~ P^-(alpha·min(beta, 2)) (AZP 2024 Sec. 4), below and
+    /// Noiseless ridgeless: test ~ P^-(alpha·min(beta, 2)) (AZP 2024, scaling section), below and
     /// above the saturation β = 2. (alpha = 2 keeps the truncation at dim = 1e5 negligible
     /// for P ≤ 2000; for alpha near 1 the missing tail Σ_{k>dim} shifts κ visibly.)
     @Test(arguments: [(2.0, 1.5), (2.0, 2.5)])

@@ -65,7 +65,7 @@ import Numerics
         } catch { Issue.record("unexpected \(error)") }
     }
 
-    @Test func badChoicesAndRanges() {
+    @Test func badChoicesAndRanges() throws {
         var p = ParameterSet()
         for spec in SGDFamily.parameters { p[spec.name] = spec.defaultValue }
         p["average"] = .string("mean")
@@ -80,5 +80,19 @@ import Numerics
             try setup?.reportTimes([0, 2000])
         }
         #expect(try setup?.reportTimes([0, 2.4, 2.6, 3]) == [0, 2, 3])
+    }
+}
+
+/// The constant-rate noise floor: the fixed point of the recursion, R∞ = σ²S/(1 − S) with
+/// S = Σ (ηλ_k/B)/(2 − ηλ_k(1 + 1/B)), reached after all modes have mixed.
+@Suite struct SGDNoiseFloorTests {
+    @Test func constantRateReachesStationaryRisk() throws {
+        let eta = 0.1, b = 2.0, sigma = 0.5
+        let setup = try SGDSetup(alpha: 1, beta: 1, noise: sigma, dim: 20, steps: 40_000,
+                                 lr: ConstantValue(value: eta), batch: ConstantValue(value: b))
+        let s = setup.lambdas.reduce(0.0) { $0 + (eta * $1 / b) / (2 - eta * $1 * (1 + 1 / b)) }
+        let floor = sigma * sigma * s / (1 - s)
+        let final = try setup.theory(times: [40_000]).test[0]
+        #expect(abs(final / floor - 1) < 1e-9)
     }
 }

@@ -30,7 +30,8 @@ private func paperNotebook() -> Notebook {
     claim.outputs = [OutputJSON.displayData(.init(plain: "PASS", [Claim.mimeType: [
         "text": "test error decays as P^-1.8", "measured": -1.79, "expect": -1.8, "tol": 0.1, "pass": true]]))]
     var hostile = Cell(kind: .code, source: "x", id: "hostile")
-    hostile.outputs = [OutputJSON.stream(name: "stdout", text: "<script>alert(1)</script>\n"),
+    hostile.outputs = [OutputJSON.displayData(.init(plain: "simulate 100%", ["text/html": "<div><progress value=\"2\" max=\"2\"></progress> simulate 100%</div>"])),
+                       OutputJSON.stream(name: "stdout", text: "<script>alert(1)</script>\n"),
                        OutputJSON.error(.init(ename: "NameError", evalue: "x", traceback: ["\u{1B}[0;31mNameError\u{1B}[0m: x"]))]
     return Notebook(metadata: ["solvable": ["paper": ["title": "Scaling laws & kernels", "authors": ["A. Author", "B. Author"],
                                                       "year": 2021, "arxiv": "2102.06701"]]],
@@ -84,6 +85,7 @@ private func paperNotebook() -> Notebook {
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("<pre class=\"error\">NameError: x</pre>"))
+        #expect(!html.contains("<progress"))  // progress bars are not results
     }
 
     @Test func siteHasIndexKaTeXAndNoOutsideReferences() throws {
@@ -142,5 +144,35 @@ private func paperNotebook() -> Notebook {
             }
         }
         return found
+    }
+}
+
+@Suite struct PaperHeaderTests {
+    @Test func absentFieldsLeaveNoEmptyLinks() throws {
+        let notebook = Notebook(metadata: ["solvable": ["paper": ["title": "Only a title"]]],
+                                cells: [Cell(kind: .markdown, source: "text", id: "a")])
+        let html = try SiteRenderer(options: .init(templateDirectory: repository + "/templates", version: "1"))
+            .page(for: notebook, path: "/tmp/x.ipynb")
+        #expect(html.contains("<h1 class=\"paper-title\">Only a title</h1>"))
+        #expect(!html.contains("href=\"\""))
+        #expect(!html.contains("arXiv"))
+    }
+}
+
+@Suite struct ProvenanceTests {
+    @Test func commitIsReadFromTheRepositoryWithoutRunningGit() throws {
+        let commit = try #require(Provenance.gitCommit(directory: repository + "/Tests/ReportTests"))
+        #expect(commit.count == 12 && commit.allSatisfy(\.isHexDigit))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", repository, "rev-parse", "--short=12", "HEAD"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(commit == expected)
+        #expect(Provenance.gitCommit(directory: "/proc") == nil)
     }
 }

@@ -57,12 +57,14 @@ struct Axis: Equatable {
                     labels: NumberFormat.ticks(ticks, step: step).map(Label.text))
     }
 
-    /// The 1-2-5 step that puts about five intervals across `span`.
+    /// The 1-2-5 step that puts about five intervals across `span` (four to eight ticks).
     static func niceStep(span: Double) -> Double {
         let raw = span / 5
         let magnitude = pow(10, (log10(raw)).rounded(.down))
         let normalized = raw / magnitude
-        let factor: Double = normalized < 1.5 ? 1 : normalized < 3 ? 2 : normalized < 7 ? 5 : 10
+        // Round to the nearest of 1, 2, 5, 10 on a log scale (cut at their geometric means).
+        let factor: Double = normalized < 2.0.squareRoot() ? 1 : normalized < 10.0.squareRoot() ? 2
+            : normalized < 50.0.squareRoot() ? 5 : 10
         return factor * magnitude
     }
 

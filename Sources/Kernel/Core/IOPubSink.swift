@@ -19,11 +19,14 @@ public final class IOPubSink: OutputSink, Sendable {
         self.enabled = enabled
     }
 
+    /// Publishes a `stream` message (`stdout` or `stderr`); empty text is skipped.
     public func stream(_ name: StreamName, _ text: String) {
         guard enabled, !text.isEmpty else { return }
         out.publish("stream", ["name": .string(name.rawValue), "text": .string(text)], parent: parent)
     }
 
+    /// Publishes `display_data`, or `update_display_data` when `update` is set and the
+    /// display has an id (carried in `transient.display_id`).
     public func display(_ bundle: MIMEBundle, displayID: String?, update: Bool) {
         guard enabled else { return }
         var content: JSONValue = ["data": bundle.dataJSON, "metadata": bundle.metadataJSON]
@@ -34,6 +37,7 @@ public final class IOPubSink: OutputSink, Sendable {
         out.publish(type, content, parent: parent)
     }
 
+    /// Publishes `clear_output`.
     public func clearOutput(wait: Bool) {
         guard enabled else { return }
         out.publish("clear_output", ["wait": .bool(wait)], parent: parent)

@@ -16,6 +16,7 @@ public final class SessionInterpreter: Interpreter, @unchecked Sendable {
     /// Makes an interpreter over a fresh session.
     public init() {}
 
+    /// Runs the cell in the session with a fresh monitor that `interrupt()` can cancel.
     public func execute(_ code: String, context: ExecutionContext) -> CellOutcome {
         let progress = ProgressDisplay(sink: context.sink, cell: context.executionCount)
         let monitor = WorkMonitor { progress.report($0) }
@@ -24,26 +25,32 @@ public final class SessionInterpreter: Interpreter, @unchecked Sendable {
         return session.execute(code, sink: context.sink, monitor: monitor)
     }
 
+    /// The session's completions.
     public func complete(_ code: String, cursor: Int) -> Completion {
         session.complete(code, cursor: cursor)
     }
 
+    /// The session's help for the name at the cursor.
     public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MIMEBundle? {
         session.inspect(code, cursor: cursor, detailLevel: detailLevel)
     }
 
+    /// The session's verdict on whether the code can run.
     public func isComplete(_ code: String) -> Completeness {
         session.isComplete(code)
     }
 
+    /// `solvable` with the session's language info and banner.
     public var kernelInfo: KernelInfo {
         KernelInfo(implementation: "solvable", implementationVersion: "0.1.0",
                    languageInfo: Session.languageInfo, banner: Session.banner)
     }
 
+    /// Cancels the running cell's monitor (thread-safe); a no-op between cells.
     public func interrupt() {
         running.withLock { $0?.cancel() }
     }
 
+    /// Nothing to release: the session lives in memory only.
     public func shutdown(restart: Bool) {}
 }

@@ -12,7 +12,7 @@ import Darwin
 /// - the calling thread serves shell (and drains stdin) and runs cells;
 /// - a control thread answers `interrupt`, `shutdown` and `kernel_info` at any time;
 /// - a heartbeat thread echoes pings on the REP socket;
-/// - a signal thread turns SIGINT into an interrupt of the running cell.
+/// - a signal thread turns SIGINT into an interrupt of the running cell (`InterruptSignal`).
 ///
 /// Each ROUTER socket belongs to the thread that reads it; iopub, written from the
 /// shell, control and progress paths, is guarded by a mutex.
@@ -53,6 +53,7 @@ public final class ZMQServer: KernelTransport, @unchecked Sendable {
 
     // MARK: - KernelTransport
 
+    /// Signs and sends on the channel's socket (iopub under its lock).
     public func send(_ message: Message, on channel: Channel) {
         let frames = codec.encode(message)
         switch channel {
@@ -64,6 +65,7 @@ public final class ZMQServer: KernelTransport, @unchecked Sendable {
         }
     }
 
+    /// Reads every shell message already waiting, without blocking (shell thread only).
     public func takeQueuedShellMessages() -> [Message] {
         var queued: [Message] = []
         while let frames = shell.receive(wait: false) {
@@ -72,6 +74,7 @@ public final class ZMQServer: KernelTransport, @unchecked Sendable {
         return queued
     }
 
+    /// Makes the shell and control loops end after their current message.
     public func stop() {
         stopping.store(true, ordering: .releasing)
     }
@@ -83,8 +86,7 @@ public final class ZMQServer: KernelTransport, @unchecked Sendable {
     /// Serves `core` until a shutdown request: announces `starting`, starts the
     /// control, heartbeat and signal threads, and handles shell on this thread.
     public func serve(_ core: MessageCore) {
-        Self.blockInterruptSignal()
-        _ = NativeThread { [core] in Self.watchInterrupts(core) }  // lives as long as the process
+        InterruptSignal.watch { [core] in core.interpreter.interrupt() }
         let beats = NativeThread { [heartbeat] in
             while let ping = heartbeat.receive(wait: true) { heartbeat.send(ping) }
             heartbeat.close()
@@ -122,29 +124,6 @@ public final class ZMQServer: KernelTransport, @unchecked Sendable {
         if !finished.load(ordering: .acquiring) {
             KernelLog.warning("the running cell did not stop within 3 s of shutdown; exiting")
             exit(0)
-        }
-    }
-
-    // MARK: - SIGINT
-
-    /// Blocks SIGINT in this thread and the threads it starts, so that only the
-    /// signal thread receives it (via `sigwait`).
-    private static func blockInterruptSignal() {
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &set, nil)
-    }
-
-    /// Waits for SIGINT forever and interrupts the running cell each time.
-    private static func watchInterrupts(_ core: MessageCore) {
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        var signal: Int32 = 0
-        while sigwait(&set, &signal) == 0 {
-            KernelLog.warning("SIGINT: interrupting the running cell")
-            core.interpreter.interrupt()
         }
     }
 }

@@ -1,6 +1,10 @@
 // MARK: - Expressions and operators
 
 extension Interpreter {
+    /// The deepest nesting of lists a program may build (displaying a value recurses
+    /// through it, so the depth is bounded like the parser's).
+    static let maximumNesting = 100
+
     /// The value of `expr`.
     func evaluate(_ expr: Expr) throws(LanguageError) -> Value {
         switch expr.kind {
@@ -13,7 +17,11 @@ extension Interpreter {
             var values: [Value] = []
             for element in elements { values.append(try evaluate(element)) }
             if !values.isEmpty, let numbers = Value.list(values).numbers { return .vector(numbers) }
-            return .list(values)
+            let list = Value.list(values)
+            if list.nesting > Self.maximumNesting {
+                throw LanguageError(.resource, "lists nested more than \(Self.maximumNesting) deep are not supported", at: expr.position)
+            }
+            return list
         case .unary(let op, let operand):
             let value = try evaluate(operand)
             if op == "+" {

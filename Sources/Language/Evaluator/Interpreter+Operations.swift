@@ -85,11 +85,16 @@ extension Interpreter {
         try checkCost(operation, prepared, name: name, family: family.name, at: position)
         // Run.
         var results: [Table] = []
-        for (point, (modelSet, argumentSet)) in zip(points, prepared) {
+        let displayID = newProgressID()
+        for (i, (point, (modelSet, argumentSet))) in zip(points, prepared).enumerated() {
             try checkInterrupt(at: position)
+            let here = sweeps.map { "\($0.name)=\(point[$0.name]!.plain)" }.joined(separator: ", ")
+            let suffix = sweeps.isEmpty ? "" : " [point \(i + 1)/\(points.count): \(here)]"
             let result: OperationResult
             do {
-                result = try withProgress { monitor in try operation.run(modelSet, argumentSet, monitor) }
+                result = try withProgress(displayID: displayID, suffix: suffix) { monitor in
+                    try operation.run(modelSet, argumentSet, monitor)
+                }
             } catch {
                 throw languageError(error, arguments: bound, at: position)
             }

@@ -13,7 +13,11 @@ final class Interpreter {
     /// The seed set by `seed(n)`, used as the default `seed=` of operations.
     var seed: Double?
     /// Where the running cell's output goes.
-    var sink: OutputSink
+    var sink: OutputSink {
+        didSet { progressSink = SinkBox(sink) }
+    }
+    /// The same sink, locked, for progress reported from worker threads.
+    private(set) var progressSink: SinkBox
     /// The running cell's interrupt flag and progress channel.
     var monitor: WorkMonitor
     /// Protocol payloads produced by the cell (the pager for `?name`).
@@ -24,7 +28,9 @@ final class Interpreter {
     /// Makes an interpreter over `registry`.
     init(registry: Registry) {
         self.registry = registry
-        self.sink = NullSink()
+        let sink = NullSink()
+        self.sink = sink
+        self.progressSink = SinkBox(sink)
         self.monitor = WorkMonitor.none
     }
 

@@ -3,7 +3,8 @@ import Numerics
 import Synchronization
 
 /// Runs one piece of long work with its own `WorkMonitor` that (1) follows the
-/// cell's monitor's cancellation, polled every 20 ms on a watcher task, and (2) turns
+/// cell's monitor's cancellation, polled every 20 ms on a watcher task and checked at
+/// every progress report, and (2) turns
 /// progress reports into a progress-bar display on the cell's sink — a first
 /// `display_data` with a display id, then `update: true` replacements, at most
 /// about four per second.
@@ -13,25 +14,35 @@ final class ProgressRelay: Sendable {
         struct State {
             var lastShown: ContinuousClock.Instant?
             var latest: WorkMonitor.Progress?
+            /// Whether `latest` is what the bar shows now.
+            var latestShown = false
         }
         let done = Atomic<Bool>(false)
         let state = Mutex(State())
         let sink: SinkBox
         let displayID: String
+        let suffix: String
 
-        init(sink: SinkBox, displayID: String) {
+        init(sink: SinkBox, displayID: String, suffix: String) {
             self.sink = sink
             self.displayID = displayID
+            self.suffix = suffix
         }
 
         /// Shows `progress` unless one was shown less than `interval` ago (the last
         /// step always shows).
-        func receive(_ progress: WorkMonitor.Progress) {
+        func receive(_ reported: WorkMonitor.Progress) {
+            var progress = reported
+            progress.label += suffix
             let now = ContinuousClock.now
             let show: Bool = state.withLock { s in
                 s.latest = progress
-                if let last = s.lastShown, now - last < ProgressRelay.interval, progress.done < progress.total { return false }
+                if let last = s.lastShown, now - last < ProgressRelay.interval, progress.done < progress.total {
+                    s.latestShown = false
+                    return false
+                }
                 s.lastShown = now
+                s.latestShown = true
                 return true
             }
             if show { sink.display(ProgressRelay.bundle(progress), displayID: displayID) }
@@ -43,11 +54,20 @@ final class ProgressRelay: Sendable {
     private let shared: Shared
     private static let interval = Duration.milliseconds(250)
 
-    /// Starts relaying progress to `sink` under the cell's `parent` monitor.
-    init(parent: WorkMonitor, sink: OutputSink, displayID: String) {
-        let shared = Shared(sink: SinkBox(sink), displayID: displayID)
+    /// Starts relaying progress to `sink` under the cell's `parent` monitor, as the
+    /// display `displayID` (shared by the points of a sweep), with `suffix` added to
+    /// the work's label (`" [point 2/6]"`).
+    init(parent: WorkMonitor, sink: SinkBox, displayID: String, suffix: String) {
+        let shared = Shared(sink: sink, displayID: displayID, suffix: suffix)
         self.shared = shared
-        let child = WorkMonitor { progress in shared.receive(progress) }
+        // The watcher task may wait for a free thread of the cooperative pool, so a
+        // progress report also passes the cell's interrupt on.
+        let box = ChildBox()
+        let child = WorkMonitor { progress in
+            if parent.isCancelled { box.monitor?.cancel() }
+            shared.receive(progress)
+        }
+        box.monitor = child
         monitor = child
         if parent.isCancelled { child.cancel() }
         Task.detached {
@@ -61,12 +81,14 @@ final class ProgressRelay: Sendable {
         }
     }
 
-    /// Stops the watcher and shows the final state of the bar, if one was shown.
+    /// Stops the watcher and brings the bar up to date, if one was shown.
     func finish() {
         shared.done.store(true, ordering: .relaxed)
-        let latest: WorkMonitor.Progress? = shared.state.withLock { $0.lastShown != nil ? $0.latest : nil }
+        let latest: WorkMonitor.Progress? = shared.state.withLock { $0.lastShown != nil && !$0.latestShown ? $0.latest : nil }
         if let latest {
-            shared.sink.display(Self.bundle(latest), displayID: shared.displayID)
+            var shown = latest
+            shown.label += shared.suffix
+            shared.sink.display(Self.bundle(shown), displayID: shared.displayID)
         }
     }
 
@@ -83,7 +105,14 @@ final class ProgressRelay: Sendable {
     }
 }
 
-/// The cell's sink behind a lock, so progress from a worker thread reaches it safely.
+/// A late-bound reference to the child monitor, for its own progress callback.
+private final class ChildBox: @unchecked Sendable {
+    /// Set once, right after the monitor is made and before any work runs.
+    var monitor: WorkMonitor?
+}
+
+/// The cell's sink behind a lock, so progress from a worker thread reaches it safely;
+/// it remembers which display ids it has shown, so later ones go out as updates.
 final class SinkBox: @unchecked Sendable {
     private let sink: OutputSink
     private let lock = Mutex<Set<String>>([])
@@ -101,10 +130,16 @@ final class SinkBox: @unchecked Sendable {
 }
 
 extension Interpreter {
-    /// Runs `body` with a relayed monitor labelled for progress displays.
-    func withProgress<T>(_ body: (WorkMonitor) throws -> T) throws -> T {
+    /// A fresh display id for a progress bar.
+    func newProgressID() -> String {
         progressDisplays += 1
-        let relay = ProgressRelay(parent: monitor, sink: sink, displayID: "solvable-progress-\(progressDisplays)-\(ObjectIdentifier(self).hashValue & 0xffff)")
+        return "solvable-progress-\(progressDisplays)-\(ObjectIdentifier(self).hashValue & 0xffff)"
+    }
+
+    /// Runs `body` with a monitor that follows the cell's interrupts and shows the
+    /// work's progress as the display `displayID` (a new one if `nil`).
+    func withProgress<T>(displayID: String? = nil, suffix: String = "", _ body: (WorkMonitor) throws -> T) throws -> T {
+        let relay = ProgressRelay(parent: monitor, sink: progressSink, displayID: displayID ?? newProgressID(), suffix: suffix)
         defer { relay.finish() }
         return try body(relay.monitor)
     }

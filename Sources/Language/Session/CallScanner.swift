@@ -15,6 +15,8 @@ struct CallScanner {
         var atArgumentStart: Bool
         /// Whether the current argument already has `name=` (we are in its value).
         var inValue: Bool
+        /// Keywords already written in this call (`alpha` in `ridge(alpha=1, `).
+        var givenKeywords: [String] = []
     }
 
     /// The innermost open `(` call before `end`, or `nil` if the cursor is not inside one.
@@ -61,6 +63,13 @@ struct CallScanner {
                     }
                     stack[stack.count - 1].commas += 1
                     stack[stack.count - 1].argStart = i + 1
+                }
+            case "=":
+                let next = i + 1 < end ? scalars[i + 1] : " "
+                let previous = i > 0 ? scalars[i - 1] : " "
+                if next != "=", !"<>!=".unicodeScalars.contains(previous), let name = lastName,
+                   !stack.isEmpty, stack[stack.count - 1].frame != nil {
+                    stack[stack.count - 1].frame!.givenKeywords.append(name)
                 }
             case ".":
                 sawDotAfterName = lastName != nil

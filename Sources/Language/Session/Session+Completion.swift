@@ -26,7 +26,7 @@ extension Session {
             candidates = fields(ofVariable: base).map { ($0, "field") }
         } else {
             if let frame = CallScanner.innermostCall(scalars, upTo: start), !frame.inValue {
-                candidates += parameterNames(for: frame).map { ($0, "param") }
+                candidates += parameterNames(for: frame).filter { !frame.givenKeywords.contains($0) }.map { ($0, "param") }
             }
             candidates += interpreter.variables.keys.sorted().map { ($0, "variable") }
             candidates += registry.builtins.map { ($0.name, "function") }

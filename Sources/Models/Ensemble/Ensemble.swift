@@ -37,7 +37,7 @@ public enum Ensemble {
         operations: [
             ModelOperation(name: "theory", summary: "E_K learning curve (P, test, test1, testinf, kappa)",
                            parameters: [SimulationSupport.theoryP],
-                           estimate: { model, _ in Ridge.theoryEstimate(model) },
+                           estimate: { model, arguments in Ridge.theoryEstimate(model, arguments) },
                            run: { model, arguments, monitor in .table(try theory(model, arguments, monitor)) }),
             ModelOperation(name: "simulate", summary: "Monte-Carlo ensembles (P, test, test_se, test1, test1_se, train, train_se)",
                            parameters: [SimulationSupport.simulateP] + SimulationSupport.trialSpecs,

@@ -38,7 +38,7 @@ public enum RandomFeatures {
         operations: [
             ModelOperation(name: "theory", summary: "deterministic-equivalent curve (P, test, train, kappa, df1, df2, gcv)",
                            parameters: [SimulationSupport.theoryP],
-                           estimate: { model, _ in Ridge.theoryEstimate(model) },
+                           estimate: { model, arguments in Ridge.theoryEstimate(model, arguments) },
                            run: { model, arguments, monitor in .table(try theory(model, arguments, monitor)) }),
             ModelOperation(name: "simulate", summary: "Monte-Carlo random-feature ridge fits (P, test, test_se, train, train_se, gcv, gcv_se)",
                            parameters: [SimulationSupport.simulateP] + SimulationSupport.trialSpecs,

@@ -9,13 +9,14 @@ import Numerics
 ///     κ = λ + (κ/P) · df1(κ),   df1(κ) = Σ_k λ_k/(λ_k + κ)
 ///
 /// (Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592, the "S-transform"
-/// renormalisation of ridge, their eq. for κ in Sec. 3; equivalently κ(1 − df1/P) = λ).
+/// renormalisation of ridge; equivalently κ(1 − df1/P) = λ. Equation numbers in the paper
+/// were not checked here: the formulas are verified against simulation in the tests).
 /// With linear random features `z = F x`, `F` iid N(0, 1/N), conditioning on `F`
 /// adds a second renormalisation, and κ₂ (the ridge seen by the data spectrum) solves
 ///
 ///     κ₂ (1 − df1(κ₂)/P)(1 − df1(κ₂)/N) = λ
 ///
-/// (AZP 2024 Sec. 5 / linear random features; the same equation is Ruben, Tong,
+/// (AZP 2024, linear random features; the same equation is Ruben, Tong,
 /// Chaudhry & Pehlevan 2024, arXiv 2412.05418, with their `λ/P` equal to our λ).
 /// `N = ∞` recovers ridge. Ridgeless (`λ = 0`): κ₂ solves `df1(κ₂) = min(N, P)` when
 /// `min(N, P) < dim`, and κ₂ = 0 otherwise.

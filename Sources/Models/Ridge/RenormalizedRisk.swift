@@ -9,8 +9,10 @@
 ///
 /// (Ruben, Tong, Chaudhry & Pehlevan 2024, arXiv 2412.05418, their E₁ for one
 /// random-feature model; for N = ∞ it is the ridge risk `(κ² s2 + σ²)/(1 − df2/P)` of
-/// Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592, Sec. 3). The term
-/// `κ₂ s1 (1 − ρ)` is the variance-limited / approximation part of finite N. The
+/// Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592). The term
+/// `κ₂ s1 (1 − ρ)` is the variance-limited / approximation part of finite N. (Derivation
+/// check: conditioned on F this is ridge on z with covariance FΛFᵀ; its df2 is
+/// `df1_F + κ ∂κ df1_F` with `df1_F(κ) = df1(κ₂(κ))`, which gives γ exactly as above.) The
 /// excess risk is `E − σ²`; the training error is `(1 − df1/P)² · E` (the ridge
 /// identity `E_train = (λ/κ)² E` with `λ/κ = 1 − df1/P` for the first-level κ), and
 /// the GCV estimate `E_train/(1 − df̂1/P)²` tends to `E`.

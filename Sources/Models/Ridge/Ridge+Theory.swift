@@ -4,7 +4,7 @@ import Numerics
 
 extension Ridge {
     /// The deterministic-equivalent learning curve at each P of `arguments["P"]`
-    /// (Atanasov, Zavatone-Veth & Pehlevan 2024, Sec. 3; see `RenormalizedRisk`).
+    /// (Atanasov, Zavatone-Veth & Pehlevan 2024, deterministic equivalent; see `RenormalizedRisk`).
     /// - Returns: a theory table with columns P, test, train, kappa, df1, df2, gcv.
     /// - Throws: `ModelError` for bad parameters, `WorkCancelled` if interrupted.
     public static func theory(_ model: ParameterSet, _ arguments: ParameterSet,

@@ -23,14 +23,14 @@ public enum Ridge {
         γ = df2/P; train = (1 − df1/P)² (test + noise²). Ridgeless at P = dim the risk is inf
         (0 when noiseless). P = inf gives the population limit κ = lambda.
         """,
-        reference: "Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592, Sec. 3 (renormalised ridge κ, "
+        reference: "Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592, ridge-regression section (renormalised ridge κ, "
             + "deterministic-equivalent risk and the GCV identity)",
         parameters: PowerLawParameters.specs,
         validate: { p throws(ModelError) in try validate(p) },
         operations: [
             ModelOperation(name: "theory", summary: "deterministic-equivalent learning curve (P, test, train, kappa, df1, df2, gcv)",
                            parameters: [SimulationSupport.theoryP],
-                           estimate: { model, _ in theoryEstimate(model) },
+                           estimate: { model, arguments in theoryEstimate(model, arguments) },
                            run: { model, arguments, monitor in .table(try theory(model, arguments, monitor)) }),
             ModelOperation(name: "simulate", summary: "Monte-Carlo ridge fits (P, test, test_se, train, train_se, gcv, gcv_se)",
                            parameters: [SimulationSupport.simulateP] + SimulationSupport.trialSpecs,
@@ -59,9 +59,10 @@ public enum Ridge {
         return (try? model.number("dim")) ?? 1000
     }
 
-    /// Memory and time of a theory curve: a few O(dim) passes per point.
-    static func theoryEstimate(_ model: ParameterSet) -> WorkEstimate {
+    /// Memory and time of a theory curve: about ten O(dim) passes per point of `P`.
+    static func theoryEstimate(_ model: ParameterSet, _ arguments: ParameterSet) -> WorkEstimate {
         let dim = modeCount(model)
-        return WorkEstimate(bytes: 24 * dim, seconds: 1e-8 * dim * 30)
+        let points = Double(((try? arguments.vector("P")) ?? [1]).count)
+        return WorkEstimate(bytes: 24 * dim, seconds: 1e-9 * dim * 10 * points)
     }
 }

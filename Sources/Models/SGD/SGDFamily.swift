@@ -27,7 +27,8 @@ public enum SGDFamily {
     static let timesSpec = ParameterSpec("t", "update counts to report (0 ≤ t ≤ steps); default ~60 log-spaced",
                                          kind: .vector, range: .nonNegative, sweepable: false)
 
-    /// The curve as a table: `t, samples, test` (+ `test_se`), `last`, `gnorm2`, `lr`, `batch`.
+    /// The curve as a table: `t, samples, test` (+ `test_se`), `last`, `gnorm2`, `lr`, `batch`; the
+    /// caption ("theory" / "simulation") names any non-constant schedule, for plot legends.
     static func table(_ curve: SGDCurve, setup: SGDSetup, simulated: Bool) -> Table {
         var columns = [Table.Column("t", curve.times.map(Double.init)), Table.Column("samples", curve.samples),
                        Table.Column("test", curve.test)]
@@ -37,7 +38,8 @@ public enum SGDFamily {
         if simulated { columns.append(Table.Column("gnorm2_se", curve.gnorm2Error)) }
         columns.append(Table.Column("lr", curve.times.map { setup.rates[min($0, setup.steps - 1)] }))
         columns.append(Table.Column("batch", curve.times.map { setup.batch(at: $0) }))
-        return Table(columns: columns, caption: simulated ? "simulation" : "theory",
+        let kind = simulated ? "simulation" : "theory"
+        return Table(columns: columns, caption: setup.scheduleLabel.isEmpty ? kind : "\(kind), \(setup.scheduleLabel)",
                      role: simulated ? .simulation : .theory)
     }
 

@@ -98,6 +98,7 @@ extension SGDSetup {
                 if t & 65535 == 0 { monitor.report(done: t, total: last, label: "sgd theory") }
             }
         }
+        monitor.report(done: last, total: last, label: "sgd theory")
         curve.testError = [Double](repeating: 0, count: curve.test.count)
         return curve
     }

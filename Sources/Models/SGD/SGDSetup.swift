@@ -50,6 +50,8 @@ public struct SGDSetup: Sendable {
     public var lambdas: [Double]
     /// w*_k.
     public var target: [Double]
+    /// A short legend label naming the schedules that are not constant ("" if both are).
+    public var scheduleLabel: String
 
     /// Makes a checked setup.
     /// - Throws: `ModelError` naming the schedule (`lr`, `batch`) that is out of range at some step.
@@ -70,6 +72,10 @@ public struct SGDSetup: Sendable {
         self.batches = try scheduleValues(batch, parameter: "batch", total: steps, role: .batchSize)
         self.averaging = averaging
         self.normalized = normalized
+        var parts: [String] = []
+        if !(lr is ConstantValue) { parts.append("lr=\(lr.description)") }
+        if !(batch is ConstantValue) { parts.append("batch=\(batch.description)") }
+        scheduleLabel = parts.joined(separator: ", ")
         lambdas = (1...dim).map { pow(Double($0), -alpha) }
         target = (1...dim).map { k in (pow(Double(k), -(alpha * beta + 1)) / pow(Double(k), -alpha)).squareRoot() }
     }

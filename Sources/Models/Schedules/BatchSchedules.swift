@@ -62,7 +62,7 @@ public struct TabulatedSchedule: Schedule {
         return values[lo] + w * (values[hi] - values[lo])
     }
 
-    public var description: String { "\(origin) (\(values.count) points)" }
+    public var description: String { origin }
 }
 
 /// A schedule given step by step (the last value repeats past the end): how composite

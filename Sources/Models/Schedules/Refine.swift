@@ -62,7 +62,7 @@ public func refinedSchedule(from run: Table, peak: Double, smooth: Int) throws(M
         positions.append(Double(s) / Double(steps)); values.append(eta[s] * scale)
     }
     positions.append(1); values.append(0)
-    return TabulatedSchedule(positions: positions, values: values, origin: "refine(run of \(steps) steps, peak=\(formatParameter(top)))")
+    return TabulatedSchedule(positions: positions, values: values, origin: "refined(peak=\(formatParameter(top)))")
 }
 
 /// Running median over `width` entries (window shrinks at the ends).

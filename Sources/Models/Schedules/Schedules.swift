@@ -13,6 +13,11 @@ import Darwin
 // decaying part then runs over the remaining T − W steps with its own clock t' = t − W,
 // T' = T − W. W must be smaller than T (checked when the schedule meets a run length).
 
+/// `, final=…, warmup=…` for the arguments that differ from their defaults (0), for descriptions.
+func optionalArguments(final: Double, warmup: Int) -> String {
+    (final != 0 ? ", final=\(formatParameter(final))" : "") + (warmup != 0 ? ", warmup=\(warmup)" : "")
+}
+
 /// Linear warm-up from 0 to `peak` over `warmup` steps: the value at step `t < warmup`.
 @inline(__always) func warmupValue(peak: Double, step: Int, warmup: Int) -> Double {
     peak * Double(step + 1) / Double(warmup)
@@ -40,7 +45,7 @@ public struct CosineSchedule: Schedule, CheckedSchedule {
         return final + (peak - final) * (1 + cos(Double.pi * phase)) / 2
     }
 
-    public var description: String { "cosine(\(formatParameter(peak)), final=\(formatParameter(final)), warmup=\(warmup))" }
+    public var description: String { "cosine(\(formatParameter(peak))\(optionalArguments(final: final, warmup: warmup)))" }
 
     public func check(total: Int, parameter: String) throws(ModelError) {
         try checkWarmup(warmup, total: total, parameter: parameter)
@@ -68,7 +73,7 @@ public struct LinearSchedule: Schedule, CheckedSchedule {
         return final + (peak - final) * (1 - Double(step - warmup) / span)
     }
 
-    public var description: String { "linear(\(formatParameter(peak)), final=\(formatParameter(final)), warmup=\(warmup))" }
+    public var description: String { "linear(\(formatParameter(peak))\(optionalArguments(final: final, warmup: warmup)))" }
 
     public func check(total: Int, parameter: String) throws(ModelError) {
         try checkWarmup(warmup, total: total, parameter: parameter)

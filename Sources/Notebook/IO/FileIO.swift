@@ -37,8 +37,11 @@ public enum FileIO {
     /// renamed over `path`; the directory is synced last. If anything fails, or the
     /// process dies before the rename, `path` still holds its previous contents.
     /// A new file keeps the permissions of the one it replaces (0644 for a new path).
+    /// With `durable: false` the two `fsync`s are skipped: the rename still makes the
+    /// replacement all-or-nothing for readers, but a power cut may lose it (fine for
+    /// files that can be regenerated, such as rendered pages and copied assets).
     /// - Throws: `Failure` with the OS reason; the temporary file is removed.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(Failure) {
         let directory = parentDirectory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = directory + "/." + name + ".tmp-\(getpid())"
@@ -61,7 +64,7 @@ public enum FileIO {
             }
             written += n
         }
-        guard fsync(fd) == 0 else {
+        guard !durable || fsync(fd) == 0 else {
             let error = failure("cannot flush \(temporary)")
             close(fd)
             throw error
@@ -69,6 +72,7 @@ public enum FileIO {
         close(fd)
         guard rename(temporary, path) == 0 else { throw failure("cannot replace \(path)") }
         ok = true
+        guard durable else { return }
         let dirfd = open(directory, O_RDONLY | O_CLOEXEC)
         if dirfd >= 0 {
             fsync(dirfd)

@@ -4,7 +4,8 @@ import Notebook
 /// One nbformat output as an HTML fragment. Trusted rich types are embedded as they
 /// are (inline SVG, HTML tables — with any `<script>` removed), images become `data:`
 /// URIs, and everything else (plain text, streams, errors, JSON) is HTML-escaped with
-/// ANSI colour codes stripped. Claim records render as a pass/fail badge.
+/// ANSI colour codes stripped. Claim records render as a pass/fail badge; progress
+/// bars are left out.
 struct OutputRenderer {
     /// The rendered output and whether it is a figure (gets the cell's caption).
     struct Rendered {
@@ -37,6 +38,9 @@ struct OutputRenderer {
     }
 
     private func renderBundle(_ data: [String: JSONValue]) -> Rendered? {
+        // Progress bars are saved in their final state (as JupyterLab saves them) but are
+        // not results: a report leaves out any display whose HTML is a <progress> bar.
+        if let html = data["text/html"]?.multilineText, html.contains("<progress") { return nil }
         if let record = data[Claim.mimeType], let claim = Claim(record: record, cellIndex: 0) {
             return Rendered(html: Self.claimBadge(claim), isFigure: false, kind: "claim")
         }

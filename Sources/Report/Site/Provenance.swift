@@ -34,19 +34,44 @@ struct Provenance {
         return start.seconds(to: end)
     }
 
-    /// `git rev-parse --short HEAD` in `directory`, or `nil` outside a repository.
+    /// The commit checked out in the git repository containing `directory` (12 hex
+    /// digits), or `nil` outside a repository. Read from `.git` directly (HEAD, the ref
+    /// file or `packed-refs`; worktrees via `gitdir:` and `commondir`), without running git.
     static func gitCommit(directory: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory, "rev-parse", "--short=12", "HEAD"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+        let manager = FileManager.default
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        func text(_ path: String) -> String? {
+            manager.contents(atPath: path).map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
+        while true {
+            let dotGit = url.appendingPathComponent(".git").path
+            var gitDir: String?
+            if NotebookFiles.isDirectory(dotGit) {
+                gitDir = dotGit
+            } else if let pointer = text(dotGit), pointer.hasPrefix("gitdir:") {
+                let path = pointer.dropFirst("gitdir:".count).trimmingCharacters(in: .whitespaces)
+                gitDir = path.hasPrefix("/") ? path : url.appendingPathComponent(path).path
+            }
+            if let gitDir {
+                guard let head = text(gitDir + "/HEAD") else { return nil }
+                guard head.hasPrefix("ref:") else { return String(head.prefix(12)) }
+                let ref = head.dropFirst("ref:".count).trimmingCharacters(in: .whitespaces)
+                var common = gitDir
+                if let relative = text(gitDir + "/commondir") {
+                    common = relative.hasPrefix("/") ? relative : URL(fileURLWithPath: gitDir).appendingPathComponent(relative).standardizedFileURL.path
+                }
+                for base in [gitDir, common] {
+                    if let hash = text(base + "/" + ref), hash.count >= 40 { return String(hash.prefix(12)) }
+                }
+                let packed = text(common + "/packed-refs") ?? ""
+                for line in packed.split(separator: "\n") where line.hasSuffix(" " + ref) {
+                    return String(line.prefix(12))
+                }
+                return nil
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
     }
 }

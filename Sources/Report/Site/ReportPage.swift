@@ -73,10 +73,14 @@ struct ReportPage {
         if let commit = provenance.commit { context["commit"] = commit }
         if let runDate = provenance.runDate { context["runDate"] = runDate }
         if let paper {
-            context["paper"] = [
-                "title": paper.title, "authors": paper.authors.joined(separator: ", "),
-                "year": paper.year.map(String.init) ?? "", "arxiv": paper.arxiv ?? "", "arxivURL": paper.arxivURL ?? "",
-            ] as [String: Any]
+            // Absent fields are left out: Mustache treats an empty string as present.
+            var fields: [String: Any] = ["title": paper.title, "authors": paper.authors.joined(separator: ", ")]
+            if let year = paper.year { fields["year"] = String(year) }
+            if let arxiv = paper.arxiv, let url = paper.arxivURL {
+                fields["arxiv"] = arxiv
+                fields["arxivURL"] = url
+            }
+            context["paper"] = fields
         }
         self.context = context
     }

@@ -83,7 +83,7 @@ public struct SiteRenderer {
 
     private func write(bytes: [UInt8], to path: String) throws(ReportError) {
         do {
-            try FileIO.writeAtomically(bytes, to: path)
+            try FileIO.writeAtomically(bytes, to: path, durable: false)
         } catch {
             throw ReportError("cannot write \(path): \(error.message)")
         }
@@ -110,6 +110,7 @@ public struct SiteRenderer {
         }
         for (from, to) in files {
             guard let data = manager.contents(atPath: from) else { throw ReportError("cannot read \(from)") }
+            if let existing = manager.contents(atPath: destination + "/" + to), existing == data { continue }
             try write(bytes: [UInt8](data), to: destination + "/" + to)
         }
     }

@@ -1,0 +1,164 @@
+import Numerics
+
+// Simulation of the peaked softmax head (Liu, Liu, Pehlevan & Gore 2026): fresh batches of
+// rms-normalised Gaussian inputs, the exact KL gradient ∇_W = (1/B) Σ_n (p_s − p_t)_n x̂_nᵀ,
+// and SGD (W ← W − lr ∇) or Adam (Kingma & Ba 2015, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, bias
+// corrected). The loss is measured on a fixed evaluation set of 4096 seeded inputs, with its
+// standard error; β = ⟨W_s, W_t⟩ / ‖W_t‖² is the student's projection on the teacher.
+
+extension Peaked {
+    /// Inputs in the evaluation set.
+    static let evaluationCount = 4096
+
+    static let simulateOperation = ModelOperation(
+        name: "simulate",
+        summary: "train the softmax head with SGD or Adam; KL on a held-out set and β over steps",
+        parameters: [
+            ParameterSpec("t", "step counts", kind: .vector, default: .vector(defaultSteps), range: .nonNegative,
+                          sweepable: false),
+            ParameterSpec("trials", "independent runs (different batches)", kind: .integer, default: .number(1),
+                          range: NumericRange(lower: 1, upper: 1000), sweepable: false),
+            ParameterSpec("seed", "random seed (teacher, batches, evaluation set)", kind: .integer, default: .number(1),
+                          range: .nonNegative, sweepable: false),
+        ],
+        estimate: { model, arguments in
+            guard let c = try? Configuration(model), let t = try? arguments.vector("t"),
+                  let trials = try? arguments.integer("trials") else { return WorkEstimate(bytes: 0, seconds: 0) }
+            let perStep = Double(c.batch * c.classes) * (6 * Double(c.dim) + 60)
+            return WorkEstimate(bytes: 8 * Double(c.batch + evaluationCount) * Double(c.classes + c.dim) * 3,
+                                seconds: Double(trials) * (t.max() ?? 0) * perStep / 1e9)
+        },
+        run: { model, arguments, monitor in
+            let c = try Configuration(model)
+            try c.check()
+            let steps = try stepGrid(arguments).map { Int($0) }
+            let trials = try arguments.integer("trials")
+            let seed = UInt64(try arguments.integer("seed"))
+            let teacherWeights = teacher(c, seed: seed)
+            let evaluation = Evaluation(c, teacher: teacherWeights, seed: seed)
+            var losses = [[Double]](), betas = [[Double]](), evaluationErrors = [[Double]]()
+            for trial in 0..<trials {
+                var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial + 1))
+                let run = try train(c, teacher: teacherWeights, evaluation: evaluation, steps: steps, rng: &rng,
+                                    monitor: monitor, progress: (trial, trials))
+                losses.append(run.loss); betas.append(run.beta); evaluationErrors.append(run.se)
+            }
+            let n = Double(trials)
+            func mean(_ rows: [[Double]], _ i: Int) -> Double { rows.reduce(0) { $0 + $1[i] } / n }
+            func spread(_ rows: [[Double]], _ i: Int) -> Double {
+                guard trials > 1 else { return 0 }
+                let m = mean(rows, i)
+                return rows.reduce(0) { $0 + ($1[i] - m) * ($1[i] - m) } / (n - 1) / n
+            }
+            let idx = steps.indices
+            let test = idx.map { mean(losses, $0) }
+            // Trial-to-trial spread plus the shared evaluation set's own sampling error.
+            let testSE = idx.map { (spread(losses, $0) + pow(mean(evaluationErrors, $0), 2)).squareRoot() }
+            return .table(Table(columns: [
+                Table.Column("t", steps.map(Double.init)), Table.Column("test", test), Table.Column("test_se", testSE),
+                Table.Column("beta", idx.map { mean(betas, $0) }), Table.Column("beta_se", idx.map { spread(betas, $0).squareRoot() }),
+            ], caption: c.adam ? "adam" : "sgd", role: .simulation))
+        })
+
+    /// The held-out inputs with the teacher's probabilities and log-probabilities.
+    struct Evaluation {
+        var inputs: Matrix
+        var teacherP: [Double]
+        var teacherLogP: [Double]
+
+        init(_ c: Configuration, teacher: Matrix, seed: UInt64) {
+            var rng = Xoshiro256StarStar(seed: seed, stream: 999_999)
+            inputs = Peaked.inputs(count: Peaked.evaluationCount, dim: c.dim, rng: &rng)
+            var logits = Matrix.gemm(inputs, teacher, transposeB: true, alpha: 1 / c.temperature)
+            teacherLogP = Peaked.logSoftmaxRows(&logits)
+            teacherP = teacherLogP.map { exp($0) }
+        }
+
+        /// Mean KL(p_t‖p_s) over the set and its standard error for student weights `w`.
+        func loss(_ w: Matrix) -> (value: Double, se: Double) {
+            var logits = Matrix.gemm(inputs, w, transposeB: true)
+            let logP = Peaked.logSoftmaxRows(&logits)
+            let v = w.rows, n = inputs.rows
+            var sum = 0.0, sumSquares = 0.0
+            for i in 0..<n {
+                var kl = 0.0
+                for j in (i * v)..<((i + 1) * v) where teacherP[j] > 0 { kl += teacherP[j] * (teacherLogP[j] - logP[j]) }
+                sum += kl; sumSquares += kl * kl
+            }
+            let mean = sum / Double(n)
+            return (mean, (max(0, sumSquares / Double(n) - mean * mean) / Double(n - 1)).squareRoot())
+        }
+    }
+
+    /// Row-wise log-softmax of `logits` (stable: the row maximum is subtracted first).
+    static func logSoftmaxRows(_ logits: inout Matrix) -> [Double] {
+        let v = logits.columns
+        logits.storage.withUnsafeMutableBufferPointer { p in
+            for i in 0..<logits.rows {
+                var top = -Double.infinity
+                for j in 0..<v { top = max(top, p[i * v + j]) }
+                var z = 0.0
+                for j in 0..<v { z += exp(p[i * v + j] - top) }
+                let shift = top + log(z)
+                for j in 0..<v { p[i * v + j] -= shift }
+            }
+        }
+        return logits.storage
+    }
+
+    /// One training run; the loss, its evaluation error and β at `steps`.
+    static func train(_ c: Configuration, teacher: Matrix, evaluation: Evaluation, steps: [Int],
+                      rng: inout Xoshiro256StarStar, monitor: WorkMonitor,
+                      progress: (trial: Int, of: Int)) throws -> (loss: [Double], se: [Double], beta: [Double]) {
+        var w = Matrix(rows: c.classes, columns: c.dim)
+        var m = [Double](repeating: 0, count: w.storage.count), s = m
+        var loss = [Double](repeating: 0, count: steps.count), se = loss, beta = loss
+        let order = steps.indices.sorted { steps[$0] < steps[$1] }
+        let total = steps.max() ?? 0
+        var done = 0
+        let norm = Double(c.classes)
+        for index in order {
+            while done < steps[index] {
+                if done % 64 == 0 {
+                    try monitor.checkCancelled()
+                    monitor.report(done: progress.trial * total + done, total: progress.of * total, label: "simulate peaked")
+                }
+                let g = gradient(c, w: w, teacher: teacher, rng: &rng)
+                done += 1
+                if c.adam {
+                    let b1 = 0.9, b2 = 0.999
+                    let c1 = 1 - pow(b1, Double(done)), c2 = 1 - pow(b2, Double(done))
+                    for k in m.indices {
+                        m[k] = b1 * m[k] + (1 - b1) * g.storage[k]
+                        s[k] = b2 * s[k] + (1 - b2) * g.storage[k] * g.storage[k]
+                        w.storage[k] -= c.lr * (m[k] / c1) / ((s[k] / c2).squareRoot() + 1e-8)
+                    }
+                } else {
+                    axpy(-c.lr, g.storage, &w.storage)
+                }
+            }
+            let l = evaluation.loss(w)
+            loss[index] = l.value; se[index] = l.se
+            beta[index] = dot(w.storage, teacher.storage) / norm
+        }
+        return (loss, se, beta)
+    }
+
+    /// The KL gradient (1/B) Σ (p_s − p_t) x̂ᵀ on a fresh batch.
+    static func gradient(_ c: Configuration, w: Matrix, teacher: Matrix, rng: inout Xoshiro256StarStar) -> Matrix {
+        let x = inputs(count: c.batch, dim: c.dim, rng: &rng)
+        var teacherLogits = Matrix.gemm(x, teacher, transposeB: true, alpha: 1 / c.temperature)
+        var studentLogits = Matrix.gemm(x, w, transposeB: true)
+        let logPt = logSoftmaxRows(&teacherLogits)
+        let logPs = logSoftmaxRows(&studentLogits)
+        var difference = Matrix(rows: c.batch, columns: c.classes)
+        for k in difference.storage.indices { difference.storage[k] = exp(logPs[k]) - exp(logPt[k]) }
+        return Matrix.gemm(difference, transposeA: true, x, alpha: 1 / Double(c.batch))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
