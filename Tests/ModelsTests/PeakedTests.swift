@@ -2,15 +2,6 @@ import Testing
 import Numerics
 @testable import Models
 
-/// Least-squares slope of ln y against ln x.
-func logLogSlope(_ x: [Double], _ y: [Double]) -> Double {
-    let lx = x.map { log($0) }, ly = y.map { log($0) }
-    let mx = lx.reduce(0, +) / Double(lx.count), my = ly.reduce(0, +) / Double(ly.count)
-    var sxy = 0.0, sxx = 0.0
-    for (a, b) in zip(lx, ly) { sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx) }
-    return sxy / sxx
-}
-
 @Suite("Peaked softmax head: one-third time scaling (Liu, Liu, Pehlevan & Gore 2026)")
 struct PeakedTests {
     /// A small teacher (V = 32, d = 16, T = 1e-3) so that SGD with batch 1024 and lr 5 stays
