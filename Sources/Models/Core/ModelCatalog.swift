@@ -13,6 +13,7 @@ public enum ModelCatalog {
         JudgeModel.family,
         SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
         DeepLinear.family,
+        MLPModel.family,
         Peaked.family,
     ]
 
@@ -21,6 +22,7 @@ public enum ModelCatalog {
         ScheduleFunctions.constant, ScheduleFunctions.cosine, ScheduleFunctions.linear, ScheduleFunctions.wsd,
         ScheduleFunctions.step, ScheduleFunctions.invsqrt, ScheduleFunctions.poly, ScheduleFunctions.ramp,
         RefineFunction.function,
+        OptimumFunction.function,
     ]
 
     /// The family called `name`, or `nil`.

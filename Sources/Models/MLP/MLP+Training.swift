@@ -1,0 +1,133 @@
+import Numerics
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Training of the residual MLP on a synthetic task with fresh minibatches each step
+/// (online), by SGD or Adam with the per-layer rates of `MLPScaling`, evaluating the
+/// test loss (mean squared error on a fixed held-out set) at log-spaced steps.
+struct MLPTrainer {
+    let input: Int, width: Int, depth: Int, steps: Int, batch: Int
+    let optimizer: String
+    let task: String
+    let scaling: MLPScaling
+    let seed: UInt64
+
+    /// A loss at or above this (or not finite) counts as divergence.
+    static let divergence = 1e6
+
+    init(_ model: ParameterSet) throws(ModelError) {
+        input = try model.integer("input"); width = try model.integer("width"); depth = try model.integer("depth")
+        steps = try model.integer("steps"); batch = try model.integer("batch")
+        optimizer = try model.string("optimizer"); task = try model.string("task")
+        seed = UInt64(try model.integer("seed"))
+        let alpha: Double? = try model.number("branch_alpha") < 0 ? nil : try model.number("branch_alpha")
+        scaling = MLPScaling(param: try model.string("param"), width: width, depth: depth,
+                             baseWidth: try model.integer("base_width"), baseDepth: try model.integer("base_depth"),
+                             branchAlpha: alpha, optimizer: optimizer, lr: try model.number("lr"),
+                             epsilon: try model.number("epsilon"))
+    }
+
+    /// Floating-point operations of one training step (forward + backward).
+    var flopsPerStep: Double {
+        6 * Double(batch) * (Double(input * width) + Double(depth * width * width))
+    }
+
+    /// Test losses at `checkpoints` (sorted step counts in 0…steps); after divergence
+    /// the remaining entries are +∞.
+    func run(checkpoints: [Int], monitor: WorkMonitor) throws -> [Double] {
+        var taskRNG = Xoshiro256StarStar(seed: seed, stream: 1)
+        let target = Target(kind: task, input: input, rng: &taskRNG)
+        var testRNG = Xoshiro256StarStar(seed: seed, stream: 2)
+        let testX = testRNG.gaussianMatrix(rows: 1024, columns: input)
+        let testY = target.labels(testX)
+        var initRNG = Xoshiro256StarStar(seed: seed, stream: 3)
+        var net = ResidualMLP(input: input, width: width, depth: depth, scaling: scaling, rng: &initRNG)
+        var adam = AdamState(net)
+        var dataRNG = Xoshiro256StarStar(seed: seed, stream: 4)
+        var losses: [Double] = []
+        var next = 0
+        for step in 0...steps {
+            while next < checkpoints.count && checkpoints[next] == step {
+                let predictions = net.predict(testX)
+                let mse = zip(predictions, testY).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(testY.count)
+                losses.append(mse.isFinite && mse < Self.divergence ? mse : .infinity)
+                next += 1
+            }
+            if losses.last == .infinity || step == steps { break }
+            if step % 16 == 0 { try monitor.checkCancelled() }
+            let x = dataRNG.gaussianMatrix(rows: batch, columns: input)
+            let (_, gradients) = net.lossAndGradients(x, target.labels(x))
+            if optimizer == "adam" { adam.step(&net, gradients, scaling) } else { sgdStep(&net, gradients) }
+        }
+        return losses + [Double](repeating: .infinity, count: checkpoints.count - losses.count)
+    }
+
+    private func sgdStep(_ net: inout ResidualMLP, _ g: ResidualMLP.Gradients) {
+        axpy(-scaling.outerLearningRate, g.embedding.storage, &net.embedding.storage)
+        for l in net.blocks.indices { axpy(-scaling.hiddenLearningRate, g.blocks[l].storage, &net.blocks[l].storage) }
+        axpy(-scaling.outerLearningRate, g.readout, &net.readout)
+    }
+}
+
+/// Adam (Kingma & Ba 2015) moments for every weight, β₁ = 0.9, β₂ = 0.999, with the
+/// per-group learning rates and ε of the parameterisation.
+struct AdamState {
+    private var first: [[Double]], second: [[Double]]
+    private var t = 0
+
+    init(_ net: ResidualMLP) {
+        let sizes = [net.embedding.storage.count] + net.blocks.map(\.storage.count) + [net.readout.count]
+        first = sizes.map { [Double](repeating: 0, count: $0) }
+        second = first
+    }
+
+    mutating func step(_ net: inout ResidualMLP, _ g: ResidualMLP.Gradients, _ s: MLPScaling) {
+        t += 1
+        let c1 = 1 - pow(0.9, Double(t)), c2 = 1 - pow(0.999, Double(t))
+        update(&net.embedding.storage, g.embedding.storage, group: 0, lr: s.outerLearningRate, eps: s.outerEpsilon, c1, c2)
+        for l in net.blocks.indices {
+            update(&net.blocks[l].storage, g.blocks[l].storage, group: l + 1, lr: s.hiddenLearningRate,
+                   eps: s.hiddenEpsilon, c1, c2)
+        }
+        update(&net.readout, g.readout, group: net.blocks.count + 1, lr: s.outerLearningRate, eps: s.outerEpsilon, c1, c2)
+    }
+
+    private mutating func update(_ w: inout [Double], _ g: [Double], group: Int, lr: Double, eps: Double,
+                                 _ c1: Double, _ c2: Double) {
+        first[group].withUnsafeMutableBufferPointer { m in
+            second[group].withUnsafeMutableBufferPointer { v in
+                for i in w.indices {
+                    m[i] = 0.9 * m[i] + 0.1 * g[i]
+                    v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i]
+                    w[i] -= lr * (m[i] / c1) / ((v[i] / c2).squareRoot() + eps)
+                }
+            }
+        }
+    }
+}
+
+/// The synthetic regression task: a random tanh teacher network (64 hidden units) or a
+/// linear target with power-law weights w_k ∝ k⁻¹ (‖w‖ = 1); inputs x ~ N(0, I_D).
+struct Target {
+    private let kind: String
+    private let hidden: Matrix      // 64 × D
+    private let outer: [Double]     // 64
+    private let linear: [Double]    // D
+
+    init(kind: String, input: Int, rng: inout Xoshiro256StarStar) {
+        self.kind = kind
+        hidden = rng.gaussianMatrix(rows: 64, columns: input, standardDeviation: (1 / Double(input)).squareRoot())
+        outer = rng.gaussians(64, standardDeviation: 1 / 8)
+        let raw = (1...input).map { 1 / Double($0) }
+        let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        linear = raw.map { $0 / norm }
+    }
+
+    func labels(_ x: Matrix) -> [Double] {
+        if kind == "linear" { return x.times(linear) }
+        let pre = Matrix.gemm(x, hidden, transposeB: true)
+        let post = Matrix(rows: pre.rows, columns: pre.columns, storage: pre.storage.map { tanh(3 * $0) })
+        return post.times(outer)
+    }
+}

@@ -1,0 +1,110 @@
+import Numerics
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Hyperparameter transfer in a residual ReLU MLP: the same network and task trained
+/// under standard parameterisation (SP), μP, depth-μP (branches scaled by L^-½) and
+/// CompleteP (branches scaled by L^-1), so a learning-rate sweep shows whether the
+/// optimum stays put across width and depth (Bordelon, Noci, Li, Hanin & Pehlevan 2023,
+/// arXiv 2309.16620; Dey et al. 2025 "CompleteP", arXiv 2505.01618).
+enum MLPModel {
+    static let doc = """
+    A residual ReLU MLP trained online on a synthetic regression task.
+    Network: h0 = x W_in^T; h_l = h_(l-1) + b * relu(h_(l-1)) W_l^T for l = 1..depth;
+    f = c * h_depth . w_out; loss = mean (f - y)^2 / 2 on fresh batches each step;
+    x ~ N(0, I_input). Tasks: "teacher" = a random tanh network with 64 hidden units;
+    "linear" = a linear target with power-law weights w_k ∝ 1/k.
+    Parameterisation (m_N = width/base_width, m_L = depth/base_depth, α = branch exponent):
+      param      hidden init  readout init  readout mult c  branch mult b  hidden Adam LR        hidden SGD LR      outer SGD LR  Adam eps (hidden)
+      sp         1/N          1/N           1               1              lr                    lr                 lr            eps
+      mup        1/N          1/N0          1/m_N           1              lr/m_N                lr                 lr*m_N        eps/m_N
+      mup_depth  1/N          1/N0          1/m_N           m_L^-1/2       lr/m_N*m_L^(α-1)      lr*m_L^(2α-1)      lr*m_N        eps/m_N*m_L^-α
+      completep  1/N          1/N0          1/m_N           m_L^-1         lr/m_N*m_L^(α-1)      lr*m_L^(2α-1)      lr*m_N        eps/m_N*m_L^-α
+    (embedding and readout Adam LR = lr in all; embedding init variance 1/input.)
+    The SGD rates keep each block's feature update O(1/L) and the readout's O(1).
+    Operations: train(m) gives the test-loss curve (columns step, loss); final(m) gives
+    one run's final test loss (column loss) — give lr, width or depth as lists to sweep,
+    e.g. final(m, lr=geomspace(2^-12, 2^-4, 9), width=[32, 64, 128, 256]); optimum(table)
+    then picks the best lr per curve. Diverged runs have loss = inf.
+    """
+
+    static let parameters: [ParameterSpec] = [
+        ParameterSpec("width", "hidden width N", kind: .integer, default: .number(64), range: NumericRange(lower: 1, upper: 4096)),
+        ParameterSpec("depth", "residual blocks L", kind: .integer, default: .number(4), range: NumericRange(lower: 1, upper: 512)),
+        ParameterSpec("input", "input dimension D", kind: .integer, default: .number(16), range: NumericRange(lower: 1, upper: 4096)),
+        ParameterSpec("param", "parameterisation", kind: .choice(["sp", "mup", "mup_depth", "completep"]),
+                      default: .string("mup")),
+        ParameterSpec("branch_alpha", "residual branch exponent α, b = m_L^-α (−1: the parameterisation's own)",
+                      default: .number(-1), range: NumericRange(lower: -1, upper: 4)),
+        ParameterSpec("optimizer", "training algorithm", kind: .choice(["sgd", "adam"]), default: .string("adam")),
+        ParameterSpec("lr", "base learning rate η (scaled per layer by the parameterisation)", default: .number(0.0078125),
+                      range: .positive),
+        ParameterSpec("steps", "training steps", kind: .integer, default: .number(400), range: NumericRange(lower: 1, upper: 1e7)),
+        ParameterSpec("batch", "minibatch size", kind: .integer, default: .number(64), range: NumericRange(lower: 1, upper: 1e6)),
+        ParameterSpec("task", "the regression target", kind: .choice(["teacher", "linear"]), default: .string("teacher")),
+        ParameterSpec("seed", "random seed for the task, initialisation and data", kind: .integer, default: .number(0),
+                      range: NumericRange(lower: 0, upper: 9e15)),
+        ParameterSpec("base_width", "width N₀ of the base model the learning rate was tuned on", kind: .integer,
+                      default: .number(32), range: NumericRange(lower: 1, upper: 4096)),
+        ParameterSpec("base_depth", "depth L₀ of the base model", kind: .integer, default: .number(2),
+                      range: NumericRange(lower: 1, upper: 512)),
+        ParameterSpec("epsilon", "Adam ε at the base model", default: .number(1e-8), range: .positive),
+    ]
+
+    static let budgetParameter = ParameterSpec(
+        "budget", "seconds the whole call may take; refused up front when the estimate exceeds it",
+        default: .number(600), range: .positive, sweepable: false)
+
+    static let family = ModelFamily(
+        name: "mlp",
+        summary: "residual ReLU MLP trained under SP, μP, depth-μP or CompleteP: hyperparameter transfer",
+        doc: doc,
+        reference: "Bordelon, Noci, Li, Hanin, Pehlevan 2023, arXiv 2309.16620 (depth-μP, 1/√L branches); "
+            + "Dey et al. 2025, arXiv 2505.01618 (CompleteP, Table 1); Yang & Hu 2021 (μP)",
+        parameters: parameters,
+        operations: [trainOperation, finalOperation]
+    )
+
+    static func estimate(_ model: ParameterSet, evaluations: Double) -> WorkEstimate {
+        guard let trainer = try? MLPTrainer(model) else { return WorkEstimate(bytes: 0, seconds: 0) }
+        let n = Double(trainer.width), l = Double(trainer.depth)
+        let evalFlops = evaluations * 2 * 1024 * (Double(trainer.input) * n + l * n * n)
+        let seconds = (Double(trainer.steps) * trainer.flopsPerStep + evalFlops) / 1.5e10 + 0.002
+        let bytes = 8 * (4 * l * n * n + 4 * Double(trainer.batch + 1024) * n * (l + 1))
+        return WorkEstimate(bytes: bytes, seconds: seconds)
+    }
+
+    static let trainOperation = ModelOperation(
+        name: "train",
+        summary: "train once: the test loss (MSE) at log-spaced steps — columns step, loss",
+        parameters: [ParameterSpec("points", "evaluation points on the curve", kind: .integer, default: .number(30),
+                                   range: NumericRange(lower: 2, upper: 1000), sweepable: false), budgetParameter],
+        estimate: { model, arguments in estimate(model, evaluations: (try? arguments.number("points")) ?? 30) }
+    ) { model, arguments, monitor in
+        let trainer = try MLPTrainer(model)
+        let checkpoints = logSpacedSteps(trainer.steps, count: try arguments.integer("points"))
+        let losses = try trainer.run(checkpoints: checkpoints, monitor: monitor)
+        return .table(Table(columns: [Table.Column("step", checkpoints.map(Double.init)), Table.Column("loss", losses)],
+                            caption: try model.string("param"), role: .simulation))
+    }
+
+    static let finalOperation = ModelOperation(
+        name: "final",
+        summary: "one training run's final test loss (column loss); sweep lr, width or depth by giving lists",
+        parameters: [budgetParameter],
+        estimate: { model, _ in estimate(model, evaluations: 1) }
+    ) { model, _, monitor in
+        let trainer = try MLPTrainer(model)
+        let loss = try trainer.run(checkpoints: [trainer.steps], monitor: monitor)[0]
+        return .table(Table(columns: [Table.Column("loss", [loss])], caption: try model.string("param"), role: .simulation))
+    }
+
+    /// `count` distinct steps from 0 to `steps`, spaced evenly in log(1 + step).
+    static func logSpacedSteps(_ steps: Int, count: Int) -> [Int] {
+        let top = Double(steps + 1)
+        var points = Set([0, steps])
+        for i in 0..<count { points.insert(min(steps, Int((pow(top, Double(i) / Double(count - 1)) - 1).rounded()))) }
+        return points.sorted()
+    }
+}
