@@ -13,8 +13,8 @@ public enum ModelCatalog {
         JudgeModel.family,
         SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
         DeepLinear.family,
-        MLPModel.family,
         Peaked.family,
+        MLPModel.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
