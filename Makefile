@@ -6,12 +6,12 @@ PY := $(VENV)/bin/python
 BIN := .build/release/solvable
 SITE := site
 
-.PHONY: run test deps venv build build-debug install notebooks site swift-test python-test bench clean
+.PHONY: run test deps venv build install notebooks site swift-test python-test check-notebooks reference bench clean
 
 run: deps build install notebooks site
 	@echo "Reports are in $(SITE)/index.html"
 
-test: deps venv swift-test python-test
+test: deps venv swift-test python-test check-notebooks
 
 ## Debian packages the build and tests need (installed only if missing).
 deps:
@@ -48,6 +48,14 @@ swift-test:
 
 python-test: venv build
 	SOLVABLE_BIN=$(abspath $(BIN)) $(VENV)/bin/python -m pytest -q tests-python
+
+## Every shipped notebook re-runs and every claim it makes holds (files are not modified).
+check-notebooks: build
+	$(BIN) check notebooks
+
+## Regenerate the language reference from the registry (a test checks it is current).
+reference: build
+	$(BIN) reference -o docs/REFERENCE.md
 
 bench: build venv
 	@for b in bench/*.sh; do [ -e "$$b" ] && bash "$$b"; done
