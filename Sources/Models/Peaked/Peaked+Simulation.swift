@@ -43,6 +43,8 @@ extension Peaked {
                                     monitor: monitor, progress: (trial, trials))
                 losses.append(run.loss); betas.append(run.beta); evaluationErrors.append(run.se)
             }
+            let total = steps.max() ?? 0
+            monitor.report(done: trials * total, total: trials * total, label: "simulate peaked")
             let n = Double(trials)
             func mean(_ rows: [[Double]], _ i: Int) -> Double { rows.reduce(0) { $0 + $1[i] } / n }
             func spread(_ rows: [[Double]], _ i: Int) -> Double {
