@@ -5,7 +5,7 @@ import Numerics
 @Suite("Long-sequence Hopfield memory (Chaudhry et al. 2023)")
 struct HopfieldTests {
     func configuration(_ n: Int, degree: Int, separation: String = "poly") throws -> Hopfield.Configuration {
-        try Hopfield.Configuration(ParameterSet(["N": .number(Double(n)), "P": .number(10),
+        try Hopfield.Configuration(ParameterSet(["N": .number(Double(n)),
                                                  "degree": .number(Double(degree)), "separation": .string(separation)]))
     }
 

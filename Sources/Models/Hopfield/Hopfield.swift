@@ -15,7 +15,7 @@ public enum Hopfield {
         doc: """
         N ±1 neurons store a cyclic sequence of P random patterns with S_i ← sgn Σ_μ ξ_i^{μ+1} f(ξ^μ·S/N),
         f(x) = x^degree (separation="poly") or e^{N(x−1)} (separation="exp").
-        theory(m, P=...) gives the per-bit error p = ½ erfc(1/√(2σ²)), the probability that one
+        The sequence length P is an argument of the operations. theory(m, P=...) gives the per-bit error p = ½ erfc(1/√(2σ²)), the probability that one
         transition is recalled exactly, (1−p)^N, and that the whole sequence is, (1−p)^{NP}
         (columns P, bit_error, transition, sequence).
         simulate(m, P=..., trials=, seed=) measures the same probabilities (with _se).
@@ -28,8 +28,6 @@ public enum Hopfield {
         parameters: [
             ParameterSpec("N", "number of neurons", kind: .integer, default: .number(100),
                           range: NumericRange(lower: 2, upper: 4096)),
-            ParameterSpec("P", "sequence length (number of patterns)", kind: .integer, default: .number(100),
-                          range: NumericRange(lower: 2, upper: 1_000_000)),
             ParameterSpec("degree", "degree d of the polynomial separation function", kind: .integer,
                           default: .number(2), range: NumericRange(lower: 1, upper: 10)),
             ParameterSpec("separation", "separation function: x^d or e^{N(x−1)}",
@@ -40,14 +38,12 @@ public enum Hopfield {
     /// The checked numbers of one `hopfield(...)` instance.
     struct Configuration {
         var neurons: Int
-        var patterns: Int
         var degree: Int
         var exponential: Bool
 
         /// Reads a parameter set (ranges already checked by the language).
         init(_ p: ParameterSet) throws(ModelError) {
             neurons = try p.integer("N")
-            patterns = try p.integer("P")
             degree = try p.integer("degree")
             exponential = try p.string("separation") == "exp"
         }
