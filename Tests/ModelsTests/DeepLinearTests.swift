@@ -3,7 +3,7 @@ import Numerics
 @testable import Models
 
 /// Runs `operation` of `family` with model parameters `model` (defaults filled in).
-func runOperation(_ family: ModelFamily, _ operation: String, model: [String: ParameterValue],
+func runDynamicsOperation(_ family: ModelFamily, _ operation: String, model: [String: ParameterValue],
                   arguments: [String: ParameterValue]) throws -> Table {
     var values: [String: ParameterValue] = [:]
     for spec in family.parameters { if let d = spec.defaultValue { values[spec.name] = d } }
@@ -31,8 +31,8 @@ struct DeepLinearTests {
     @Test("two-layer GD from a small balanced start follows the closed form within 2%")
     func twoLayerClosedForm() throws {
         let model: [String: ParameterValue] = ["init": .number(1e-3), "lr": .number(1e-3)]
-        let theory = try runOperation(DeepLinear.family, "theory", model: model, arguments: ["t": .vector(times)])
-        let sim = try runOperation(DeepLinear.family, "simulate", model: model, arguments: ["t": .vector(times), "seed": .number(3)])
+        let theory = try runDynamicsOperation(DeepLinear.family, "theory", model: model, arguments: ["t": .vector(times)])
+        let sim = try runDynamicsOperation(DeepLinear.family, "simulate", model: model, arguments: ["t": .vector(times), "seed": .number(3)])
         for mode in 1...4 {
             let th = modeColumn(theory, "u", mode: mode), si = modeColumn(sim, "u", mode: mode)
             for (a, b) in zip(th, si) { #expect(abs(a - b) <= 0.02 * a, "mode \(mode): theory \(a), simulation \(b)") }
@@ -44,8 +44,8 @@ struct DeepLinearTests {
         let model: [String: ParameterValue] = ["depth": .number(3), "init": .number(1e-2), "lr": .number(1e-3),
                                                "singular": .vector([2, 1])]
         let grid = (0...24).map { Double($0) * 0.5 }
-        let theory = try runOperation(DeepLinear.family, "theory", model: model, arguments: ["t": .vector(grid)])
-        let sim = try runOperation(DeepLinear.family, "simulate", model: model, arguments: ["t": .vector(grid)])
+        let theory = try runDynamicsOperation(DeepLinear.family, "theory", model: model, arguments: ["t": .vector(grid)])
+        let sim = try runDynamicsOperation(DeepLinear.family, "simulate", model: model, arguments: ["t": .vector(grid)])
         for mode in 1...2 {
             for (a, b) in zip(modeColumn(theory, "u", mode: mode), modeColumn(sim, "u", mode: mode)) {
                 #expect(abs(a - b) <= 0.02 * a, "mode \(mode): theory \(a), simulation \(b)")
@@ -89,7 +89,7 @@ struct DeepLinearTests {
         let t3 = DeepLinear.balancedLearningTime(depth: 3, s: s, u0: u0, uf: uf)
         let u3 = DeepLinear.balancedStrength(depth: 3, s: s, u0: u0, times: [t3])[0]
         #expect(abs(u3 - uf) <= 1e-6)
-        let table = try runOperation(DeepLinear.family, "learningtime", model: ["singular": .vector([2, 1])],
+        let table = try runDynamicsOperation(DeepLinear.family, "learningtime", model: ["singular": .vector([2, 1])],
                                      arguments: ["fraction": .number(0.9)])
         #expect(abs((table.numbers("time") ?? [])[0] - formula) <= 1e-12)
         #expect(abs((table.numbers("rise") ?? [])[1] - log(81) / 2) <= 1e-12)
@@ -98,7 +98,7 @@ struct DeepLinearTests {
     @Test("bad parameters name the parameter and its allowed range")
     func errors() throws {
         func failure(_ model: [String: ParameterValue], _ args: [String: ParameterValue] = [:]) -> ModelError? {
-            do { _ = try runOperation(DeepLinear.family, "theory", model: model, arguments: args); return nil }
+            do { _ = try runDynamicsOperation(DeepLinear.family, "theory", model: model, arguments: args); return nil }
             catch let e as ModelError { return e } catch { return nil }
         }
         guard case .domain(let p, _, let allowed)? = failure(["lr": .number(0.5)]) else { Issue.record("lr"); return }

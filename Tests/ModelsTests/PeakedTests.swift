@@ -11,8 +11,8 @@ struct PeakedTests {
 
     @Test("SGD follows the reduced theory, and both decay as t^(-1/3) within 0.03")
     func theoryMatchesSimulation() throws {
-        let theory = try runOperation(Peaked.family, "theory", model: model, arguments: ["t": .vector(steps)])
-        let sim = try runOperation(Peaked.family, "simulate", model: model, arguments: ["t": .vector(steps)])
+        let theory = try runDynamicsOperation(Peaked.family, "theory", model: model, arguments: ["t": .vector(steps)])
+        let sim = try runDynamicsOperation(Peaked.family, "simulate", model: model, arguments: ["t": .vector(steps)])
         let th = try #require(theory.numbers("test")), si = try #require(sim.numbers("test"))
         let se = try #require(sim.numbers("test_se"))
         // Allowed: three standard errors of the held-out estimate plus 5% for what the line
@@ -37,7 +37,7 @@ struct PeakedTests {
         var cold = model
         cold["temperature"] = .number(1e-5)
         let late: [Double] = [2e4, 5e4, 1e5, 2e5, 4e5]
-        let theory = try runOperation(Peaked.family, "theory", model: cold, arguments: ["t": .vector(late)])
+        let theory = try runDynamicsOperation(Peaked.family, "theory", model: cold, arguments: ["t": .vector(late)])
         let test = try #require(theory.numbers("test")), beta = try #require(theory.numbers("beta"))
         let asymptote = try #require(theory.numbers("asymptote")), slope = try #require(theory.numbers("slope"))
         #expect(beta.allSatisfy { $0 > 20 && $0 < 100 }, "β = \(beta) lies in the window")
@@ -59,8 +59,8 @@ struct PeakedTests {
 
     @Test("at t = 0 the loss is ln V − H(p_t) ≈ ln V for a peaked teacher")
     func initialLoss() throws {
-        let theory = try runOperation(Peaked.family, "theory", model: model, arguments: ["t": .vector([0])])
-        let sim = try runOperation(Peaked.family, "simulate", model: model, arguments: ["t": .vector([0])])
+        let theory = try runDynamicsOperation(Peaked.family, "theory", model: model, arguments: ["t": .vector([0])])
+        let sim = try runDynamicsOperation(Peaked.family, "simulate", model: model, arguments: ["t": .vector([0])])
         #expect(abs((theory.numbers("test") ?? [0])[0] - log(32)) <= 0.01)
         #expect(abs((sim.numbers("test") ?? [0])[0] - log(32)) <= 0.01)
     }
@@ -69,21 +69,21 @@ struct PeakedTests {
     func adamAndErrors() throws {
         var adam = model
         adam["optimizer"] = .string("adam"); adam["lr"] = .number(0.05)
-        let sim = try runOperation(Peaked.family, "simulate", model: adam, arguments: ["t": .vector([0, 64])])
+        let sim = try runDynamicsOperation(Peaked.family, "simulate", model: adam, arguments: ["t": .vector([0, 64])])
         let loss = try #require(sim.numbers("test"))
         #expect(loss[1] < 0.5 * loss[0])
         do {
-            _ = try runOperation(Peaked.family, "theory", model: adam, arguments: [:])
+            _ = try runDynamicsOperation(Peaked.family, "theory", model: adam, arguments: [:])
             Issue.record("theory accepted adam")
         } catch ModelError.argument(let parameter, _) { #expect(parameter == "optimizer") }
         do {
-            _ = try runOperation(Peaked.family, "simulate", model: model, arguments: ["t": .vector([-3])])
+            _ = try runDynamicsOperation(Peaked.family, "simulate", model: model, arguments: ["t": .vector([-3])])
             Issue.record("negative steps accepted")
         } catch ModelError.domain(let parameter, _, _) { #expect(parameter == "t") }
         var fast = model
         fast["lr"] = .number(100)
         do {
-            _ = try runOperation(Peaked.family, "simulate", model: fast, arguments: ["t": .vector([1])])
+            _ = try runDynamicsOperation(Peaked.family, "simulate", model: fast, arguments: ["t": .vector([1])])
             Issue.record("unstable lr accepted")
         } catch ModelError.domain(let parameter, _, let allowed) { #expect(parameter == "lr" && allowed.contains("2V")) }
     }

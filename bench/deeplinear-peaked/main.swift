@@ -1,4 +1,4 @@
-// A small runner for the deeplinear/peaked benchmarks (bench/deeplinear.sh, bench/peaked.sh):
+// A small runner for the deeplinear/peaked/hopfield benchmarks (bench/deeplinear.sh, peaked.sh, hopfield.sh):
 // `dynamics-bench FAMILY OPERATION key=value ...` runs one model operation from the catalog,
 // prints the resulting table as CSV on stdout and the wall time on stderr. Values are numbers,
 // comma-separated vectors (`t=0,10,100`) or strings. Until `solvable eval` lands this is how the
@@ -44,8 +44,9 @@ for spec in operation.parameters { if let d = spec.defaultValue { options[spec.n
 for pair in arguments.dropFirst(3) {
     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2 else { warn("bad argument \(pair)"); exit(2) }
-    if family.parameters.contains(where: { $0.name == parts[0] }) { model[parts[0]] = parseValue(parts[1]) }
-    else { options[parts[0]] = parseValue(parts[1]) }
+    // A name both the operation and the model know (hopfield's P) goes to the operation, as in the language.
+    if operation.parameters.contains(where: { $0.name == parts[0] }) { options[parts[0]] = parseValue(parts[1]) }
+    else { model[parts[0]] = parseValue(parts[1]) }
 }
 do {
     try family.validate(ParameterSet(model))

@@ -44,6 +44,7 @@ extension DeepLinear {
                 let u = try run(c, steps: steps, rng: &rng, monitor: monitor)
                 for k in u.indices { for i in times.indices { sum[k][i] += u[k][i]; sumSquares[k][i] += u[k][i] * u[k][i] } }
             }
+            monitor.report(done: trials, total: trials, label: "simulate deeplinear")
             let n = Double(trials)
             let mean = sum.map { $0.map { $0 / n } }
             let se = (0..<sum.count).map { k in

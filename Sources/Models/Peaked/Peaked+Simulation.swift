@@ -43,6 +43,8 @@ extension Peaked {
                                     monitor: monitor, progress: (trial, trials))
                 losses.append(run.loss); betas.append(run.beta); evaluationErrors.append(run.se)
             }
+            let total = steps.max() ?? 0
+            monitor.report(done: trials * total, total: trials * total, label: "simulate peaked")
             let n = Double(trials)
             func mean(_ rows: [[Double]], _ i: Int) -> Double { rows.reduce(0) { $0 + $1[i] } / n }
             func spread(_ rows: [[Double]], _ i: Int) -> Double {
@@ -106,6 +108,29 @@ extension Peaked {
         return logits.storage
     }
 
+    /// Row-wise softmax of `logits`, in place. Entries more than 745 below the row maximum
+    /// underflow to 0 in `exp`, so they are set to 0 without calling it (for a peaked teacher
+    /// that is most of them).
+    static func softmaxRows(_ logits: inout Matrix) {
+        let v = logits.columns
+        logits.storage.withUnsafeMutableBufferPointer { p in
+            for i in 0..<logits.rows {
+                let row = i * v
+                var top = -Double.infinity
+                for j in 0..<v { top = max(top, p[row + j]) }
+                var z = 0.0
+                for j in 0..<v {
+                    let d = p[row + j] - top
+                    let e = d < -745 ? 0 : exp(d)
+                    p[row + j] = e
+                    z += e
+                }
+                let inverse = 1 / z
+                for j in 0..<v { p[row + j] *= inverse }
+            }
+        }
+    }
+
     /// One training run; the loss, its evaluation error and β at `steps`.
     static func train(_ c: Configuration, teacher: Matrix, evaluation: Evaluation, steps: [Int],
                       rng: inout Xoshiro256StarStar, monitor: WorkMonitor,
@@ -147,12 +172,11 @@ extension Peaked {
     /// The KL gradient (1/B) Σ (p_s − p_t) x̂ᵀ on a fresh batch.
     static func gradient(_ c: Configuration, w: Matrix, teacher: Matrix, rng: inout Xoshiro256StarStar) -> Matrix {
         let x = inputs(count: c.batch, dim: c.dim, rng: &rng)
-        var teacherLogits = Matrix.gemm(x, teacher, transposeB: true, alpha: 1 / c.temperature)
-        var studentLogits = Matrix.gemm(x, w, transposeB: true)
-        let logPt = logSoftmaxRows(&teacherLogits)
-        let logPs = logSoftmaxRows(&studentLogits)
-        var difference = Matrix(rows: c.batch, columns: c.classes)
-        for k in difference.storage.indices { difference.storage[k] = exp(logPs[k]) - exp(logPt[k]) }
+        var teacherP = Matrix.gemm(x, teacher, transposeB: true, alpha: 1 / c.temperature)
+        var difference = Matrix.gemm(x, w, transposeB: true)
+        softmaxRows(&teacherP)
+        softmaxRows(&difference)
+        axpy(-1, teacherP.storage, &difference.storage)
         return Matrix.gemm(difference, transposeA: true, x, alpha: 1 / Double(c.batch))
     }
 }

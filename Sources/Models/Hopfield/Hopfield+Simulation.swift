@@ -1,0 +1,155 @@
+import Numerics
+
+// Monte-Carlo recall of a stored sequence (Chaudhry et al. 2023, arXiv 2306.04532): draw P
+// random ±1 patterns, start the network exactly at each ξ^μ in turn, apply one update
+// S_i ← sgn Σ_ν ξ_i^{ν+1} f(ξ^ν·S/N) (cyclic: ξ^{P+1} = ξ¹; a zero field counts as an error)
+// and check that it lands exactly on ξ^{μ+1}. The fields of all starts are computed in blocks
+// of 256 rows as F·Ξ₊ with F_{μν} = f(ξ^μ·ξ^ν/N) (dgemm), so memory stays O(256·P).
+
+extension Hopfield {
+    /// The fraction of exact transitions and whether the whole sequence was recalled, for one
+    /// draw of `patterns` patterns.
+    static func recallTrial(_ c: Configuration, patterns: Int, rng: inout Xoshiro256StarStar,
+                            monitor: WorkMonitor) throws -> (transitions: Double, sequence: Bool) {
+        let n = c.neurons
+        var xi = Matrix(rows: patterns, columns: n)
+        for k in xi.storage.indices { xi.storage[k] = rng.next() & 1 == 0 ? 1 : -1 }
+        // Ξ₊: row ν holds ξ^{ν+1}.
+        var next = Matrix(rows: patterns, columns: n)
+        for nu in 0..<patterns {
+            let source = ((nu + 1) % patterns) * n
+            for i in 0..<n { next.storage[nu * n + i] = xi.storage[source + i] }
+        }
+        var correct = 0
+        let blockSize = 256
+        var start = 0
+        while start < patterns {
+            try monitor.checkCancelled()
+            let rows = min(blockSize, patterns - start)
+            let block = Matrix(rows: rows, columns: n, storage: Array(xi.storage[(start * n)..<((start + rows) * n)]))
+            var overlaps = Matrix.gemm(block, xi, transposeB: true, alpha: 1 / Double(n))
+            for k in overlaps.storage.indices { overlaps.storage[k] = c.separation(overlaps.storage[k]) }
+            let fields = overlaps * next
+            for r in 0..<rows {
+                let target = ((start + r + 1) % patterns) * n
+                var exact = true
+                for i in 0..<n where fields.storage[r * n + i] * xi.storage[target + i] <= 0 { exact = false; break }
+                if exact { correct += 1 }
+            }
+            start += rows
+        }
+        return (Double(correct) / Double(patterns), correct == patterns)
+    }
+
+    /// Mean per-transition and whole-sequence recall over `trials` draws at `patterns`.
+    static func simulatedRecall(_ c: Configuration, patterns: Int, trials: Int, seed: UInt64,
+                                monitor: WorkMonitor) throws -> (transition: Double, transitionSE: Double, sequence: Double, sequenceSE: Double) {
+        var sum = 0.0, sumSquares = 0.0, wins = 0.0
+        for trial in 0..<trials {
+            var rng = Xoshiro256StarStar(seed: seed &+ UInt64(patterns) &* 1_000_003, stream: UInt64(trial))
+            let r = try recallTrial(c, patterns: patterns, rng: &rng, monitor: monitor)
+            sum += r.transitions; sumSquares += r.transitions * r.transitions
+            if r.sequence { wins += 1 }
+        }
+        let t = Double(trials), mean = sum / t, q = wins / t
+        let se = trials > 1 ? (max(0, sumSquares / t - mean * mean) / (t - 1)).squareRoot() : 0
+        return (mean, se, q, (q * (1 - q) / t).squareRoot())
+    }
+
+    /// P₅₀ by bisection on whole P between `lower` (recall > ½) and `upper` (recall < ½),
+    /// refined by linear interpolation of the recall probability at the final bracket.
+    static func simulatedCapacity(_ c: Configuration, sequence: Bool, guess: Double, trials: Int, seed: UInt64,
+                                  monitor: WorkMonitor) throws -> Double {
+        func rate(_ p: Int) throws -> Double {
+            let r = try simulatedRecall(c, patterns: p, trials: trials, seed: seed, monitor: monitor)
+            return sequence ? r.sequence : r.transition
+        }
+        var lo = max(2, Int(guess / 2)), hi = max(lo + 1, Int(guess * 2))
+        var rateLo = try rate(lo), rateHi = try rate(hi)
+        while rateLo < 0.5 && lo > 2 { hi = lo; rateHi = rateLo; lo = max(2, lo / 2); rateLo = try rate(lo) }
+        while rateHi >= 0.5 && hi < 4_000_000 { lo = hi; rateLo = rateHi; hi *= 2; rateHi = try rate(hi) }
+        while hi - lo > 1 && Double(hi - lo) > 0.005 * Double(lo) {
+            let mid = (lo + hi) / 2
+            let r = try rate(mid)
+            if r >= 0.5 { lo = mid; rateLo = r } else { hi = mid; rateHi = r }
+        }
+        guard rateLo != rateHi else { return Double(lo) }
+        return Double(lo) + (rateLo - 0.5) / (rateLo - rateHi) * Double(hi - lo)
+    }
+
+    static let simulateOperation = ModelOperation(
+        name: "simulate",
+        summary: "measured recall probabilities per transition and for the whole sequence",
+        parameters: [
+            ParameterSpec("P", "sequence lengths", kind: .vector, default: .vector([25, 50, 100, 200, 400, 800]),
+                          range: NumericRange(lower: 2, upper: 1_000_000), sweepable: false),
+            ParameterSpec("trials", "random pattern sets per point", kind: .integer, default: .number(20),
+                          range: NumericRange(lower: 1, upper: 100_000), sweepable: false),
+            ParameterSpec("seed", "random seed", kind: .integer, default: .number(1), range: .nonNegative, sweepable: false),
+        ],
+        estimate: { model, arguments in
+            let n = Double((try? model.integer("N")) ?? 100)
+            let grid = (try? arguments.vector("P")) ?? [100]
+            let trials = Double((try? arguments.integer("trials")) ?? 20)
+            let flops = grid.reduce(0) { $0 + 4 * $1 * $1 * n } * trials
+            return WorkEstimate(bytes: 8 * ((grid.max() ?? 0) * (2 * n + 512)), seconds: flops / 2e9)
+        },
+        run: { model, arguments, monitor in
+            let c = try Configuration(model)
+            let grid = try arguments.vector("P").map { Int($0.rounded()) }
+            let trials = try arguments.integer("trials"), seed = UInt64(try arguments.integer("seed"))
+            var rows: [(transition: Double, transitionSE: Double, sequence: Double, sequenceSE: Double)] = []
+            for (k, p) in grid.enumerated() {
+                monitor.report(done: k, total: grid.count, label: "simulate hopfield")
+                rows.append(try simulatedRecall(c, patterns: max(p, 2), trials: trials, seed: seed, monitor: monitor))
+            }
+            monitor.report(done: grid.count, total: grid.count, label: "simulate hopfield")
+            return .table(Table(columns: [
+                Table.Column("P", grid.map(Double.init)),
+                Table.Column("transition", rows.map(\.transition)), Table.Column("transition_se", rows.map(\.transitionSE)),
+                Table.Column("sequence", rows.map(\.sequence)), Table.Column("sequence_se", rows.map(\.sequenceSE)),
+            ], caption: "simulation", role: .simulation))
+        })
+
+    static let capacityOperation = ModelOperation(
+        name: "capacity",
+        summary: "P₅₀ per transition and for the whole sequence: erfc theory, asymptotic formula, simulation",
+        parameters: [
+            ParameterSpec("trials", "random pattern sets per bisection point", kind: .integer, default: .number(10),
+                          range: NumericRange(lower: 1, upper: 10_000), sweepable: false),
+            ParameterSpec("seed", "random seed", kind: .integer, default: .number(1), range: .nonNegative, sweepable: false),
+            ParameterSpec("simulate", "1 to also find P₅₀ by simulation, 0 for theory only", kind: .integer,
+                          default: .number(1), range: NumericRange(lower: 0, upper: 1), sweepable: false),
+        ],
+        estimate: { model, _ in
+            guard let c = try? Configuration(model), let p = try? predictedCapacity(c, sequence: false) else {
+                return WorkEstimate(bytes: 0, seconds: 0)
+            }
+            return WorkEstimate(bytes: 8 * 2 * p * (2 * Double(c.neurons) + 512),
+                                seconds: 40 * 4 * 4 * p * p * Double(c.neurons) / 2e9)
+        },
+        run: { model, arguments, monitor in
+            let c = try Configuration(model)
+            let trials = try arguments.integer("trials"), seed = UInt64(try arguments.integer("seed"))
+            let transition = try predictedCapacity(c, sequence: false), sequence = try predictedCapacity(c, sequence: true)
+            let asymptotic = asymptoticCapacity(c)
+            var fields: [(name: String, value: Double)] = [
+                ("transition", transition), ("transition_asymptotic", asymptotic.transition),
+                ("sequence", sequence), ("sequence_asymptotic", asymptotic.sequence),
+            ]
+            if try arguments.integer("simulate") == 1 {
+                guard transition <= 200_000 else {
+                    throw ModelError.resource(message: "capacity: simulating P₅₀ ≈ \(Int(transition)) patterns of N = \(c.neurons) is too large; pass simulate=0")
+                }
+                fields.append(("transition_sim", try simulatedCapacity(c, sequence: false, guess: transition, trials: trials, seed: seed, monitor: monitor)))
+                fields.append(("sequence_sim", try simulatedCapacity(c, sequence: true, guess: sequence, trials: trials, seed: seed, monitor: monitor)))
+            }
+            return .record(fields)
+        })
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,96 @@
+import Numerics
+
+// Signal-to-noise theory of sequence recall (Chaudhry, Zavatone-Veth, Krotov & Pehlevan 2023,
+// arXiv 2306.04532). Started at ξ^μ, bit i's field times ξ_i^{μ+1} is f(1) = 1 plus crosstalk
+// Σ_{ν≠μ} ξ_i^{ν+1} ξ_i^{μ+1} f(m^ν), m^ν = ξ^ν·ξ^μ/N, a sum of P − 1 zero-mean terms of variance
+// E[f(m)²]. Gaussian crosstalk gives the bit error p = ½ erfc(1/√(2σ²)), σ² = (P − 1) E[f(m)²],
+// a transition is exact with probability (1 − p)^N and the whole sequence with (1 − p)^{NP}.
+// E[f(m)²] is exact at finite N: m = 1 − 2k/N with k ~ Binomial(N, ½), so for f(x) = x^d it is the
+// binomial average of m^{2d} (→ (2d−1)!!/N^d), and for f(x) = e^{N(x−1)} it is ((1 + e^{−4})/2)^N.
+// Asymptotic capacities (large N, poly): P ≈ N^d / (2 (2d−1)!! ln N) per transition and
+// N^d / (2 (d+1) (2d−1)!! ln N) for the whole sequence; for exp, P ≈ 1/(2 ln N · E[f²]) and
+// 1/(2 ln(N P) · E[f²]) (solved by iteration).
+
+extension Hopfield {
+    /// E[f(m)²] for the overlap m of two independent random patterns, exact at finite N.
+    static func crosstalkMoment(_ c: Configuration) -> Double {
+        let n = Double(c.neurons)
+        if c.exponential { return pow((1 + exp(-4.0)) / 2, n) }
+        var sum = 0.0
+        for k in 0...c.neurons {
+            let logWeight = lgamma(n + 1) - lgamma(Double(k) + 1) - lgamma(n - Double(k) + 1) - n * log(2.0)
+            let m = 1 - 2 * Double(k) / n
+            sum += exp(logWeight) * pow(m, Double(2 * c.degree))
+        }
+        return sum
+    }
+
+    /// (2d − 1)!!.
+    static func doubleFactorial(_ d: Int) -> Double { (1...max(d, 1)).reduce(1.0) { $0 * Double(2 * $1 - 1) } }
+
+    /// The per-bit error ½ erfc(1/√(2σ²)) for a sequence of `patterns` (real-valued for root finding).
+    static func bitError(_ c: Configuration, patterns: Double, moment: Double) -> Double {
+        let variance = max(patterns - 1, 0) * moment
+        guard variance > 0 else { return 0 }
+        return 0.5 * erfc(1 / (2 * variance).squareRoot())
+    }
+
+    /// The per-transition and whole-sequence recall probabilities at `patterns`.
+    static func recall(_ c: Configuration, patterns: Double, moment: Double) -> (bit: Double, transition: Double, sequence: Double) {
+        let p = bitError(c, patterns: patterns, moment: moment)
+        let logOne = log1p(-p) * Double(c.neurons)
+        return (p, exp(logOne), exp(logOne * patterns))
+    }
+
+    /// P₅₀ from the finite-N erfc form: the P where the recall probability is ½.
+    static func predictedCapacity(_ c: Configuration, sequence: Bool) throws -> Double {
+        let moment = crosstalkMoment(c)
+        return try RootFinding.brentExpanding(lower: 1.0, guess: 2 / (moment * 2 * log(Double(c.neurons)))) { p in
+            let r = recall(c, patterns: p, moment: moment)
+            return (sequence ? r.sequence : r.transition) - 0.5
+        }
+    }
+
+    /// The large-N formulas for P₅₀ (per transition, whole sequence).
+    static func asymptoticCapacity(_ c: Configuration) -> (transition: Double, sequence: Double) {
+        let n = Double(c.neurons), lnN = log(n)
+        if c.exponential {
+            let moment = crosstalkMoment(c)
+            let transition = 1 / (2 * lnN * moment)
+            var sequence = transition
+            for _ in 0..<50 { sequence = 1 / (2 * log(n * sequence) * moment) }
+            return (transition, sequence)
+        }
+        let base = pow(n, Double(c.degree)) / (2 * doubleFactorial(c.degree) * lnN)
+        return (base, base / Double(c.degree + 1))
+    }
+
+    // MARK: - Operations
+
+    static let theoryOperation = ModelOperation(
+        name: "theory",
+        summary: "signal-to-noise recall probabilities: per bit, per transition, whole sequence",
+        parameters: [
+            ParameterSpec("P", "sequence lengths", kind: .vector, default: .vector([25, 50, 100, 200, 400, 800]),
+                          range: NumericRange(lower: 2), sweepable: false),
+        ],
+        run: { model, arguments, _ in
+            let c = try Configuration(model)
+            let grid = try arguments.vector("P")
+            for p in grid where !(p >= 2 && p.isFinite) {
+                throw ModelError.domain(parameter: "P", value: formatParameter(p), allowed: "P ≥ 2")
+            }
+            let moment = crosstalkMoment(c)
+            let rows = grid.map { recall(c, patterns: $0, moment: moment) }
+            return .table(Table(columns: [Table.Column("P", grid), Table.Column("bit_error", rows.map(\.bit)),
+                                          Table.Column("transition", rows.map(\.transition)),
+                                          Table.Column("sequence", rows.map(\.sequence))],
+                                caption: "theory", role: .theory))
+        })
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,62 @@
+import Numerics
+
+/// Long-sequence dense associative memory: Chaudhry, Zavatone-Veth, Krotov & Pehlevan 2023,
+/// "Long Sequence Hopfield Memory" (arXiv 2306.04532).
+///
+/// N binary neurons store a sequence of P random patterns ξ¹…ξᴾ (±1, cyclic) with the
+/// asymmetric rule S_i ← sgn Σ_μ ξ_i^{μ+1} f(ξ^μ·S/N), with f(x) = x^d (`separation="poly"`)
+/// or f(x) = e^{N(x−1)} (`"exp"`). Starting exactly at ξ^μ, the field on bit i is
+/// f(1) + noise; for the polynomial the crosstalk noise has variance σ² = (P−1)(2d−1)!!/N^d.
+public enum Hopfield {
+    /// The `hopfield(...)` family for the catalog.
+    public static let family = ModelFamily(
+        name: "hopfield",
+        summary: "Sequence memory in a dense associative network: capacity by signal-to-noise (Chaudhry et al. 2023)",
+        doc: """
+        N ±1 neurons store a cyclic sequence of P random patterns with S_i ← sgn Σ_μ ξ_i^{μ+1} f(ξ^μ·S/N),
+        f(x) = x^degree (separation="poly") or e^{N(x−1)} (separation="exp").
+        The sequence length P is an argument of the operations. theory(m, P=...) gives the per-bit error p = ½ erfc(1/√(2σ²)), the probability that one
+        transition is recalled exactly, (1−p)^N, and that the whole sequence is, (1−p)^{NP}
+        (columns P, bit_error, transition, sequence).
+        simulate(m, P=..., trials=, seed=) measures the same probabilities (with _se).
+        capacity(m, trials=, seed=) gives P₅₀ (recall probability ½) per transition and for the
+        whole sequence: the finite-N erfc prediction, the asymptotic formula and the simulated
+        value by bisection.
+        """,
+        reference: "Chaudhry, Zavatone-Veth, Krotov & Pehlevan 2023 (arXiv 2306.04532), signal-to-noise capacity "
+            + "of the polynomial and exponential DenseNets",
+        parameters: [
+            ParameterSpec("N", "number of neurons", kind: .integer, default: .number(100),
+                          range: NumericRange(lower: 2, upper: 4096)),
+            ParameterSpec("degree", "degree d of the polynomial separation function", kind: .integer,
+                          default: .number(2), range: NumericRange(lower: 1, upper: 10)),
+            ParameterSpec("separation", "separation function: x^d or e^{N(x−1)}",
+                          kind: .choice(["poly", "exp"]), default: .string("poly"), sweepable: true),
+        ],
+        operations: [theoryOperation, simulateOperation, capacityOperation])
+
+    /// The checked numbers of one `hopfield(...)` instance.
+    struct Configuration {
+        var neurons: Int
+        var degree: Int
+        var exponential: Bool
+
+        /// Reads a parameter set (ranges already checked by the language).
+        init(_ p: ParameterSet) throws(ModelError) {
+            neurons = try p.integer("N")
+            degree = try p.integer("degree")
+            exponential = try p.string("separation") == "exp"
+        }
+
+        /// The separation function f applied to an overlap x = ξ·S/N ∈ [−1, 1].
+        @inline(__always) func separation(_ x: Double) -> Double {
+            exponential ? exp(Double(neurons) * (x - 1)) : pow(x, Double(degree))
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
