@@ -1,8 +1,9 @@
-/// Escaping for text placed inside HTML or SVG (XML) markup.
-enum Markup {
+/// Escaping for text placed inside HTML or SVG (XML) markup: the one escaper that
+/// displays, help pages and reports share.
+public enum Markup {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, safe both as element
     /// content and inside a double- or single-quoted attribute.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -109,11 +109,8 @@ extension String {
         return parts
     }
 
-    /// The string with HTML's special characters escaped.
-    var htmlEscaped: String {
-        replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
-            .replacingAll("\"", with: "&quot;")
-    }
+    /// The string with HTML's special characters escaped (Display's `Markup`).
+    var htmlEscaped: String { Markup.escape(self) }
 }
 
 extension Value {

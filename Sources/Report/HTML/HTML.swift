@@ -1,23 +1,10 @@
+import Display
 import Foundation
 
-/// HTML text helpers: escaping, ANSI removal and tag stripping.
+/// HTML text helpers: escaping (Display's `Markup`), ANSI removal and tag stripping.
 enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` for use in text or attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Markup.escape(text) }
 
     /// Removes ANSI terminal escape sequences (colours in tracebacks): CSI `ESC [ … final`
     /// and two-character `ESC x` sequences.
