@@ -85,4 +85,19 @@ import Numerics
             _ = try MLPModel.finalOperation.run(model(), ParameterSet(["budget": .number(60)]), monitor)
         }
     }
+
+    /// A user table: y = 2·x1 − x2 is learned from the table's rows, tested on its last fifth.
+    @Test func learnsFromAUserTable() throws {
+        var rng = Xoshiro256StarStar(seed: 5)
+        let x1 = rng.gaussians(200), x2 = rng.gaussians(200)
+        let data = Table(columns: [Table.Column("x1", x1), Table.Column("x2", x2),
+                                   Table.Column("y", zip(x1, x2).map { 2 * $0 - $1 })])
+        let m = model(["task": .string("table"), "data": .table(data), "width": .number(32), "depth": .number(2),
+                       "steps": .number(300), "lr": .number(0.01)])
+        guard case .table(let curve) = try MLPModel.trainOperation.run(m, ParameterSet(["points": .number(4), "budget": .number(60)]), .none) else { return }
+        let loss = curve.numbers("loss")!
+        #expect(loss.last! < 0.05 * loss.first!)
+        let bad = model(["task": .string("table"), "data": .table(Table(columns: [Table.Column("x", [1, 2, 3, 4, 5])]))])
+        #expect(throws: ModelError.self) { try MLPTrainer(bad) }
+    }
 }

@@ -10,6 +10,8 @@ struct MLPTrainer {
     let input: Int, width: Int, depth: Int, steps: Int, batch: Int
     let optimizer: String
     let task: String
+    /// The user's table for `task = "table"` (feature columns and `y`).
+    let data: Table
     let scaling: MLPScaling
     let seed: UInt64
 
@@ -17,9 +19,11 @@ struct MLPTrainer {
     static let divergence = 1e6
 
     init(_ model: ParameterSet) throws(ModelError) {
-        input = try model.integer("input"); width = try model.integer("width"); depth = try model.integer("depth")
+        width = try model.integer("width"); depth = try model.integer("depth")
         steps = try model.integer("steps"); batch = try model.integer("batch")
         optimizer = try model.string("optimizer"); task = try model.string("task")
+        data = task == "table" ? try model.table("data") : Table(columns: [])
+        input = task == "table" ? try TableTask.featureCount(data) : try model.integer("input")
         seed = UInt64(try model.integer("seed"))
         let alpha: Double? = try model.number("branch_alpha") < 0 ? nil : try model.number("branch_alpha")
         scaling = MLPScaling(param: try model.string("param"), width: width, depth: depth,
@@ -37,10 +41,10 @@ struct MLPTrainer {
     /// the remaining entries are +∞.
     func run(checkpoints: [Int], monitor: WorkMonitor) throws -> [Double] {
         var taskRNG = Xoshiro256StarStar(seed: seed, stream: 1)
-        let target = Target(kind: task, input: input, rng: &taskRNG)
-        var testRNG = Xoshiro256StarStar(seed: seed, stream: 2)
-        let testX = testRNG.gaussianMatrix(rows: 1024, columns: input)
-        let testY = target.labels(testX)
+        let source: any TrainingData = task == "table"
+            ? try TableTask(data)
+            : SyntheticTask(target: Target(kind: task, input: input, rng: &taskRNG), input: input, seed: seed)
+        let (testX, testY) = source.testSet
         var initRNG = Xoshiro256StarStar(seed: seed, stream: 3)
         var net = ResidualMLP(input: input, width: width, depth: depth, scaling: scaling, rng: &initRNG)
         var adam = AdamState(net)
@@ -56,8 +60,8 @@ struct MLPTrainer {
             }
             if losses.last == .infinity || step == steps { break }
             if step % 16 == 0 { try monitor.checkCancelled() }
-            let x = dataRNG.gaussianMatrix(rows: batch, columns: input)
-            let (_, gradients) = net.lossAndGradients(x, target.labels(x))
+            let (x, y) = source.batch(batch, rng: &dataRNG)
+            let (_, gradients) = net.lossAndGradients(x, y)
             if optimizer == "adam" { adam.step(&net, gradients, scaling) } else { sgdStep(&net, gradients) }
         }
         return losses + [Double](repeating: .infinity, count: checkpoints.count - losses.count)
@@ -129,5 +133,77 @@ struct Target {
         let pre = Matrix.gemm(x, hidden, transposeB: true)
         let post = Matrix(rows: pre.rows, columns: pre.columns, storage: pre.storage.map { tanh(3 * $0) })
         return post.times(outer)
+    }
+}
+
+/// Where training batches and the held-out test set come from.
+protocol TrainingData {
+    /// The fixed test inputs (rows) and labels.
+    var testSet: (Matrix, [Double]) { get }
+    /// A fresh minibatch of `size` rows.
+    func batch(_ size: Int, rng: inout Xoshiro256StarStar) -> (Matrix, [Double])
+}
+
+/// Online data from a synthetic target: fresh Gaussian inputs every batch, 1024 test points.
+struct SyntheticTask: TrainingData {
+    let target: Target
+    let input: Int
+    let testSet: (Matrix, [Double])
+
+    init(target: Target, input: Int, seed: UInt64) {
+        self.target = target
+        self.input = input
+        var testRNG = Xoshiro256StarStar(seed: seed, stream: 2)
+        let x = testRNG.gaussianMatrix(rows: 1024, columns: input)
+        testSet = (x, target.labels(x))
+    }
+
+    func batch(_ size: Int, rng: inout Xoshiro256StarStar) -> (Matrix, [Double]) {
+        let x = rng.gaussianMatrix(rows: size, columns: input)
+        return (x, target.labels(x))
+    }
+}
+
+/// A user's table: numeric feature columns and a label column `y`. The last fifth of the
+/// rows (at least one) is held out as the test set; batches are drawn with replacement from
+/// the rest.
+struct TableTask: TrainingData {
+    private let trainX: Matrix, trainY: [Double]
+    let testSet: (Matrix, [Double])
+
+    /// The number of feature columns (every numeric column but `y`), checked.
+    static func featureCount(_ table: Table) throws(ModelError) -> Int {
+        try columns(table).features.count
+    }
+
+    private static func columns(_ table: Table) throws(ModelError) -> (features: [[Double]], y: [Double]) {
+        guard let y = table.numbers("y") else {
+            throw ModelError.argument(parameter: "data", message: "task=\"table\" needs data= with a numeric column y; "
+                + "the table has \(table.columnNames.isEmpty ? "no columns" : table.columnNames.joined(separator: ", "))")
+        }
+        let features = table.columns.filter { $0.name != "y" }.compactMap(\.numbers)
+        guard !features.isEmpty, table.rowCount >= 5 else {
+            throw ModelError.argument(parameter: "data", message: "task=\"table\" needs at least one numeric feature column besides y and at least 5 rows")
+        }
+        return (features, y)
+    }
+
+    init(_ table: Table) throws(ModelError) {
+        let (features, y) = try Self.columns(table)
+        let rows = table.rowCount, held = max(1, rows / 5), kept = rows - held
+        func matrix(_ range: Range<Int>) -> Matrix {
+            Matrix(rows: range.count, columns: features.count,
+                   storage: range.flatMap { r in features.map { $0[r] } })
+        }
+        trainX = matrix(0..<kept)
+        trainY = Array(y[0..<kept])
+        testSet = (matrix(kept..<rows), Array(y[kept..<rows]))
+    }
+
+    func batch(_ size: Int, rng: inout Xoshiro256StarStar) -> (Matrix, [Double]) {
+        let picks = (0..<size).map { _ in Int(rng.next() % UInt64(trainY.count)) }
+        let d = trainX.columns
+        return (Matrix(rows: size, columns: d, storage: picks.flatMap { trainX.storage[($0 * d)..<(($0 + 1) * d)] }),
+                picks.map { trainY[$0] })
     }
 }

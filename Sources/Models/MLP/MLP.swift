@@ -14,7 +14,9 @@ enum MLPModel {
     Network: h0 = x W_in^T; h_l = h_(l-1) + b * relu(h_(l-1)) W_l^T for l = 1..depth;
     f = c * h_depth . w_out; loss = mean (f - y)^2 / 2 on fresh batches each step;
     x ~ N(0, I_input). Tasks: "teacher" = a random tanh network with 64 hidden units;
-    "linear" = a linear target with power-law weights w_k ∝ 1/k.
+    "linear" = a linear target with power-law weights w_k ∝ 1/k; "table" = the user's table
+    data= (feature columns and y; the last fifth of the rows is the test set, batches are
+    drawn with replacement from the rest, and input is the number of feature columns).
     Parameterisation (m_N = width/base_width, m_L = depth/base_depth, α = branch exponent):
       param      hidden init  readout init  readout mult c  branch mult b  hidden Adam LR        hidden SGD LR      outer SGD LR  Adam eps (hidden)
       sp         1/N          1/N           1               1              lr                    lr                 lr            eps
@@ -42,7 +44,10 @@ enum MLPModel {
                       range: .positive),
         ParameterSpec("steps", "training steps", kind: .integer, default: .number(400), range: NumericRange(lower: 1, upper: 1e7)),
         ParameterSpec("batch", "minibatch size", kind: .integer, default: .number(64), range: NumericRange(lower: 1, upper: 1e6)),
-        ParameterSpec("task", "the regression target", kind: .choice(["teacher", "linear"]), default: .string("teacher")),
+        ParameterSpec("task", "the regression target", kind: .choice(["teacher", "linear", "table"]),
+                      default: .string("teacher")),
+        ParameterSpec("data", "the user's table for task=\"table\": numeric feature columns and a column y",
+                      kind: .table, default: .table(Table(columns: [])), sweepable: false),
         ParameterSpec("seed", "random seed for the task, initialisation and data", kind: .integer, default: .number(0),
                       range: NumericRange(lower: 0, upper: 9e15)),
         ParameterSpec("base_width", "width N₀ of the base model the learning rate was tuned on", kind: .integer,
