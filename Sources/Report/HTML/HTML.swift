@@ -6,6 +6,10 @@ enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` for use in text or attribute values.
     static func escape(_ text: String) -> String { Markup.escape(text) }
 
+    /// A claim's number as a reader wants it: up to 6 significant digits (`check` keeps
+    /// the exact value for machines); "-" when absent.
+    static func number(_ value: Double?) -> String { value.map(NumberFormat.plain) ?? "-" }
+
     /// Removes ANSI terminal escape sequences (colours in tracebacks): CSI `ESC [ … final`
     /// and two-character `ESC x` sequences.
     static func stripANSI(_ text: String) -> String {

@@ -75,7 +75,7 @@ struct OutputRenderer {
     /// A claim as an inline badge: ✓/✗, the statement, measured vs expected ± tolerance.
     static func claimBadge(_ claim: Claim) -> String {
         let mark = claim.passed ? "PASS" : "FAIL"
-        let numbers = "measured \(ClaimTable.number(claim.measured)), expected \(ClaimTable.number(claim.expected)) ± \(ClaimTable.number(claim.tolerance))"
+        let numbers = "measured \(HTML.number(claim.measured)), expected \(HTML.number(claim.expected)) ± \(HTML.number(claim.tolerance))"
         return "<div class=\"claim \(claim.passed ? "pass" : "fail")\"><span class=\"verdict\">\(mark)</span> "
             + "\(HTML.escape(claim.text)) <span class=\"numbers\">(\(HTML.escape(numbers)))</span></div>"
     }

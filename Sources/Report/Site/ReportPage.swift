@@ -108,8 +108,8 @@ struct ReportPage {
 
     private static func claimRow(_ claim: Claim) -> [String: Any] {
         [
-            "text": claim.text, "measured": ClaimTable.number(claim.measured),
-            "expected": ClaimTable.number(claim.expected), "tolerance": ClaimTable.number(claim.tolerance),
+            "text": claim.text, "measured": HTML.number(claim.measured),
+            "expected": HTML.number(claim.expected), "tolerance": HTML.number(claim.tolerance),
             "pass": claim.passed, "result": claim.passed ? "PASS" : "FAIL",
         ]
     }
