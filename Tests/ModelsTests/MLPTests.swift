@@ -50,6 +50,13 @@ import Numerics
                                   optimizer: "adam", lr: 0.01, epsilon: 1e-8)
         #expect(abs(depthMuP.hiddenLearningRate - 0.01 * 0.5) < 1e-15) // m_L^(−½)
         #expect(abs(depthMuP.branchMultiplier - 0.5) < 1e-15)
+        let mup = MLPScaling(param: "mup", width: 128, depth: 8, baseWidth: 32, baseDepth: 2, branchAlpha: nil,
+                             optimizer: "adam", lr: 0.01, epsilon: 1e-8)
+        #expect(abs(mup.hiddenLearningRate - 0.01 / 4) < 1e-15)      // η/m_N, no depth factor
+        #expect(mup.branchMultiplier == 1)
+        let mupSGD = MLPScaling(param: "mup", width: 128, depth: 8, baseWidth: 32, baseDepth: 2, branchAlpha: nil,
+                                optimizer: "sgd", lr: 0.01, epsilon: 1e-8)
+        #expect(mupSGD.hiddenLearningRate == 0.01 && abs(mupSGD.outerLearningRate - 0.04) < 1e-15)
         let sp = MLPScaling(param: "sp", width: 256, depth: 8, baseWidth: 32, baseDepth: 2, branchAlpha: nil,
                             optimizer: "adam", lr: 0.01, epsilon: 1e-8)
         #expect(sp.hiddenLearningRate == 0.01 && sp.readoutMultiplier == 1 && sp.branchMultiplier == 1)

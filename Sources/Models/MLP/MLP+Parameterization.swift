@@ -20,7 +20,8 @@ import Glibc
 /// | readout and embedding Adam LR    | η       | η        | η                      | η                   |
 /// | Adam ε (hidden)                  | ε       | ε/m_N    | ε/m_N · m_L^-α         | ε/m_N · m_L^-α      |
 ///
-/// `branch_alpha` overrides α for the μP-family rows. The SGD rates keep each
+/// `branch_alpha` overrides α (the branch multiplier) for the μP-family rows; the depth
+/// factors of the learning rate apply to mup_depth and completep only. The SGD rates keep each
 /// block's feature update O(1/L) and the readout's O(1) (derivation in the doc text).
 struct MLPScaling: Equatable {
     var hiddenInitVariance: Double
@@ -53,11 +54,13 @@ struct MLPScaling: Equatable {
         readoutInitVariance = 1 / Double(baseWidth)
         readoutMultiplier = 1 / mN
         branchMultiplier = pow(mL, -alpha)
+        // μP alone corrects width only; the depth factors belong to the depth-aware rows.
+        let depthScaled = param != "mup"
         if optimizer == "adam" {
-            hiddenLearningRate = lr / mN * pow(mL, alpha - 1)
+            hiddenLearningRate = lr / mN * (depthScaled ? pow(mL, alpha - 1) : 1)
             outerLearningRate = lr
         } else {
-            hiddenLearningRate = lr * pow(mL, 2 * alpha - 1)
+            hiddenLearningRate = lr * (depthScaled ? pow(mL, 2 * alpha - 1) : 1)
             outerLearningRate = lr * mN
         }
         hiddenEpsilon = epsilon / mN * pow(mL, -alpha)
