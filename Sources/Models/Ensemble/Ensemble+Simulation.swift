@@ -14,28 +14,11 @@ extension Ensemble {
         let n = try RandomFeatures.simulationWidth(p, name: "N")
         try SimulationSupport.checkBudget(simulationEstimate(model, arguments))
         let (data, noise, lambda) = try Ridge.setting(model)
-        let sizes = try SimulationSupport.sampleSizes(arguments)
-        let args = SimulationSupport.trialSpecs.withDefaults(arguments)
-        try SimulationSupport.trialSpecs.check(args)
-        let trials = try args.integer("trials"), seed = try args.integer("seed")
-        var test = [TrialStatistics](repeating: .init(), count: sizes.count)
-        var member = test, train = test
-        for (i, size) in sizes.enumerated() {
-            for t in 0..<trials {
-                try monitor.checkCancelled()
-                var rng = SimulationSupport.generator(seed: seed, trial: t, p: size)
-                let trial = try RandomFeatureTrial(data: data, p: size, n: n, k: k, lambda: lambda, noise: noise, rng: &rng)
-                test[i].add(trial.test)
-                member[i].add(trial.memberTest)
-                train[i].add(trial.train)
-                monitor.report(done: i * trials + t + 1, total: sizes.count * trials, label: "simulate ensemble")
-            }
+        return try SimulationSupport.monteCarlo(arguments, measures: ["test", "test1", "train"], label: "simulate ensemble",
+                                                monitor: monitor) { p, rng in
+            let trial = try RandomFeatureTrial(data: data, p: p, n: n, k: k, lambda: lambda, noise: noise, rng: &rng)
+            return [trial.test, trial.memberTest, trial.train]
         }
-        return Table(columns: [Table.Column("P", sizes.map(Double.init))]
-                     + SimulationSupport.columns("test", test)
-                     + SimulationSupport.columns("test1", member)
-                     + SimulationSupport.columns("train", train),
-                     caption: "simulation", role: .simulation)
     }
 
     /// Memory and time of `simulate`: K projections and fits per trial.

@@ -79,28 +79,11 @@ public enum RandomFeatures {
         let n = try simulationWidth(parameters.withDefaults(model), name: "N")
         try SimulationSupport.checkBudget(simulationEstimate(model, arguments, members: 1))
         let (data, noise, lambda) = try Ridge.setting(model)
-        let sizes = try SimulationSupport.sampleSizes(arguments)
-        let args = SimulationSupport.trialSpecs.withDefaults(arguments)
-        try SimulationSupport.trialSpecs.check(args)
-        let trials = try args.integer("trials"), seed = try args.integer("seed")
-        var test = [TrialStatistics](repeating: .init(), count: sizes.count)
-        var train = test, gcv = test
-        for (i, p) in sizes.enumerated() {
-            for t in 0..<trials {
-                try monitor.checkCancelled()
-                var rng = SimulationSupport.generator(seed: seed, trial: t, p: p)
-                let trial = try RandomFeatureTrial(data: data, p: p, n: n, k: 1, lambda: lambda, noise: noise, rng: &rng)
-                test[i].add(trial.test)
-                train[i].add(trial.train)
-                gcv[i].add(trial.gcv)
-                monitor.report(done: i * trials + t + 1, total: sizes.count * trials, label: "simulate randfeat")
-            }
+        return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate randfeat",
+                                                monitor: monitor) { p, rng in
+            let trial = try RandomFeatureTrial(data: data, p: p, n: n, k: 1, lambda: lambda, noise: noise, rng: &rng)
+            return [trial.test, trial.train, trial.gcv]
         }
-        return Table(columns: [Table.Column("P", sizes.map(Double.init))]
-                     + SimulationSupport.columns("test", test)
-                     + SimulationSupport.columns("train", train)
-                     + SimulationSupport.columns("gcv", gcv),
-                     caption: "simulation", role: .simulation)
     }
 
     /// The feature count `name` as a finite whole number (simulations cannot use N = inf).

@@ -15,29 +15,12 @@ extension Ridge {
         try validate(PowerLawParameters.specs.withDefaults(model))
         try SimulationSupport.checkBudget(simulationEstimate(model, arguments))
         let (data, noise, lambda) = try setting(model)
-        let sizes = try SimulationSupport.sampleSizes(arguments)
-        let args = SimulationSupport.trialSpecs.withDefaults(arguments)
-        try SimulationSupport.trialSpecs.check(args)
-        let trials = try args.integer("trials"), seed = try args.integer("seed")
-        var test = [TrialStatistics](repeating: .init(), count: sizes.count)
-        var train = test, gcv = test
-        for (i, p) in sizes.enumerated() {
-            for t in 0..<trials {
-                try monitor.checkCancelled()
-                var rng = SimulationSupport.generator(seed: seed, trial: t, p: p)
-                let (x, y) = data.sample(count: p, noise: noise, generator: &rng)
-                let fit = try RidgeFit(z: x, y: y, lambda: lambda)
-                test[i].add(data.excessRisk(of: fit.coefficients))
-                train[i].add(fit.train)
-                gcv[i].add(fit.gcv)
-                monitor.report(done: i * trials + t + 1, total: sizes.count * trials, label: "simulate ridge")
-            }
+        return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate ridge",
+                                                monitor: monitor) { p, rng in
+            let (x, y) = data.sample(count: p, noise: noise, generator: &rng)
+            let fit = try RidgeFit(z: x, y: y, lambda: lambda)
+            return [data.excessRisk(of: fit.coefficients), fit.train, fit.gcv]
         }
-        return Table(columns: [Table.Column("P", sizes.map(Double.init))]
-                     + SimulationSupport.columns("test", test)
-                     + SimulationSupport.columns("train", train)
-                     + SimulationSupport.columns("gcv", gcv),
-                     caption: "simulation", role: .simulation)
     }
 
     /// Memory and time of `simulate` (refused up front beyond `SimulationSupport`'s budget).

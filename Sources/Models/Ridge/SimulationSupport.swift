@@ -80,5 +80,30 @@ enum SimulationSupport {
         [Table.Column(name, stats.map(\.mean)), Table.Column(name + "_se", stats.map(\.standardError))]
     }
 
+    /// The Monte-Carlo loop shared by ridge, random features and ensembles: for each P of
+    /// `arguments` and each trial, a generator from stream (trial, P) is handed to `trial`,
+    /// which returns one value per name in `measures`; the result is a simulation table
+    /// P, then each measure's mean and standard error (`name`, `name_se`).
+    static func monteCarlo(_ arguments: ParameterSet, measures: [String], label: String, monitor: WorkMonitor,
+                           trial: (_ p: Int, _ rng: inout Xoshiro256StarStar) throws -> [Double]) throws -> Table {
+        let sizes = try sampleSizes(arguments)
+        let args = trialSpecs.withDefaults(arguments)
+        try trialSpecs.check(args)
+        let trials = try args.integer("trials"), seed = try args.integer("seed")
+        var stats = [[TrialStatistics]](repeating: [TrialStatistics](repeating: .init(), count: sizes.count),
+                                        count: measures.count)
+        for (i, p) in sizes.enumerated() {
+            for t in 0..<trials {
+                try monitor.checkCancelled()
+                var rng = generator(seed: seed, trial: t, p: p)
+                for (m, value) in try trial(p, &rng).enumerated() { stats[m][i].add(value) }
+                monitor.report(done: i * trials + t + 1, total: sizes.count * trials, label: label)
+            }
+        }
+        return Table(columns: [Table.Column("P", sizes.map(Double.init))]
+                     + zip(measures, stats).flatMap { columns($0, $1) },
+                     caption: "simulation", role: .simulation)
+    }
+
     private static func gigabytes(_ bytes: Double) -> String { formatParameter((bytes / 1e8).rounded() / 10) }
 }
