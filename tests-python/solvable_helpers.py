@@ -59,6 +59,8 @@ def decode_png(data):
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+            else:
+                assert filter_type == 0, f"bad PNG filter {filter_type}"
         rows.append(bytes(line))
         previous = line
     return width, height, channels, rows

@@ -2,7 +2,7 @@
 
 The golden files (Tests/DisplayTests/Golden/*.svg) are what the Swift renderer is
 pinned to byte for byte; here a real browser draws them. Each screenshot is decoded
-in pure Python (zlib plus PNG's five row filters) and must show a plot: many pixels
+in pure Python (solvable_helpers.decode_png: zlib plus PNG's five row filters) and must show a plot: many pixels
 differing from the background, several distinct colours, and the palette's first
 two series colours (Okabe-Ito blue #0072B2 and vermillion #D55E00). With
 prefers-color-scheme: dark forced, the background must turn dark and the ink light.
@@ -11,13 +11,12 @@ Chromium is Debian's `chromium` (the Makefile's deps install it); a missing brow
 is a failure, not a skip, so CI cannot pass without actually rendering.
 """
 import shutil
-import struct
 import subprocess
-import zlib
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from solvable_helpers import decode_png as decode_png_bytes
 
 GOLDEN = Path(__file__).resolve().parent.parent / "Tests" / "DisplayTests" / "Golden"
 SVGS = sorted(GOLDEN.glob("*.svg"))
@@ -43,55 +42,10 @@ def screenshot(svg: Path, out: Path, *extra: str) -> Path:
     return out
 
 
-def paeth(a: int, b: int, c: int) -> int:
-    p = a + b - c
-    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-    if pa <= pb and pa <= pc:
-        return a
-    return b if pb <= pc else c
-
-
 def decode_png(path: Path):
     """(width, height, rows of (r, g, b) tuples) for an 8-bit RGB or RGBA PNG."""
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    position, idat, header = 8, bytearray(), None
-    while position < len(data):
-        length, kind = struct.unpack(">I4s", data[position:position + 8])
-        body = data[position + 8:position + 8 + length]
-        position += 12 + length
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            idat += body
-        elif kind == b"IEND":
-            break
-    width, height, depth, colour, _, _, interlace = header
-    assert depth == 8 and colour in (2, 6) and interlace == 0, f"unsupported PNG {header}"
-    channels = 3 if colour == 2 else 4
-    stride = width * channels
-    raw = zlib.decompress(bytes(idat))
-    rows, previous = [], bytearray(stride)
-    for y in range(height):
-        start = y * (stride + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
-        for i in range(stride):
-            left = line[i - channels] if i >= channels else 0
-            up = previous[i]
-            upper_left = previous[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 0xFF
-            elif kind == 2:
-                line[i] = (line[i] + up) & 0xFF
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                line[i] = (line[i] + paeth(left, up, upper_left)) & 0xFF
-            else:
-                assert kind == 0, f"bad PNG filter {kind}"
-        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, channels)])
-        previous = line
-    return width, height, rows
+    width, height, channels, rows = decode_png_bytes(path.read_bytes())
+    return width, height, [[tuple(row[x:x + 3]) for x in range(0, len(row), channels)] for row in rows]
 
 
 def near(pixel, colour, tolerance=40):
