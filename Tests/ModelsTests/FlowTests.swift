@@ -44,6 +44,44 @@ import Darwin
         agree(th, sim, "train")
     }
 
+    /// Finite width and finite data together (the two-level theory), on both sides of
+    /// N = P, test and train, late times included.
+    @Test(arguments: [(200.0, 400.0), (400.0, 200.0)])
+    func twoLevelTheoryMatchesSimulation(width: Double, samples: Double) throws {
+        let p = try model(["N": width, "P": samples, "dim": 800, "alpha": 1.5, "beta": 0.8, "noise": 0.3])
+        let times = [1.0, 10, 100, 1000, 1e4, 1e6]
+        let th = try Flow.theoryTable(p, times: times, monitor: .none)
+        let sim = try Flow.simulationTable(p, times: times, trials: 40, seed: 13, monitor: .none)
+        agree(th, sim, "test")
+        agree(th, sim, "train")
+    }
+
+    /// Independent paths: N → ∞ in the two-level theory equals the data-bottleneck limit
+    /// (checked against the ridge formula below), P → ∞ equals the one-point
+    /// width-bottleneck transform, and t → ∞ equals ridgeless linear random features
+    /// (`randfeat` theory, λ = 0), to 1e-5 relative, on both sides of N = P.
+    @Test func twoLevelTheoryRecoversIndependentLimits() throws {
+        let spectrum = FlowSpectrum(alpha: 1.5, beta: 0.8, dim: 800)
+        for t in [0.5, 30, 3000, 1e6] {
+            let width = try Flow.widthLimitedLoss(spectrum, width: 200, time: t)
+            let huge = try Flow.twoLevelLoss(spectrum, width: 200, samples: 1e13, noise: 0, time: t).test
+            #expect(abs(huge - width) <= 1e-5 * width, "t = \(t): \(huge) vs \(width)")
+        }
+        for (width, samples) in [(200.0, 400.0), (400.0, 200.0)] {
+            var features = ParameterSet()
+            for (k, v) in ["alpha": 1.5, "beta": 0.8, "noise": 0.3, "dim": 800, "lambda": 0, "N": width] {
+                features[k] = .number(v)
+            }
+            var grid = ParameterSet()
+            grid["P"] = .vector([samples])
+            let ridgeless = try RandomFeatures.theory(features, grid, .none).numbers("test")![0]
+            for t in [1e8, 1e12] {
+                let flow = try Flow.twoLevelLoss(spectrum, width: width, samples: samples, noise: 0.3, time: t).test
+                #expect(abs(flow - ridgeless) <= 1e-5 * ridgeless, "N = \(width), P = \(samples), t = \(t): \(flow) vs \(ridgeless)")
+            }
+        }
+    }
+
     /// Least-squares slope of log y on log x.
     func logSlope(_ x: [Double], _ y: [Double]) -> Double {
         let lx = x.map { log($0) }, ly = y.map { log($0) }
@@ -101,7 +139,7 @@ import Darwin
             gamma += l * l / ((l + kP) * (l + kP)) / 120
         }
         let ridge = (bias + sigma * sigma * gamma) / (1 - gamma)
-        let data = try Flow.dataLimitedLoss(spectrum, samples: 120, noise: sigma, time: 1e12)
+        let data = try Flow.twoLevelLoss(spectrum, width: .infinity, samples: 120, noise: sigma, time: 1e12)
         #expect(abs(data.test - ridge) <= 1e-6 * ridge, "\(data.test) vs \(ridge)")
         #expect(data.train <= 1e-8, "ridgeless interpolates: train \(data.train)")
     }
@@ -152,7 +190,7 @@ import Darwin
     @Test func dataExponent() throws {
         let spectrum = FlowSpectrum(alpha: 2, beta: 0.5, dim: 10_000)
         let samples = [100.0, 200, 400]
-        let floors = try samples.map { try Flow.dataLimitedLoss(spectrum, samples: $0, noise: 0, time: 1e14).test }
+        let floors = try samples.map { try Flow.twoLevelLoss(spectrum, width: .infinity, samples: $0, noise: 0, time: 1e14).test }
         #expect(abs(logSlope(samples, floors) + 1) <= 0.05, "fitted \(logSlope(samples, floors)), predicted -1")
     }
 
@@ -165,8 +203,6 @@ import Darwin
         #expect(throws: ModelError.domain(parameter: "t", value: "-2", allowed: "t ≥ 0")) {
             try flowGrid(arguments, "t", .nonNegative)
         }
-        let both = try model(["N": 10, "P": 10])
-        #expect(throws: ModelError.self) { try Flow.theoryTable(both, times: [1], monitor: .none) }
         let fractional = try model(["N": 10.5])
         #expect(throws: ModelError.self) {
             try Flow.simulationTable(fractional, times: [1], trials: 2, seed: 0, monitor: .none)

@@ -22,9 +22,9 @@ public enum Flow {
         L* ~ C^-(a-1)/(1+b). Columns: t, test (excess risk E[(f−f*)²], no noise floor), \
         train (training error with noise, finite P only); simulations add test_se, train_se. \
         At P = inf the flow follows the population gradient, which label noise does not change.
-        theory(m, t=...) is exact for dim → ∞ at fixed ratios (deterministic equivalents, \
-        inverted from the Laplace domain) when N = inf or P = inf; for both finite use \
-        simulate. simulate(m, t=..., trials=, seed=) draws A and the data and integrates \
+        theory(m, t=...) is exact for dim → ∞ at fixed ratios N/dim, P/dim (two-level \
+        deterministic equivalents inverted from the Laplace domain), for any N and P, \
+        finite or inf. simulate(m, t=..., trials=, seed=) draws A and the data and integrates \
         the exact gradient flow by eigendecomposition. frontier(m, C=...) minimises the \
         P = inf theory over N at fixed C = N·t and returns C, N, t, test.
         """,

@@ -1,41 +1,45 @@
 import Numerics
 
-/// The renormalised ridge κ(z) of a sample covariance built from `n` draws (n = N
-/// random projections for the width bottleneck, n = P samples for the data
-/// bottleneck): the root of
+/// The renormalised ridge of a sample covariance built from random projections and
+/// samples: κ̃(z), the root of
 ///
-///     κ (1 − df1(κ)/n) = z,   df1(κ) = Σ_k λ_k/(λ_k + κ),
+///     κ̃ (1 − df1(κ̃)/N) (1 − df1(κ̃)/P) = z,   df1(κ̃) = Σ_k λ_k/(λ_k + κ̃),
 ///
-/// continued analytically off the positive real axis. It gives the first-order
-/// deterministic equivalent z (Ĝ + z)⁻¹ ≍ κ(z) (Λ + κ(z))⁻¹ for Ĝ = XᵀX/n with rows of
-/// X drawn from N(0, Λ) (Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592,
-/// the "S-transform" renormalisation; Bach 2023 for random projections).
+/// continued analytically off the positive real axis. With N = inf it is the
+/// data-level κ of Ĝ = XᵀX/P (rows of X from N(0, Λ)); with P = inf the width-level κ
+/// of Λ^{1/2}(AᵀA/N)Λ^{1/2}; with both finite the two-level κ̃ of linear random features,
+/// whose data-level ridge is κ = κ̃(1 − df1(κ̃)/N). It gives the first-order
+/// deterministic equivalents z (Ĝ + z)⁻¹ ≍ κ (Λ + κ)⁻¹ (Atanasov, Zavatone-Veth &
+/// Pehlevan 2024, arXiv 2405.00592, the "S-transform" renormalisation and its chain
+/// rule for linear random features; Bach 2023 for random projections).
 ///
-/// The contour nodes are solved in order: the real node by Brent's method, each next
-/// node by Newton's method started from a first-order step along the contour, so
-/// the continuation stays on the physical branch. Converges to 1e-13 relative.
+/// The contour nodes are solved in order: the real node by Brent's method above the
+/// last zero of the product (so the root is the physical one), each next node by
+/// Newton's method started from a first-order step along the contour, so the
+/// continuation stays on the physical branch. Converges to 1e-13 relative.
 enum FlowRenormalization {
     /// Failure to converge (never seen on power-law spectra; reported, never hidden).
     struct Failure: Error {}
 
-    /// κ at each node of `nodes` (the first must be real and positive), for `n`
-    /// draws (n = ∞ gives κ = z).
-    static func kappas(at nodes: [FlowComplex], draws n: Double,
+    /// κ̃ at each node of `nodes` (the first must be real and positive) for `width` N
+    /// projections and `samples` P draws (both inf give κ̃ = z).
+    static func kappas(at nodes: [FlowComplex], width: Double, samples: Double,
                        spectrum: FlowSpectrum) throws(Failure) -> [(kappa: FlowComplex, moments: FlowMoments)] {
         var out: [(kappa: FlowComplex, moments: FlowMoments)] = []
         out.reserveCapacity(nodes.count)
-        if n.isInfinite {
+        if width.isInfinite && samples.isInfinite {
             for z in nodes { out.append((z, spectrum.moments(z))) }
             return out
         }
         let z0 = nodes[0].re
         let total = spectrum.lambda.reduce(0, +)
+        let floor = try kappaAtZero(draws: min(width, samples), spectrum: spectrum)
         let k0: Double
         do {
-            k0 = try RootFinding.brentExpanding(lower: z0, guess: 2 * z0 + total / n) { kappa in
+            k0 = try RootFinding.brentExpanding(lower: floor, guess: floor + 2 * z0 + total / min(width, samples)) { kappa in
                 var df1 = 0.0
                 for l in spectrum.lambda { df1 += l / (l + kappa) }
-                return kappa * (1 - df1 / n) - z0
+                return kappa * (1 - df1 / width) * (1 - df1 / samples) - z0
             }
         } catch { throw Failure() }
         var kappa = FlowComplex(k0)
@@ -43,16 +47,17 @@ enum FlowRenormalization {
         out.append((kappa, moments))
         for index in 1..<nodes.count {
             let z = nodes[index]
-            // First-order predictor: dκ/dz = 1/h'(κ).
-            let slope = derivative(kappa, moments, n)
+            // First-order predictor: dκ̃/dz = 1/h'(κ̃).
+            let slope = derivative(kappa, moments, width, samples)
             kappa = kappa + (z - nodes[index - 1]) / slope
             var converged = false
             for _ in 0..<80 {
                 moments = spectrum.moments(kappa)
-                let residual = kappa * (FlowComplex.one - (1 / n) * moments.df1) - z
+                let residual = kappa * (FlowComplex.one - (1 / width) * moments.df1)
+                    * (FlowComplex.one - (1 / samples) * moments.df1) - z
                 let scale = z.magnitude + kappa.magnitude
                 if residual.magnitude <= 1e-14 * scale { converged = true; break }
-                var step = residual / derivative(kappa, moments, n)
+                var step = residual / derivative(kappa, moments, width, samples)
                 // Damp steps that would cross onto the cut (Re κ ≤ −λ_min side).
                 while step.magnitude > 0.5 * kappa.magnitude && step.magnitude > 1e-300 { step = 0.5 * step }
                 kappa = kappa - step
@@ -77,8 +82,12 @@ enum FlowRenormalization {
         } catch { throw Failure() }
     }
 
-    /// h'(κ) for h(κ) = κ(1 − df1/n) − z: 1 − df1/n + κ·Σλ/(λ+κ)²/n.
-    private static func derivative(_ kappa: FlowComplex, _ m: FlowMoments, _ n: Double) -> FlowComplex {
-        FlowComplex.one - (1 / n) * m.df1 + (1 / n) * (kappa * m.dfPrime)
+    /// h'(κ̃) for h(κ̃) = κ̃(1 − df1/N)(1 − df1/P) − z, with d df1/dκ̃ = −Σλ/(λ+κ̃)².
+    private static func derivative(_ kappa: FlowComplex, _ m: FlowMoments,
+                                   _ width: Double, _ samples: Double) -> FlowComplex {
+        let fromWidth = FlowComplex.one - (1 / width) * m.df1
+        let fromSamples = FlowComplex.one - (1 / samples) * m.df1
+        return fromWidth * fromSamples
+            + kappa * m.dfPrime * ((1 / width) * fromSamples + (1 / samples) * fromWidth)
     }
 }

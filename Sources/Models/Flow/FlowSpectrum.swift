@@ -40,9 +40,7 @@ struct FlowSpectrum: Sendable {
 
     /// The mode sums at a complex κ that the theory needs, in one pass over the modes.
     func moments(_ kappa: FlowComplex) -> FlowMoments {
-        var df1 = FlowComplex.zero, df2 = FlowComplex.zero
-        var b1 = FlowComplex.zero, b2 = FlowComplex.zero
-        var d1 = FlowComplex.zero, d2 = FlowComplex.zero
+        var df1 = FlowComplex.zero, df2 = FlowComplex.zero, b1 = FlowComplex.zero
         for k in lambda.indices {
             let l = lambda[k], p = power[k]
             let xr = l + kappa.re, xi = kappa.im
@@ -52,46 +50,45 @@ struct FlowSpectrum: Sendable {
             df1.re += l * ir; df1.im += l * ii
             df2.re += l * sr; df2.im += l * si
             b1.re += p * ir; b1.im += p * ii
-            b2.re += p * sr; b2.im += p * si
-            d1.re += l * l * ir; d1.im += l * l * ii
-            d2.re += l * l * sr; d2.im += l * l * si
         }
-        return FlowMoments(df1: df1, dfPrime: df2, b1: b1, b2: b2, d1: d1, d2: d2)
-    }
-}
-
-extension FlowSpectrum {
-    /// Σ b²/((λ+κ₁)(λ+κ₂)) and Σ λ²/((λ+κ₁)(λ+κ₂)), summed directly.
-    func pairSums(_ k1: FlowComplex, _ k2: FlowComplex) -> (power: FlowComplex, lambdaSquared: FlowComplex) {
-        var weighted = FlowComplex.zero, squared = FlowComplex.zero
-        for k in lambda.indices {
-            let x1 = FlowComplex(lambda[k]) + k1, x2 = FlowComplex(lambda[k]) + k2
-            let inv = 1 / (x1 * x2)
-            weighted += self.power[k] * inv
-            squared += (lambda[k] * lambda[k]) * inv
-        }
-        return (weighted, squared)
-    }
-
-    /// Σ λ/((λ+κ)(λ+κ₀)) and Σ λ²/((λ+κ)(λ+κ₀)) for real κ₀.
-    func atomSums(_ kappa: FlowComplex, _ k0: Double) -> (lambda: FlowComplex, lambdaSquared: FlowComplex) {
-        var first = FlowComplex.zero, second = FlowComplex.zero
-        for l in lambda {
-            let inv = 1 / ((l + k0) * (FlowComplex(l) + kappa))
-            first += l * inv
-            second += (l * l) * inv
-        }
-        return (first, second)
+        return FlowMoments(df1: df1, dfPrime: df2, b1: b1)
     }
 }
 
 /// Mode sums at one κ: df1 = Σ λ/(λ+κ), dfPrime = Σ λ/(λ+κ)² (= −d df1/dκ),
-/// b1 = Σ b²/(λ+κ), b2 = Σ b²/(λ+κ)², d1 = Σ λ²/(λ+κ), d2 = Σ λ²/(λ+κ)².
+/// b1 = Σ b²/(λ+κ).
 struct FlowMoments: Sendable {
     var df1: FlowComplex
     var dfPrime: FlowComplex
     var b1: FlowComplex
-    var b2: FlowComplex
-    var d1: FlowComplex
-    var d2: FlowComplex
+}
+
+extension FlowSpectrum {
+    /// The sums of the two-level (finite N and P) theory at a complex κ̃ and the real
+    /// width floor κ̃₀: S = Σ b²λ/((λ+κ̃₀)(λ+κ̃)) and T = Σ λ/((λ+κ̃₀)(λ+κ̃)).
+    func twoLevelSums(_ kappa: FlowComplex, floor k0: Double) -> (s: FlowComplex, t: FlowComplex) {
+        var s = FlowComplex.zero, t = FlowComplex.zero
+        for k in lambda.indices {
+            let l = lambda[k]
+            let shared = (l / (l + k0)) / (FlowComplex(l) + kappa)
+            s += power[k] * shared
+            t += shared
+        }
+        return (s, t)
+    }
+
+    /// Σ b²λ/((λ+κ̃₁)(λ+κ̃₂)), Σ λ/((λ+κ̃₁)(λ+κ̃₂)) and Σ λ²/((λ+κ̃₁)(λ+κ̃₂)), summed
+    /// directly: the two-level theory's difference quotients when κ̃₁ ≈ κ̃₂.
+    func twoLevelPairSums(_ k1: FlowComplex, _ k2: FlowComplex)
+        -> (power: FlowComplex, lambda: FlowComplex, lambdaSquared: FlowComplex) {
+        var weighted = FlowComplex.zero, first = FlowComplex.zero, second = FlowComplex.zero
+        for k in lambda.indices {
+            let l = lambda[k]
+            let inverse = l / ((FlowComplex(l) + k1) * (FlowComplex(l) + k2))
+            weighted += power[k] * inverse
+            first += inverse
+            second += l * inverse
+        }
+        return (weighted, first, second)
+    }
 }
