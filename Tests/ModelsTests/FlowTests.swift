@@ -14,7 +14,8 @@ import Darwin
 @Suite struct FlowTests {
     func model(_ values: [String: Double]) throws -> FlowParameters {
         var set = ParameterSet()
-        let defaults: [String: Double] = ["alpha": 2, "beta": 0.5, "noise": 0, "dim": 400, "N": .infinity, "P": .infinity]
+        let defaults: [String: Double] = ["alpha": 2, "beta": 0.5, "noise": 0, "dim": 400, "N": .infinity, "P": .infinity,
+                                          "eta": 0]
         for (k, v) in defaults.merging(values, uniquingKeysWith: { $1 }) { set[k] = .number(v) }
         return try FlowParameters(set)
     }
@@ -82,6 +83,49 @@ import Darwin
         }
     }
 
+    /// Gradient descent (eta > 0, t in steps) at finite N and P, and at P = inf.
+    @Test(arguments: [(200.0, 400.0), (100.0, Double.infinity)])
+    func descentTheoryMatchesSimulation(width: Double, samples: Double) throws {
+        let p = try model(["N": width, "P": samples, "dim": 800, "alpha": 1.5, "beta": 0.8, "noise": 0.3, "eta": 0.5])
+        let steps = [1.0, 3, 10, 100, 1000, 1e4]
+        let th = try Flow.theoryTable(p, times: steps, monitor: .none)
+        let sim = try Flow.simulationTable(p, times: steps, trials: 40, seed: 17, monitor: .none)
+        agree(th, sim, "test")
+        if samples.isFinite { agree(th, sim, "train") }
+    }
+
+    /// Independent values for descent: with N = P = inf the loss is Σ b²(1 − ηλ)^{2t}
+    /// exactly; the mapped contour (one transform at P = inf, the double transform at
+    /// finite P) must recover it from N, P = 1e13, including the first steps. As η → 0
+    /// with ηt fixed, descent tends to gradient flow at time ηt (error O(η)).
+    @Test func descentRecoversExactLimits() throws {
+        let spectrum = FlowSpectrum(alpha: 1.5, beta: 0.8, dim: 800)
+        let clock = FlowClock(rate: 0.8)
+        for t in [1.0, 2, 5, 20, 300] {
+            let exact = spectrum.infiniteLimit(time: t, clock: clock)
+            let oneTransform = try Flow.widthLimitedLoss(spectrum, width: 1e13, time: t, clock: clock)
+            let doubleTransform = try Flow.twoLevelLoss(spectrum, width: .infinity, samples: 1e13, noise: 0,
+                                                        time: t, clock: clock).test
+            #expect(abs(oneTransform - exact) <= 1e-6 * exact, "t = \(t): \(oneTransform) vs \(exact)")
+            #expect(abs(doubleTransform - exact) <= 1e-5 * exact, "t = \(t): \(doubleTransform) vs \(exact)")
+        }
+        let flow = try Flow.twoLevelLoss(spectrum, width: 200, samples: 400, noise: 0.3, time: 20)
+        let descent = try Flow.twoLevelLoss(spectrum, width: 200, samples: 400, noise: 0.3, time: 20_000,
+                                            clock: FlowClock(rate: 1e-3))
+        #expect(abs(descent.test - flow.test) <= 2e-3 * flow.test, "\(descent.test) vs flow \(flow.test)")
+        #expect(abs(descent.train - flow.train) <= 2e-3 * flow.train, "\(descent.train) vs flow \(flow.train)")
+    }
+
+    /// The Hessian's spectral edge, against Marchenko–Pastur: with a flat spectrum
+    /// (alpha → 0) AΛAᵀ/N has top eigenvalue (1 + √(dim/N))².
+    @Test func spectrumEdgeMatchesMarchenkoPastur() throws {
+        let flat = FlowSpectrum(alpha: 1e-12, beta: 1, dim: 400)
+        let edge = try FlowRenormalization.spectrumEdge(width: 100, samples: .infinity, spectrum: flat)
+        let expected = (1 + (400.0 / 100).squareRoot()) * (1 + (400.0 / 100).squareRoot())
+        #expect(abs(edge - expected) <= 1e-6 * expected, "\(edge) vs \(expected)")
+        #expect(try FlowRenormalization.spectrumEdge(width: .infinity, samples: .infinity, spectrum: flat) == 1)
+    }
+
     /// Least-squares slope of log y on log x.
     func logSlope(_ x: [Double], _ y: [Double]) -> Double {
         let lx = x.map { log($0) }, ly = y.map { log($0) }
@@ -106,7 +150,7 @@ import Darwin
         let spectrum = FlowSpectrum(alpha: 1.5, beta: 1, dim: 3000)
         for t in [0.5, 10, 300] {
             let theory = try Flow.widthLimitedLoss(spectrum, width: 1e12, time: t)
-            let exact = spectrum.infiniteLimit(time: t)
+            let exact = spectrum.infiniteLimit(time: t, clock: FlowClock(rate: 0))
             #expect(abs(theory - exact) <= 1e-6 * exact, "t = \(t): \(theory) vs \(exact)")
         }
     }
@@ -202,6 +246,20 @@ import Darwin
         arguments["t"] = .vector([1, -2])
         #expect(throws: ModelError.domain(parameter: "t", value: "-2", allowed: "t ≥ 0")) {
             try flowGrid(arguments, "t", .nonNegative)
+        }
+        let fast = try model(["N": 100, "eta": 1])
+        #expect {
+            try Flow.theoryTable(fast, times: [1], monitor: .none)
+        } throws: { error in
+            guard case let ModelError.domain(parameter, _, allowed) = error else { return false }
+            return parameter == "eta" && allowed.hasPrefix("eta < 1/s_max")
+        }
+        let descent = try model(["eta": 0.5])
+        #expect(throws: ModelError.domain(parameter: "t", value: "1.5", allowed: "whole step counts 0 ≤ t ≤ 1e15 when eta > 0")) {
+            try Flow.theoryTable(descent, times: [1.5], monitor: .none)
+        }
+        #expect(throws: ModelError.domain(parameter: "eta", value: "-1", allowed: "eta ≥ 0 (0: gradient flow)")) {
+            try model(["eta": -1])
         }
         let fractional = try model(["N": 10.5])
         #expect(throws: ModelError.self) {

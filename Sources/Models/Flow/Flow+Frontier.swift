@@ -21,6 +21,10 @@ extension Flow {
                                    range: NumericRange(lower: 1, lowerInclusive: false), sweepable: false)],
         run: { model, arguments, monitor in
             var p = try FlowParameters(model)
+            if !p.clock.isFlow {
+                throw ModelError.domain(parameter: "eta", value: formatParameter(p.rate),
+                                        allowed: "eta = 0 for frontier (compute C = N·t is defined for gradient flow)")
+            }
             let budgets = try flowGrid(arguments, "C", NumericRange(lower: 1, lowerInclusive: false))
             p.samples = .infinity
             return .table(try frontierTable(p, budgets: budgets, monitor: monitor))

@@ -68,6 +68,7 @@ extension Flow {
                                         allowed: "a whole number 1 ≤ \(name) ≤ 10000000, or inf, to simulate")
             }
         }
+        if !p.clock.isFlow { try checkSteps(times) }
         let cost = simulationCost(p, trials: trials)
         if cost.bytes > 4e9 {
             throw ModelError.resource(message: """
@@ -101,7 +102,8 @@ extension Flow {
         let count = Double(n)
         let mean = sum.map { $0 / count }
         let se = zip(sum, sq).map { s, q in
-            (max(0, q / count - (s / count) * (s / count)) * count / (count - 1) / count).squareRoot()
+            s.isFinite ? (max(0, q / count - (s / count) * (s / count)) * count / (count - 1) / count).squareRoot()
+                       : Double.infinity
         }
         return (mean, se)
     }
@@ -117,9 +119,9 @@ extension Flow {
         if p.width.isFinite { projection = rng.gaussianMatrix(rows: Int(p.width), columns: m) }
         if p.samples.isInfinite {
             guard let a = projection else {
-                return (times.map { spectrum.infiniteLimit(time: $0) }, times.map { _ in 0 })
+                return (times.map { spectrum.infiniteLimit(time: $0, clock: p.clock) }, times.map { _ in 0 })
             }
-            return (try FlowSimulation.population(a, root: root, b: b, times: times), times.map { _ in 0 })
+            return (try FlowSimulation.population(a, root: root, b: b, times: times, clock: p.clock), times.map { _ in 0 })
         }
         // Samples Ψ (P × M), rows ~ N(0, Λ), and labels.
         let samples = Int(p.samples)
@@ -128,6 +130,6 @@ extension Flow {
         var y = psi.times(target)
         if p.noise > 0 { for i in 0..<samples { y[i] += p.noise * rng.gaussian() } }
         return try FlowSimulation.finiteData(psi: psi, labels: y, projection: projection, lambda: spectrum.lambda,
-                                             target: target, times: times)
+                                             target: target, times: times, clock: p.clock)
     }
 }

@@ -36,13 +36,15 @@ extension Flow {
     /// The theory table (columns t, test, and train when P is finite).
     static func theoryTable(_ p: FlowParameters, times: [Double], monitor: WorkMonitor) throws -> Table {
         let spectrum = p.spectrum
+        if !p.clock.isFlow { try checkDescent(p, times: times) }
         var test = [Double](), train = [Double]()
         for (i, t) in times.enumerated() {
             try monitor.checkCancelled()
             if p.samples.isInfinite {
-                test.append(try widthLimitedLoss(spectrum, width: p.width, time: t))
+                test.append(try widthLimitedLoss(spectrum, width: p.width, time: t, clock: p.clock))
             } else {
-                let point = try twoLevelLoss(spectrum, width: p.width, samples: p.samples, noise: p.noise, time: t)
+                let point = try twoLevelLoss(spectrum, width: p.width, samples: p.samples, noise: p.noise, time: t,
+                                             clock: p.clock)
                 test.append(point.test)
                 train.append(point.train)
             }
@@ -54,13 +56,30 @@ extension Flow {
     }
 
     /// L(t) at P = inf and width N (N = inf: Σ b² e^{−2λt}).
-    static func widthLimitedLoss(_ spectrum: FlowSpectrum, width: Double, time t: Double) throws(ModelError) -> Double {
+    static func widthLimitedLoss(_ spectrum: FlowSpectrum, width: Double, time t: Double,
+                                 clock: FlowClock = FlowClock(rate: 0)) throws(ModelError) -> Double {
         if t == 0 { return spectrum.initialLoss }
-        if width.isInfinite { return spectrum.infiniteLimit(time: t) }
-        let rule = TalbotRule(time: 2 * t)
+        if width.isInfinite { return spectrum.infiniteLimit(time: t, clock: clock) }
+        let rule = clock.rule(time: 2 * t)
         let solved = try solve(rule.nodes, width: width, spectrum)
         let values = zip(rule.nodes, solved).map { z, s in (s.kappa / z) * s.moments.b1 }
         return max(0, rule.invert(values))
+    }
+
+    /// Gradient descent: whole step counts, and η below 1/s_max so that every mode of
+    /// the Hessian decays monotonically (the contour map of `FlowClock` needs it).
+    private static func checkDescent(_ p: FlowParameters, times: [Double]) throws(ModelError) {
+        let edge: Double
+        do { edge = try FlowRenormalization.spectrumEdge(width: p.width, samples: p.samples, spectrum: p.spectrum) } catch {
+            throw .argument(parameter: "eta", message: "flow theory: the top of the Hessian's spectrum did not converge")
+        }
+        if p.rate * edge >= 1 {
+            throw .domain(parameter: "eta", value: formatParameter(p.rate), allowed: """
+                eta < 1/s_max = \(formatParameter(1 / edge)) for theory (s_max = \(formatParameter(edge)) is the top of \
+                the Hessian's spectrum; simulate runs any eta, and diverges above 2/s_max)
+                """)
+        }
+        try checkSteps(times)
     }
 
     /// κ and mode sums at the contour nodes, as a `ModelError` on failure.

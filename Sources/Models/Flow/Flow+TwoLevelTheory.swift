@@ -47,7 +47,8 @@ struct TwoLevelNode: Sendable {
 extension Flow {
     /// Test and train loss at width N and P samples (either may be inf).
     static func twoLevelLoss(_ spectrum: FlowSpectrum, width: Double, samples: Double, noise: Double,
-                             time t: Double) throws(ModelError) -> (test: Double, train: Double) {
+                             time t: Double, clock: FlowClock = FlowClock(rate: 0))
+        throws(ModelError) -> (test: Double, train: Double) {
         if t == 0 { return (spectrum.initialLoss, spectrum.initialLoss + noise * noise) }
         let floor: Double
         do { floor = try FlowRenormalization.kappaAtZero(draws: width, spectrum: spectrum) } catch {
@@ -57,7 +58,7 @@ extension Flow {
         if floor > 0 { for k in spectrum.lambda.indices { residual += spectrum.power[k] / (spectrum.lambda[k] + floor) } }
         residual *= floor
         let effectiveNoise = noise * noise + residual
-        let rule = TalbotRule(time: t), rule2 = TalbotRule(time: 2 * t)
+        let rule = clock.rule(time: t), rule2 = clock.rule(time: 2 * t)
         let first = try twoLevelNodes(rule.nodes, width: width, samples: samples, floor: floor, spectrum)
         let second = try twoLevelNodes(rule2.nodes, width: width, samples: samples, floor: floor, spectrum)
         let test = rule.invertDouble { j, k, conjugate in

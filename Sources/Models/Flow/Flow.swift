@@ -4,7 +4,8 @@
 ///
 /// Teacher y = w*·ψ(x) + noise with ⟨ψ_k ψ_l⟩ = δ_kl λ_k (k = 1..dim); student
 /// f = (1/√N) w·Aψ with A ∈ R^{N×dim} iid N(0, 1); P samples (P = inf: online, i.e.
-/// gradient flow on the population loss); w(0) = 0; dw/dt = −∇_w (1/2P) Σ_μ (f − y)².
+/// gradient flow on the population loss); w(0) = 0; dw/dt = −∇_w (1/2P) Σ_μ (f − y)², or
+/// with `eta` > 0 full-batch gradient descent w ← w − η∇_w(…) (the paper's §2 variants).
 public enum Flow {
     /// The family as the language sees it.
     public static let family = ModelFamily(
@@ -24,9 +25,13 @@ public enum Flow {
         At P = inf the flow follows the population gradient, which label noise does not change.
         theory(m, t=...) is exact for dim → ∞ at fixed ratios N/dim, P/dim (two-level \
         deterministic equivalents inverted from the Laplace domain), for any N and P, \
-        finite or inf. simulate(m, t=..., trials=, seed=) draws A and the data and integrates \
-        the exact gradient flow by eigendecomposition. frontier(m, C=...) minimises the \
-        P = inf theory over N at fixed C = N·t and returns C, N, t, test.
+        finite or inf. eta > 0 trains by full-batch gradient descent with step eta instead, t \
+        counting steps (whole numbers); its theory maps the same transforms through \
+        z' = (e^z − 1)/eta and needs eta < 1/s_max (the top of the Hessian's spectrum, named \
+        in the error). simulate(m, t=..., trials=, seed=) draws A and the data and integrates \
+        the exact gradient flow (or descent) by eigendecomposition; descent above 2/s_max \
+        diverges and reports inf. frontier(m, C=...) minimises the P = inf gradient-flow \
+        theory over N at fixed C = N·t and returns C, N, t, test.
         """,
         reference: """
         Bordelon, Atanasov, Pehlevan 2024, arXiv 2402.01092 (model §2, bottleneck scalings §5, \
@@ -46,6 +51,8 @@ public enum Flow {
                           default: .number(.infinity), range: NumericRange(lower: 1, allowsInfinity: true)),
             ParameterSpec("P", "number of training samples (inf: online / population flow)",
                           default: .number(.infinity), range: NumericRange(lower: 1, allowsInfinity: true)),
+            ParameterSpec("eta", "learning rate η of full-batch gradient descent, t counting steps (0: gradient flow)",
+                          default: .number(0), range: .nonNegative),
         ],
         operations: [theoryOperation, simulateOperation, frontierOperation])
 }
@@ -58,6 +65,8 @@ struct FlowParameters: Sendable {
     var dim: Int
     var width: Double
     var samples: Double
+    /// η of gradient descent, 0 for gradient flow.
+    var rate: Double
 
     /// Reads and re-checks the parameters (operations may override N and P).
     init(_ p: ParameterSet) throws(ModelError) {
@@ -67,16 +76,28 @@ struct FlowParameters: Sendable {
         dim = try p.integer("dim")
         width = try p.number("N")
         samples = try p.number("P")
+        rate = try p.number("eta")
         if !(alpha > 0) || !alpha.isFinite { throw .domain(parameter: "alpha", value: formatParameter(alpha), allowed: "alpha > 0") }
         if !(beta > 0) || !beta.isFinite { throw .domain(parameter: "beta", value: formatParameter(beta), allowed: "beta > 0") }
         if !(noise >= 0) || !noise.isFinite { throw .domain(parameter: "noise", value: formatParameter(noise), allowed: "noise ≥ 0") }
         if dim < 1 || dim > 10_000_000 { throw .domain(parameter: "dim", value: String(dim), allowed: "1 ≤ dim ≤ 10000000") }
         if !(width >= 1) { throw .domain(parameter: "N", value: formatParameter(width), allowed: "N ≥ 1 (inf allowed)") }
         if !(samples >= 1) { throw .domain(parameter: "P", value: formatParameter(samples), allowed: "P ≥ 1 (inf allowed)") }
+        if !(rate >= 0) || !rate.isFinite { throw .domain(parameter: "eta", value: formatParameter(rate), allowed: "eta ≥ 0 (0: gradient flow)") }
     }
 
     /// The task's spectrum.
     var spectrum: FlowSpectrum { FlowSpectrum(alpha: alpha, beta: beta, dim: dim) }
+
+    /// Gradient flow or descent.
+    var clock: FlowClock { FlowClock(rate: rate) }
+}
+
+/// With gradient descent t counts steps: refuse fractional ones.
+func checkSteps(_ times: [Double]) throws(ModelError) {
+    for t in times where t.rounded() != t || t > 1e15 {
+        throw .domain(parameter: "t", value: formatParameter(t), allowed: "whole step counts 0 ≤ t ≤ 1e15 when eta > 0")
+    }
 }
 
 /// Reads a grid such as `t` or `C` and checks each entry against `range`.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Numerics
 
 /// The renormalised ridge of a sample covariance built from random projections and
@@ -80,6 +85,47 @@ enum FlowRenormalization {
                 return df1 - n
             }
         } catch { throw Failure() }
+    }
+
+    /// s_max, the top of the deterministic-equivalent spectrum of the Hessian (FᵀF/P, or
+    /// AΛAᵀ/N at P = inf, or Λ): on the real axis left of the spectrum of −Λ the
+    /// equation z = κ̃(1 − df1/N)(1 − df1/P) has its maximum at z = −s_max (where the real
+    /// branch of κ̃(z) ends). Found by a scan over κ̃ = −λ₁ − d, d on a log grid, and
+    /// golden-section refinement; λ₁ when N = P = inf.
+    static func spectrumEdge(width: Double, samples: Double, spectrum: FlowSpectrum) throws(Failure) -> Double {
+        let top = spectrum.lambda.max() ?? 0
+        if width.isInfinite && samples.isInfinite { return top }
+        let total = spectrum.lambda.reduce(0, +)
+        func z(_ logGap: Double) -> Double {
+            let kappa = -top - exp(logGap)
+            var df1 = 0.0
+            for l in spectrum.lambda { df1 += l / (l + kappa) }
+            return kappa * (1 - df1 / width) * (1 - df1 / samples)
+        }
+        let lower = log(1e-12 * top), upper = log(1e3 * (top + total))
+        let scan = 200
+        var best = 0, bestValue = -Double.infinity
+        for i in 0...scan {
+            let value = z(lower + (upper - lower) * Double(i) / Double(scan))
+            if value > bestValue { best = i; bestValue = value }
+        }
+        var lo = lower + (upper - lower) * Double(max(0, best - 1)) / Double(scan)
+        var hi = lower + (upper - lower) * Double(min(scan, best + 1)) / Double(scan)
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
+        var f1 = z(x1), f2 = z(x2)
+        while hi - lo > 1e-10 * max(1, abs(lo)) {
+            if f1 > f2 {
+                hi = x2; x2 = x1; f2 = f1
+                x1 = hi - ratio * (hi - lo); f1 = z(x1)
+            } else {
+                lo = x1; x1 = x2; f1 = f2
+                x2 = lo + ratio * (hi - lo); f2 = z(x2)
+            }
+        }
+        let edge = -max(f1, f2)
+        guard edge.isFinite && edge > 0 else { throw Failure() }
+        return edge
     }
 
     /// h'(κ̃) for h(κ̃) = κ̃(1 − df1/N)(1 − df1/P) − z, with d df1/dκ̃ = −Σλ/(λ+κ̃)².

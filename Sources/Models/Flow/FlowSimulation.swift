@@ -5,11 +5,12 @@ import Glibc
 import Darwin
 #endif
 
-/// The exact gradient-flow losses of one drawn system (see `Flow+Simulation.swift`),
-/// by eigendecomposition of the smaller of the two Gram matrices.
+/// The exact gradient-flow (or gradient-descent) losses of one drawn system (see
+/// `Flow+Simulation.swift`), by eigendecomposition of the smaller of the two Gram matrices.
 enum FlowSimulation {
     /// P = inf: L(t) = bᵀ e^{−2Gt} b with G = XᵀX/N, X = A·Λ^{1/2}.
-    static func population(_ a: Matrix, root: [Double], b: [Double], times: [Double]) throws -> [Double] {
+    static func population(_ a: Matrix, root: [Double], b: [Double], times: [Double],
+                           clock: FlowClock) throws -> [Double] {
         let n = a.rows, m = a.columns
         var x = a
         for i in 0..<n { for k in 0..<m { x.storage[i * m + k] *= root[k] } }
@@ -26,9 +27,10 @@ enum FlowSimulation {
             return times.map { t in
                 var learned = 0.0
                 for i in s.indices where s[i] > 1e-13 * top {
-                    learned += proj[i] * proj[i] / s[i] * -expm1(-2 * s[i] * t)
+                    learned += proj[i] * proj[i] / s[i] * clock.learned(s[i], 2 * t)
                 }
-                return max(0, total - learned)
+                let loss = total - learned
+                return loss.isNaN ? .infinity : max(0, loss)
             }
         }
         var g = x.gram()
@@ -37,14 +39,14 @@ enum FlowSimulation {
         let coef = vectors.times(b, transposed: true)
         return times.map { t in
             var sum = 0.0
-            for i in values.indices { sum += coef[i] * coef[i] * exp(-2 * max(0, values[i]) * t) }
-            return sum
+            for i in values.indices { sum += coef[i] * coef[i] * clock.decay(max(0, values[i]), 2 * t) }
+            return sum.isNaN ? .infinity : sum
         }
     }
 
     /// Finite P: features F = Ψ (no projection) or ΨAᵀ/√N; w(t) = h(FᵀF/P)Fᵀy/P.
     static func finiteData(psi: Matrix, labels y: [Double], projection: Matrix?, lambda: [Double],
-                           target: [Double], times: [Double]) throws -> (test: [Double], train: [Double]) {
+                           target: [Double], times: [Double], clock: FlowClock) throws -> (test: [Double], train: [Double]) {
         let samples = psi.rows
         let features: Matrix
         if let a = projection {
@@ -59,8 +61,9 @@ enum FlowSimulation {
             let v = projection.map { a in a.times(w, transposed: true).map { $0 / Double(a.rows).squareRoot() } } ?? w
             var loss = 0.0
             for k in lambda.indices { let d = v[k] - target[k]; loss += lambda[k] * d * d }
-            test.append(loss)
-            train.append(trainLoss)
+            // Descent above 2/s_max diverges: report inf, never nan.
+            test.append(loss.isNaN ? .infinity : loss)
+            train.append(trainLoss.isNaN ? .infinity : trainLoss)
         }
         if c <= samples {
             var g = features.gram()
@@ -68,7 +71,7 @@ enum FlowSimulation {
             let (values, vectors) = try g.symmetricEigen()
             let q = vectors.times(features.times(y, transposed: true).map { $0 * invP }, transposed: true)
             for t in times {
-                let w = vectors.times(values.indices.map { filter(values[$0], t) * q[$0] })
+                let w = vectors.times(values.indices.map { clock.filter(values[$0], t) * q[$0] })
                 let fit = features.times(w)
                 var residual = 0.0
                 for i in 0..<samples { let r = y[i] - fit[i]; residual += r * r }
@@ -81,18 +84,13 @@ enum FlowSimulation {
             let a = vectors.times(y, transposed: true)
             let featuresU = Matrix.gemm(features, transposeA: true, vectors)   // Fᵀ U, c × P
             for t in times {
-                let w = featuresU.times(values.indices.map { filter(values[$0], t) * a[$0] * invP })
+                let w = featuresU.times(values.indices.map { clock.filter(values[$0], t) * a[$0] * invP })
                 var residual = 0.0
-                for i in values.indices { residual += a[i] * a[i] * exp(-2 * max(0, values[i]) * t) }
+                for i in values.indices { residual += a[i] * a[i] * clock.decay(max(0, values[i]), 2 * t) }
                 record(w, residual * invP)
             }
         }
         return (test, train)
-    }
-
-    /// h(x) = (1 − e^{−xt})/x, the gradient-flow filter (t at x = 0).
-    static func filter(_ x: Double, _ t: Double) -> Double {
-        x * t < 1e-12 ? t : -expm1(-x * t) / x
     }
 
     private static func symmetrize(_ m: inout Matrix) {

@@ -30,11 +30,12 @@ struct FlowSpectrum: Sendable {
     /// The initial loss Σ_k λ_k (w*_k)².
     var initialLoss: Double { power.reduce(0, +) }
 
-    /// Σ_k λ_k w_k² e^{-2 λ_k t}: the loss of gradient flow on the population loss with
-    /// every mode present (N, P → ∞), the independent limit the theory must recover.
-    func infiniteLimit(time t: Double) -> Double {
+    /// Σ_k λ_k w_k² e^{-2 λ_k t} (descent: Σ_k λ_k w_k² (1 − ηλ_k)^{2t}): the loss of
+    /// training on the population loss with every mode present (N, P → ∞), the
+    /// independent limit the theory must recover.
+    func infiniteLimit(time t: Double, clock: FlowClock) -> Double {
         var sum = 0.0
-        for k in lambda.indices { sum += power[k] * exp(-2 * lambda[k] * t) }
+        for k in lambda.indices { sum += power[k] * clock.decay(lambda[k], 2 * t) }
         return sum
     }
 

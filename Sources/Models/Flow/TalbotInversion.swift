@@ -22,10 +22,12 @@ struct TalbotRule: Sendable {
     /// The weights c_k for k = 0..n−1 (negative k: conjugates).
     var weights: [FlowComplex]
 
-    /// The rule for inverting at time `t` > 0 with `n` nodes on the upper half contour.
-    init(time t: Double, nodes n: Int = 24) {
+    /// The rule for inverting at time `t` > 0 with `n` nodes on the upper half contour,
+    /// the contour scaled for `contourTime` (t unless given; a larger value keeps the
+    /// contour closer to the origin).
+    init(time t: Double, nodes n: Int = 24, contourTime: Double? = nil) {
         precondition(t > 0 && n >= 2)
-        let r = 2 * Double(n) / (5 * t)
+        let r = 2 * Double(n) / (5 * (contourTime ?? t))
         var z = [FlowComplex](), c = [FlowComplex]()
         z.reserveCapacity(n)
         c.reserveCapacity(n)
