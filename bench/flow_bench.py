@@ -2,7 +2,8 @@
 work. Usage: python flow_bench.py SOLVABLE_BIN   (needs numpy).
 
 1. Theory cost per time point vs number of modes (Swift only: the point is that the
-   cost grows linearly in dim): 40 time points at N = 100 (P = inf) and P = 100 (N = inf).
+   cost grows linearly in dim): 40 time points at N = 100 (P = inf), P = 100 (N = inf),
+   N = 100 and P = 200 together, and the same by gradient descent (eta = 0.5).
 2. Simulation, Swift vs numpy: the same exact gradient flow of drawn systems.
 Each Swift figure subtracts the CLI start-up (an empty evaluation), best of 3."""
 import subprocess
@@ -37,11 +38,14 @@ def best_of(f, repeat=3):
 startup = cli("1")
 print(f"CLI start-up: {startup * 1e3:.1f} ms (subtracted below)\n")
 print("theory cost per time point (40 points)")
-print(f"{'dim':>8} {'P=inf, N=100 (ms/pt)':>22} {'N=inf, P=100 (ms/pt)':>22}")
+print(f"{'dim':>8} {'P=inf, N=100':>14} {'N=inf, P=100':>14} {'N=100, P=200':>14} {'GD, same':>14}   (ms/pt)")
 for dim in [1000, 10000, 100000]:
     width = cli(f"theory(flow(alpha=2, beta=0.5, dim={dim}, N=100), t=geomspace(1, 1e6, 40))") - startup
     data = cli(f"theory(flow(alpha=2, beta=0.5, noise=0.1, dim={dim}, P=100), t=geomspace(1, 1e6, 40))") - startup
-    print(f"{dim:>8} {width / 40 * 1e3:>22.3f} {data / 40 * 1e3:>22.3f}")
+    both = cli(f"theory(flow(alpha=2, beta=0.5, noise=0.1, dim={dim}, N=100, P=200), t=geomspace(1, 1e6, 40))") - startup
+    descent = cli(f"theory(flow(alpha=2, beta=0.5, noise=0.1, dim={dim}, N=100, P=200, eta=0.5), "
+                  f"t=round(geomspace(1, 1e6, 40)))") - startup
+    print(f"{dim:>8} {width / 40 * 1e3:>14.3f} {data / 40 * 1e3:>14.3f} {both / 40 * 1e3:>14.3f} {descent / 40 * 1e3:>14.3f}")
 
 print("\nsimulation (10 times, 8 trials), seconds")
 print(f"{'case':<34} {'Solvable':>9} {'numpy':>9} {'ratio':>7}")
