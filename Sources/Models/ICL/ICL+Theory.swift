@@ -2,9 +2,9 @@ import Numerics
 
 // MARK: - Theory
 //
-// The ridgeless asymptotic ICL error of Lu, Letey, Zavatone-Veth, Maiti & Pehlevan
-// (arXiv 2405.11751), in the limit d → ∞ with α = ℓ/d, κ = k/d, τ = n/d² fixed.
-// With x = (1 + ρ)/α and
+// The `theory` operation and the ridgeless isotropic closed form of Lu, Letey,
+// Zavatone-Veth, Maiti & Pehlevan (arXiv 2405.11751), in the limit d → ∞ with α = ℓ/d,
+// κ = k/d, τ = n/d² fixed. With x = (1 + ρ)/α and
 //     M_κ(x) = 2 / [ (x + 1 − 1/κ) + √((x + 1 − 1/κ)² + 4x/κ) ]
 // (a Stieltjes-transform solution of the Marchenko–Pastur type), m = M_κ(x),
 // μ = x·M_{κ/τ}(x):
@@ -15,24 +15,28 @@ import Numerics
 // κ, τ → ∞ limit x/(1+x) + ρ (the optimal scaled-identity readout, derived by hand in
 // ICLTests) and against the finite-d simulation, whose bias shrinks with d.
 // Accuracy: closed form, double precision; e = ∞ exactly at τ = 1.
+// Ridge λ > 0 and task covariances other than I go through the general formula of
+// ICL+AlignmentTheory.swift (which reduces to this one at λ = 0, C_train = C_test = I).
 
 extension ICLModel {
     static let theoryOperation = ModelOperation(
         name: "theory",
-        summary: "asymptotic ridgeless ICL error (d → ∞): column icl",
+        summary: "asymptotic ICL error (d → ∞; power-law task spectra at the given d): column icl",
         parameters: []
     ) { model, _, _ in
-        let lambda = try model.number("lambda")
-        guard lambda == 0 else {
-            throw ModelError.domain(parameter: "lambda", value: formatParameter(lambda),
-                                    allowed: "lambda = 0 for theory (the ridge theory is not implemented; simulate works for any lambda ≥ 0)")
+        let alpha = try model.number("alpha"), kappa = try model.number("kappa")
+        let tau = try model.number("tau"), rho = try model.number("rho"), lambda = try model.number("lambda")
+        let trainPower = try model.number("task_power"), testPower = try model.number("test_power")
+        let error: Double
+        if lambda == 0 && trainPower == 0 && testPower == 0 {
+            error = iclError(alpha: alpha, kappa: kappa, tau: tau, rho: rho)
+        } else {
+            // Isotropic tasks need one eigenvalue; power-law spectra need all d of them.
+            let d = trainPower == 0 && testPower == 0 ? 1 : try model.integer("d")
+            error = try iclError(alpha: alpha, kappa: kappa, tau: tau, rho: rho, lambda: lambda,
+                                 trainVariances: taskVariances(power: trainPower, d: d),
+                                 testVariances: taskVariances(power: testPower, d: d))
         }
-        for name in ["task_power", "test_power"] where try model.number(name) != 0 {
-            throw ModelError.domain(parameter: name, value: formatParameter(try model.number(name)),
-                                    allowed: "\(name) = 0 for theory (isotropic tasks; simulate covers mismatched task covariances)")
-        }
-        let error = iclError(alpha: try model.number("alpha"), kappa: try model.number("kappa"),
-                             tau: try model.number("tau"), rho: try model.number("rho"))
         return .table(Table(columns: [Table.Column("icl", [error])], caption: "theory", role: .theory))
     }
 

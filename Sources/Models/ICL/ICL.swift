@@ -23,11 +23,14 @@ enum ICLModel {
     Columns: icl = E[(y - y_hat)^2] on fresh tasks (includes the noise floor rho);
     idg = the same on the pretraining tasks (simulation only); *_se = standard errors.
     Task alignment (Letey et al. 2025): task_power and test_power give the pretraining and
-    test task covariances power-law spectra (same eigenbasis); the mismatch is simulated
-    (the theory covers the isotropic case task_power = test_power = 0).
-    Theory: the ridgeless (lambda = 0) asymptotic error as d -> infinity with alpha,
-    kappa, tau fixed; it diverges at tau = 1 (double descent) and tends to
-    x/(1+x) + rho with x = (1+rho)/alpha as kappa, tau -> infinity.
+    test task covariances power-law spectra (same eigenbasis, trace d each).
+    Theory: the asymptotic ICL error as d -> infinity with alpha, kappa, tau fixed, for any
+    ridge lambda >= 0 and any task_power, test_power. Ridgeless (lambda = 0) it diverges at
+    tau = 1 (double descent); lambda > 0 keeps it finite (error -> 1 + rho as lambda -> inf).
+    As kappa, tau -> infinity it tends to x/(1+x) + rho (ridgeless) or
+    ((x+lambda)^2 + x)/(1+x+lambda)^2 + rho, x = (1+rho)/alpha. With task_power or
+    test_power > 0 the theory uses the d eigenvalues of the power-law covariances, so it
+    depends on d (for isotropic tasks it does not).
     """
 
     static let parameters: [ParameterSpec] = [
@@ -37,7 +40,7 @@ enum ICLModel {
         ParameterSpec("tau", "pretraining contexts per dimension squared, τ = n/d² (inf: theory only)",
                       default: .number(2), range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true)),
         ParameterSpec("rho", "label-noise variance ρ", default: .number(0.1), range: .nonNegative),
-        ParameterSpec("d", "token dimension (simulation only; the theory is its d → ∞ limit)",
+        ParameterSpec("d", "token dimension (simulation; the theory uses it only for power-law task spectra)",
                       kind: .integer, default: .number(32), range: NumericRange(lower: 2, upper: 4096)),
         ParameterSpec("lambda", "ridge penalty λ (the penalty is (n/d)·λ·‖Γ‖²)", default: .number(0),
                       range: .nonNegative),
@@ -61,7 +64,9 @@ enum ICLModel {
         summary: "in-context linear regression by linear attention: task diversity, context length, pretraining size",
         doc: doc,
         reference: "Lu, Letey, Zavatone-Veth, Maiti, Pehlevan 2024, arXiv 2405.11751 (ridgeless ICL error, Result 1 / "
-            + "eqs. for τ < 1 and τ > 1); task alignment: Letey, Zavatone-Veth, Lu, Pehlevan 2025, arXiv 2509.26551",
+            + "eqs. for τ < 1 and τ > 1); task alignment: Letey, Zavatone-Veth, Lu, Pehlevan 2025, arXiv 2509.26551 "
+            + "(ICL error for C_train ≠ C_test); ridge λ > 0 through the effective regularization ξ (derived here, "
+            + "checked against simulation)",
         parameters: parameters,
         operations: [theoryOperation, simulationOperation]
     )
