@@ -27,7 +27,8 @@ import Numerics
 //     train(t) = L⁻¹[ D(κ(z)) + (σ² + σ_res²)/κ(z) ](2t)   (yᵀ(K+z)⁻¹y/P, K = FFᵀ/P).
 // N = inf recovers the data-bottleneck theory and P = inf (κ = z) the width-bottleneck
 // theory L⁻¹[D](2t) + σ_res²; FlowTests checks both against those independent paths.
-// Cost per time point: 24 + 24 contour nodes, each O(dim); the 24² pairs are O(1).
+// Cost per time point: 24 + 24 contour nodes, each O(dim); the 24·48 node pairs are O(1)
+// each, except pairs with nearby κ̃ (late times), which sum over the modes: O(dim) still.
 
 /// One contour node of the two-level theory: z, the width-level κ̃ with df1(κ̃), the
 /// data-level ridge κ(z) = κ̃(1 − df1/N) and D(κ).
