@@ -35,6 +35,23 @@ import Foundation
         #expect(abs(measured - predicted) < 3 * se + 0.03 * predicted)  // 3 SE plus the O(1/d) finite-size bias
     }
 
+    /// With little data (n/d = 1/4) the posterior offset dominates (2v > s², so the
+    /// extreme-value coefficient is infinite): the exact finite-k theory still matches
+    /// Monte-Carlo, and its large-k decay is slower than k^-2.
+    @Test func scarceDataBreaksTheInverseSquareLaw() throws {
+        for k in [16, 256] {
+            let predicted = try theory(model(k: k, n: 25)).numbers("error")![0]
+            let (measured, se) = try simulate(model(k: k, n: 25))
+            #expect(abs(measured - predicted) < 3 * se + 0.03 * predicted, "k = \(k): \(measured) ± \(se) vs \(predicted)")
+        }
+        let t = try theory(model(k: 1, n: 25))
+        #expect(2 * t.numbers("v")![0] > t.numbers("s2")![0])
+        #expect(t.numbers("coefficient")![0].isInfinite)
+        let late = try [1024, 8192].map { try theory(model(k: $0, n: 25)).numbers("error")![0] }
+        let slope = log(late[1] / late[0]) / log(8.0)
+        #expect(slope > -1.8 && slope < -1, "slope \(slope)")
+    }
+
     /// k = 1 keeps a plain posterior sample: error = E[(ŷ − t)²] = s² + v exactly.
     @Test func singleSampleIsPredictiveVariancePlusPosteriorError() throws {
         let t = try theory(model(k: 1))

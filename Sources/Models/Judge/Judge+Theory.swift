@@ -76,20 +76,26 @@ extension JudgeModel {
     }
 
     /// Exact best-of-k error for a ~ N(0, v) and samples N(m, s²), by quadrature.
+    ///
+    /// p(r), the chance that one sample lands within r of the target at offset a, is
+    /// written with upper tails, p = ½[erfc((|a| − r)/(s√2)) − erfc((|a| + r)/(s√2))], and
+    /// (1 − p)^k as exp(k·log1p(−p)): both keep full relative precision when the offset is
+    /// many s away (the outer Gauss–Hermite nodes), where the difference of two CDFs near 1
+    /// would leave rounding noise that k = 10⁴ amplifies past any quadrature tolerance.
     static func bestOfKError(k: Int, v: Double, s2: Double) throws -> Double {
         let s = s2.squareRoot()
         let rule = try Quadrature.gaussHermiteNormal(48)
         var total = 0.0
         for (z, weight) in rule {
-            let a = v.squareRoot() * z
-            let phi = { (x: Double) in 0.5 * erfc(-x / 2.0.squareRoot()) }
+            let a = abs(v.squareRoot() * z)
+            let scale = s * 2.0.squareRoot()
             let integrand = { (r: Double) -> Double in
-                let p = phi((a + r) / s) - phi((a - r) / s)
-                return 2 * r * Glibc.pow(max(0, 1 - p), Double(k))
+                let p = 0.5 * (erfc((a - r) / scale) - erfc((a + r) / scale))
+                return 2 * r * Glibc.exp(Double(k) * Glibc.log1p(-min(1, max(0, p))))
             }
-            // The mass sits below |a| + 10s; split so the small scale s/k near 0 is resolved.
-            let upper = abs(a) + 10 * s
-            let knee = min(upper, 20 * s / Double(k) + abs(a) / Double(k))
+            // The mass sits below a + 10s; split so the small scale s/k near 0 is resolved.
+            let upper = a + 10 * s
+            let knee = min(upper, 20 * s / Double(k) + a / Double(k))
             total += weight * (Quadrature.simpson(0, knee, tolerance: 1e-13, integrand)
                 + Quadrature.simpson(knee, upper, tolerance: 1e-12, integrand))
         }
