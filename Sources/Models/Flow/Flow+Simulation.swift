@@ -19,9 +19,9 @@ import Darwin
 extension Flow {
     static let simulateOperation = ModelOperation(
         name: "simulate",
-        summary: "Monte-Carlo of the finite system: exact gradient flow for drawn A and data",
+        summary: "Monte-Carlo of the finite system: exact gradient flow (or descent) for drawn A and data",
         parameters: [
-            ParameterSpec("t", "training times", kind: .vector, range: .nonNegative, sweepable: false),
+            ParameterSpec("t", "training times (steps when eta > 0)", kind: .vector, range: .nonNegative, sweepable: false),
             ParameterSpec("trials", "independent draws of A and the data", kind: .integer, default: .number(16),
                           range: NumericRange(lower: 2, upper: 100_000), sweepable: false),
             ParameterSpec("seed", "seed of the random draws", kind: .integer, default: .number(0),

@@ -25,7 +25,7 @@ extension Flow {
     static let theoryOperation = ModelOperation(
         name: "theory",
         summary: "expected test (and train) loss vs time t (deterministic equivalents, any N and P)",
-        parameters: [ParameterSpec("t", "training times (gradient-flow time)", kind: .vector,
+        parameters: [ParameterSpec("t", "training times (gradient-flow time; steps when eta > 0)", kind: .vector,
                                    range: .nonNegative, sweepable: false)],
         run: { model, arguments, monitor in
             let p = try FlowParameters(model)
