@@ -105,9 +105,24 @@ extension JudgeModel {
             // The mass sits below a + 10; split so the small scale 1/k near 0 is resolved.
             let upper = a + 10
             let knee = min(upper, 20 / Double(k) + a / Double(k))
-            total += weight * (Quadrature.simpson(0, knee, tolerance: 1e-13, integrand)
-                + Quadrature.simpson(knee, upper, tolerance: 1e-12, integrand))
+            // The answer runs from ~1/k² (a ≈ 0, k = 10⁶) to ~a² (v ≫ s²): tolerances fixed in
+            // absolute terms were either loose (k = 10⁶ came out 48% high) or below the rounding
+            // noise (far offsets never converged). A 64-panel Simpson sets the scale instead, and
+            // the tolerance, 1e-9 of it, stays above the integrand's own rounding noise, which
+            // k·ε amplifies to 1e-10 at k = 10⁶.
+            let scale = compositeSimpson(0, knee, integrand) + compositeSimpson(knee, upper, integrand)
+            total += weight * (Quadrature.simpson(0, knee, tolerance: 1e-9 * scale, integrand)
+                + Quadrature.simpson(knee, upper, tolerance: 1e-9 * scale, integrand))
         }
         return s2 * total
+    }
+
+    /// Composite Simpson's rule on 64 panels: a cheap estimate of the integral's size.
+    private static func compositeSimpson(_ a: Double, _ b: Double, _ f: (Double) -> Double) -> Double {
+        let panels = 64
+        let h = (b - a) / Double(panels)
+        var sum = f(a) + f(b)
+        for i in 1..<panels { sum += Double(i % 2 == 1 ? 4 : 2) * f(a + Double(i) * h) }
+        return sum * h / 3
     }
 }
