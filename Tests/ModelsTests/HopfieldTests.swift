@@ -52,6 +52,21 @@ struct HopfieldTests {
         }
     }
 
+    /// capacity(..., simulate=0) is closed-form theory; its cost estimate once counted the
+    /// simulated bisection anyway, so N = 911, degree 9 was refused as needing 4e13 GiB.
+    @Test("capacity with simulate=0 costs nothing and answers")
+    func theoryOnlyCapacityIsNotRefused() throws {
+        let model = ParameterSet(["N": .number(911), "degree": .number(9), "separation": .string("poly")])
+        let operation = Hopfield.family.operation("capacity")!
+        let cost = operation.estimate!(model, ParameterSet(["simulate": .number(0)]))
+        #expect(cost.bytes == 0 && cost.seconds == 0)
+        #expect(operation.estimate!(model, ParameterSet(["simulate": .number(1)])).seconds > 600)
+        guard case .record(let fields) = try operation.run(model, ParameterSet(["simulate": .number(0), "trials": .number(10),
+                                                                                "seed": .number(1)]), .none)
+        else { Issue.record("not a record"); return }
+        #expect(fields.first { $0.name == "transition" }!.value > 1e6)
+    }
+
     @Test("bad P is refused with its name and range")
     func errors() throws {
         do {
