@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import Numerics
 @testable import Models
 
@@ -75,6 +76,21 @@ struct DeepLinearTests {
         let deep = DeepLinear.balancedStrength(depth: 4, s: 1.5, u0: 1e-2, times: [0, 200])
         #expect(abs(deep[0] - 1e-2) <= 1e-15)
         #expect(abs(deep[1] - 1.5) <= 1e-10)
+    }
+
+    /// The RK4 step once came from the largest rate on the whole path, so a start far above s
+    /// or a late time (t = 1e6 at depth 3) took billions of steps and hung the kernel.
+    @Test("the balanced ODE is fast from a start far above s and at very late times")
+    func odeIsFastAtExtremes() {
+        let start = Date()
+        let above = DeepLinear.balancedStrength(depth: 2, s: 3, u0: 1000, times: times)
+        for (t, x) in zip(times, above) {
+            let exact = DeepLinear.twoLayerStrength(s: 3, u0: 1000, t: t)
+            #expect(abs(x - exact) <= 1e-7 * exact)
+        }
+        #expect(abs(DeepLinear.balancedStrength(depth: 10, s: 1, u0: 1000, times: [10])[0] - 1) <= 1e-12)
+        #expect(abs(DeepLinear.balancedStrength(depth: 3, s: 3, u0: 1e-3, times: [1e12])[0] - 3) <= 1e-12)
+        #expect(Date().timeIntervalSince(start) < 1)
     }
 
     @Test("learning time: Saxe's formula, the quadrature and the simulated crossing agree")

@@ -52,6 +52,36 @@ struct HopfieldTests {
         }
     }
 
+    /// capacity(..., simulate=0) is closed-form theory; its cost estimate once counted the
+    /// simulated bisection anyway, so N = 911, degree 9 was refused as needing 4e13 GiB.
+    @Test("capacity with simulate=0 costs nothing and answers")
+    func theoryOnlyCapacityIsNotRefused() throws {
+        let model = ParameterSet(["N": .number(911), "degree": .number(9), "separation": .string("poly")])
+        let operation = Hopfield.family.operation("capacity")!
+        let cost = operation.estimate!(model, ParameterSet(["simulate": .number(0)]))
+        #expect(cost.bytes == 0 && cost.seconds == 0)
+        #expect(operation.estimate!(model, ParameterSet(["simulate": .number(1)])).seconds > 600)
+        guard case .record(let fields) = try operation.run(model, ParameterSet(["simulate": .number(0), "trials": .number(10),
+                                                                                "seed": .number(1)]), .none)
+        else { Issue.record("not a record"); return }
+        #expect(fields.first { $0.name == "transition" }!.value > 1e6)
+    }
+
+    /// With separation = "exp", P₅₀ ~ ((1+e⁻⁴)/2)^-N leaves the doubles above N ≈ 1050: capacity
+    /// once failed there with "notBracketed(a: 1.0, fa: 0.5, b: inf, …)", and the asymptotic
+    /// sequence capacity came out 0 just below (ln(N·P) overflowed).
+    @Test("exp capacity: finite up to the largest N it can represent, a DomainError naming N above")
+    func exponentialCapacityEdge() throws {
+        let edge = try configuration(1050, degree: 2, separation: "exp")
+        let asymptotic = Hopfield.asymptoticCapacity(edge)
+        #expect(asymptotic.sequence > 1e300 && asymptotic.sequence < asymptotic.transition)
+        #expect(try Hopfield.predictedCapacity(edge, sequence: true).isFinite)
+        do {
+            _ = try Hopfield.predictedCapacity(try configuration(1182, degree: 2, separation: "exp"), sequence: false)
+            Issue.record("N = 1182 accepted")
+        } catch ModelError.domain(let parameter, _, let allowed) { #expect(parameter == "N" && allowed.contains("1050")) }
+    }
+
     @Test("bad P is refused with its name and range")
     func errors() throws {
         do {

@@ -7,8 +7,8 @@ import Foundation
 /// against Monte-Carlo, closed forms and the Θ(1/k²) law; misspecification and temperature.
 @Suite struct JudgeTests {
     private func model(k: Int, temperature: Double = 0, reward: String = "teacher", mismatch: Double = 0.5,
-                       d: Int = 100, n: Int = 400, prior: Double = 1) -> ParameterSet {
-        ParameterSet(["d": .number(Double(d)), "n": .number(Double(n)), "noise": .number(0.5), "prior": .number(prior),
+                       d: Int = 100, n: Int = 400, prior: Double = 1, noise: Double = 0.5) -> ParameterSet {
+        ParameterSet(["d": .number(Double(d)), "n": .number(Double(n)), "noise": .number(noise), "prior": .number(prior),
                       "k": .number(Double(k)), "temperature": .number(temperature), "reward": .string(reward),
                       "mismatch": .number(mismatch)])
     }
@@ -50,6 +50,30 @@ import Foundation
         let late = try [1024, 8192].map { try theory(model(k: $0, n: 25)).numbers("error")![0] }
         let slope = log(late[1] / late[0]) / log(8.0)
         #expect(slope > -1.8 && slope < -1, "slope \(slope)")
+    }
+
+    /// At the edges of σ and the prior the theory answers at once with sane numbers: k = 1 gives
+    /// s² + v, the posterior error v stays positive (≈ ‖w*‖² = 1 when the prior shrinks μ to 0,
+    /// ≈ σ²d/n when σ is tiny) and large k follows C/k², up to k = 10⁶. These once hung
+    /// (quadrature tolerances in the data's units), went negative (cancellation in the
+    /// resolvent) or came out 48% high (an absolute tolerance as large as the answer).
+    @Test func extremeNoiseAndPriorStayFastAndPositive() throws {
+        let start = Date()
+        let shrunk = try theory(model(k: 1, d: 1, n: 58, prior: 1e-8, noise: 33))
+        #expect(abs(shrunk.numbers("v")![0] - 1) < 1e-6)
+        #expect(abs(shrunk.numbers("error")![0] / (shrunk.numbers("s2")![0] + shrunk.numbers("v")![0]) - 1) < 1e-6)
+        let precise = try theory(model(k: 1, d: 8, n: 1_000_000, prior: 2e-4, noise: 1e-8))
+        let far = try theory(model(k: 1_000_000, d: 3, n: 3, prior: 1e-8, noise: 0.0156))  // v ≫ s²
+        #expect(far.numbers("error")![0] > 0.8 && far.numbers("error")![0] < far.numbers("v")![0])
+        let v = precise.numbers("v")![0]
+        #expect(v > 0 && abs(v / (1e-16 * 8 / 1_000_000) - 1) < 1e-3, "v = \(v)")
+        #expect(abs(precise.numbers("error")![0] / (precise.numbers("s2")![0] + v) - 1) < 1e-6)
+        let noisy = try theory(model(k: 4096, noise: 100))
+        let law = noisy.numbers("coefficient")![0] / (4096.0 * 4096.0)
+        #expect(abs(noisy.numbers("error")![0] / law - 1) < 0.01)
+        let most = try theory(model(k: 1_000_000))  // the largest k: once 48% high (tolerance 1e-13 ≈ the answer)
+        #expect(abs(most.numbers("error")![0] / (most.numbers("coefficient")![0] * 1e-12) - 1) < 0.005)
+        #expect(Date().timeIntervalSince(start) < 2)
     }
 
     /// k = 1 keeps a plain posterior sample: error = E[(ŷ − t)²] = s² + v exactly.

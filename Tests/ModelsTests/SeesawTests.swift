@@ -63,4 +63,17 @@ import Numerics
             try SeesawPlan(lr: 0.1, batch: 64, samples: 300, factor: 0.5, cuts: 4, cosine: false)
         }
     }
+
+    /// A budget of too many steps is refused as a resource error before any allocation:
+    /// samples = 1e12 at batch 1 once asked for 4 TB and aborted, and 1e30 would trap in Int().
+    @Test func hugeBudgetIsRefusedBeforeAllocating() {
+        for samples in [1e12, 1e30] {
+            do {
+                _ = try SeesawPlan(lr: 0.1, batch: 1, samples: samples, factor: 0.5, cuts: 4, cosine: true)
+                Issue.record("samples = \(samples) was not refused")
+            } catch {
+                guard case .resource = error else { Issue.record("not a resource error: \(error)"); continue }
+            }
+        }
+    }
 }

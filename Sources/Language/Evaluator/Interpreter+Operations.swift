@@ -142,7 +142,9 @@ extension Interpreter {
             seconds += e.seconds
         }
         if !(bytes <= Self.memoryLimit) {
-            throw LanguageError(.resource, "\(name)(\(family)) would need about \(Self.gibibytes(bytes)) of memory (limit \(Self.gibibytes(Self.memoryLimit))); reduce the dimension or the sample sizes", at: position)
+            // NaN or inf: the estimate itself overflowed (e.g. an astronomically large P₅₀).
+            let amount = bytes.isFinite ? "about \(Self.gibibytes(bytes))" : "an unbounded amount"
+            throw LanguageError(.resource, "\(name)(\(family)) would need \(amount) of memory (limit \(Self.gibibytes(Self.memoryLimit))); reduce the dimension or the sample sizes", at: position)
         }
         // An operation with a `budget=` parameter lets the caller set a tighter time limit.
         var limit = Self.timeLimit
@@ -153,7 +155,7 @@ extension Interpreter {
     }
 
     private static func gibibytes(_ bytes: Double) -> String {
-        bytes.isFinite ? NumberText.plain((bytes / 1024 / 1024 / 1024 * 10).rounded() / 10) + " GiB" : "unbounded memory"
+        NumberText.plain((bytes / 1024 / 1024 / 1024 * 10).rounded() / 10) + " GiB"
     }
 
     /// A result with one column per swept parameter holding that point's value.

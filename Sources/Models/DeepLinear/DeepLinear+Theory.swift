@@ -49,15 +49,20 @@ extension DeepLinear {
         let order = times.indices.sorted { times[$0] < times[$1] }
         var result = [Double](repeating: u0, count: times.count)
         var w = log(u0), t = 0.0
-        // The largest |ẇ| on the path: at the top for L ≥ 2, at the start for L = 1.
-        let maxRate = max(l * pow(max(s, u0), 2 - 2 / l), abs(rate(log(u0)))) + 1e-12
-        let hMax = 0.01 / maxRate
         for index in order {
             let target = times[index]
             while t < target {
-                let h = min(hMax, target - t)
+                // |ẇ| + L u^{2−2/L} bounds both the speed and the Jacobian |∂ẇ/∂w| here, so the
+                // step is as short as accuracy and stability need at this point of the path,
+                // not everywhere (a global bound made u₀ ≫ s take billions of steps).
+                let u = exp(w)
+                let h = min(0.01 / (abs(rate(w)) + l * pow(u, 2 - 2 / l) + 1e-300), target - t)
                 let k1 = rate(w), k2 = rate(w + h / 2 * k1), k3 = rate(w + h / 2 * k2), k4 = rate(w + h * k3)
-                w += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+                let next = w + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+                // A step that leaves w unchanged has reached the fixed point u = s in double
+                // precision, and every later step would too: jump to the target time.
+                if next == w { t = target; break }
+                w = next
                 t += h
             }
             result[index] = exp(w)

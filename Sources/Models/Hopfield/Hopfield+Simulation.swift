@@ -121,8 +121,10 @@ extension Hopfield {
             ParameterSpec("simulate", "1 to also find P₅₀ by simulation, 0 for theory only", kind: .integer,
                           default: .number(1), range: NumericRange(lower: 0, upper: 1), sweepable: false),
         ],
-        estimate: { model, _ in
-            guard let c = try? Configuration(model), let p = try? predictedCapacity(c, sequence: false) else {
+        estimate: { model, arguments in
+            // Only the simulated bisection costs anything; simulate=0 is closed-form theory.
+            guard (try? arguments.integer("simulate")) != 0,
+                  let c = try? Configuration(model), let p = try? predictedCapacity(c, sequence: false) else {
                 return WorkEstimate(bytes: 0, seconds: 0)
             }
             return WorkEstimate(bytes: 8 * 2 * p * (2 * Double(c.neurons) + 512),

@@ -43,12 +43,27 @@ extension Hopfield {
     }
 
     /// P₅₀ from the finite-N erfc form: the P where the recall probability is ½.
+    /// - Throws: `ModelError.domain` naming N when P₅₀ is beyond the largest double: with the
+    ///   exponential separation it grows as ((1+e⁻⁴)/2)^-N, which overflows above N ≈ 1050 (the
+    ///   root search then ran into inf and failed with an unreadable bracketing error).
     static func predictedCapacity(_ c: Configuration, sequence: Bool) throws -> Double {
         let moment = crosstalkMoment(c)
-        return try RootFinding.brentExpanding(lower: 1.0, guess: 2 / (moment * 2 * log(Double(c.neurons)))) { p in
+        let guess = capacityGuess(c)
+        guard (16 * guess).isFinite else {
+            var largest = c
+            while !(16 * capacityGuess(largest)).isFinite { largest.neurons -= 1 }
+            throw ModelError.domain(parameter: "N", value: String(c.neurons),
+                                    allowed: "N ≤ \(largest.neurons) for capacity with separation = \"exp\" (P₅₀ ~ ((1+e⁻⁴)/2)^-N overflows a double beyond)")
+        }
+        return try RootFinding.brentExpanding(lower: 1.0, guess: guess) { p in
             let r = recall(c, patterns: p, moment: moment)
             return (sequence ? r.sequence : r.transition) - 0.5
         }
+    }
+
+    /// The starting point of the P₅₀ search, 1/(2 ln N · E[crosstalk²]).
+    static func capacityGuess(_ c: Configuration) -> Double {
+        2 / (crosstalkMoment(c) * 2 * log(Double(c.neurons)))
     }
 
     /// The large-N formulas for P₅₀ (per transition, whole sequence).
@@ -58,7 +73,8 @@ extension Hopfield {
             let moment = crosstalkMoment(c)
             let transition = 1 / (2 * lnN * moment)
             var sequence = transition
-            for _ in 0..<50 { sequence = 1 / (2 * log(n * sequence) * moment) }
+            // ln N + ln P, not ln(N·P), which overflowed to inf (sequence = 0) near N = 1050.
+            for _ in 0..<50 { sequence = 1 / (2 * (lnN + log(sequence)) * moment) }
             return (transition, sequence)
         }
         let base = pow(n, Double(c.degree)) / (2 * doubleFactorial(c.degree) * lnN)

@@ -56,16 +56,22 @@ extension JudgeModel {
         /// Predictive variance σ² + tr Σ.
         var s2: Double
 
+        /// Evaluates g, h and the two equivalents in forms free of cancellation: g = 2/(root + b)
+        /// when b ≥ 0 (root − b would cancel at large λ), h = g(1 + γg)/root from differentiating
+        /// γλg² + bg − 1 = 0, and g − λh = g(root − c)/(2 root) with c = λ + γ − 1 and
+        /// root − c = 4λ/(root + c) when c ≥ 0. The textbook differences lost every digit at
+        /// λ ≳ 1e8 (huge noise or tiny prior) and turned v negative at λ ≲ 1e-16.
         init(d: Double, n: Double, noise: Double, prior: Double) {
             let gamma = d / n
             let lambda = noise * noise * d / (prior * n)
             let b = 1 - gamma + lambda
             let root = (b * b + 4 * gamma * lambda).squareRoot()
-            let g = (root - b) / (2 * gamma * lambda)
-            let dRoot = (b + 2 * gamma) / root
-            let h = -((dRoot - 1) * lambda - (root - b)) / (2 * gamma * lambda * lambda)
+            let g = b >= 0 ? 2 / (root + b) : (root - b) / (2 * gamma * lambda)
+            let h = g * (1 + gamma * g) / root
+            let c = lambda + gamma - 1
+            let gap = c >= 0 ? 4 * lambda / (root + c) : root - c
             let varianceScale = noise * noise * gamma
-            v = lambda * lambda * h + varianceScale * (g - lambda * h)
+            v = lambda * lambda * h + varianceScale * g * gap / (2 * root)
             s2 = noise * noise + varianceScale * g
         }
 
@@ -82,23 +88,41 @@ extension JudgeModel {
     /// (1 − p)^k as exp(k·log1p(−p)): both keep full relative precision when the offset is
     /// many s away (the outer Gauss–Hermite nodes), where the difference of two CDFs near 1
     /// would leave rounding noise that k = 10⁴ amplifies past any quadrature tolerance.
+    ///
+    /// The integral runs in units of s (u = r/s, offset a/s) and is scaled by s² at the end, so
+    /// the quadrature's absolute tolerances are relative to the answer whatever σ and the prior:
+    /// in units of the data they had made s = 100 never converge and s = 1e-8 meaningless.
     static func bestOfKError(k: Int, v: Double, s2: Double) throws -> Double {
-        let s = s2.squareRoot()
+        let offsetScale = (v / s2).squareRoot()
         let rule = try Quadrature.gaussHermiteNormal(48)
         var total = 0.0
         for (z, weight) in rule {
-            let a = abs(v.squareRoot() * z)
-            let scale = s * 2.0.squareRoot()
-            let integrand = { (r: Double) -> Double in
-                let p = 0.5 * (erfc((a - r) / scale) - erfc((a + r) / scale))
-                return 2 * r * Glibc.exp(Double(k) * Glibc.log1p(-min(1, max(0, p))))
+            let a = abs(offsetScale * z)
+            let integrand = { (u: Double) -> Double in
+                let p = 0.5 * (erfc((a - u) / 2.0.squareRoot()) - erfc((a + u) / 2.0.squareRoot()))
+                return 2 * u * Glibc.exp(Double(k) * Glibc.log1p(-min(1, max(0, p))))
             }
-            // The mass sits below a + 10s; split so the small scale s/k near 0 is resolved.
-            let upper = a + 10 * s
-            let knee = min(upper, 20 * s / Double(k) + a / Double(k))
-            total += weight * (Quadrature.simpson(0, knee, tolerance: 1e-13, integrand)
-                + Quadrature.simpson(knee, upper, tolerance: 1e-12, integrand))
+            // The mass sits below a + 10; split so the small scale 1/k near 0 is resolved.
+            let upper = a + 10
+            let knee = min(upper, 20 / Double(k) + a / Double(k))
+            // The answer runs from ~1/k² (a ≈ 0, k = 10⁶) to ~a² (v ≫ s²): tolerances fixed in
+            // absolute terms were either loose (k = 10⁶ came out 48% high) or below the rounding
+            // noise (far offsets never converged). A 64-panel Simpson sets the scale instead, and
+            // the tolerance, 1e-9 of it, stays above the integrand's own rounding noise, which
+            // k·ε amplifies to 1e-10 at k = 10⁶.
+            let scale = compositeSimpson(0, knee, integrand) + compositeSimpson(knee, upper, integrand)
+            total += weight * (Quadrature.simpson(0, knee, tolerance: 1e-9 * scale, integrand)
+                + Quadrature.simpson(knee, upper, tolerance: 1e-9 * scale, integrand))
         }
-        return total
+        return s2 * total
+    }
+
+    /// Composite Simpson's rule on 64 panels: a cheap estimate of the integral's size.
+    private static func compositeSimpson(_ a: Double, _ b: Double, _ f: (Double) -> Double) -> Double {
+        let panels = 64
+        let h = (b - a) / Double(panels)
+        var sum = f(a) + f(b)
+        for i in 1..<panels { sum += Double(i % 2 == 1 ? 4 : 2) * f(a + Double(i) * h) }
+        return sum * h / 3
     }
 }

@@ -33,9 +33,6 @@ public enum SeesawFamily {
         let normalized = try p.string("optimizer") == "nsgd"
         var out: [(String, SGDSetup)] = []
         for rule in plan.rules {
-            if rule.rates.count > 5_000_000 {
-                throw .resource(message: "the \(rule.name) rule needs \(rule.rates.count) steps (limit 5000000): lower samples or raise batch")
-            }
             let setup = try SGDSetup(alpha: try p.number("alpha"), beta: try p.number("beta"), noise: try p.number("noise"),
                                      dim: try p.integer("dim"), steps: rule.rates.count,
                                      lr: StepwiseSchedule(values: rule.rates, origin: "\(rule.name) rates"),

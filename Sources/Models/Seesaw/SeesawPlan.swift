@@ -28,13 +28,16 @@ public struct SeesawPlan: Sendable {
     public var phaseEnds: [Double]
     /// The three rules.
     public var rules: [Rule]
+    /// The most steps one rule may take (the exact theory keeps a value per step).
+    public static let maxSteps = 5_000_000
 
     /// Lays out the rules.
     /// - Parameters:
     ///   - lr: η_0. - batch: B_0. - samples: the sample budget N.
     ///   - factor: α, the learning-rate cut of the base schedule (0 < α < 1).
     ///   - cuts: number of cuts K. - cosine: place cuts on a cosine instead of evenly.
-    /// - Throws: `ModelError.argument` if a phase would hold less than one step.
+    /// - Throws: `ModelError.argument` if a phase would hold less than one step,
+    ///   `ModelError.resource` if a rule would take more than `maxSteps` steps.
     public init(lr: Double, batch: Double, samples: Double, factor: Double, cuts: Int, cosine: Bool) throws(ModelError) {
         var ends: [Double] = []
         for j in 1...(cuts + 1) {
@@ -44,18 +47,28 @@ public struct SeesawPlan: Sendable {
         }
         phaseEnds = ends
         func build(_ name: String, rate: (Int) -> Double, batchSize: (Int) -> Double) throws(ModelError) -> Rule {
-            var rates: [Double] = [], batches: [Double] = []
+            // Count the steps in floating point and refuse too many before allocating: a huge
+            // budget (samples = 1e12) once asked for terabytes and aborted the kernel.
             var start = 0.0
+            var phaseSteps: [Double] = []
             for (j, end) in ends.enumerated() {
                 let b = batchSize(j).rounded()
-                let steps = Int(((end - start) / b).rounded())
+                let steps = ((end - start) / b).rounded()
                 if steps < 1 {
                     throw .argument(parameter: "samples",
                                     message: "samples = \(formatParameter(samples)) is too small: phase \(j + 1) of the \(name) rule holds less than one batch of \(formatParameter(b)); raise samples or lower cuts")
                 }
-                rates += [Double](repeating: rate(j), count: steps)
-                batches += [Double](repeating: b, count: steps)
+                phaseSteps.append(steps)
                 start = end
+            }
+            let total = phaseSteps.reduce(0, +)
+            if total > Double(Self.maxSteps) {
+                throw .resource(message: "the \(name) rule needs \(formatParameter(total)) steps (limit \(Self.maxSteps)): lower samples or raise batch")
+            }
+            var rates: [Double] = [], batches: [Double] = []
+            for (j, steps) in phaseSteps.enumerated() {
+                rates += [Double](repeating: rate(j), count: Int(steps))
+                batches += [Double](repeating: batchSize(j).rounded(), count: Int(steps))
             }
             return Rule(name: name, rates: rates, batches: batches)
         }
