@@ -126,6 +126,23 @@ import Darwin
         #expect(try FlowRenormalization.spectrumEdge(width: .infinity, samples: .infinity, spectrum: flat) == 1)
     }
 
+    /// Very late times at a narrow width: z is below the rounding of the renormalisation
+    /// at its floor, and the loss must stay at the converged value (it used to fail to
+    /// bracket the root, which broke `frontier` at C ≥ 1e18).
+    @Test func lateTimesAtNarrowWidthStayConverged() throws {
+        let spectrum = FlowSpectrum(alpha: 2, beta: 0.5, dim: 2000)
+        let converged = try Flow.widthLimitedLoss(spectrum, width: 10, time: 1e12)
+        for t in [1e18, 1e30] {
+            let late = try Flow.widthLimitedLoss(spectrum, width: 10, time: t)
+            #expect(abs(late - converged) <= 1e-9 * converged, "t = \(t): \(late) vs \(converged)")
+        }
+        let both = try Flow.twoLevelLoss(spectrum, width: 10, samples: 20, noise: 0.1, time: 1e30)
+        let bothConverged = try Flow.twoLevelLoss(spectrum, width: 10, samples: 20, noise: 0.1, time: 1e12)
+        #expect(abs(both.test - bothConverged.test) <= 1e-6 * bothConverged.test)
+        let p = try model(["dim": 2000])
+        #expect(throws: Never.self) { try Flow.frontierTable(p, budgets: [1e18], monitor: .none) }
+    }
+
     /// Least-squares slope of log y on log x.
     func logSlope(_ x: [Double], _ y: [Double]) -> Double {
         let lx = x.map { log($0) }, ly = y.map { log($0) }

@@ -48,7 +48,7 @@ extension Flow {
                 test.append(point.test)
                 train.append(point.train)
             }
-            if i % 16 == 15 { monitor.report(done: i + 1, total: times.count, label: "theory flow") }
+            monitor.report(done: i + 1, total: times.count, label: "theory flow")
         }
         var columns = [Table.Column("t", times), Table.Column("test", test)]
         if p.samples.isFinite { columns.append(Table.Column("train", train)) }

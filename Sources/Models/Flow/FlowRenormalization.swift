@@ -39,14 +39,22 @@ enum FlowRenormalization {
         let z0 = nodes[0].re
         let total = spectrum.lambda.reduce(0, +)
         let floor = try kappaAtZero(draws: min(width, samples), spectrum: spectrum)
+        let equation = { (kappa: Double) -> Double in
+            var df1 = 0.0
+            for l in spectrum.lambda { df1 += l / (l + kappa) }
+            return kappa * (1 - df1 / width) * (1 - df1 / samples) - z0
+        }
         let k0: Double
-        do {
-            k0 = try RootFinding.brentExpanding(lower: floor, guess: floor + 2 * z0 + total / min(width, samples)) { kappa in
-                var df1 = 0.0
-                for l in spectrum.lambda { df1 += l / (l + kappa) }
-                return kappa * (1 - df1 / width) * (1 - df1 / samples) - z0
-            }
-        } catch { throw Failure() }
+        if equation(floor) >= 0 {
+            // z₀ is below the rounding of the product at the floor (very late times with a
+            // narrow bottleneck): the root is the floor to double precision.
+            k0 = floor
+        } else {
+            do {
+                k0 = try RootFinding.brentExpanding(lower: floor, guess: floor + 2 * z0 + total / min(width, samples),
+                                                    equation)
+            } catch { throw Failure() }
+        }
         var kappa = FlowComplex(k0)
         var moments = spectrum.moments(kappa)
         out.append((kappa, moments))
