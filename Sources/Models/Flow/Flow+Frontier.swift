@@ -52,25 +52,7 @@ extension Flow {
         func loss(_ u: Double) throws(ModelError) -> Double {
             try widthLimitedLoss(spectrum, width: exp(u), time: budget / exp(u))
         }
-        let scan = 16
-        var values = [Double]()
-        for i in 0...scan { values.append(try loss(upper * Double(i) / Double(scan))) }
-        let best = values.indices.min { values[$0] < values[$1] }!
-        var lo = upper * Double(max(0, best - 1)) / Double(scan)
-        var hi = upper * Double(min(scan, best + 1)) / Double(scan)
-        let ratio = (5.0.squareRoot() - 1) / 2
-        var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
-        var f1 = try loss(x1), f2 = try loss(x2)
-        while hi - lo > 1e-4 {
-            if f1 < f2 {
-                hi = x2; x2 = x1; f2 = f1
-                x1 = hi - ratio * (hi - lo); f1 = try loss(x1)
-            } else {
-                lo = x1; x1 = x2; f1 = f2
-                x2 = lo + ratio * (hi - lo); f2 = try loss(x2)
-            }
-        }
-        let u = 0.5 * (lo + hi)
+        let u = try ScalarMinimum.scanThenGolden(lower: 0, upper: upper, scan: 16, tolerance: 1e-4, loss)
         return (exp(u), try loss(u))
     }
 }

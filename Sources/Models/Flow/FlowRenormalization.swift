@@ -40,8 +40,7 @@ enum FlowRenormalization {
         let total = spectrum.lambda.reduce(0, +)
         let floor = try kappaAtZero(draws: min(width, samples), spectrum: spectrum)
         let equation = { (kappa: Double) -> Double in
-            var df1 = 0.0
-            for l in spectrum.lambda { df1 += l / (l + kappa) }
+            let df1 = spectrum.df1(kappa)
             return kappa * (1 - df1 / width) * (1 - df1 / samples) - z0
         }
         let k0: Double
@@ -87,11 +86,7 @@ enum FlowRenormalization {
         if n.isInfinite || n >= Double(spectrum.count) { return 0 }
         let total = spectrum.lambda.reduce(0, +)
         do {
-            return try RootFinding.brentExpanding(lower: 0, guess: total / n) { kappa in
-                var df1 = 0.0
-                for l in spectrum.lambda { df1 += l / (l + kappa) }
-                return df1 - n
-            }
+            return try RootFinding.brentExpanding(lower: 0, guess: total / n) { spectrum.df1($0) - n }
         } catch { throw Failure() }
     }
 
@@ -106,32 +101,13 @@ enum FlowRenormalization {
         let total = spectrum.lambda.reduce(0, +)
         func z(_ logGap: Double) -> Double {
             let kappa = -top - exp(logGap)
-            var df1 = 0.0
-            for l in spectrum.lambda { df1 += l / (l + kappa) }
+            let df1 = spectrum.df1(kappa)
             return kappa * (1 - df1 / width) * (1 - df1 / samples)
         }
         let lower = log(1e-12 * top), upper = log(1e3 * (top + total))
-        let scan = 200
-        var best = 0, bestValue = -Double.infinity
-        for i in 0...scan {
-            let value = z(lower + (upper - lower) * Double(i) / Double(scan))
-            if value > bestValue { best = i; bestValue = value }
-        }
-        var lo = lower + (upper - lower) * Double(max(0, best - 1)) / Double(scan)
-        var hi = lower + (upper - lower) * Double(min(scan, best + 1)) / Double(scan)
-        let ratio = (5.0.squareRoot() - 1) / 2
-        var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
-        var f1 = z(x1), f2 = z(x2)
-        while hi - lo > 1e-10 * max(1, abs(lo)) {
-            if f1 > f2 {
-                hi = x2; x2 = x1; f2 = f1
-                x1 = hi - ratio * (hi - lo); f1 = z(x1)
-            } else {
-                lo = x1; x1 = x2; f1 = f2
-                x2 = lo + ratio * (hi - lo); f2 = z(x2)
-            }
-        }
-        let edge = -max(f1, f2)
+        let peak = ScalarMinimum.scanThenGolden(lower: lower, upper: upper, scan: 200,
+                                                tolerance: 1e-10 * max(1, abs(lower), abs(upper))) { -z($0) }
+        let edge = -z(peak)
         guard edge.isFinite && edge > 0 else { throw Failure() }
         return edge
     }

@@ -39,6 +39,13 @@ struct FlowSpectrum: Sendable {
         return sum
     }
 
+    /// df1(κ) = Σ λ_k/(λ_k + κ) at a real κ.
+    func df1(_ kappa: Double) -> Double {
+        var sum = 0.0
+        for l in lambda { sum += l / (l + kappa) }
+        return sum
+    }
+
     /// The mode sums at a complex κ that the theory needs, in one pass over the modes.
     func moments(_ kappa: FlowComplex) -> FlowMoments {
         var df1 = FlowComplex.zero, df2 = FlowComplex.zero, b1 = FlowComplex.zero

@@ -95,11 +95,12 @@ extension JudgeModel {
     static func bestOfKError(k: Int, v: Double, s2: Double) throws -> Double {
         let offsetScale = (v / s2).squareRoot()
         let rule = try Quadrature.gaussHermiteNormal(48)
+        let root2 = 2.0.squareRoot()
         var total = 0.0
         for (z, weight) in rule {
             let a = abs(offsetScale * z)
             let integrand = { (u: Double) -> Double in
-                let p = 0.5 * (erfc((a - u) / 2.0.squareRoot()) - erfc((a + u) / 2.0.squareRoot()))
+                let p = 0.5 * (erfc((a - u) / root2) - erfc((a + u) / root2))
                 return 2 * u * Glibc.exp(Double(k) * Glibc.log1p(-min(1, max(0, p))))
             }
             // The mass sits below a + 10; split so the small scale 1/k near 0 is resolved.
