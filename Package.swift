@@ -23,12 +23,11 @@ let package = Package(
 
         // Core libraries, leaves first.
         .target(name: "JSON"),
-        // Named as in DESIGN.md; apple/swift-numerics also declares a `Numerics` target, so
-        // that package cannot join this graph (SwiftPM needs unique target names).
-        .target(name: "Numerics", dependencies: ["COpenBLAS"]),
-        .target(name: "Models", dependencies: ["Numerics"]),
-        .target(name: "Display", dependencies: ["Numerics", "JSON"]),
-        .target(name: "Language", dependencies: ["Models", "Display", "Numerics", "JSON"]),
+        // Not called `Numerics`: that name belongs to apple/swift-numerics' module.
+        .target(name: "NumericCore", dependencies: ["COpenBLAS"]),
+        .target(name: "Models", dependencies: ["NumericCore"]),
+        .target(name: "Display", dependencies: ["NumericCore", "JSON"]),
+        .target(name: "Language", dependencies: ["Models", "Display", "NumericCore", "JSON"]),
         .target(name: "Notebook", dependencies: ["Language", "JSON"]),
         .target(name: "JupyterProtocol", dependencies: [
             "JSON",
@@ -46,18 +45,18 @@ let package = Package(
         ]),
 
         // Benchmarks (bench/*.sh runs them beside their numpy peers).
-        .executableTarget(name: "RidgeBench", dependencies: ["Models", "Numerics"], path: "bench/RidgeBench"),
+        .executableTarget(name: "RidgeBench", dependencies: ["Models", "NumericCore"], path: "bench/RidgeBench"),
         .executableTarget(name: "sgd-bench", dependencies: ["Models"], path: "bench/sgd"),
-        .executableTarget(name: "dynamics-bench", dependencies: ["Models", "Numerics"],
+        .executableTarget(name: "dynamics-bench", dependencies: ["Models", "NumericCore"],
                           path: "bench/deeplinear-peaked"),
 
         // Tests (Swift Testing).
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerics"]),
-        .testTarget(name: "DisplayTests", dependencies: ["Display", "Numerics", "JSON"], exclude: ["Golden"]),
+        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "NumericCore"]),
+        .testTarget(name: "DisplayTests", dependencies: ["Display", "NumericCore", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "LanguageTests", dependencies: [
-            "Language", "Display", "JSON", "Models", "Numerics",
+            "Language", "Display", "JSON", "Models", "NumericCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON"]),

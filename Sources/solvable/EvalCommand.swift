@@ -3,7 +3,7 @@ import Display
 import Foundation
 import JSON
 import Language
-import Numerics
+import NumericCore
 
 /// `solvable eval FILE` / `solvable eval -e CODE`: runs one cell of the language and
 /// prints the text/plain of each output (or, with `--json`, the nbformat outputs).

@@ -1,5 +1,5 @@
 import Foundation
-import Numerics
+import NumericCore
 @testable import Display
 
 /// The figures the golden SVG files pin: a linear plot, a log-log learning curve with

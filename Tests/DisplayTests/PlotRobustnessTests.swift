@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Numerics
+import NumericCore
 import Testing
 @testable import Display
 

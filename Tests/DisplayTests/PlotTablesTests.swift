@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 import Testing
 @testable import Display
 

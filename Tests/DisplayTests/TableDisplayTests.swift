@@ -1,5 +1,5 @@
 import JSON
-import Numerics
+import NumericCore
 import Testing
 @testable import Display
 

@@ -122,7 +122,7 @@ import Testing
     }
 }
 
-import Numerics
+import NumericCore
 
 /// Monitors in known states.
 enum WorkMonitorFactory {

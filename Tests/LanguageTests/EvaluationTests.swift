@@ -2,7 +2,7 @@ import Display
 import Foundation
 import JSON
 import Language
-import Numerics
+import NumericCore
 import Testing
 
 /// Values, operators and each builtin.

@@ -2,7 +2,7 @@ import Foundation
 import Display
 import Language
 import Models
-import Numerics
+import NumericCore
 import Testing
 
 /// Model constructors, operations, sweeps, seeds, progress and interrupts, over the

@@ -1,5 +1,5 @@
 import Language
-import Numerics
+import NumericCore
 import PropertyBased
 import Testing
 

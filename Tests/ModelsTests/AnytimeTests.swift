@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 /// Anytime schedules (Meterez et al. 2026) on the exact recursion.

@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-import Numerics
+import NumericCore
 @testable import Models
 
 /// Runs `operation` of `family` with model parameters `model` (defaults filled in).

@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 /// Random-feature ensembles: E_K against simulation, limits, and the no-free-lunch

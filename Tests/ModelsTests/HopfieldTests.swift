@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 @Suite("Long-sequence Hopfield memory (Chaudhry et al. 2023)")

@@ -1,6 +1,6 @@
 import Testing
 @testable import Models
-import Numerics
+import NumericCore
 
 /// In-context learning by linear attention (Lu et al. 2024): the theory against its
 /// hand-derived limits and against the finite-d simulation.

@@ -1,6 +1,6 @@
 import Testing
 @testable import Models
-import Numerics
+import NumericCore
 import Foundation
 
 /// Inference-time scaling with a judge (Halder & Pehlevan 2025): the best-of-k theory

@@ -1,6 +1,6 @@
 import Testing
 @testable import Models
-import Numerics
+import NumericCore
 
 /// The residual MLP trainer: gradients against finite differences for every
 /// parameterisation, the scaling table, and the transfer behaviour itself.

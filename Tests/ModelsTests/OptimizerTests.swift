@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 /// The optimizer-dependence study (after Ramani & Jain 2026; setup ours, see

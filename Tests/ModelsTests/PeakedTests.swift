@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 @Suite("Peaked softmax head: one-third time scaling (Liu, Liu, Pehlevan & Gore 2026)")

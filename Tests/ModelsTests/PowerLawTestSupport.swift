@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 @testable import Models
 
 /// Shorthand for building parameter sets in the ridge-family tests.

@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 /// Linear random-feature ridge: theory against simulation, the N → ∞ and projection

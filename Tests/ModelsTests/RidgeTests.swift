@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 /// Ridge: theory against its own simulation, against closed forms and limits, the

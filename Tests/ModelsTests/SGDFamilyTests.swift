@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 /// The `sgd` family as the language calls it: defaults, operations, columns, captions.

@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 /// Theory against Monte-Carlo SGD over whole curves: every reported point within three

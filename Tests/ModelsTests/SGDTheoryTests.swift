@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 /// The exact SGD recursion: hand-computed values, an independent closed form, and Monte-Carlo.

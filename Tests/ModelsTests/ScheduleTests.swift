@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-import Numerics
+import NumericCore
 @testable import Models
 
 /// Schedule formulas pinned at hand-computed points, and bad schedules refused by name.

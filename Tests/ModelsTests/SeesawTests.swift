@@ -1,5 +1,5 @@
 import Testing
-import Numerics
+import NumericCore
 @testable import Models
 
 /// Seesaw (Meterez et al. 2025): the SGD equivalence of batch growth and learning-rate cuts,

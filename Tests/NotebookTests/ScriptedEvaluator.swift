@@ -2,7 +2,7 @@ import Display
 import JSON
 import Language
 import Notebook
-import Numerics
+import NumericCore
 
 /// A stand-in interpreter for executor tests: each source line is a command, so a
 /// test states exactly which outputs a cell sends, in which order.

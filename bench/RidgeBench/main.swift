@@ -2,7 +2,7 @@
 // dim = 100000) and the ridge simulation (dim = 2000, 12 P values, 8 trials), the
 // same work as bench/ridge_numpy.py. Prints one JSON object per measurement.
 import Models
-import Numerics
+import NumericCore
 
 #if canImport(Glibc)
 import Glibc

@@ -4,7 +4,7 @@
 // comma-separated vectors (`t=0,10,100`) or strings. Until `solvable eval` lands this is how the
 // Swift side of the benchmarks runs.
 import Models
-import Numerics
+import NumericCore
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 extension Plot {
     /// A plot of `y` against `x` from one or more tables: theory tables as lines,

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// A figure: one or more series on shared axes, drawn as publication-quality SVG.
 ///

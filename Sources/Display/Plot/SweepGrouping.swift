@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// How a "long" table from a two-parameter sweep is split into one series per value of
 /// the second parameter.

@@ -1,5 +1,5 @@
 import JSON
-import Numerics
+import NumericCore
 
 extension TableDisplay {
     /// The `pandas_version` pandas writes into a Table Schema (pandas ≥ 1.4 writes

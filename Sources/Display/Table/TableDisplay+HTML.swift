@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 extension TableDisplay {
     /// An HTML `<table>` with every row: a `<caption>` if the table has one, a

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 extension TableDisplay {
     /// Aligned columns for a terminal, laid out as pandas prints a `DataFrame`: an

@@ -1,5 +1,5 @@
 import JSON
-import Numerics
+import NumericCore
 
 /// Renders a `Table` for front ends: aligned `text/plain`, `text/html` with a caption
 /// and right-aligned numbers, and `application/vnd.dataresource+json` (Frictionless

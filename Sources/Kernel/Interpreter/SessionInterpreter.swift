@@ -1,7 +1,7 @@
 import Display
 import JSON
 import Language
-import Numerics
+import NumericCore
 import Synchronization
 
 /// The language's `Session` behind the kernel's `Interpreter` interface. Each cell

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// An evaluated argument and where it was written.
 struct BoundArgument {

@@ -1,5 +1,5 @@
 import Models
-import Numerics
+import NumericCore
 
 // MARK: - Operations and sweeps
 

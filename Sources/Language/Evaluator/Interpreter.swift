@@ -1,7 +1,7 @@
 import Display
 import JSON
 import Models
-import Numerics
+import NumericCore
 
 /// Evaluates parsed statements against a namespace that lives as long as the session.
 /// Each `execute` sets the sink and monitor for that cell.

@@ -1,5 +1,5 @@
 import Display
-import Numerics
+import NumericCore
 import Synchronization
 
 /// Runs one piece of long work with its own `WorkMonitor` that (1) follows the

@@ -1,7 +1,7 @@
 import Display
 import Foundation
 import JSON
-import Numerics
+import NumericCore
 
 // MARK: - Tables and files
 

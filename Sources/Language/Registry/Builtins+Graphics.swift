@@ -1,6 +1,6 @@
 import Display
 import Models
-import Numerics
+import NumericCore
 
 // MARK: - Plots
 

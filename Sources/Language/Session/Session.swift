@@ -1,7 +1,7 @@
 import Display
 import JSON
 import Models
-import Numerics
+import NumericCore
 
 /// One interpreter state: the variables, the random seed and the history of a
 /// notebook or kernel. The kernel and the headless runner are two thin front ends

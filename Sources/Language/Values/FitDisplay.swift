@@ -1,6 +1,6 @@
 import Display
 import JSON
-import Numerics
+import NumericCore
 
 /// How a fit shows: one line of text and the law in LaTeX.
 enum FitDisplay {

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 extension Interpreter {
     /// Stacks sweep results (same columns) into one long table; the caption and role

@@ -1,7 +1,7 @@
 import Display
 import JSON
 import Models
-import Numerics
+import NumericCore
 
 // MARK: - Text and MIME bundles
 

@@ -1,6 +1,6 @@
 import Display
 import Models
-import Numerics
+import NumericCore
 
 /// A value of the language: what expressions evaluate to and variables hold.
 public enum Value: Sendable {

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// A family of solvable models as the language sees it: its name, documentation,
 /// constructor parameters and operations (`theory`, `simulate`, `frontier`, ...).

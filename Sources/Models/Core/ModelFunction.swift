@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// A plain function the language exposes next to the models: schedule constructors
 /// (`cosine(0.1, warmup=100)`), helpers such as `refine(run)` or `optimum(table)`.

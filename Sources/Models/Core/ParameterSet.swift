@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// Checked, named parameter values with typed accessors. The language fills in
 /// defaults and checks ranges before a model sees a `ParameterSet`, so accessors can

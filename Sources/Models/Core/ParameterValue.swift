@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// A value handed to a model or one of its operations: what the language passes
 /// after evaluating `ridge(alpha=1.5, spectrum=[...], lr=cosine(0.1))`.

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // Full-batch gradient descent on the population loss ½‖Σ³¹ − W_L⋯W_1‖²_F of a deep linear
 // network with whitened inputs (Saxe et al. 2013, arXiv 1312.6120, Eq. (2) with Σ¹¹ = I):

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // Mode-by-mode theory of deep linear learning dynamics from a small balanced start.
 //

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// Deep linear networks learning a linear teacher by gradient descent: Saxe, McClelland &
 /// Ganguli, "Exact solutions to the nonlinear dynamics of learning in deep linear neural

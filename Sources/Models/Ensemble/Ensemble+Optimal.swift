@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // MARK: - Ridge-optimised risk against K
 

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // MARK: - Simulation
 

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// `ensemble(alpha=, beta=, noise=, dim=, lambda=, K=, N=)`: K random-feature ridge
 /// models, each with its own N × dim projection, trained on the same P samples with the

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // MARK: - Theory at finite width and finite data
 //

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Numerics
+import NumericCore
 
 /// The renormalised ridge of a sample covariance built from random projections and
 /// samples: κ̃(z), the root of

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // Monte-Carlo recall of a stored sequence (Chaudhry et al. 2023, arXiv 2306.04532): draw P
 // random ±1 patterns, start the network exactly at each ξ^μ in turn, apply one update

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // Signal-to-noise theory of sequence recall (Chaudhry, Zavatone-Veth, Krotov & Pehlevan 2023,
 // arXiv 2306.04532). Started at ξ^μ, bit i's field times ξ_i^{μ+1} is f(1) = 1 plus crosstalk

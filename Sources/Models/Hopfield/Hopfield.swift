@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// Long-sequence dense associative memory: Chaudhry, Zavatone-Veth, Krotov & Pehlevan 2023,
 /// "Long Sequence Hopfield Memory" (arXiv 2306.04532).

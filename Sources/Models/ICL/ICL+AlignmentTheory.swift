@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // MARK: - ICL error for pretraining tasks N(0, C_train), test tasks N(0, C_test), ridge λ
 //

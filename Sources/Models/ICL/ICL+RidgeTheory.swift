@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // MARK: - Effective regularization of the pretraining regression (ridge λ ≥ 0)
 //

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 #if canImport(Glibc)
 import Glibc
 #endif

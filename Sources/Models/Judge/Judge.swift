@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// Inference-time scaling with a judge, the solvable model of Halder & Pehlevan,
 /// "Demystifying LLM-as-a-Judge: Analytically Tractable Model for Inference-Time

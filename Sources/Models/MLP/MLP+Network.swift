@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// A residual ReLU MLP: h₀ = x·W_inᵀ, h_l = h_{l−1} + b·relu(h_{l−1})·W_lᵀ (l = 1…L),
 /// f = c·h_L·w_out, with every product on BLAS (dgemm/dgemv). Loss ½·mean (f − y)².

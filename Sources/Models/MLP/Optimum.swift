@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// `optimum(table)`: the best learning rate of each curve of a learning-rate sweep —
 /// the transfer picture's summary. Reads columns `lr` and `loss`; curves are told

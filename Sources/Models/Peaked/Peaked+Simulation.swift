@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // Simulation of the peaked softmax head (Liu, Liu, Pehlevan & Gore 2026): fresh batches of
 // rms-normalised Gaussian inputs, the exact KL gradient ∇_W = (1/B) Σ_n (p_s − p_t)_n x̂_nᵀ,

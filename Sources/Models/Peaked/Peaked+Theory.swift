@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // The reduced one-dimensional theory of the peaked softmax head (Liu, Liu, Pehlevan & Gore
 // 2026), with its constants derived here.

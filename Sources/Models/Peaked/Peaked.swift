@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// A linear softmax head learning a low-temperature ("peaked") teacher: the model of
 /// Liu, Liu, Pehlevan & Gore 2026, "Universal One-third Time Scaling in Learning Peaked

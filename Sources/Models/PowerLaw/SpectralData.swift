@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// The data model shared by the ridge, random-feature and ensemble families: a
 /// diagonal covariance `Λ = diag(λ_k)` and a target `w*`, k = 1..dim.

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// One Monte-Carlo trial of a random-feature ridge ensemble: P samples, K members
 /// each with its own projection `F_k` (N × dim, iid N(0, 1/N) entries), features

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// `randfeat(alpha=, beta=, noise=, dim=, lambda=, N=)`: ridge regression on linear
 /// random features `z = F x`, F ∈ R^{N×dim} with iid N(0, 1/N) entries — the

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// The renormalised ridge κ of linear (random-feature) ridge regression and its
 /// degrees of freedom, the engine behind `ridge`, `randfeat` and `ensemble` theory.

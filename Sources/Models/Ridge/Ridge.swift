@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// `ridge(alpha=, beta=, noise=, dim=, lambda=)`: linear ridge regression on Gaussian
 /// data with a power-law (or given) spectrum — the learning curves of Atanasov,

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// One ridge fit on a design matrix, the solver behind every simulation here.
 ///

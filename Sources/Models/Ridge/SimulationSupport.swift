@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// Shared pieces of the ridge-family simulations: operation parameters, argument
 /// reading, up-front resource checks and per-trial seeding.

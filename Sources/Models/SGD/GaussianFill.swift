@@ -9,7 +9,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Numerics
+import NumericCore
 
 /// The ziggurat tables for N(0, 1) with 256 layers.
 struct ZigguratTables: Sendable {

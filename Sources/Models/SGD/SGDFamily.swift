@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 /// `sgd(...)`: online minibatch SGD on Gaussian linear regression with power-law features,
 /// exact theory (mode-wise second moments) beside Monte-Carlo.

@@ -5,7 +5,7 @@
 // g = Λ^{1/2} Zᵀ r / B — two BLAS dgemv calls on the freshly drawn Z, no scaling of Z needed.
 
 import COpenBLAS
-import Numerics
+import NumericCore
 
 extension SGDSetup {
     /// Runs `trials` independent SGD runs and returns the mean learning curve at `times`

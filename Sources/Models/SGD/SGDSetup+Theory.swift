@@ -21,7 +21,7 @@
 //
 // Accuracy: the recursion is evaluated in double precision, O(dim) work per step.
 
-import Numerics
+import NumericCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 
 // Schedule refinement (Defazio, Cutkosky, Mehta, Mishchenko 2023, arXiv 2310.07831, §3 and
 // Algorithm 1): from the gradient norms ‖g_t‖ of a previous run, with w_t = ‖g_t‖⁻²,

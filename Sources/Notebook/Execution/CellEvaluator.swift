@@ -1,5 +1,5 @@
 import Language
-import Numerics
+import NumericCore
 
 /// What the executor needs from an interpreter: run one cell's code, sending outputs
 /// to a sink. `Session` is the real one; tests may supply a scripted evaluator.

@@ -1,6 +1,6 @@
 import Display
 import Language
-import Numerics
+import NumericCore
 
 /// Records what a cell sends to its sink, in order.
 final class RecordingSink: OutputSink {

@@ -1,5 +1,5 @@
 import Models
-import Numerics
+import NumericCore
 
 /// Small fake model families for testing the language without real models: a toy
 /// power law with `theory` (exact y = P^-alpha), `simulate` (seeded noise, progress,

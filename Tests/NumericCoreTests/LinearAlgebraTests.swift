@@ -1,5 +1,5 @@
 import Testing
-@testable import Numerics
+@testable import NumericCore
 
 @Suite struct LinearAlgebraTests {
     @Test func gemmMatchesHandProduct() {

@@ -1,4 +1,4 @@
-import Numerics
+import NumericCore
 import Testing
 
 /// Least-squares fits: exact recovery on noise-free data, honest standard errors on

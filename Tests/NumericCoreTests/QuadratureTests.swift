@@ -1,5 +1,5 @@
 import Testing
-@testable import Numerics
+@testable import NumericCore
 import Foundation
 
 @Suite struct QuadratureTests {
