@@ -12,6 +12,7 @@ public struct LanguageError: Error, Sendable, Equatable {
         case type = "TypeError"
         case index = "IndexError"
         case io = "IOError"
+        case recursion = "RecursionError"
     }
 
     /// What went wrong, in kind.

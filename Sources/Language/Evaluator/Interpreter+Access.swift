@@ -61,6 +61,7 @@ extension Interpreter {
     /// `x[i]`: an element of a vector or list, a row of a table; negative indices count
     /// from the end.
     func index(_ base: Value, by subscriptValue: Value, at position: SourcePosition) throws(LanguageError) -> Value {
+        if let selected = try select(base, by: subscriptValue, at: position) { return selected }
         if case .string(let name) = subscriptValue, case .table = base { return try field(of: base, name, at: position) }
         guard case .number(let x) = subscriptValue else {
             throw LanguageError(.type, "an index must be a whole number, not \(subscriptValue.typeName)", at: position)

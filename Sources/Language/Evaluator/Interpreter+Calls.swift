@@ -5,6 +5,7 @@ extension Interpreter {
     /// operation (`theory(m, ...)`, also written `m.theory(...)`).
     func call(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value {
         try checkInterrupt(at: position)
+        if let result = try callThroughVariable(callee, arguments, at: position) { return result }
         var receiver: BoundArgument?
         let name: String
         switch callee.kind {
@@ -33,6 +34,7 @@ extension Interpreter {
             }
         default:
             let v = try evaluate(callee)
+            if case .closure(let f) = v { return try call(f, arguments, at: position) }
             guard case .function(let f) = v else {
                 throw LanguageError(.type, "\(v.typeName) cannot be called", at: callee.position)
             }

@@ -37,52 +37,37 @@ extension Interpreter {
             return try field(of: try evaluate(base), name, at: namePosition)
         case .index(let base, let subscriptExpr):
             return try index(try evaluate(base), by: try evaluate(subscriptExpr), at: subscriptExpr.position)
+        case .chain(let first, let links): return try chain(first, links)
+        case .logical(let op, let left, let right): return try logical(op, left, right, at: expr.position)
+        case .not(let operand): return try not(try evaluate(operand), at: expr.position)
+        case .conditional(let value, let condition, let otherwise):
+            return try evaluate(try truth(try evaluate(condition), at: condition.position) ? value : otherwise)
+        case .lambda(let definition): return .closure(try makeFunction(definition))
+        case .comprehension(let element, let clauses): return try comprehension(element, clauses, at: expr.position)
         }
     }
 
     /// The value a bare name refers to.
     func lookup(_ name: String, at position: SourcePosition) throws(LanguageError) -> Value {
+        if let value = try localValue(name, at: position) { return value }
         if let value = variables[name] { return value }
         if let constant = Registry.constants.first(where: { $0.name == name }) { return .number(constant.value) }
         if registry.entry(name) != nil { return .function(name) }
         throw LanguageError(.name, "name '\(name)' is not defined" + Suggestion.clause(for: name, in: knownNames), at: position)
     }
 
-    /// A binary operation: arithmetic (elementwise over vectors), string `+`, comparisons.
+    /// A binary operation: arithmetic (elementwise over vectors), string `+`, comparisons
+    /// (elementwise over vectors, giving masks: see `compare`).
     func binary(_ op: String, _ a: Value, _ b: Value, at position: SourcePosition) throws(LanguageError) -> Value {
         switch op {
-        case "==", "!=":
-            let equal = try equals(a, b, at: position)
-            return .bool(op == "==" ? equal : !equal)
-        case "<", "<=", ">", ">=":
-            guard case .number(let x) = a, case .number(let y) = b else {
-                throw LanguageError(.type, "'\(op)' compares two numbers, not \(a.typeName) and \(b.typeName)", at: position)
-            }
-            switch op {
-            case "<": return .bool(x < y)
-            case "<=": return .bool(x <= y)
-            case ">": return .bool(x > y)
-            default: return .bool(x >= y)
-            }
+        case "==", "!=", "<", "<=", ">", ">=", "in", "not in":
+            return try compare(op, a, b, at: position)
         case "+":
             if case .string(let s) = a, case .string(let t) = b { return .string(s + t) }
             if case .list(let s) = a, case .list(let t) = b { return .list(s + t) }
             return try elementwise(a, b, op: op, at: position)
         default:
             return try elementwise(a, b, op: op, at: position)
-        }
-    }
-
-    private func equals(_ a: Value, _ b: Value, at position: SourcePosition) throws(LanguageError) -> Bool {
-        switch (a, b) {
-        case (.number(let x), .number(let y)): return x == y
-        case (.string(let x), .string(let y)): return x == y
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.none, .none): return true
-        case (.vector(let x), .vector(let y)): return x == y
-        case (.none, _), (_, .none): return false
-        default:
-            throw LanguageError(.type, "cannot compare \(a.typeName) with \(b.typeName)", at: position)
         }
     }
 
@@ -126,7 +111,7 @@ extension Interpreter {
         switch value {
         case .number(let x): return .scalar(x)
         case .vector(let v): return .vector(v)
-        case .list: return value.numbers.map(Operand.vector)
+        case .list, .mask: return value.numbers.map(Operand.vector)
         default: return nil
         }
     }
@@ -139,6 +124,10 @@ extension Interpreter {
         case "/":
             if y == 0 { throw LanguageError(.domain, "division by zero", at: position) }
             return x / y
+        case "//", "%":
+            if y == 0 { throw LanguageError(.domain, "division by zero", at: position) }
+            let (quotient, remainder) = Self.floorDivision(x, y)
+            return op == "//" ? quotient : remainder
         case "^":
             if x < 0 && y.rounded() != y {
                 throw LanguageError(.domain, "a negative number (\(NumberText.plain(x))) to a fractional power (\(NumberText.plain(y))) is not a real number", at: position)

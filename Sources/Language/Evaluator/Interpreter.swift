@@ -24,6 +24,8 @@ final class Interpreter {
     var payloads: [JSONValue] = []
     /// Counts progress displays, to give each a fresh display id.
     var progressDisplays = 0
+    /// The running user function's scope and how deeply calls nest.
+    var frames = CallFrames()
 
     /// Makes an interpreter over `registry`.
     init(registry: Registry) {
@@ -52,6 +54,8 @@ final class Interpreter {
                 } else if isAutoDisplayed(value), let bundle = value.bundle(registry: registry) {
                     sink.display(bundle, displayID: nil, update: false)
                 }
+            case .define, .return, .setItem, .branches:
+                _ = try execute([statement])
             case .help(let name, let position):
                 guard let topic = helpTopic(for: name) else {
                     throw LanguageError(.name, "no help for '\(name)': it is not a builtin, model or variable"
@@ -85,6 +89,7 @@ final class Interpreter {
             switch value {
             case .model(let m): return registry.help(for: m.family.name)
             case .function(let f): return registry.help(for: f)
+            case .closure(let f): return f.helpTopic
             default:
                 return HelpTopic(signature: name, summary: "\(name) is \(value.typeName): \(value.plain)",
                                  rows: [], sections: [], doc: "", reference: "")

@@ -63,6 +63,7 @@ extension Builtins {
                 doc: "", parameters: [BuiltinParameter("x", "a vector, list, table or string", type: "any")]) { c throws(LanguageError) in
             switch c.value("x")! {
             case .vector(let v): return .number(Double(v.count))
+            case .mask(let m): return .number(Double(m.count))
             case .list(let v): return .number(Double(v.count))
             case .table(let t): return .number(Double(t.rowCount))
             case .string(let s): return .number(Double(s.count))

@@ -46,6 +46,7 @@ extension Builtins {
             switch context.value("topic") {
             case nil, .none?: topic = interpreter.registry.overview
             case .function(let name)?: topic = interpreter.registry.help(for: name)
+            case .closure(let f)?: topic = f.helpTopic
             case .string(let name)?:
                 topic = interpreter.helpTopic(for: name)
                 if topic == nil {

@@ -1,20 +1,38 @@
 // MARK: - is_complete
 
 extension Session {
-    /// Whether `code` is ready to run or needs more lines: an open bracket or an
-    /// unterminated string at the end needs more (`incomplete`, with a 4-space indent);
-    /// any other syntax error cannot be fixed by adding lines (`invalid`).
+    /// Whether `code` is ready to run or needs more lines, as IPython answers it:
+    /// - an open bracket, or an unterminated string at the end, needs more
+    ///   (`incomplete`, with a 4-space indent inside brackets);
+    /// - a line ending in `:` (`def f(x):`) opens a block: `incomplete`, indented 4
+    ///   spaces deeper than that line;
+    /// - inside an indented block, every line continues it (`incomplete`, at the same
+    ///   indentation) until a blank line ends it, so `jupyter console` keeps reading
+    ///   the body of a `def` and runs it after an empty line;
+    /// - a trailing binary operator (`x = 1 +`) waits for the next line;
+    /// - any other syntax error cannot be fixed by adding lines (`invalid`).
     public func isComplete(_ code: String) -> Completeness {
         var lexer = Lexer(code)
+        let tokens: [Token]
         do {
-            _ = try lexer.tokenize()
+            tokens = try lexer.tokenize()
         } catch {
+            if error.message.hasPrefix("unterminated triple-quoted string") { return .incomplete(indent: "") }
             if error.message.hasPrefix("unterminated string"), isOnLastLine(error.position, code) {
                 return .incomplete(indent: lexer.openBrackets.isEmpty ? "" : "    ")
             }
             return .invalid
         }
         if !lexer.openBrackets.isEmpty { return .incomplete(indent: "    ") }
+        let lines = code.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        let last = lines.last ?? ""
+        let endsWithBlankLine = lines.count > 1 && last.trimmingBlanks.isEmpty
+        if !endsWithBlankLine {
+            let indent = String(last.prefix { $0 == " " || $0 == "\t" })
+            let significant = tokens.last { ![.newline, .dedent, .end].contains($0.kind) }
+            if significant?.isSymbol(":") == true { return .incomplete(indent: indent + "    ") }
+            if lexer.indents.count > 1 { return .incomplete(indent: indent) }
+        }
         do {
             _ = try Parser.parse(code)
             return .complete

@@ -14,6 +14,19 @@ struct Expr: Sendable {
         case call(callee: Expr, arguments: [Argument])
         case field(Expr, name: String, namePosition: SourcePosition)
         case index(Expr, Expr)
+        /// `a < b <= c`: two or more comparisons, each operand evaluated once.
+        case chain(Expr, [Comparison])
+        /// `a and b`, `a or b` (`op` is "and" or "or"): short-circuit on scalars,
+        /// elementwise on masks and vectors.
+        case logical(op: String, Expr, Expr)
+        /// `not a`.
+        case not(Expr)
+        /// `value if condition else otherwise`.
+        case conditional(value: Expr, condition: Expr, otherwise: Expr)
+        /// `lambda x, y=2: expr`.
+        case lambda(FunctionDefinition)
+        /// `[element for x in xs if cond ...]`.
+        case comprehension(element: Expr, clauses: [ComprehensionClause])
     }
 
     var kind: Kind
@@ -21,6 +34,19 @@ struct Expr: Sendable {
     /// The depth of the tree below and including this node; the parser bounds it so
     /// that evaluation never recurses deeply enough to overflow a thread's stack.
     var height = 1
+}
+
+/// One link of a comparison chain: the operator, where it was written, and its right operand.
+struct Comparison: Sendable {
+    var op: String
+    var position: SourcePosition
+    var right: Expr
+}
+
+/// A `for name in iterable` or `if condition` clause of a comprehension.
+enum ComprehensionClause: Sendable {
+    case loop(name: String, position: SourcePosition, iterable: Expr)
+    case filter(Expr)
 }
 
 /// One argument of a call: positional (`label == nil`) or keyword (`alpha=1.5`).
@@ -33,6 +59,35 @@ struct Argument: Sendable {
     var value: Expr
 }
 
+/// A parameter of a `def` or `lambda`: its name, where it was written and its default.
+struct FunctionParameter: Sendable {
+    var name: String
+    var position: SourcePosition
+    /// The default, evaluated when the function is defined (as in Python).
+    var defaultValue: Expr?
+}
+
+/// A `def` or `lambda`: everything needed to make a function value.
+struct FunctionDefinition: Sendable {
+    /// The name (`<lambda>` for a lambda).
+    var name: String
+    var position: SourcePosition
+    var parameters: [FunctionParameter]
+    /// The body; a lambda's is one `return`.
+    var body: [Statement]
+    /// The docstring, if the body starts with a string.
+    var doc: String?
+    /// Every name the body binds (parameters, assignments, nested defs): as in Python,
+    /// these are local throughout the body.
+    var locals: Set<String>
+}
+
+/// One branch of an `if`/`elif` statement.
+struct Branch: Sendable {
+    var condition: Expr
+    var body: [Statement]
+}
+
 /// One statement of a cell.
 enum Statement: Sendable {
     /// `name = expr`
@@ -41,4 +96,12 @@ enum Statement: Sendable {
     case expression(Expr)
     /// `?name` or `name?`: help as a pager payload.
     case help(name: String, position: SourcePosition)
+    /// `def name(...): body`.
+    case define(FunctionDefinition)
+    /// `return expr` (or a bare `return`, giving `none`).
+    case `return`(Expr?, position: SourcePosition)
+    /// `name[key] = value`: a table's column (`t["z"] = ...`) or an element of a list or vector.
+    case setItem(name: String, position: SourcePosition, key: Expr, value: Expr)
+    /// `if c: ... elif d: ... else: ...`.
+    case branches([Branch], otherwise: [Statement])
 }

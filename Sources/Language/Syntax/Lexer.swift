@@ -1,6 +1,15 @@
 /// Splits a cell into tokens. Newlines inside `(` `)` or `[` `]` are skipped so that a
 /// statement may continue over lines inside brackets; `#` starts a comment.
 ///
+/// Indentation works as in Python: the first non-blank line sets the cell's base
+/// indentation (as IPython dedents a pasted cell), a deeper line opens a block
+/// (`.indent`) and a shallower one closes blocks (`.dedent`) back to a level seen
+/// before; blank and comment-only lines do not count. A tab advances to the next
+/// multiple of 8 columns, as in Python.
+///
+/// Strings are quoted with `"` or `'`, or tripled (`"""..."""`, which may span lines,
+/// as docstrings do).
+///
 /// The lexer never traps: an unterminated string or a stray character is a
 /// `SyntaxError` at its position. `**` is accepted as a spelling of `^`.
 struct Lexer {
@@ -11,6 +20,13 @@ struct Lexer {
     private var column = 1
     /// Open brackets, innermost last.
     private(set) var openBrackets: [(Character, SourcePosition)] = []
+    /// The indentation widths of the open blocks, outermost (the cell's base) first;
+    /// empty until the first non-blank line.
+    private(set) var indents: [Int] = []
+    /// Whether the next token starts a line (its indentation is still to be measured).
+    private var atLineStart = true
+    /// Tokens already made but not yet returned (several `.dedent`s at once).
+    private var pending: [Token] = []
 
     /// Makes a lexer over `source`.
     init(_ source: String) { scalars = Array(source.unicodeScalars) }
@@ -34,18 +50,28 @@ struct Lexer {
         while let token = try next() {
             tokens.append(token)
         }
+        if indents.count > 1 {
+            // Close the blocks still open at the end of the cell.
+            if tokens.last?.kind != .newline { tokens.append(Token(kind: .newline, start: position, endOffset: index)) }
+            for _ in indents.dropFirst() { tokens.append(Token(kind: .dedent, start: position, endOffset: index)) }
+        }
         tokens.append(Token(kind: .end, start: position, endOffset: index))
         return tokens
     }
 
     private mutating func next() throws(LanguageError) -> Token? {
+        if !pending.isEmpty { return pending.removeFirst() }
+        if atLineStart, openBrackets.isEmpty, let token = try indentation() { return token }
         while let c = peek() {
             if c == "#" {
                 while let d = peek(), d != "\n" { advance() }
             } else if c == "\n" {
                 let start = position
                 advance()
-                if openBrackets.isEmpty { return Token(kind: .newline, start: start, endOffset: index) }
+                if openBrackets.isEmpty {
+                    atLineStart = true
+                    return Token(kind: .newline, start: start, endOffset: index)
+                }
             } else if c == " " || c == "\t" || c == "\r" {
                 advance()
             } else {
@@ -70,6 +96,36 @@ struct Lexer {
     }
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+
+    /// At the start of a line: skips its indentation and, if the line is not blank,
+    /// compares the width with the open blocks, giving `.indent`, `.dedent`s or nothing.
+    /// - Throws: `SyntaxError` for a dedent to a width no enclosing block has.
+    private mutating func indentation() throws(LanguageError) -> Token? {
+        var width = 0
+        while let c = peek(), c == " " || c == "\t" || c == "\r" {
+            width = c == "\t" ? (width / 8 + 1) * 8 : c == " " ? width + 1 : width
+            advance()
+        }
+        guard let c = peek(), c != "\n", c != "#" else { return nil }
+        atLineStart = false
+        let start = position
+        guard let current = indents.last else {
+            indents = [width]
+            return nil
+        }
+        if width > current {
+            indents.append(width)
+            return Token(kind: .indent, start: start, endOffset: index)
+        }
+        while let last = indents.last, width < last {
+            indents.removeLast()
+            pending.append(Token(kind: .dedent, start: start, endOffset: index))
+        }
+        if indents.isEmpty || indents.last != width {
+            throw LanguageError(.syntax, "unindent does not match any outer indentation level", at: start)
+        }
+        return pending.isEmpty ? nil : pending.removeFirst()
+    }
 
     private mutating func number(_ start: SourcePosition) throws(LanguageError) -> Token {
         var text = ""
@@ -96,14 +152,25 @@ struct Lexer {
     }
 
     private mutating func string(_ start: SourcePosition, quote: Unicode.Scalar) throws(LanguageError) -> Token {
+        let triple = peek(1) == quote && peek(2) == quote
         advance()
+        if triple { advance(); advance() }
         var text = ""
         while true {
-            guard let c = peek(), c != "\n" else {
-                throw LanguageError(.syntax, "unterminated string (missing closing \(Character(quote)))", at: start)
+            guard let c = peek(), c != "\n" || triple else {
+                let closing = String(repeating: String(Character(quote)), count: triple ? 3 : 1)
+                throw LanguageError(.syntax, "unterminated \(triple ? "triple-quoted " : "")string (missing closing \(closing))", at: start)
             }
             advance()
-            if c == quote { break }
+            if c == quote {
+                if !triple { break }
+                if peek() == quote && peek(1) == quote {
+                    advance(); advance()
+                    break
+                }
+                text.unicodeScalars.append(c)
+                continue
+            }
             if c == "\\", let e = peek() {
                 advance()
                 switch e {
@@ -120,7 +187,11 @@ struct Lexer {
 
     private mutating func symbol(_ start: SourcePosition, _ c: Unicode.Scalar) throws(LanguageError) -> Token {
         let two = peek(1).map { String(Character(c)) + String(Character($0)) } ?? ""
-        if ["==", "!=", "<=", ">=", "**"].contains(two) {
+        if two == "//" || two == "**", peek(2) == "=" {
+            advance(); advance(); advance()
+            return Token(kind: .symbol(two == "**" ? "^=" : "//="), start: start, endOffset: index)
+        }
+        if ["==", "!=", "<=", ">=", "**", "//", "+=", "-=", "*=", "/=", "%=", "^=", "->"].contains(two) {
             advance(); advance()
             return Token(kind: .symbol(two == "**" ? "^" : two), start: start, endOffset: index)
         }
@@ -137,8 +208,10 @@ struct Lexer {
                 throw LanguageError(.syntax, "'\(one)' does not match '\(last.0)' at line \(last.1.line), column \(last.1.column)", at: start)
             }
             openBrackets.removeLast()
-        case "+", "-", "*", "/", "^", ",", "=", ".", ";", "?", "<", ">":
+        case "+", "-", "*", "/", "%", "^", ",", "=", ".", ";", "?", "<", ">", ":", "@":
             break
+        case "{", "}":
+            throw LanguageError(.syntax, "dictionaries and sets ('{ }') are not supported; use a table or a list", at: start)
         default:
             throw LanguageError(.syntax, "unexpected character '\(one)'", at: start)
         }

@@ -20,6 +20,10 @@ extension Parser {
                 let position = current.start
                 advance()
                 let subscriptExpr = try expression()
+                if current.isSymbol(":") || current.isSymbol(",") {
+                    throw LanguageError(.syntax, current.isSymbol(":") ? "slices (a[i:j]) are not supported; index with a mask or use a comprehension"
+                                        : "indexing with several subscripts (a[i, j]) is not supported", at: current.start)
+                }
                 try expect("]", "']' to close the index")
                 expr = try node(.index(expr, subscriptExpr), position, [expr, subscriptExpr])
             } else {
@@ -44,7 +48,15 @@ extension Parser {
                 if seenKeyword {
                     throw LanguageError(.syntax, "positional argument follows keyword argument", at: position)
                 }
-                arguments.append(Argument(label: nil, position: position, value: try expression()))
+                var value = try expression()
+                if isKeyword("for") {
+                    // sum(x^2 for x in xs): a generator argument, evaluated as a list.
+                    guard arguments.isEmpty else {
+                        throw LanguageError(.syntax, "a generator argument must be the only argument; put it in brackets: [... for x in xs]", at: position)
+                    }
+                    value = try comprehension(value, at: position)
+                }
+                arguments.append(Argument(label: nil, position: position, value: value))
             }
             if current.isSymbol(",") {
                 advance()
@@ -66,23 +78,39 @@ extension Parser {
             advance()
             return Expr(kind: .string(s), position: token.start)
         case .identifier(let name):
+            if Keywords.reserved.contains(name) {
+                throw LanguageError(.syntax, Keywords.misplaced(name), at: token.start)
+            }
             advance()
             switch name {
-            case "true": return Expr(kind: .bool(true), position: token.start)
-            case "false": return Expr(kind: .bool(false), position: token.start)
-            case "none": return Expr(kind: .none, position: token.start)
+            case "true", "True": return Expr(kind: .bool(true), position: token.start)
+            case "false", "False": return Expr(kind: .bool(false), position: token.start)
+            case "none", "None": return Expr(kind: .none, position: token.start)
             default: return Expr(kind: .name(name), position: token.start)
             }
         case .symbol("("):
             advance()
-            let inner = try expression()
+            if current.isSymbol(")") {
+                throw LanguageError(.syntax, "tuples are not supported; use a list [a, b]", at: token.start)
+            }
+            var inner = try expression()
+            if isKeyword("for") { inner = try comprehension(inner, at: token.start) }
+            if current.isSymbol(",") {
+                throw LanguageError(.syntax, "tuples are not supported; use a list [a, b]", at: current.start)
+            }
             try expect(")", "')' to close the '(' at line \(token.start.line), column \(token.start.column)")
             return inner
         case .symbol("["):
             advance()
             var elements: [Expr] = []
             while !current.isSymbol("]") {
-                elements.append(try expression())
+                let element = try expression()
+                if elements.isEmpty, isKeyword("for") {
+                    let result = try comprehension(element, at: token.start)
+                    try expect("]", "']' to close the list comprehension")
+                    return result
+                }
+                elements.append(element)
                 if current.isSymbol(",") {
                     advance()
                 } else if !current.isSymbol("]") {
@@ -91,10 +119,47 @@ extension Parser {
             }
             advance()
             return try node(.list(elements), token.start, elements)
-        case .newline, .end:
+        case .newline, .end, .indent, .dedent:
             throw LanguageError(.syntax, "expected an expression, found \(token.display)", at: token.start)
         case .symbol(let s):
             throw LanguageError(.syntax, "expected an expression, found '\(s)'", at: token.start)
         }
+    }
+}
+
+// MARK: - Comprehensions
+
+extension Parser {
+    /// The clauses after `element`: `for NAME in disjunction` then any number of
+    /// `if disjunction` and further `for` clauses, as in Python.
+    mutating func comprehension(_ element: Expr, at position: SourcePosition) throws(LanguageError) -> Expr {
+        var clauses: [ComprehensionClause] = []
+        var children = [element]
+        while isKeyword("for") || isKeyword("if") {
+            if isKeyword("if") {
+                advance()
+                let condition = try disjunction()
+                clauses.append(.filter(condition))
+                children.append(condition)
+                continue
+            }
+            advance()
+            guard let name = current.identifier, !Keywords.reserved.contains(name) else {
+                throw LanguageError(.syntax, "expected a variable name after 'for', found \(current.display)", at: current.start)
+            }
+            let namePosition = current.start
+            advance()
+            if current.isSymbol(",") {
+                throw LanguageError(.syntax, "unpacking several names in a comprehension (for a, b in ...) is not supported; loop over one name", at: current.start)
+            }
+            guard isKeyword("in") else {
+                throw LanguageError(.syntax, "expected 'in' after 'for \(name)', found \(current.display)", at: current.start)
+            }
+            advance()
+            let iterable = try disjunction()
+            clauses.append(.loop(name: name, position: namePosition, iterable: iterable))
+            children.append(iterable)
+        }
+        return try node(.comprehension(element: element, clauses: clauses), position, children)
     }
 }

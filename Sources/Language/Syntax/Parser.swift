@@ -1,23 +1,37 @@
 /// Parses a whole cell into statements before anything runs, so a syntax error on
 /// line 5 stops the cell before line 1 has had any effect.
 ///
-/// Grammar (precedence from loose to tight):
+/// Grammar (Python's, cut down; precedence from loose to tight):
 /// ```
-/// cell       := (statement (NEWLINE | ';')*)*
-/// statement  := NAME '=' expr | '?' NAME | expr '?'?
-/// expr       := additive (('=='|'!='|'<'|'<='|'>'|'>=') additive)?
-/// additive   := term (('+'|'-') term)*
-/// term       := unary (('*'|'/') unary)*
-/// unary      := ('-'|'+') unary | power
-/// power      := postfix ('^' unary)?            # right-associative, -x^2 = -(x^2)
-/// postfix    := primary ('(' args ')' | '.' NAME | '[' expr ']')*
-/// primary    := NUMBER | STRING | NAME | true | false | none | '(' expr ')' | '[' list ']'
+/// cell        := (statement (NEWLINE | ';')*)*
+/// statement   := 'def' NAME '(' params ')' ('->' expr)? ':' suite
+///              | 'if' expr ':' suite ('elif' expr ':' suite)* ('else' ':' suite)?
+///              | simple (';' simple)*
+/// simple      := 'return' expr? | 'pass' | NAME '=' expr | NAME augop expr
+///              | NAME '[' expr ']' '=' expr | '?' NAME | expr '?'?
+/// suite       := simple (';' simple)* NEWLINE | NEWLINE INDENT statement+ DEDENT
+/// params      := (NAME (':' expr)? ('=' expr)?),*     # annotations are read and ignored
+/// augop       := '+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '^=' | '**='
+/// expr        := 'lambda' params ':' expr | disjunction ('if' disjunction 'else' expr)?
+/// disjunction := conjunction ('or' conjunction)*
+/// conjunction := inversion ('and' inversion)*
+/// inversion   := 'not' inversion | comparison
+/// comparison  := additive (('=='|'!='|'<'|'<='|'>'|'>='|'in'|'not' 'in') additive)*   # chained as in Python
+/// additive    := term (('+'|'-') term)*
+/// term        := unary (('*'|'/'|'//'|'%') unary)*
+/// unary       := ('-'|'+') unary | power
+/// power       := postfix ('^' unary)?            # right-associative, -x^2 = -(x^2)
+/// postfix     := primary ('(' args ')' | '.' NAME | '[' expr ']')*
+/// primary     := NUMBER | STRING | NAME | true | false | none | '(' expr ')'
+///              | '[' list ']' | '[' expr ('for' NAME 'in' disjunction ('if' disjunction)*)+ ']'
 /// ```
 struct Parser {
     private var tokens: [Token]
     private var index = 0
     /// Nesting depth, to refuse pathological inputs before the stack overflows.
-    private var depth = 0
+    var depth = 0
+    /// How many `def`/`lambda` bodies enclose the current token (`return` needs one).
+    var functionDepth = 0
     static let maximumDepth = 200
 
     /// Parses `source`.
@@ -29,7 +43,7 @@ struct Parser {
             throw LanguageError(.syntax, "'\(open.0)' was never closed", at: open.1)
         }
         var parser = Parser(tokens: tokens)
-        return try parser.cell()
+        return try parser.statements(inBlock: false)
     }
 
     private init(tokens: [Token]) { self.tokens = tokens }
@@ -45,121 +59,48 @@ struct Parser {
         advance()
     }
 
-    private mutating func cell() throws(LanguageError) -> [Statement] {
+    /// Whether the current token is the keyword `word`.
+    func isKeyword(_ word: String) -> Bool { current.identifier == word }
+
+    /// Statements up to the end of the cell or, in a block, up to its closing dedent (consumed).
+    mutating func statements(inBlock: Bool) throws(LanguageError) -> [Statement] {
         var statements: [Statement] = []
         while true {
             while current.kind == .newline || current.isSymbol(";") { advance() }
-            if current.kind == .end { return statements }
-            statements.append(try statement())
-            guard current.kind == .newline || current.isSymbol(";") || current.kind == .end else {
+            switch current.kind {
+            case .end: return statements
+            case .dedent where inBlock:
+                advance()
+                return statements
+            case .indent, .dedent:
+                throw LanguageError(.syntax, "unexpected indent", at: current.start)
+            default: break
+            }
+            if let compound = try compoundStatement() {
+                statements.append(compound)
+                continue
+            }
+            statements.append(contentsOf: try simpleStatements())
+        }
+    }
+
+    /// Simple statements on one line, separated by `;`, through the end of the line.
+    mutating func simpleStatements() throws(LanguageError) -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            if let statement = try simpleStatement() { statements.append(statement) }
+            if current.isSymbol(";") {
+                advance()
+                if current.kind == .newline || current.kind == .end || current.kind == .dedent { break }
+                continue
+            }
+            guard current.kind == .newline || current.kind == .end || current.kind == .dedent else {
                 throw LanguageError(.syntax, "unexpected \(current.display) after a complete statement", at: current.start)
             }
+            break
         }
-    }
-
-    private mutating func statement() throws(LanguageError) -> Statement {
-        if current.isSymbol("?") {
-            advance()
-            if current.isSymbol("?") { advance() }
-            guard let name = current.identifier else {
-                throw LanguageError(.syntax, "expected a name after '?'", at: current.start)
-            }
-            let position = current.start
-            advance()
-            return .help(name: name, position: position)
-        }
-        if let name = current.identifier, peek(1).isSymbol("=") {
-            let position = current.start
-            if ["true", "false", "none"].contains(name) {
-                throw LanguageError(.syntax, "cannot assign to '\(name)'", at: position)
-            }
-            advance(); advance()
-            return .assign(name: name, position: position, value: try expression())
-        }
-        let expr = try expression()
-        if current.isSymbol("=") {
-            throw LanguageError(.syntax, "cannot assign to this expression; assignments look like name = value", at: current.start)
-        }
-        if current.isSymbol("?") {
-            advance()
-            if current.isSymbol("?") { advance() }
-            guard case .name(let name) = expr.kind else {
-                throw LanguageError(.syntax, "help with '?' takes a name, as in ?ridge", at: expr.position)
-            }
-            return .help(name: name, position: expr.position)
-        }
-        return .expression(expr)
-    }
-
-    mutating func expression() throws(LanguageError) -> Expr {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth < Self.maximumDepth else {
-            throw LanguageError(.syntax, "expression nested too deeply", at: current.start)
-        }
-        let left = try additive()
-        for op in ["==", "!=", "<=", ">=", "<", ">"] where current.isSymbol(op) {
-            let position = current.start
-            advance()
-            return try node(.binary(op: op, left, try additive()), position, [left])
-        }
-        return left
-    }
-
-    private mutating func additive() throws(LanguageError) -> Expr {
-        var left = try term()
-        while current.isSymbol("+") || current.isSymbol("-") {
-            guard case .symbol(let op) = current.kind else { break }
-            let position = current.start
-            advance()
-            let right = try term()
-            left = try node(.binary(op: op, left, right), position, [left, right])
-        }
-        return left
-    }
-
-    private mutating func term() throws(LanguageError) -> Expr {
-        var left = try unary()
-        while current.isSymbol("*") || current.isSymbol("/") {
-            guard case .symbol(let op) = current.kind else { break }
-            let position = current.start
-            advance()
-            let right = try unary()
-            left = try node(.binary(op: op, left, right), position, [left, right])
-        }
-        return left
-    }
-
-    private mutating func unary() throws(LanguageError) -> Expr {
-        if current.isSymbol("-") || current.isSymbol("+") {
-            guard case .symbol(let op) = current.kind else { return try power() }
-            let position = current.start
-            depth += 1
-            defer { depth -= 1 }
-            guard depth < Self.maximumDepth else {
-                throw LanguageError(.syntax, "expression nested too deeply", at: position)
-            }
-            advance()
-            let operand = try unary()
-            return try node(.unary(op: op, operand), position, [operand])
-        }
-        return try power()
-    }
-
-    private mutating func power() throws(LanguageError) -> Expr {
-        let base = try postfix()
-        if current.isSymbol("^") {
-            let position = current.start
-            depth += 1
-            defer { depth -= 1 }
-            guard depth < Self.maximumDepth else {
-                throw LanguageError(.syntax, "expression nested too deeply", at: position)
-            }
-            advance()
-            let exponent = try unary()
-            return try node(.binary(op: "^", base, exponent), position, [base, exponent])
-        }
-        return base
+        if current.kind == .newline { advance() }
+        return statements
     }
 
     /// Makes a node over `children`, refusing trees deeper than `maximumDepth`.
@@ -169,5 +110,15 @@ struct Parser {
             throw LanguageError(.syntax, "expression nested too deeply (more than \(Self.maximumDepth) levels)", at: position)
         }
         return Expr(kind: kind, position: position, height: height)
+    }
+
+    /// Counts one level of nesting around `body`, refusing inputs nested beyond `maximumDepth`.
+    mutating func nested<T>(at position: SourcePosition, _ body: (inout Parser) throws(LanguageError) -> T) throws(LanguageError) -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < Self.maximumDepth else {
+            throw LanguageError(.syntax, "expression nested too deeply", at: position)
+        }
+        return try body(&self)
     }
 }

@@ -5,10 +5,15 @@ struct Token: Sendable, Equatable {
         case number(Double)
         case string(String)
         case identifier(String)
-        /// `+ - * / ^ ( ) [ ] , = . ; ? == != < <= > >=`
+        /// `+ - * / // % ^ ( ) [ ] , = . ; : ? @ -> == != < <= > >=` and the augmented
+        /// assignments `+= -= *= /= //= %= ^=`.
         case symbol(String)
         /// The end of a statement (a newline outside brackets).
         case newline
+        /// A line indented deeper than the one before: a block opens.
+        case indent
+        /// A line indented less: the innermost block closes.
+        case dedent
         case end
     }
 
@@ -35,6 +40,8 @@ struct Token: Sendable, Equatable {
         case .identifier(let n): return n
         case .symbol(let s): return s
         case .newline: return "end of line"
+        case .indent: return "an indented line"
+        case .dedent: return "the end of an indented block"
         case .end: return "end of input"
         }
     }

@@ -21,6 +21,7 @@ extension Value {
         case .none: return "none"
         case .list(let items): return "[" + items.map(\.plain).joined(separator: ", ") + "]"
         case .vector(let v): return Value.vectorText(v)
+        case .mask(let m): return Value.elidedText(m.map { $0 ? "true" : "false" })
         case .table(let t): return TableDisplay.plain(t)
         case .record(let fields): return TableDisplay.plain(Value.recordTable(fields))
         case .model(let m): return Value.modelText(m)
@@ -29,6 +30,7 @@ extension Value {
         case .fit(let f): return FitDisplay.plain(f)
         case .claim(let c): return ClaimDisplay.plain(c)
         case .function(let name): return "<function \(name)>"
+        case .closure(let f): return "<function \(f.signature)>"
         }
     }
 
@@ -44,6 +46,7 @@ extension Value {
         case .model(let m):
             return MIMEBundle(plain: plain, [MIMEType.html: .string(Value.modelHTML(m))])
         case .function(let name): return registry.help(for: name)?.bundle ?? MIMEBundle(plain: plain)
+        case .closure(let f): return f.helpTopic.bundle
         default: return MIMEBundle(plain: plain)
         }
     }
@@ -55,9 +58,15 @@ extension Value {
     /// A vector as `[1, 2, 3]`, eliding the middle of long ones.
     static func vectorText(_ v: [Double]) -> String {
         if v.count <= 20 { return "[" + v.map(NumberText.plain).joined(separator: ", ") + "]" }
-        let head = v.prefix(8).map(NumberText.plain).joined(separator: ", ")
-        let tail = v.suffix(3).map(NumberText.plain).joined(separator: ", ")
-        return "[\(head), …, \(tail)] (\(v.count) values)"
+        return elidedText(v.prefix(8).map(NumberText.plain) + v.suffix(3).map(NumberText.plain), count: v.count)
+    }
+
+    /// Elements as `[a, b, c]`, or for more than 20 (`count`), the first 8, `…` and the last 3.
+    static func elidedText(_ items: [String], count: Int? = nil) -> String {
+        let count = count ?? items.count
+        if count <= 20 { return "[" + items.joined(separator: ", ") + "]" }
+        let shown = items.count == count ? Array(items.prefix(8) + items.suffix(3)) : items
+        return "[\(shown.prefix(8).joined(separator: ", ")), …, \(shown.suffix(3).joined(separator: ", "))] (\(count) values)"
     }
 
     /// A record as a one-row table.

@@ -13,6 +13,10 @@ public enum Value: Sendable {
     case list([Value])
     /// Numbers in order: numeric list literals, `linspace`, table columns.
     case vector([Double])
+    /// Booleans in order, from an elementwise comparison (`v > 1`, `t.loss < 1`): indexing
+    /// with a mask keeps the elements or rows where it is true (`v[v > 1]`, `t[t.loss < 1]`);
+    /// where numbers are needed it counts as 1 and 0, as a numpy bool array does.
+    case mask([Bool])
     case table(Table)
     /// One row of a table (`t[0]`) or an operation's record: named fields.
     case record([Field])
@@ -24,6 +28,8 @@ public enum Value: Sendable {
     /// A builtin, model constructor, function or operation named without a call
     /// (`ridge`): shows its help.
     case function(String)
+    /// A function written with `def` or `lambda`.
+    case closure(UserFunction)
 
     /// A named field of a record.
     public struct Field: Sendable {
@@ -47,6 +53,7 @@ public enum Value: Sendable {
         case .none: return "none"
         case .list: return "a list"
         case .vector: return "a vector"
+        case .mask: return "a mask"
         case .table: return "a table"
         case .record: return "a row"
         case .model: return "a model"
@@ -54,7 +61,7 @@ public enum Value: Sendable {
         case .plot: return "a plot"
         case .fit: return "a fit"
         case .claim: return "a claim"
-        case .function: return "a function"
+        case .function, .closure: return "a function"
         }
     }
 
@@ -62,6 +69,7 @@ public enum Value: Sendable {
     var numbers: [Double]? {
         switch self {
         case .vector(let v): return v
+        case .mask(let m): return m.map { $0 ? 1 : 0 }
         case .number(let x): return [x]
         case .list(let items):
             var out: [Double] = []
@@ -93,6 +101,7 @@ public enum Value: Sendable {
     var elements: [Value]? {
         switch self {
         case .vector(let v): return v.map(Value.number)
+        case .mask(let m): return m.map(Value.bool)
         case .list(let items): return items
         default: return nil
         }

@@ -1,0 +1,66 @@
+// MARK: - List comprehensions
+
+extension Interpreter {
+    /// `[element for x in xs if cond ...]`, as in Python: clauses nest left to right,
+    /// the first iterable is evaluated in the enclosing scope, the loop names live in a
+    /// scope of their own (so they do not leak into the session), and a function
+    /// defined inside sees the loop name's latest value. Numbers make a vector, as a
+    /// list literal does; anything else a list. Polls for interrupts at every element.
+    func comprehension(_ element: Expr, _ clauses: [ComprehensionClause], at position: SourcePosition) throws(LanguageError) -> Value {
+        var loopNames: Set<String> = []
+        for case .loop(let name, _, _) in clauses { loopNames.insert(name) }
+        var first: [Value]?
+        if case .loop(let name, let namePosition, let iterable)? = clauses.first {
+            first = try iterate(try evaluate(iterable), name: name, at: namePosition)
+        }
+        let saved = frames
+        frames.scope = Scope(values: [:], locals: [], parent: saved.scope)
+        defer { frames = saved }
+        var out: [Value] = []
+        try expand(element, clauses[...], first: first, into: &out)
+        if !out.isEmpty, let numbers = Value.list(out).numbers { return .vector(numbers) }
+        let list = Value.list(out)
+        if list.nesting > Self.maximumNesting {
+            throw LanguageError(.resource, "lists nested more than \(Self.maximumNesting) deep are not supported", at: position)
+        }
+        return list
+    }
+
+    /// Runs the clauses from the first of `clauses` on, appending each element made.
+    private func expand(_ element: Expr, _ clauses: ArraySlice<ComprehensionClause>, first: [Value]?,
+                        into out: inout [Value]) throws(LanguageError) {
+        guard let clause = clauses.first else {
+            out.append(try evaluate(element))
+            return
+        }
+        let rest = clauses.dropFirst()
+        switch clause {
+        case .filter(let condition):
+            if try truth(try evaluate(condition), at: condition.position) {
+                try expand(element, rest, first: nil, into: &out)
+            }
+        case .loop(let name, let namePosition, let iterable):
+            let items: [Value]
+            if let first { items = first } else { items = try iterate(try evaluate(iterable), name: name, at: namePosition) }
+            let scope = frames.scope!
+            for item in items {
+                try checkInterrupt(at: namePosition)
+                scope.values[name] = item
+                try expand(element, rest, first: nil, into: &out)
+            }
+        }
+    }
+
+    /// The elements a `for` clause runs over: a vector's numbers, a list's items, a
+    /// mask's bools, a string's characters.
+    private func iterate(_ value: Value, name: String, at position: SourcePosition) throws(LanguageError) -> [Value] {
+        switch value {
+        case .vector, .list, .mask: return value.elements ?? []
+        case .string(let s): return s.map { .string(String($0)) }
+        case .table:
+            throw LanguageError(.type, "cannot loop over a table; loop over a column (for x in t.name) or the row numbers (for i in range(len(t)))", at: position)
+        default:
+            throw LanguageError(.type, "cannot loop over \(value.typeName) in 'for \(name) in ...'; give a list, vector, range(...) or string", at: position)
+        }
+    }
+}

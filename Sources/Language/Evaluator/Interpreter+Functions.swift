@@ -1,0 +1,181 @@
+// MARK: - User functions: def, lambda, calls, statements in bodies
+
+/// The state of user-function calls: the innermost scope (`nil` at the top level) and
+/// how many calls are running.
+struct CallFrames {
+    var scope: Scope?
+    var depth = 0
+}
+
+/// What running a block of statements led to.
+enum Flow {
+    /// The block ran to its end.
+    case next
+    /// A `return` ran, with this value.
+    case returned(Value)
+}
+
+extension Interpreter {
+    /// The deepest nesting of user-function calls (Python's default limit is 1000; this
+    /// one keeps the evaluator's recursion within a thread's stack).
+    static let maximumRecursion = 200
+
+    /// The value of `name` in the running function's scopes, innermost first, or `nil`
+    /// if no enclosing function binds it (then the session's names are next).
+    /// - Throws: `NameError` for a local name read before it has been assigned.
+    func localValue(_ name: String, at position: SourcePosition) throws(LanguageError) -> Value? {
+        var scope = frames.scope
+        while let s = scope {
+            if let value = s.values[name] { return value }
+            if s.locals.contains(name) {
+                throw LanguageError(.name, "local variable '\(name)' is used before it is assigned", at: position)
+            }
+            scope = s.parent
+        }
+        return nil
+    }
+
+    /// Binds `name` in the running function's scope, or in the session at the top level.
+    func assign(_ name: String, _ value: Value) {
+        if let scope = frames.scope { scope.values[name] = value } else { variables[name] = value }
+    }
+
+    /// A function value from its definition: defaults evaluated now, the current scope captured.
+    func makeFunction(_ definition: FunctionDefinition) throws(LanguageError) -> UserFunction {
+        var defaults: [Value?] = []
+        for parameter in definition.parameters {
+            defaults.append(try parameter.defaultValue.map { (e: Expr) throws(LanguageError) -> Value in try evaluate(e) })
+        }
+        return UserFunction(definition: definition, defaults: defaults, captured: frames.scope)
+    }
+
+    /// Runs `statements` in the current scope until one returns.
+    func execute(_ statements: [Statement]) throws(LanguageError) -> Flow {
+        for statement in statements {
+            switch statement {
+            case .assign(let name, _, let expr):
+                assign(name, try evaluate(expr))
+            case .expression(let expr):
+                _ = try evaluate(expr)
+            case .help:
+                _ = try run([statement])
+            case .define(let definition):
+                assign(definition.name, .closure(try makeFunction(definition)))
+            case .return(let expr, _):
+                return .returned(try expr.map { (e: Expr) throws(LanguageError) -> Value in try evaluate(e) } ?? .none)
+            case .setItem(let name, let position, let key, let value):
+                try setItem(name, at: position, key: key, value: value)
+            case .branches(let branches, let otherwise):
+                var body = otherwise
+                for branch in branches where try truth(try evaluate(branch.condition), at: branch.condition.position) {
+                    body = branch.body
+                    break
+                }
+                if case .returned(let value) = try execute(body) { return .returned(value) }
+            }
+        }
+        return .next
+    }
+
+    /// A call whose callee is a name bound to a user function, or a name local to the
+    /// running function (a parameter holding a builtin, say); `nil` for every other
+    /// callee. User functions shadow builtins of the same name, as in Python.
+    func callThroughVariable(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value? {
+        guard case .name(let name) = callee.kind else { return nil }
+        let value: Value
+        if let local = try localValue(name, at: callee.position) {
+            value = local
+        } else if case .closure(let f)? = variables[name] {
+            return try call(f, arguments, at: position)
+        } else {
+            return nil
+        }
+        switch value {
+        case .closure(let f): return try call(f, arguments, at: position)
+        case .function(let builtin): return try call(Expr(kind: .name(builtin), position: callee.position), arguments, at: position)
+        default: throw LanguageError(.type, "'\(name)' is \(value.typeName), not a function", at: callee.position)
+        }
+    }
+
+    /// Calls a user function: binds the arguments as Python does (positional, then
+    /// keyword, then defaults), runs the body in a fresh scope chained to the one the
+    /// function was defined in, and returns what `return` gave (or `none`).
+    /// - Throws: `ArgumentError` for arguments that do not fit the parameters,
+    ///   `RecursionError` past `maximumRecursion` nested calls, `Interrupted`.
+    func call(_ function: UserFunction, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value {
+        try checkInterrupt(at: position)
+        let definition = function.definition
+        let parameters = definition.parameters
+        let label = "\(definition.name)()"
+        var values: [String: Value] = [:]
+        var positionalCount = 0
+        for argument in arguments {
+            let value = try evaluate(argument.value)
+            guard let keyword = argument.label else {
+                guard positionalCount < parameters.count else {
+                    let required = function.defaults.filter { $0 == nil }.count
+                    let takes = required == parameters.count ? "\(parameters.count)" : "from \(required) to \(parameters.count)"
+                    let given = arguments.filter { $0.label == nil }.count
+                    throw LanguageError(.argument, "\(label) takes \(takes) positional argument\(parameters.count == 1 ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given", at: argument.position)
+                }
+                values[parameters[positionalCount].name] = value
+                positionalCount += 1
+                continue
+            }
+            guard parameters.contains(where: { $0.name == keyword }) else {
+                let names = parameters.map(\.name)
+                throw LanguageError(.argument, "\(label) got an unexpected keyword argument '\(keyword)'"
+                                    + (names.isEmpty ? " (it takes no arguments)" : " (parameters: \(names.joined(separator: ", ")))")
+                                    + Suggestion.clause(for: keyword, in: names), at: argument.position)
+            }
+            guard values[keyword] == nil else {
+                throw LanguageError(.argument, "\(label) got multiple values for argument '\(keyword)'", at: argument.position)
+            }
+            values[keyword] = value
+        }
+        var missing: [String] = []
+        for (parameter, defaultValue) in zip(parameters, function.defaults) where values[parameter.name] == nil {
+            if let defaultValue { values[parameter.name] = defaultValue } else { missing.append("'\(parameter.name)'") }
+        }
+        if !missing.isEmpty {
+            let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
+            throw LanguageError(.argument, "\(label) missing \(missing.count) required argument\(missing.count == 1 ? "" : "s"): \(list)", at: position)
+        }
+        guard frames.depth < Self.maximumRecursion else {
+            throw LanguageError(.recursion, "maximum recursion depth \(Self.maximumRecursion) exceeded in \(definition.name)", at: position)
+        }
+        let saved = frames
+        frames = CallFrames(scope: Scope(values: values, locals: definition.locals, parent: function.captured), depth: saved.depth + 1)
+        defer { frames = saved }
+        if case .returned(let value) = try execute(definition.body) { return value }
+        return .none
+    }
+}
+
+// MARK: - Help for user functions
+
+extension UserFunction {
+    /// What `help(f)`, `?f` and Shift-Tab show: the signature, the docstring's first
+    /// paragraph as the summary, a row per parameter with its default, the rest of the docstring.
+    var helpTopic: HelpTopic {
+        let doc = Self.cleanedDocstring(definition.doc ?? "")
+        let paragraphs = doc.split(separator: "\n\n", maxSplits: 1).map { String($0).trimmingBlanks }
+        let summary = paragraphs.first.flatMap { $0.isEmpty ? nil : $0 }
+            ?? "A function defined in this session (line \(definition.position.line) of its cell)."
+        let rows = zip(definition.parameters, defaults).map { parameter, value in
+            HelpTopic.Row(name: parameter.name, meaning: "", type: "any", defaultText: value?.plain ?? "required", allowed: "")
+        }
+        return HelpTopic(signature: signature, summary: summary, rows: rows, sections: [],
+                         doc: paragraphs.count > 1 ? paragraphs[1] : "", reference: "")
+    }
+
+    /// A docstring without the indentation its continuation lines share (as Python's
+    /// `inspect.cleandoc`), and without leading and trailing blank lines.
+    static func cleanedDocstring(_ doc: String) -> String {
+        let lines = doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let margins = lines.dropFirst().filter { !$0.trimmingBlanks.isEmpty }.map { $0.prefix { $0 == " " || $0 == "\t" }.count }
+        let margin = margins.min() ?? 0
+        let cleaned = [lines.first?.trimmingBlanks ?? ""] + lines.dropFirst().map { String($0.dropFirst(min(margin, $0.count))) }
+        return cleaned.joined(separator: "\n").trimmingBlanks
+    }
+}
