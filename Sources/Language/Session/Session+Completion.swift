@@ -69,6 +69,7 @@ extension Session {
     /// The keyword parameters of the call in `frame`.
     private func parameterNames(for frame: CallScanner.Frame) -> [String] {
         guard let callee = frame.callee else { return [] }
+        if case .closure(let f)? = interpreter.variables[callee] { return f.definition.parameters.map(\.name) }
         switch registry.entry(callee) {
         case .builtin(let b)?: return b.parameters.map(\.name)
         case .family(let f)?: return f.parameters.map(\.name)
