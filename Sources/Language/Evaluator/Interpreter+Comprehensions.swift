@@ -13,9 +13,9 @@ extension Interpreter {
         if case .loop(let name, let namePosition, let iterable)? = clauses.first {
             first = try iterate(try evaluate(iterable), name: name, at: namePosition)
         }
-        let saved = frames
-        frames.scope = Scope(values: [:], locals: [], parent: saved.scope)
-        defer { frames = saved }
+        let saved = frames.scope
+        frames.scope = Scope(values: [:], locals: [], parent: saved)
+        defer { frames.scope = saved }
         var out: [Value] = []
         try expand(element, clauses[...], first: first, into: &out)
         if !out.isEmpty, let numbers = Value.list(out).numbers { return .vector(numbers) }

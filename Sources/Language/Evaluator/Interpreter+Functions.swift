@@ -5,6 +5,7 @@
 struct CallFrames {
     var scope: Scope?
     var depth = 0
+    var stack = StackGuard()
 }
 
 /// What running a block of statements led to.
@@ -144,9 +145,17 @@ extension Interpreter {
         guard frames.depth < Self.maximumRecursion else {
             throw LanguageError(.recursion, "maximum recursion depth \(Self.maximumRecursion) exceeded in \(definition.name)", at: position)
         }
+        guard frames.stack.hasRoom() else {
+            throw LanguageError(.recursion, "maximum recursion depth exceeded in \(definition.name) (the stack is full after \(frames.depth) nested calls)", at: position)
+        }
         let saved = frames
-        frames = CallFrames(scope: Scope(values: values, locals: definition.locals, parent: function.captured), depth: saved.depth + 1)
-        defer { frames = saved }
+        frames.scope = Scope(values: values, locals: definition.locals, parent: function.captured)
+        frames.depth += 1
+        defer {
+            let stack = frames.stack
+            frames = saved
+            frames.stack = stack
+        }
         if case .returned(let value) = try execute(definition.body) { return value }
         return .none
     }

@@ -22,7 +22,7 @@ extension Interpreter {
         }
         func check(_ count: Int, _ what: String) throws(LanguageError) {
             guard count == keep.count else {
-                throw LanguageError(.index, "the mask has \(keep.count) elements but \(base.typeName) has \(count) \(what)", at: position)
+                throw LanguageError(.index, "a mask of \(keep.count) elements cannot select from \(base.typeName) of \(count) \(what)", at: position)
             }
         }
         switch base {

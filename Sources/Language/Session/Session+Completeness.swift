@@ -10,7 +10,8 @@ extension Session {
     ///   indentation) until a blank line ends it, so `jupyter console` keeps reading
     ///   the body of a `def` and runs it after an empty line;
     /// - a trailing binary operator (`x = 1 +`) waits for the next line;
-    /// - any other syntax error cannot be fixed by adding lines (`invalid`).
+    /// - any other syntax error (an unsupported `for`, say) cannot be fixed by adding
+    ///   lines (`invalid`, so the front end runs the cell and shows the error).
     public func isComplete(_ code: String) -> Completeness {
         var lexer = Lexer(code)
         let tokens: [Token]
@@ -24,23 +25,23 @@ extension Session {
             return .invalid
         }
         if !lexer.openBrackets.isEmpty { return .incomplete(indent: "    ") }
-        let lines = code.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
-        let last = lines.last ?? ""
-        let endsWithBlankLine = lines.count > 1 && last.trimmingBlanks.isEmpty
-        if !endsWithBlankLine {
-            let indent = String(last.prefix { $0 == " " || $0 == "\t" })
-            let significant = tokens.last { ![.newline, .dedent, .end].contains($0.kind) }
-            if significant?.isSymbol(":") == true { return .incomplete(indent: indent + "    ") }
-            if lexer.indents.count > 1 { return .incomplete(indent: indent) }
-        }
+        // An error more lines cannot fix (an unsupported `for`, say) is reported at once.
+        var waitsForInput = false
         do {
             _ = try Parser.parse(code)
-            return .complete
         } catch {
-            // A trailing binary operator (`x = 1 +`) waits for the next line.
-            if error.message.hasSuffix("found end of input") { return .incomplete(indent: "") }
-            return .invalid
+            guard error.message.hasSuffix("found end of input") else { return .invalid }
+            waitsForInput = true
         }
+        let lines = code.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        let last = lines.last ?? ""
+        if lines.count > 1 && last.trimmingBlanks.isEmpty { return waitsForInput ? .invalid : .complete }
+        let indent = String(last.prefix { $0 == " " || $0 == "\t" })
+        let significant = tokens.last { ![.newline, .dedent, .end].contains($0.kind) }
+        if significant?.isSymbol(":") == true { return .incomplete(indent: indent + "    ") }
+        if lexer.indents.count > 1 { return .incomplete(indent: indent) }
+        // A trailing binary operator (`x = 1 +`) waits for the next line.
+        return waitsForInput ? .incomplete(indent: "") : .complete
     }
 
     private func isOnLastLine(_ position: SourcePosition?, _ code: String) -> Bool {

@@ -55,6 +55,9 @@ extension Parser {
                         throw LanguageError(.syntax, "a generator argument must be the only argument; put it in brackets: [... for x in xs]", at: position)
                     }
                     value = try comprehension(value, at: position)
+                    if current.isSymbol(",") {
+                        throw LanguageError(.syntax, "a generator argument must be the only argument; put it in brackets: [... for x in xs]", at: position)
+                    }
                 }
                 arguments.append(Argument(label: nil, position: position, value: value))
             }

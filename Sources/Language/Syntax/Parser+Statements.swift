@@ -191,10 +191,14 @@ extension Parser {
 
     /// The body after a `:`: simple statements on the same line, or an indented block.
     private mutating func suite(after what: String, at keyword: SourcePosition) throws(LanguageError) -> [Statement] {
+        if current.kind == .end {
+            throw LanguageError(.syntax, "expected an indented block after \(what) on line \(keyword.line), found end of input", at: current.start)
+        }
         guard current.kind == .newline else { return try simpleStatements() }
         while current.kind == .newline { advance() }
         guard current.kind == .indent else {
-            throw LanguageError(.syntax, "expected an indented block after \(what) on line \(keyword.line), found \(current.display)", at: current.start)
+            let found = tokens[index...].allSatisfy { $0.kind == .dedent || $0.kind == .end } ? "end of input" : current.display
+            throw LanguageError(.syntax, "expected an indented block after \(what) on line \(keyword.line), found \(found)", at: current.start)
         }
         advance()
         return try statements(inBlock: true)

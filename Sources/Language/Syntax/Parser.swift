@@ -26,8 +26,8 @@
 ///              | '[' list ']' | '[' expr ('for' NAME 'in' disjunction ('if' disjunction)*)+ ']'
 /// ```
 struct Parser {
-    private var tokens: [Token]
-    private var index = 0
+    let tokens: [Token]
+    private(set) var index = 0
     /// Nesting depth, to refuse pathological inputs before the stack overflows.
     var depth = 0
     /// How many `def`/`lambda` bodies enclose the current token (`return` needs one).
