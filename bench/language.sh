@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The language's own cost (issue 3): grids, elementwise arithmetic over a vector and a
-# least-squares power-law fit, through `solvable eval`, beside the same work in numpy.
+# least-squares power-law fit, through `solvable eval`, beside the same work in numpy;
+# then (issue 14.2) a user function called once per element of a list comprehension,
+# beside the same program in CPython (bench/language_functions.py).
 # Usage: bash bench/language.sh [n ...]   (needs the release build and python3 with numpy)
 # Whole-process wall clock, best of 3 (numpy's includes its ~0.5 s import). Measured
 # 2026-11-30 on the shared 2-core machine at load average ~23:
@@ -30,4 +32,14 @@ f.exponent"
   printf 'solvable n=%-8s exponent=%s  %.3f s\n' "$n" "$(cat /tmp/solvable_bench_out)" "$t"
   t=$(best $PY bench/language_numpy.py "$n")
   printf 'numpy    n=%-8s exponent=%s  %.3f s\n' "$n" "$(cat /tmp/solvable_bench_out)" "$t"
+done
+for n in "${sizes[@]}"; do
+  code="def f(x, c=1):
+    return x * x + c if x % 2 == 0 else x - c
+v = [f(x) for x in range($n) if x >= 0]
+sum(v)"
+  t=$(best "$BIN" eval -e "$code")
+  printf 'solvable calls n=%-8s sum=%s  %.3f s\n' "$n" "$(cat /tmp/solvable_bench_out)" "$t"
+  t=$(best $PY bench/language_functions.py "$n")
+  printf 'python   calls n=%-8s sum=%s  %.3f s\n' "$n" "$(cat /tmp/solvable_bench_out)" "$t"
 done
