@@ -28,7 +28,7 @@ extension Interpreter {
         var scope = frames.scope
         while let s = scope {
             if let value = s.values[name] { return value }
-            if s.locals.contains(name) {
+            if !s.locals.isEmpty, s.locals.contains(name) {
                 throw LanguageError(.name, "local variable '\(name)' is used before it is assigned", at: position)
             }
             scope = s.parent
@@ -107,8 +107,9 @@ extension Interpreter {
         try checkInterrupt(at: position)
         let definition = function.definition
         let parameters = definition.parameters
-        let label = "\(definition.name)()"
-        var values: [String: Value] = [:]
+        var label: String { "\(definition.name)()" }
+        // Bound by parameter index first, so the scope's dictionary is built once.
+        var bound = [Value?](repeating: nil, count: parameters.count)
         var positionalCount = 0
         for argument in arguments {
             let value = try evaluate(argument.value)
@@ -119,24 +120,25 @@ extension Interpreter {
                     let given = arguments.filter { $0.label == nil }.count
                     throw LanguageError(.argument, "\(label) takes \(takes) positional argument\(parameters.count == 1 ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given", at: argument.position)
                 }
-                values[parameters[positionalCount].name] = value
+                bound[positionalCount] = value
                 positionalCount += 1
                 continue
             }
-            guard parameters.contains(where: { $0.name == keyword }) else {
+            guard let i = parameters.firstIndex(where: { $0.name == keyword }) else {
                 let names = parameters.map(\.name)
                 throw LanguageError(.argument, "\(label) got an unexpected keyword argument '\(keyword)'"
                                     + (names.isEmpty ? " (it takes no arguments)" : " (parameters: \(names.joined(separator: ", ")))")
                                     + Suggestion.clause(for: keyword, in: names), at: argument.position)
             }
-            guard values[keyword] == nil else {
+            guard bound[i] == nil else {
                 throw LanguageError(.argument, "\(label) got multiple values for argument '\(keyword)'", at: argument.position)
             }
-            values[keyword] = value
+            bound[i] = value
         }
+        var values: [String: Value] = Dictionary(minimumCapacity: parameters.count)
         var missing: [String] = []
-        for (parameter, defaultValue) in zip(parameters, function.defaults) where values[parameter.name] == nil {
-            if let defaultValue { values[parameter.name] = defaultValue } else { missing.append("'\(parameter.name)'") }
+        for (i, parameter) in parameters.enumerated() {
+            if let value = bound[i] ?? function.defaults[i] { values[parameter.name] = value } else { missing.append("'\(parameter.name)'") }
         }
         if !missing.isEmpty {
             let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
