@@ -434,6 +434,48 @@ import Testing
             "    1 in 2",
             "      ^",
         ], line: 1, column: 3),
+        Case(code: "print(f\"x {1}\")", traceback: [
+            "SyntaxError: f-strings are not supported; give print the parts: print(\"loss\", x)",
+            "  at line 1, column 7",
+            "    print(f\"x {1}\")",
+            "          ^",
+        ], line: 1, column: 7),
+        Case(code: "x = r'a\\b'", traceback: [
+            "SyntaxError: raw strings (r\"...\") are not supported; write a backslash as \\\\",
+            "  at line 1, column 5",
+            "    x = r'a\\b'",
+            "        ^",
+        ], line: 1, column: 5),
+        Case(code: "a, b = 1, 2", traceback: [
+            "SyntaxError: tuples are not supported (as in a, b = 1, 2); assign one name at a time, or use a list [a, b]",
+            "  at line 1, column 2",
+            "    a, b = 1, 2",
+            "     ^",
+        ], line: 1, column: 2),
+        Case(code: "x = 1, 2", traceback: [
+            "SyntaxError: tuples are not supported (as in a, b = 1, 2); assign one name at a time, or use a list [a, b]",
+            "  at line 1, column 6",
+            "    x = 1, 2",
+            "         ^",
+        ], line: 1, column: 6),
+        Case(code: "b\"ab\"", traceback: [
+            "SyntaxError: bytes literals (b\"...\") are not supported",
+            "  at line 1, column 1",
+            "    b\"ab\"",
+            "    ^",
+        ], line: 1, column: 1),
+        Case(code: "u\"x\"", traceback: [
+            "SyntaxError: the u\"...\" prefix is not needed: strings are Unicode",
+            "  at line 1, column 1",
+            "    u\"x\"",
+            "    ^",
+        ], line: 1, column: 1),
+        Case(code: "x = \"\"\"never closed", traceback: [
+            "SyntaxError: unterminated triple-quoted string (missing closing \"\"\")",
+            "  at line 1, column 5",
+            "    x = \"\"\"never closed",
+            "        ^",
+        ], line: 1, column: 5),
     ]
 
     @Test(arguments: cases) func pinned(_ c: Case) throws {

@@ -86,6 +86,9 @@ struct Lexer {
                 name.unicodeScalars.append(d)
                 advance()
             }
+            if let q = peek(), q == "\"" || q == "'", let what = Self.prefixedStrings[name.lowercased()] {
+                throw LanguageError(.syntax, what, at: start)
+            }
             return Token(kind: .identifier(name), start: start, endOffset: index)
         }
         if isDigit(c) || (c == "." && peek(1).map(isDigit) == true) {
@@ -96,6 +99,14 @@ struct Lexer {
     }
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+
+    /// Python's string prefixes, none of which the language has, and what to write instead.
+    private static let prefixedStrings: [String: String] = {
+        let fString = "f-strings are not supported; give print the parts: print(\"loss\", x)"
+        let raw = "raw strings (r\"...\") are not supported; write a backslash as \\\\"
+        let bytes = "bytes literals (b\"...\") are not supported"
+        return ["f": fString, "rf": fString, "fr": fString, "r": raw, "b": bytes, "rb": bytes, "br": bytes, "u": "the u\"...\" prefix is not needed: strings are Unicode"]
+    }()
 
     /// At the start of a line: skips its indentation and, if the line is not blank,
     /// compares the width with the open blocks, giving `.indent`, `.dedent`s or nothing.

@@ -95,6 +95,9 @@ struct Parser {
                 continue
             }
             guard current.kind == .newline || current.kind == .end || current.kind == .dedent else {
+                if current.isSymbol(",") {
+                    throw LanguageError(.syntax, "tuples are not supported (as in a, b = 1, 2); assign one name at a time, or use a list [a, b]", at: current.start)
+                }
                 throw LanguageError(.syntax, "unexpected \(current.display) after a complete statement", at: current.start)
             }
             break
