@@ -14,7 +14,7 @@ extension Interpreter {
             first = try iterate(try evaluate(iterable), name: name, at: namePosition)
         }
         let saved = frames.scope
-        frames.scope = Scope(values: [:], locals: [], parent: saved)
+        frames.scope = Scope(names: [], values: [], locals: [], parent: saved)
         defer { frames.scope = saved }
         var out: [Value] = []
         try expand(element, clauses[...], first: first, into: &out)
@@ -45,7 +45,7 @@ extension Interpreter {
             let scope = frames.scope!
             for item in items {
                 try checkInterrupt(at: namePosition)
-                scope.values[name] = item
+                scope[name] = item
                 try expand(element, rest, first: nil, into: &out)
             }
         }

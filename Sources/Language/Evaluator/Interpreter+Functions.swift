@@ -27,8 +27,8 @@ extension Interpreter {
     func localValue(_ name: String, at position: SourcePosition) throws(LanguageError) -> Value? {
         var scope = frames.scope
         while let s = scope {
-            if let value = s.values[name] { return value }
-            if !s.locals.isEmpty, s.locals.contains(name) {
+            if let value = s[name] { return value }
+            if s.locals.contains(name) {
                 throw LanguageError(.name, "local variable '\(name)' is used before it is assigned", at: position)
             }
             scope = s.parent
@@ -38,7 +38,7 @@ extension Interpreter {
 
     /// Binds `name` in the running function's scope, or in the session at the top level.
     func assign(_ name: String, _ value: Value) {
-        if let scope = frames.scope { scope.values[name] = value } else { variables[name] = value }
+        if let scope = frames.scope { scope[name] = value } else { variables[name] = value }
     }
 
     /// A function value from its definition: defaults evaluated now, the current scope captured.
@@ -135,10 +135,11 @@ extension Interpreter {
             }
             bound[i] = value
         }
-        var values: [String: Value] = Dictionary(minimumCapacity: parameters.count)
+        var values: [Value] = []
+        values.reserveCapacity(parameters.count)
         var missing: [String] = []
         for (i, parameter) in parameters.enumerated() {
-            if let value = bound[i] ?? function.defaults[i] { values[parameter.name] = value } else { missing.append("'\(parameter.name)'") }
+            if let value = bound[i] ?? function.defaults[i] { values.append(value) } else { missing.append("'\(parameter.name)'") }
         }
         if !missing.isEmpty {
             let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
@@ -151,7 +152,7 @@ extension Interpreter {
             throw LanguageError(.recursion, "maximum recursion depth exceeded in \(definition.name) (the stack is full after \(frames.depth) nested calls)", at: position)
         }
         let saved = frames
-        frames.scope = Scope(values: values, locals: definition.locals, parent: function.captured)
+        frames.scope = Scope(names: function.parameterNames, values: values, locals: function.localNames, parent: function.captured)
         frames.depth += 1
         defer {
             let stack = frames.stack

@@ -81,8 +81,8 @@ extension Interpreter {
         }
         var scope = frames.scope
         while let s = scope {
-            if s.values[name] != nil {
-                s.values[name] = updated
+            if s[name] != nil {
+                s[name] = updated
                 return
             }
             scope = s.parent
