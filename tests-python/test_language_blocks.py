@@ -1,7 +1,12 @@
-"""A `def` typed line by line, as `jupyter console` sends it: after each Enter the
+"""A `def` typed line by line, as `jupyter console` sends it (and through a real
+`jupyter console` on a pseudo-terminal): after each Enter the
 console asks is_complete with the whole buffer and, while the answer is `incomplete`,
 opens a new line with the indent the kernel suggests; an empty line ends the block.
 Then the cell runs, and the function answers, knows its docstring, and completes."""
+import os
+import sys
+
+import pexpect
 import pytest
 from jupyter_client.manager import KernelManager
 
@@ -70,3 +75,28 @@ def test_unsupported_statements_are_reported_at_once(kc):
     reply = kc.execute_interactive("for x in [1, 2]:\n    print(x)", timeout=30)
     assert reply["content"]["status"] == "error"
     assert reply["content"]["evalue"] == "'for' statements are not supported; use a list comprehension [... for x in xs]"
+
+
+def test_a_real_jupyter_console_continues_a_def_and_runs_it():
+    """The same through `jupyter console` on a pseudo-terminal: after `def f(x):` the
+    console shows its continuation prompt and indents the body by the kernel's 4 spaces
+    (so the body line is typed without indentation); an empty line runs the cell."""
+    env = dict(os.environ, TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1")
+    jupyter = os.path.join(os.path.dirname(sys.executable), "jupyter")
+    child = pexpect.spawn(jupyter, ["console", "--kernel", "solvable"], encoding="utf-8",
+                          timeout=30, env=env, dimensions=(40, 200))
+    try:
+        child.expect(r"In \[")
+        child.send("def f(x):\r")
+        child.expect(r"\.\.\.:")
+        child.send("return x + 1\r")
+        child.expect(r"\.\.\.:")
+        child.send("\r")
+        child.expect(r"In \[")
+        child.expect("2")
+        child.send("f(41)\r")
+        child.expect(r"Out\[")
+        child.expect("42")
+    finally:
+        child.sendcontrol("d")
+        child.close(force=True)
