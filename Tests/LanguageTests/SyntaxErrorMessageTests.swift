@@ -476,6 +476,24 @@ import Testing
             "    x = \"\"\"never closed",
             "        ^",
         ], line: 1, column: 5),
+        Case(code: "t = table(a=[1], b=[2])\nt[(t.a > 1) & (t.b < 2)]", traceback: [
+            "SyntaxError: '&' is not supported; write 'and', which works elementwise on masks: t[t.a > 1 and t.b < 2]",
+            "  at line 2, column 13",
+            "    t[(t.a > 1) & (t.b < 2)]",
+            "                ^",
+        ], line: 2, column: 13),
+        Case(code: "v = [1]\nv[(v > 0) | (v < 2)]", traceback: [
+            "SyntaxError: '|' is not supported; write 'or', which works elementwise on masks: t[t.a > 1 or t.b < 2]",
+            "  at line 2, column 11",
+            "    v[(v > 0) | (v < 2)]",
+            "              ^",
+        ], line: 2, column: 11),
+        Case(code: "v = [1]\nv[~(v > 0)]", traceback: [
+            "SyntaxError: '~' is not supported; write 'not', which works elementwise on masks: t[t.a > 1 and not t.b]",
+            "  at line 2, column 3",
+            "    v[~(v > 0)]",
+            "      ^",
+        ], line: 2, column: 3),
     ]
 
     @Test(arguments: cases) func pinned(_ c: Case) throws {

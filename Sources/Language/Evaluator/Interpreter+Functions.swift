@@ -62,7 +62,7 @@ extension Interpreter {
                 _ = try run([statement])
             case .define(let definition):
                 assign(definition.name, .closure(try makeFunction(definition)))
-            case .return(let expr, _):
+            case .return(let expr):
                 return .returned(try expr.map { (e: Expr) throws(LanguageError) -> Value in try evaluate(e) } ?? .none)
             case .setItem(let name, let position, let key, let value):
                 try setItem(name, at: position, key: key, value: value)

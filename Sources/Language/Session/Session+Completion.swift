@@ -28,7 +28,10 @@ extension Session {
             if let frame = CallScanner.innermostCall(scalars, upTo: start), !frame.inValue {
                 candidates += parameterNames(for: frame).filter { !frame.givenKeywords.contains($0) }.map { ($0, "param") }
             }
-            candidates += interpreter.variables.keys.sorted().map { ($0, "variable") }
+            candidates += interpreter.variables.sorted { $0.key < $1.key }.map { name, value in
+                if case .closure = value { return (name, "function") }
+                return (name, "variable")
+            }
             candidates += registry.builtins.map { ($0.name, "function") }
             candidates += registry.families.map { ($0.name, "model") }
             candidates += registry.functions.map { ($0.name, "function") }

@@ -99,7 +99,7 @@ enum Statement: Sendable {
     /// `def name(...): body`.
     case define(FunctionDefinition)
     /// `return expr` (or a bare `return`, giving `none`).
-    case `return`(Expr?, position: SourcePosition)
+    case `return`(Expr?)
     /// `name[key] = value`: a table's column (`t["z"] = ...`) or an element of a list or vector.
     case setItem(name: String, position: SourcePosition, key: Expr, value: Expr)
     /// `if c: ... elif d: ... else: ...`.

@@ -221,6 +221,9 @@ struct Lexer {
             openBrackets.removeLast()
         case "+", "-", "*", "/", "%", "^", ",", "=", ".", ";", "?", "<", ">", ":", "@":
             break
+        case "&", "|", "~":
+            let word = one == "&" ? "and" : one == "|" ? "or" : "not"
+            throw LanguageError(.syntax, "'\(one)' is not supported; write '\(word)', which works elementwise on masks: t[t.a > 1 \(one == "~" ? "and not t.b" : word + " t.b < 2")]", at: start)
         case "{", "}":
             throw LanguageError(.syntax, "dictionaries and sets ('{ }') are not supported; use a table or a list", at: start)
         default:

@@ -37,7 +37,7 @@ extension Parser {
         defer { functionDepth -= 1 }
         let body = try expression()
         let definition = FunctionDefinition(name: "<lambda>", position: position, parameters: parameters,
-                                            body: [.return(body, position: body.position)], doc: nil,
+                                            body: [.return(body)], doc: nil,
                                             locals: Set(parameters.map(\.name)))
         return try node(.lambda(definition), position, [body] + parameters.compactMap(\.defaultValue))
     }

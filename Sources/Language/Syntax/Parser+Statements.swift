@@ -42,9 +42,9 @@ extension Parser {
             guard functionDepth > 0 else { throw LanguageError(.syntax, "'return' outside function", at: position) }
             advance()
             if current.kind == .newline || current.kind == .end || current.kind == .dedent || current.isSymbol(";") {
-                return .return(nil, position: position)
+                return .return(nil)
             }
-            return .return(try expression(), position: position)
+            return .return(try expression())
         }
         if let name = current.identifier, peek(1).isSymbol("=") {
             try checkAssignable(name, at: position)
