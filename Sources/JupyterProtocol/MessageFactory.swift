@@ -42,6 +42,17 @@ public struct MessageFactory: Sendable {
         return hex(a) + hex(b)
     }
 
+    /// A random (version 4) UUID in its text form, e.g. a subshell id, as ipykernel's
+    /// `uuid.uuid4()` gives.
+    public static func newUUID() -> String {
+        var rng = SystemRandomNumberGenerator()
+        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        bytes[6] = (bytes[6] & 0x0f) | 0x40
+        bytes[8] = (bytes[8] & 0x3f) | 0x80
+        let hex = bytes.map { b in String(b >> 4, radix: 16) + String(b & 0x0f, radix: 16) }
+        return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { hex[$0].joined() }.joined(separator: "-")
+    }
+
     /// The current UTC time as ISO 8601 with microseconds, e.g. `2026-11-30T22:10:00.123456Z`.
     public static func now() -> String {
         var ts = timespec()

@@ -5,25 +5,71 @@ import Kernel
 import Language
 import Synchronization
 
-/// A transport that records what the core sends and serves a scripted shell queue.
+/// A transport that records what the core sends, serves a scripted shell queue per
+/// shell, answers `input_request`s from a script and keeps a list of subshells.
 final class MockTransport: KernelTransport, Sendable {
-    private let state = Mutex<(sent: [(Channel, Message)], queued: [Message], stopped: Bool)>(([], [], false))
+    private struct State {
+        var sent: [(Channel, Message)] = []
+        var queued: [String: [Message]] = [:]  // by subshell id, "" for the main shell
+        var stopped = false
+        var answers: [String] = []
+        var subshells: [String] = []
+        var created = 0
+    }
+    private let state = Mutex(State())
 
     func send(_ message: Message, on channel: Channel) {
         state.withLock { $0.sent.append((channel, message)) }
     }
 
-    func takeQueuedShellMessages() -> [Message] {
+    func takeQueuedShellMessages(subshell: String?) -> [Message] {
         state.withLock { state in
-            defer { state.queued = [] }
-            return state.queued
+            defer { state.queued[subshell ?? ""] = [] }
+            return state.queued[subshell ?? ""] ?? []
         }
     }
 
+    /// Records the request as sent on stdin and answers with the next scripted line;
+    /// with none left, waits until `isCancelled`, then gives up.
+    func ask(_ request: Message, isCancelled: @escaping @Sendable () -> Bool) -> Message? {
+        send(request, on: .stdin)
+        let answer: String? = state.withLock { $0.answers.isEmpty ? nil : $0.answers.removeFirst() }
+        guard let answer else {
+            while !isCancelled() {}
+            return nil
+        }
+        return Message(header: MessageHeader(msgID: "answer", session: "client-session", username: "test",
+                                             date: MessageFactory.now(), msgType: "input_reply"),
+                       parentHeader: request.header.json, content: ["value": .string(answer)])
+    }
+
+    func createSubshell() -> String {
+        state.withLock { state in
+            state.created += 1
+            state.subshells.append("sub-\(state.created)")
+            return "sub-\(state.created)"
+        }
+    }
+
+    func deleteSubshell(_ id: String) -> Bool {
+        state.withLock { state in
+            guard state.subshells.contains(id) else { return false }
+            state.subshells.removeAll { $0 == id }
+            return true
+        }
+    }
+
+    var subshellIDs: [String] { state.withLock { $0.subshells } }
+
     func stop() { state.withLock { $0.stopped = true } }
 
-    /// Puts `messages` in the shell queue (as if they arrived during a cell).
-    func enqueue(_ messages: [Message]) { state.withLock { $0.queued += messages } }
+    /// Lines the front end will type, in order.
+    func script(answers: [String]) { state.withLock { $0.answers += answers } }
+
+    /// Puts `messages` in a shell's queue (as if they arrived during a cell).
+    func enqueue(_ messages: [Message], subshell: String? = nil) {
+        state.withLock { $0.queued[subshell ?? "", default: []] += messages }
+    }
     var sent: [(Channel, Message)] { state.withLock { $0.sent } }
     var stopped: Bool { state.withLock { $0.stopped } }
     func clear() { state.withLock { $0.sent = [] } }
@@ -67,6 +113,11 @@ final class MockInterpreter: Interpreter, Sendable {
             cancelled.store(false, ordering: .relaxed)
             while !cancelled.load(ordering: .relaxed) {}
             return .failure(CellError(ename: "Interrupted", evalue: "interrupted by the user", traceback: []))
+        case "input":
+            switch context.sink.input("name? ", password: false, isCancelled: { [self] in cancelled.load(ordering: .relaxed) }) {
+            case .success(let line): return .success(result: MIMEBundle(plain: "hello " + line), payloads: [])
+            case .failure(let why): return .failure(CellError(ename: "IOError", evalue: "\(why)", traceback: []))
+            }
         case "?page":
             return .success(result: nil, payloads: [["source": "page", "data": ["text/plain": "help"], "start": 0]])
         default:

@@ -7,16 +7,35 @@ import Language
 /// `update_display_data` and `clear_output`, each a child of the execute request.
 /// A silent request gets a sink that drops everything (protocol: silent cells
 /// broadcast nothing).
+///
+/// `input()` sends an `input_request` on stdin, as a child of the execute request,
+/// and waits for its `input_reply`, if the request had `allow_stdin`.
 public final class IOPubSink: OutputSink, Sendable {
     private let out: OutgoingMessages
-    private let parent: MessageHeader
+    private let request: Message
     private let enabled: Bool
+    private let allowStdin: Bool
 
-    /// Makes a sink for the request with header `parent`.
-    public init(out: OutgoingMessages, parent: MessageHeader, enabled: Bool = true) {
+    private var parent: MessageHeader { request.header }
+
+    /// Makes a sink for `request`.
+    public init(out: OutgoingMessages, request: Message, enabled: Bool = true, allowStdin: Bool = false) {
         self.out = out
-        self.parent = parent
+        self.request = request
         self.enabled = enabled
+        self.allowStdin = allowStdin
+    }
+
+    /// Asks the front end for a line (`input_request` on stdin) and waits for the answer.
+    public func input(_ prompt: String, password: Bool,
+                      isCancelled: @escaping @Sendable () -> Bool) -> Result<String, InputFailure> {
+        guard allowStdin else {
+            return .failure(.unavailable("this front end does not accept input (the execute_request has allow_stdin false)"))
+        }
+        let ask = out.message(replyingTo: request, "input_request",
+                              ["prompt": .string(prompt), "password": .bool(password)])
+        guard let reply = out.transport.ask(ask, isCancelled: isCancelled) else { return .failure(.interrupted) }
+        return .success(reply.content["value"]?.stringValue ?? "")
     }
 
     /// Publishes a `stream` message (`stdout` or `stderr`); empty text is skipped.

@@ -15,13 +15,13 @@ extension MessageCore {
         let silent = content["silent"]?.boolValue ?? false
         let storeHistory = silent ? false : (content["store_history"]?.boolValue ?? true)
         let stopOnError = content["stop_on_error"]?.boolValue ?? true
-        if storeHistory { executionCount += 1 }
-        let count = executionCount
+        let allowStdin = content["allow_stdin"]?.boolValue ?? false
+        let count = storeHistory ? nextExecutionCount() : executionCount
         if !silent {
             out.publish("execute_input", ["code": .string(code), "execution_count": .int(count)],
                         parent: request.header)
         }
-        let sink = IOPubSink(out: out, parent: request.header, enabled: !silent)
+        let sink = IOPubSink(out: out, request: request, enabled: !silent, allowStdin: allowStdin)
         let outcome = interpreter.execute(code, context: ExecutionContext(sink: sink, executionCount: count))
         switch outcome {
         case .success(let result, let payloads):
@@ -29,7 +29,7 @@ extension MessageCore {
                 out.publish("execute_result", ["execution_count": .int(count), "data": result.dataJSON,
                                                 "metadata": result.metadataJSON], parent: request.header)
             }
-            if storeHistory { history.append(line: count, input: code, output: result?.plainText) }
+            if storeHistory { remember(line: count, input: code, output: result?.plainText) }
             let expressions = userExpressions(content["user_expressions"]?.objectValue ?? [:])
             out.reply(to: request, "execute_reply", [
                 "status": "ok", "execution_count": .int(count), "payload": .array(payloads),
@@ -41,7 +41,7 @@ extension MessageCore {
                 "traceback": .array(error.traceback.map(JSONValue.string)),
             ]
             if !silent { out.publish("error", errorContent, parent: request.header) }
-            if storeHistory { history.append(line: count, input: code, output: nil) }
+            if storeHistory { remember(line: count, input: code, output: nil) }
             var reply = errorContent
             reply["status"] = "error"
             reply["execution_count"] = .int(count)
@@ -49,7 +49,7 @@ extension MessageCore {
             reply["payload"] = []
             // Take the queue before replying, so a request sent after the client saw
             // this reply is never aborted.
-            let queued = stopOnError ? out.transport.takeQueuedShellMessages() : []
+            let queued = stopOnError ? out.transport.takeQueuedShellMessages(subshell: request.header.subshellID) : []
             out.reply(to: request, "execute_reply", reply, on: .shell)
             abort(queued)
         }

@@ -1,4 +1,5 @@
 import JSON
+import JupyterProtocol
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,7 +24,9 @@ public enum KernelSpecInstaller {
     /// The logo files copied from the repository's `kernelspec/` folder.
     public static let logos = ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]
 
-    /// The `kernel.json` document for the binary at `executable`.
+    /// The `kernel.json` document for the binary at `executable`; it declares the
+    /// protocol version the kernel speaks (`kernel_protocol_version`, as ipykernel's
+    /// kernelspec does), so a client knows before starting it.
     public static func kernelJSON(executable: String) -> JSONValue {
         [
             "argv": [.string(executable), "kernel", "-f", "{connection_file}"],
@@ -31,6 +34,7 @@ public enum KernelSpecInstaller {
             "language": "solvable",
             "interrupt_mode": "message",
             "metadata": ["debugger": false],
+            "kernel_protocol_version": .string(MessageHeader.protocolVersion),
         ]
     }
 

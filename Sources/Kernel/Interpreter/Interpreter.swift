@@ -7,8 +7,9 @@ import Language
 /// interpreter only runs code and answers questions about it.
 ///
 /// Threading: `execute`, `complete`, `inspect` and `isComplete` are called from the
-/// shell thread only, one at a time. `interrupt` and `shutdown` may be called from
-/// the control or signal thread while `execute` runs, so they must be thread-safe.
+/// main shell's thread and from subshell threads (JEP 91), so they may come
+/// concurrently: an interpreter serializes what must not overlap. `interrupt` and
+/// `shutdown` may be called from the control or signal thread while `execute` runs.
 public protocol Interpreter: AnyObject, Sendable {
     /// Runs a cell, sending its streams and displays to `context.sink` as they happen.
     /// - Returns: the last expression's display, or the error that stopped the cell.

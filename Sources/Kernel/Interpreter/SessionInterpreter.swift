@@ -8,10 +8,15 @@ import Synchronization
 /// gets a fresh `WorkMonitor` that an interrupt cancels. (Progress of long work needs
 /// nothing here: the language shows it on the cell's sink as a display that it
 /// updates in place, which `IOPubSink` sends as `update_display_data`.)
+///
+/// The language runs one cell at a time, so the session is behind a lock: a cell sent
+/// on a subshell, and completion or help asked on one, wait for the main shell's
+/// cell to end. `isComplete` only parses, so it is answered at once from any shell.
 public final class SessionInterpreter: Interpreter, @unchecked Sendable {
-    // `session` is used only from the shell thread (see `Interpreter`); the monitor
-    // slot is shared with the control and signal threads, hence the mutex.
+    // The session is used under `lock` only; the monitor slot is shared with the
+    // control and signal threads, hence its own mutex.
     private let session = Session()
+    private let lock = Mutex<Void>(())
     private let running = Mutex<WorkMonitor?>(nil)
 
     /// Makes an interpreter over a fresh session.
@@ -19,23 +24,25 @@ public final class SessionInterpreter: Interpreter, @unchecked Sendable {
 
     /// Runs the cell in the session with a fresh monitor that `interrupt()` can cancel.
     public func execute(_ code: String, context: ExecutionContext) -> CellOutcome {
-        let monitor = WorkMonitor()
-        running.withLock { $0 = monitor }
-        defer { running.withLock { $0 = nil } }
-        return session.execute(code, sink: context.sink, monitor: monitor)
+        lock.withLock { _ in
+            let monitor = WorkMonitor()
+            running.withLock { $0 = monitor }
+            defer { running.withLock { $0 = nil } }
+            return session.execute(code, sink: context.sink, monitor: monitor)
+        }
     }
 
     /// The session's completions.
     public func complete(_ code: String, cursor: Int) -> Completion {
-        session.complete(code, cursor: cursor)
+        lock.withLock { _ in session.complete(code, cursor: cursor) }
     }
 
     /// The session's help for the name at the cursor.
     public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MIMEBundle? {
-        session.inspect(code, cursor: cursor, detailLevel: detailLevel)
+        lock.withLock { _ in session.inspect(code, cursor: cursor, detailLevel: detailLevel) }
     }
 
-    /// The session's verdict on whether the code can run.
+    /// The session's verdict on whether the code can run (a parse; no session state).
     public func isComplete(_ code: String) -> Completeness {
         session.isComplete(code)
     }
