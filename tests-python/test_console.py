@@ -24,15 +24,20 @@ def console(kernel_name):
 
 
 def run(child, code):
-    """Sends one line and returns what the console printed before the next prompt."""
+    """Sends one line and returns what the console printed before the next prompt,
+    without the echo of the line itself."""
     child.sendline(code)
     child.expect(PROMPT)
-    return child.before.replace("\r", "")
+    echoed, _, printed = child.before.replace("\r", "").partition("\n")
+    assert echoed.strip() == code
+    return printed
 
 
 def close(child):
-    child.sendline("exit")
-    child.expect(pexpect.EOF, timeout=30)
+    child.sendeof()
+    if child.expect([pexpect.EOF, r"really want to exit"], timeout=30) == 1:
+        child.sendline("y")
+        child.expect(pexpect.EOF, timeout=30)
 
 
 def test_harness_console_shows_the_first_state_of_an_updated_display():

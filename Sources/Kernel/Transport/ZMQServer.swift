@@ -132,7 +132,11 @@ public final class ZMQServer: KernelTransport, @unchecked Sendable {
             while !isStopping && !isCancelled() {
                 guard ZMQSocket.poll([socket], milliseconds: 50)[0], let received = socket.receive(wait: false),
                       let reply = inbox.accept(received, on: .stdin) else { continue }
-                if reply.msgType == "input_reply", reply.parentID == request.header.msgID { return reply }
+                // jupyter_client sends input_reply without a parent header, so any reply
+                // that does not name another request answers this one (as in ipykernel).
+                if reply.msgType == "input_reply", reply.parentID.map({ $0 == request.header.msgID }) ?? true {
+                    return reply
+                }
                 KernelLog.warning("stdin: ignored a \(reply.msgType) that answers no pending input_request")
             }
             return nil
