@@ -33,14 +33,18 @@ let package = Package(
             "JSON",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "Kernel", dependencies: ["JupyterProtocol", "Language", "CZeroMQ", "JSON"]),
+        // The kernel core knows no language; KernelSession is the glue to Language.
+        .target(name: "Kernel", dependencies: ["JupyterProtocol", "CZeroMQ", "JSON"]),
+        .target(name: "KernelSession", dependencies: [
+            "Kernel", "JupyterProtocol", "Language", "Notebook", "Display", "NumericCore", "JSON",
+        ]),
         .target(name: "Report", dependencies: [
             "Notebook", "Display", "JSON",
             .product(name: "Ink", package: "Ink"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "solvable", dependencies: [
-            "Kernel", "Notebook", "Report", "Language", "JSON",
+            "Kernel", "KernelSession", "Notebook", "Report", "Language", "JSON",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -61,7 +65,7 @@ let package = Package(
         ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "JSON"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "JupyterProtocol", "Language", "JSON"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "JupyterProtocol", "JSON"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "JSON"]),
     ]
 )

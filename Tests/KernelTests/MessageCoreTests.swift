@@ -1,8 +1,6 @@
-import Display
 import JSON
 import JupyterProtocol
 @testable import Kernel
-import Language
 import Testing
 
 /// The message core against a mock transport and a mock interpreter: no sockets.

@@ -1,8 +1,6 @@
-import Display
 import JSON
 import JupyterProtocol
 import Kernel
-import Language
 import Synchronization
 
 /// A transport that records what the core sends, serves a scripted shell queue per
@@ -91,49 +89,52 @@ final class MockInterpreter: Interpreter, Sendable {
     var interrupts: Int { state.withLock { $0.interrupts } }
     var shutdowns: [Bool] { state.withLock { $0.shutdowns } }
 
-    func execute(_ code: String, context: ExecutionContext) -> CellOutcome {
+    func execute(_ code: String, context: ExecutionContext) -> ExecutionOutcome {
         state.withLock { $0.executed.append(code) }
+        let out = context.publisher
         if code.hasPrefix("print:") {
-            context.sink.stream(.stdout, String(code.dropFirst(6)))
-            return .success(result: nil, payloads: [])
+            out.publish("stream", ["name": "stdout", "text": .string(String(code.dropFirst(6)))])
+            return .ok(result: nil, payloads: [])
         }
         switch code {
         case "fail":
-            return .failure(CellError(ename: "NameError", evalue: "name 'fail' is not defined",
-                                      traceback: ["NameError: name 'fail' is not defined"]))
+            return .error(ExecutionError(ename: "NameError", evalue: "name 'fail' is not defined",
+                                         traceback: ["NameError: name 'fail' is not defined"]))
         case "show":
-            context.sink.display(MIMEBundle(plain: "shown"), displayID: nil, update: false)
-            return .success(result: nil, payloads: [])
+            out.publish("display_data", ["data": ["text/plain": "shown"], "metadata": [:]])
+            return .ok(result: nil, payloads: [])
         case "progress":
-            context.sink.display(MIMEBundle(plain: "0%"), displayID: "p", update: false)
-            context.sink.display(MIMEBundle(plain: "100%"), displayID: "p", update: true)
-            context.sink.clearOutput(wait: true)
-            return .success(result: nil, payloads: [])
+            out.publish("display_data", ["data": ["text/plain": "0%"], "metadata": [:], "transient": ["display_id": "p"]])
+            out.publish("update_display_data", ["data": ["text/plain": "100%"], "metadata": [:],
+                                                "transient": ["display_id": "p"]])
+            out.publish("clear_output", ["wait": true])
+            return .ok(result: nil, payloads: [])
         case "loop":
             cancelled.store(false, ordering: .relaxed)
             while !cancelled.load(ordering: .relaxed) {}
-            return .failure(CellError(ename: "Interrupted", evalue: "interrupted by the user", traceback: []))
+            return .error(ExecutionError(ename: "Interrupted", evalue: "interrupted by the user", traceback: []))
         case "input":
-            switch context.sink.input("name? ", password: false, isCancelled: { [self] in cancelled.load(ordering: .relaxed) }) {
-            case .success(let line): return .success(result: MIMEBundle(plain: "hello " + line), payloads: [])
-            case .failure(let why): return .failure(CellError(ename: "IOError", evalue: "\(why)", traceback: []))
+            switch out.input("name? ", password: false, isCancelled: { [self] in cancelled.load(ordering: .relaxed) }) {
+            case .line(let line): return .ok(result: MIMEData(data: ["text/plain": .string("hello " + line)]), payloads: [])
+            case .notAllowed(let why): return .error(ExecutionError(ename: "IOError", evalue: why, traceback: []))
+            case .interrupted: return .error(ExecutionError(ename: "Interrupted", evalue: "interrupted", traceback: []))
             }
         case "?page":
-            return .success(result: nil, payloads: [["source": "page", "data": ["text/plain": "help"], "start": 0]])
+            return .ok(result: nil, payloads: [["source": "page", "data": ["text/plain": "help"], "start": 0]])
         default:
-            return .success(result: MIMEBundle(plain: code), payloads: [])
+            return .ok(result: MIMEData(data: ["text/plain": .string(code)]), payloads: [])
         }
     }
 
-    func complete(_ code: String, cursor: Int) -> Completion {
-        Completion(matches: ["geomspace"], cursorStart: 0, cursorEnd: cursor)
+    func complete(_ code: String, cursor: Int) -> CompletionReply {
+        CompletionReply(matches: ["geomspace"], cursorStart: 0, cursorEnd: cursor)
     }
 
-    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MIMEBundle? {
-        code == "linspace" ? MIMEBundle(plain: "linspace(start, stop, n)") : nil
+    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MIMEData? {
+        code == "linspace" ? MIMEData(data: ["text/plain": "linspace(start, stop, n)"]) : nil
     }
 
-    func isComplete(_ code: String) -> Completeness {
+    func isComplete(_ code: String) -> CompletenessReply {
         code.hasSuffix(",") ? .incomplete(indent: "    ") : code == "+*" ? .invalid : .complete
     }
 

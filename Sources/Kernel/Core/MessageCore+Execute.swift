@@ -1,7 +1,5 @@
-import Display
 import JSON
 import JupyterProtocol
-import Language
 
 // MARK: - execute_request
 
@@ -21,13 +19,13 @@ extension MessageCore {
             out.publish("execute_input", ["code": .string(code), "execution_count": .int(count)],
                         parent: request.header)
         }
-        let sink = IOPubSink(out: out, request: request, enabled: !silent, allowStdin: allowStdin)
-        let outcome = interpreter.execute(code, context: ExecutionContext(sink: sink, executionCount: count))
+        let publisher = IOPubPublisher(out: out, request: request, enabled: !silent, allowStdin: allowStdin)
+        let outcome = interpreter.execute(code, context: ExecutionContext(publisher: publisher, executionCount: count))
         switch outcome {
-        case .success(let result, let payloads):
+        case .ok(let result, let payloads):
             if let result, !silent {
-                out.publish("execute_result", ["execution_count": .int(count), "data": result.dataJSON,
-                                                "metadata": result.metadataJSON], parent: request.header)
+                out.publish("execute_result", ["execution_count": .int(count), "data": result.data,
+                                                "metadata": result.metadata], parent: request.header)
             }
             if storeHistory { remember(line: count, input: code, output: result?.plainText) }
             let expressions = userExpressions(content["user_expressions"]?.objectValue ?? [:])
@@ -35,11 +33,8 @@ extension MessageCore {
                 "status": "ok", "execution_count": .int(count), "payload": .array(payloads),
                 "user_expressions": .object(expressions),
             ], on: .shell)
-        case .failure(let error):
-            let errorContent: JSONValue = [
-                "ename": .string(error.ename), "evalue": .string(error.evalue),
-                "traceback": .array(error.traceback.map(JSONValue.string)),
-            ]
+        case .error(let error):
+            let errorContent = error.content
             if !silent { out.publish("error", errorContent, parent: request.header) }
             if storeHistory { remember(line: count, input: code, output: nil) }
             var reply = errorContent
@@ -58,17 +53,18 @@ extension MessageCore {
     /// Evaluates `user_expressions` after a successful cell, each to a display or an error.
     func userExpressions(_ expressions: [String: JSONValue]) -> [String: JSONValue] {
         var results: [String: JSONValue] = [:]
-        let sink = DiscardingSink()
         for (name, expression) in expressions {
             let outcome = interpreter.execute(expression.stringValue ?? "",
-                                              context: ExecutionContext(sink: sink, executionCount: executionCount))
+                                              context: ExecutionContext(publisher: DiscardingPublisher(),
+                                                                        executionCount: executionCount))
             switch outcome {
-            case .success(let result, _):
-                let bundle = result ?? MIMEBundle(plain: "")
-                results[name] = ["status": "ok", "data": bundle.dataJSON, "metadata": bundle.metadataJSON]
-            case .failure(let error):
-                results[name] = ["status": "error", "ename": .string(error.ename), "evalue": .string(error.evalue),
-                                 "traceback": .array(error.traceback.map(JSONValue.string))]
+            case .ok(let result, _):
+                let bundle = result ?? MIMEData(data: ["text/plain": ""])
+                results[name] = ["status": "ok", "data": bundle.data, "metadata": bundle.metadata]
+            case .error(let error):
+                var content = error.content
+                content["status"] = "error"
+                results[name] = content
             }
         }
         return results

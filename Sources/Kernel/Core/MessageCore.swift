@@ -1,6 +1,5 @@
 import JSON
 import JupyterProtocol
-import Language
 import Synchronization
 
 /// The kernel's message core: maps each request type to its handler and wraps every

@@ -69,7 +69,7 @@ public final class NotebookExecutor {
 
     /// Runs one cell; returns its error, if it failed.
     private func execute(_ cell: inout Cell, count: Int) -> (error: CellError, timedOut: Bool)? {
-        let collector = OutputCollector()
+        let collector = OutputRecorder()
         monitor.reset()
         let timer = startTimer()
         let busy = Timestamp.now()

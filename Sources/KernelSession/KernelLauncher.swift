@@ -1,6 +1,8 @@
 import JupyterProtocol
+import Kernel
 
-/// Starts a kernel from a connection file: `solvable kernel -f FILE`.
+/// Starts the Solvable kernel from a connection file: `solvable kernel -f FILE` (the
+/// kernel core and transport over the language's `SessionInterpreter`).
 public enum KernelLauncher {
     /// Reads the connection file, binds the sockets and serves until shutdown.
     /// - Parameter connectionFile: the path Jupyter passes as `{connection_file}`.
