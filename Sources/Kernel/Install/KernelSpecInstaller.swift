@@ -1,5 +1,6 @@
 import JSON
 import JupyterProtocol
+import Platform
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -54,12 +55,12 @@ public enum KernelSpecInstaller {
             throw InstallError(description: "cannot find the path of the solvable executable")
         }
         let text = JSONWriter.string(kernelJSON(executable: binary), style: .notebook) + "\n"
-        try FileIO.write(Array(text.utf8), to: directory + "/kernel.json")
+        try FileIO.writeAtomically(Array(text.utf8), to: directory + "/kernel.json")
         guard let logos = logoDirectory ?? findLogoDirectory(near: binary) else {
             return (directory, "no kernelspec/ logos found; kernel.json written without them")
         }
         for logo in Self.logos {
-            try FileIO.write(try FileIO.read(logos + "/" + logo), to: directory + "/" + logo)
+            try FileIO.writeAtomically(try FileIO.read(logos + "/" + logo), to: directory + "/" + logo)
         }
         return (directory, nil)
     }

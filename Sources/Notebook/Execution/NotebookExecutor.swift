@@ -2,6 +2,7 @@ import Dispatch
 import JSON
 import Language
 import NumericCore
+import Platform
 
 /// Runs a notebook's code cells in order through one evaluator (a `Session`, the same
 /// one the kernel uses), writing outputs, execution counts and per-cell timing into
