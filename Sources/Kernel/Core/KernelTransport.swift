@@ -10,7 +10,8 @@ public enum Channel: String, Sendable, CaseIterable {
 /// line on stdin, run kernel subshells (JEP 91), and stop. The ZeroMQ server
 /// implements it over sockets; tests implement it with arrays.
 public protocol KernelTransport: AnyObject, Sendable {
-    /// Signs and sends `message` on `channel`. Safe from any thread.
+    /// Signs and sends `message` on `channel`: shell and iopub from any thread, control
+    /// only from the thread that handles control (replies go on their request's channel).
     func send(_ message: Message, on channel: Channel)
     /// Requests queued for the shell `subshell` (`nil`: the main shell) that have not
     /// been handled yet, removed from its queue; called by that shell's own thread.
