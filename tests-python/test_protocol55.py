@@ -161,3 +161,20 @@ def test_a_request_for_an_unknown_subshell_gets_no_reply_and_the_kernel_goes_on(
                 late.append(kc.get_shell_msg(timeout=1)["parent_header"].get("msg_id"))
             time.sleep(0.05)
         assert lost not in late
+
+
+@pytest.mark.parametrize("kernel_name", KERNELS)
+def test_a_5_3_client_keeps_working(kernel_name):
+    # A 5.3 client: its headers say 5.3, it never subscribes for a welcome or names a
+    # subshell, and it ignores the fields 5.5 adds.
+    with running(kernel_name) as (_, kc):
+        for msg_type, content in [("kernel_info_request", {}),
+                                  ("execute_request", {"code": "print(6 * 7)", "silent": False, "store_history": True,
+                                                       "user_expressions": {}, "allow_stdin": False,
+                                                       "stop_on_error": True})]:
+            msg = kc.session.msg(msg_type, content)
+            msg["header"]["version"] = "5.3"
+            kc.shell_channel.send(msg)
+            reply = reply_to(kc.get_shell_msg, msg["header"]["msg_id"])
+            assert reply["content"]["status"] == "ok"
+            assert "subshell_id" not in reply["header"]
