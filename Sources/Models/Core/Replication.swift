@@ -1,0 +1,27 @@
+/// The options every Monte-Carlo operation shares, declared once: how many independent
+/// runs to average and the seed every draw derives from. An operation includes them
+/// with `@OptionGroup var replication = Replication(trials: 16)`, choosing its own
+/// default number of trials.
+public struct Replication: ParameterGroup {
+    /// The one default seed of every operation (the session's `seed(n)` overrides it).
+    public static let defaultSeed = 0
+
+    @Option("independent runs averaged (fresh draws for each)", range: NumericRange(lower: 1, upper: 100_000),
+            sweepable: false)
+    public var trials = 8
+    @Option("seed of the random draws (every draw of the call derives from it)", range: .nonNegative,
+            sweepable: false)
+    public var seed = Replication.defaultSeed
+
+    /// The default group.
+    public init() {}
+
+    /// The group with `trials` by default and at least `fewest` allowed.
+    public init(trials: Int, fewest: Int = 1) {
+        self.trials = trials
+        _trials.restrict(to: NumericRange(lower: Double(fewest), upper: 100_000))
+    }
+
+    /// The seed as the generators take it.
+    public var seed64: UInt64 { UInt64(seed) }
+}
