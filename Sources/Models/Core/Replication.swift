@@ -1,17 +1,29 @@
-/// The options every Monte-Carlo operation shares, declared once: how many independent
-/// runs to average and the seed every draw derives from. An operation includes them
-/// with `@OptionGroup var replication = Replication(trials: 16)`, choosing its own
-/// default number of trials.
-public struct Replication: ParameterGroup {
+/// The seed every random draw of an operation derives from, declared once for every
+/// operation that draws (`@OptionGroup var seeding = Seeding()`).
+public struct Seeding: ParameterGroup {
     /// The one default seed of every operation (the session's `seed(n)` overrides it).
     public static let defaultSeed = 0
 
+    @Option("seed of the random draws (every draw of the call derives from it)", range: .nonNegative,
+            sweepable: false)
+    public var seed = Seeding.defaultSeed
+
+    /// The default seed.
+    public init() {}
+
+    /// The seed as the generators take it.
+    public var seed64: UInt64 { UInt64(seed) }
+}
+
+/// The options every Monte-Carlo operation shares, declared once: how many independent
+/// runs to average and the seed. An operation includes them with
+/// `@OptionGroup var replication = Replication(trials: 16)`, choosing its own default
+/// number of trials.
+public struct Replication: ParameterGroup {
     @Option("independent runs averaged (fresh draws for each)", range: NumericRange(lower: 1, upper: 100_000),
             sweepable: false)
     public var trials = 8
-    @Option("seed of the random draws (every draw of the call derives from it)", range: .nonNegative,
-            sweepable: false)
-    public var seed = Replication.defaultSeed
+    @OptionGroup public var seeding = Seeding()
 
     /// The default group.
     public init() {}
@@ -22,6 +34,8 @@ public struct Replication: ParameterGroup {
         _trials.restrict(to: NumericRange(lower: Double(fewest), upper: 100_000))
     }
 
+    /// The seed.
+    public var seed: Int { seeding.seed }
     /// The seed as the generators take it.
-    public var seed64: UInt64 { UInt64(seed) }
+    public var seed64: UInt64 { seeding.seed64 }
 }
