@@ -30,7 +30,7 @@ import NumericCore
     }
 
     @Test func defaultTimesSpanTheRun() throws {
-        let setup = try SGDSetup(parameters: defaults())
+        let setup = try SGDSetup(parameters: try SGDFamily.Parameters(defaults()))
         let times = try setup.reportTimes(nil)
         #expect(times.first == 0 && times.last == 1000 && times.count > 40)
     }

@@ -48,6 +48,9 @@ extension ParameterSpec {
             for x in v { try checkNumber(x) }
         case (.vector, .number(let x)):
             try checkNumber(x)
+        case (.choice(let options), .string(let s)) where !options.isEmpty && !options.contains(s):
+            throw .domain(parameter: name, value: "\"\(s)\"",
+                          allowed: "one of " + options.map { "\"\($0)\"" }.joined(separator: ", "))
         default:
             break
         }
