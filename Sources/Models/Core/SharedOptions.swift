@@ -4,8 +4,7 @@ public struct Seeding: ParameterGroup {
     /// The one default seed of every operation (the session's `seed(n)` overrides it).
     public static let defaultSeed = 0
 
-    @Option("seed of the random draws (every draw of the call derives from it)", range: .nonNegative,
-            sweepable: false)
+    @Option("seed of the random draws (every draw of the call derives from it)", range: NumericRange(lower: 0, upper: 9e15))
     public var seed = Seeding.defaultSeed
 
     /// The default seed.
@@ -38,4 +37,15 @@ public struct Replication: ParameterGroup {
     public var seed: Int { seeding.seed }
     /// The seed as the generators take it.
     public var seed64: UInt64 { seeding.seed64 }
+}
+
+/// The time an expensive operation may take, declared once: `budget=` seconds, refused up
+/// front when the estimate exceeds it (the language reads it when it checks the cost).
+public struct Budget: ParameterGroup {
+    @Option("seconds the whole call may take; refused up front when the estimate exceeds it", range: .positive,
+            sweepable: false)
+    public var budget = 600.0
+
+    /// The default budget.
+    public init() {}
 }
