@@ -6,7 +6,7 @@ import NumericCore
 @Suite struct SGDFamilyTests {
     func defaults(_ changes: [String: ParameterValue] = [:]) -> ParameterSet {
         var p = ParameterSet()
-        for spec in SGDFamily.parameters { p[spec.name] = spec.defaultValue }
+        for spec in SGDFamily.family.parameters { p[spec.name] = spec.defaultValue }
         for (k, v) in changes { p[k] = v }
         return p
     }
