@@ -19,7 +19,7 @@ extension Interpreter {
                 set[spec.name] = try parameterValue(argument.value, spec: spec, at: argument.position)
             } else if let value = spec.defaultValue {
                 set[spec.name] = value
-            } else {
+            } else if spec.isRequired {
                 throw LanguageError(.argument, "\(family.name) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
             }
         }
@@ -42,7 +42,7 @@ extension Interpreter {
                 set[spec.name] = try parameterValue(argument.value, spec: spec, at: argument.position)
             } else if let value = spec.defaultValue {
                 set[spec.name] = value
-            } else {
+            } else if spec.isRequired {
                 throw LanguageError(.argument, "\(function.name) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
             }
         }

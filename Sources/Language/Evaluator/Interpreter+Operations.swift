@@ -124,7 +124,7 @@ extension Interpreter {
                 argumentSet[spec.name] = try parameterValue(point[spec.name] ?? argument.value, spec: spec, at: argument.position)
             } else if let value = spec.defaultValue {
                 argumentSet[spec.name] = value
-            } else {
+            } else if spec.isRequired {
                 throw LanguageError(.argument, "\(operation.name)(\(model.family.name)) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
             }
         }

@@ -26,20 +26,19 @@ extension JudgeModel {
     static let theoryOperation = ModelOperation(
         name: "theory",
         summary: "best-of-k error (temperature 0, teacher reward): error, coefficient (C in error ≈ C/k²), v, s2",
-        parameters: []
+        model: Setup.self, arguments: NoArguments.self
     ) { model, _, _ in
-        let temperature = try model.number("temperature")
+        let temperature = model.temperature
         guard temperature == 0 else {
             throw ModelError.domain(parameter: "temperature", value: formatParameter(temperature),
                                     allowed: "temperature = 0 for theory (no closed form at T > 0; use simulate)")
         }
-        guard try model.string("reward") == "teacher" else {
+        guard model.reward == "teacher" else {
             throw ModelError.argument(parameter: "reward",
                                       message: "theory covers reward = \"teacher\"; use simulate for a misspecified judge")
         }
-        let posterior = PosteriorEquivalent(d: Double(try model.integer("d")), n: Double(try model.integer("n")),
-                                            noise: try model.number("noise"), prior: try model.number("prior"))
-        let k = try model.integer("k")
+        let posterior = PosteriorEquivalent(d: Double(model.d), n: Double(model.n), noise: model.noise, prior: model.prior)
+        let k = model.k
         let error = try bestOfKError(k: k, v: posterior.v, s2: posterior.s2)
         return .table(Table(columns: [
             Table.Column("error", [error]),

@@ -44,30 +44,24 @@ public struct SpectralData: Sendable, Equatable {
 
     /// Checks the `spectrum=`/`target=` vectors (when given) without building a power law.
     /// - Throws: `ModelError` naming the malformed vector.
-    public static func checkVectors(_ p: ParameterSet) throws(ModelError) {
-        let given = !(p.optionalVector("spectrum") ?? []).isEmpty || !(p.optionalVector("target") ?? []).isEmpty
-        if given { _ = try from(p) }
+    public static func checkVectors(_ p: PowerLawParameters) throws(ModelError) {
+        if !p.spectrum.isEmpty || !p.target.isEmpty { _ = try from(p) }
     }
 
     /// The data a model's parameters describe: `spectrum=`/`target=` vectors if given
     /// (non-empty), otherwise the power law in `alpha`, `beta`, `dim`.
     /// - Throws: `ModelError` naming the parameter if a vector is malformed.
-    public static func from(_ p: ParameterSet) throws(ModelError) -> SpectralData {
-        let spectrum = p.optionalVector("spectrum") ?? []
-        let target = p.optionalVector("target") ?? []
+    public static func from(_ p: PowerLawParameters) throws(ModelError) -> SpectralData {
+        let spectrum = p.spectrum
+        let target = p.target
         let base: SpectralData
         if spectrum.isEmpty {
-            let dim = try p.integer("dim")
-            let count = target.isEmpty ? dim : target.count
-            base = .powerLaw(alpha: try p.number("alpha"), beta: try p.number("beta"), dim: count)
+            let count = target.isEmpty ? p.dim : target.count
+            base = .powerLaw(alpha: p.alpha, beta: p.beta, dim: count)
         } else {
-            for x in spectrum where !(x > 0 && x.isFinite) {
-                throw .domain(parameter: "spectrum", value: formatParameter(x),
-                              allowed: "every eigenvalue finite and > 0")
-            }
-            let beta = try p.number("beta")
+            let beta = p.beta
             // Power-law target on a user spectrum: λ_k w_k^2 = k^-(αβ+1) with α from the model.
-            let alpha = try p.number("alpha")
+            let alpha = p.alpha
             let weights = spectrum.indices.map { i in
                 (pow(Double(i + 1), -(alpha * beta + 1)) / spectrum[i]).squareRoot()
             }

@@ -10,9 +10,8 @@ extension Ridge {
     /// - Returns: a simulation table: P, test, test_se, train, train_se, gcv, gcv_se.
     /// - Throws: `ModelError` (bad parameters; `.resource` for work too large),
     ///   `WorkCancelled` if interrupted.
-    public static func simulate(_ model: ParameterSet, _ arguments: ParameterSet,
-                                _ monitor: WorkMonitor) throws -> Table {
-        try validate(PowerLawParameters.specs.withDefaults(model))
+    static func simulate(_ model: PowerLawParameters, _ arguments: SimulationSizes,
+                         _ monitor: WorkMonitor) throws -> Table {
         try SimulationSupport.checkBudget(simulationEstimate(model, arguments))
         let (data, noise, lambda) = try setting(model)
         return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate ridge",
@@ -24,10 +23,10 @@ extension Ridge {
     }
 
     /// Memory and time of `simulate` (refused up front beyond `SimulationSupport`'s budget).
-    static func simulationEstimate(_ model: ParameterSet, _ arguments: ParameterSet) -> WorkEstimate {
-        let dim = modeCount(model)
-        let trials = Double((try? arguments.integer("trials")) ?? 16)
-        let sizes = (try? arguments.vector("P")) ?? []
+    static func simulationEstimate(_ model: PowerLawParameters, _ arguments: SimulationSizes) -> WorkEstimate {
+        let dim = model.modeCount
+        let trials = Double(arguments.replication.trials)
+        let sizes = arguments.P
         return SimulationSupport.ridgeEstimate(sizes: sizes, dim: dim, features: dim, trials: trials)
     }
 }

@@ -12,27 +12,11 @@ enum SimulationSupport {
     /// Gaussian draws per second assumed by estimates.
     static let drawsPerSecond = 5e7
 
-    /// `P` for theory: sample sizes > 0, `inf` allowed (the population limit).
-    static let theoryP = ParameterSpec("P", "number of training samples (a grid; inf: population limit)",
-                                       kind: .vector, range: NumericRange(lower: 0, lowerInclusive: false,
-                                                                          allowsInfinity: true))
-    /// `P` for simulations: whole numbers ≥ 1.
-    static let simulateP = ParameterSpec("P", "number of training samples (whole numbers, a grid)",
-                                         kind: .vector, range: .atLeastOne)
-    /// `trials` and `seed`.
-    static let trialSpecs: [ParameterSpec] = [
-        ParameterSpec("trials", "independent draws averaged per point", kind: .integer, default: .number(16),
-                      range: .atLeastOne, sweepable: false),
-        ParameterSpec("seed", "seed of the xoshiro256** generator (trial t of size P uses stream (t, P))",
-                      kind: .integer, default: .number(0), range: .nonNegative, sweepable: false),
-    ]
-
-    /// The whole-number sample sizes of `arguments["P"]`.
-    static func sampleSizes(_ arguments: ParameterSet, name: String = "P") throws(ModelError) -> [Int] {
-        let values = try arguments.vector(name)
+    /// The whole-number sample sizes of a grid `name` (declared `P ≥ 1`).
+    static func sampleSizes(_ values: [Double], name: String = "P") throws(ModelError) -> [Int] {
         guard !values.isEmpty else { throw .argument(parameter: name, message: "\(name) must list at least one value") }
         return try values.map { (x: Double) throws(ModelError) -> Int in
-            guard x >= 1, x.isFinite, x.rounded() == x, x < 1e12 else {
+            guard x.rounded() == x, x < 1e12 else {
                 throw .domain(parameter: name, value: formatParameter(x), allowed: "whole numbers \(name) ≥ 1")
             }
             return Int(x)
@@ -81,15 +65,13 @@ enum SimulationSupport {
     }
 
     /// The Monte-Carlo loop shared by ridge, random features and ensembles: for each P of
-    /// `arguments` and each trial, a generator from stream (trial, P) is handed to `trial`,
+    /// the grid and each trial, a generator from stream (trial, P) is handed to `trial`,
     /// which returns one value per name in `measures`; the result is a simulation table
     /// P, then each measure's mean and standard error (`name`, `name_se`).
-    static func monteCarlo(_ arguments: ParameterSet, measures: [String], label: String, monitor: WorkMonitor,
+    static func monteCarlo(_ arguments: SimulationSizes, measures: [String], label: String, monitor: WorkMonitor,
                            trial: (_ p: Int, _ rng: inout Xoshiro256StarStar) throws -> [Double]) throws -> Table {
-        let sizes = try sampleSizes(arguments)
-        let args = trialSpecs.withDefaults(arguments)
-        try trialSpecs.check(args)
-        let trials = try args.integer("trials"), seed = try args.integer("seed")
+        let sizes = try sampleSizes(arguments.P)
+        let trials = arguments.replication.trials, seed = arguments.replication.seed
         var stats = [[TrialStatistics]](repeating: [TrialStatistics](repeating: .init(), count: sizes.count),
                                         count: measures.count)
         for (i, p) in sizes.enumerated() {
@@ -106,4 +88,26 @@ enum SimulationSupport {
     }
 
     private static func gigabytes(_ bytes: Double) -> String { formatParameter((bytes / 1e8).rounded() / 10) }
+}
+
+/// `P` for theory: sample sizes > 0, `inf` allowed (the population limit).
+struct TheorySizes: ParameterGroup {
+    @Option("number of training samples (a grid; inf: population limit)",
+            range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true))
+    var P: [Double]
+
+    /// The grid, refused if empty.
+    var sizes: [Double] {
+        get throws(ModelError) {
+            guard !P.isEmpty else { throw .argument(parameter: "P", message: "P must list at least one value") }
+            return P
+        }
+    }
+}
+
+/// `P`, `trials` and `seed` for simulations: whole sample sizes ≥ 1.
+struct SimulationSizes: ParameterGroup {
+    @Option("number of training samples (whole numbers, a grid)", range: .atLeastOne)
+    var P: [Double]
+    @OptionGroup var replication = Replication(trials: 16)
 }

@@ -87,18 +87,16 @@ public enum RefineFunction {
         tabulated against t/T).
         """,
         reference: "Defazio, Cutkosky, Mehta, Mishchenko 2023 (arXiv 2310.07831), Algorithm 1",
-        parameters: [
-            ParameterSpec("run", "a table with columns t and gnorm2 (theory or simulate of sgd)", kind: .table, sweepable: false),
-            ParameterSpec("peak", "largest learning rate of the result (0: the run's largest lr)", default: .number(0),
-                          range: .nonNegative, sweepable: false),
-            ParameterSpec("smooth", "median-filter width in rows", kind: .integer, default: .number(5),
-                          range: .atLeastOne, sweepable: false),
-        ],
-        validate: { a throws(ModelError) in
-            try requireRange(a, "peak", .nonNegative)
-            try requireRange(a, "smooth", .atLeastOne)
-        },
-        run: { a, _ in
-            .schedule(try refinedSchedule(from: try a.table("run"), peak: try a.number("peak"), smooth: try a.integer("smooth")))
-        })
+        arguments: Arguments.self,
+        run: { a, _ in .schedule(try refinedSchedule(from: a.run, peak: a.peak, smooth: a.smooth)) })
+
+    /// `refine`'s arguments.
+    struct Arguments: ParameterGroup {
+        @Option("a table with columns t and gnorm2 (theory or simulate of sgd)", sweepable: false)
+        var run: Table
+        @Option("largest learning rate of the result (0: the run's largest lr)", range: .nonNegative, sweepable: false)
+        var peak = 0.0
+        @Option("median-filter width in rows", range: .atLeastOne, sweepable: false)
+        var smooth = 5
+    }
 }
