@@ -138,7 +138,7 @@ extension Interpreter {
     /// Maps an error thrown by model code to a user-facing error at the argument it names.
     func languageError(_ error: any Error, arguments: [String: BoundArgument], at position: SourcePosition) -> LanguageError {
         if let e = error as? LanguageError { return e }
-        if error is WorkCancelled { return LanguageError(.interrupted, "interrupted by the user", at: position) }
+        if let stopped = error as? WorkCancelled { return stopError(monitor.stopReason ?? stopped.reason, at: position) }
         guard let modelError = error as? ModelError else {
             return LanguageError(.argument, "the computation failed: \(error)", at: position)
         }

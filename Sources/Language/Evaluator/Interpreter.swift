@@ -24,6 +24,12 @@ final class Interpreter {
     var payloads: [JSONValue] = []
     /// Counts progress displays, to give each a fresh display id.
     var progressDisplays = 0
+    /// The memory and time limits of every cell of the session (`limits(...)` sets them).
+    var sessionLimits = ResourceLimits.standard
+    /// Limits set for the running cell only (`limits(..., cell=true)`), or `nil`.
+    var cellLimits: ResourceLimits?
+    /// When the running cell started.
+    var cellStart = ContinuousClock.now
 
     /// Makes an interpreter over `registry`.
     init(registry: Registry) {
@@ -43,10 +49,13 @@ final class Interpreter {
             try checkInterrupt(at: nil)
             last = .none
             switch statement {
-            case .assign(let name, _, let expr):
-                variables[name] = try evaluate(expr)
+            case .assign(let name, let position, let expr):
+                let value = try evaluate(expr)
+                try admit(value, as: name, at: position)
+                variables[name] = value
             case .expression(let expr):
                 let value = try evaluate(expr)
+                try admit(value, as: nil, at: expr.position)
                 if i == statements.count - 1 {
                     last = value
                 } else if isAutoDisplayed(value), let bundle = value.bundle(registry: registry) {
@@ -71,9 +80,10 @@ final class Interpreter {
         }
     }
 
-    /// Throws `Interrupted` if the cell has been interrupted.
+    /// Throws `Interrupted` if the cell has been interrupted, or a `ResourceError` if it
+    /// has run past its time limit.
     func checkInterrupt(at position: SourcePosition?) throws(LanguageError) {
-        if monitor.isCancelled { throw LanguageError(.interrupted, "interrupted by the user", at: position) }
+        if let reason = monitor.stopReason { throw stopError(reason, at: position) }
     }
 
     /// Every name a user might mean: variables, builtins, models, constants.

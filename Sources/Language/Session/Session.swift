@@ -35,7 +35,9 @@ public final class Session {
     /// - Returns: the last expression's display, or the error that stopped the cell.
     public func execute(_ code: String, sink: OutputSink, monitor: WorkMonitor) -> CellOutcome {
         interpreter.sink = sink
-        interpreter.monitor = monitor
+        // The cell's own monitor follows the caller's interrupts and carries the cell's
+        // time limit, so every piece of work below stops at either.
+        interpreter.startCell(WorkMonitor(parent: monitor) { monitor.report(done: $0.done, total: $0.total, label: $0.label) })
         interpreter.payloads = []
         defer {
             interpreter.sink = NullSink()

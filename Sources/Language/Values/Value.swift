@@ -82,13 +82,6 @@ public enum Value: Sendable {
         }
     }
 
-    /// How deeply lists nest in this value (0 for anything but a list). Lists are
-    /// refused beyond `Interpreter.maximumNesting`, so this recursion stays shallow.
-    var nesting: Int {
-        guard case .list(let items) = self else { return 0 }
-        return 1 + (items.map(\.nesting).max() ?? 0)
-    }
-
     /// The elements of a list or vector as values.
     var elements: [Value]? {
         switch self {
