@@ -115,7 +115,7 @@ public struct Claim: Sendable, Equatable {
     }
 
     /// The allowed deviation: `tol`, or `rtol · |expect|`, or both added.
-    public var allowance: Double { (tol ?? 0) + (rtol ?? 0) * abs(expect) }
+    public var allowance: Double { (tol ?? 0) + (rtol.map { $0 * abs(expect) } ?? 0) }
 
     /// Whether the measured value lies within the allowance of the expected one.
     public var pass: Bool { measured.isFinite && abs(measured - expect) <= allowance }
