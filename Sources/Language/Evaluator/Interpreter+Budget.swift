@@ -75,6 +75,7 @@ extension Interpreter {
     /// Refuses work estimated at `estimate` (named `what`, e.g. "theory(ridge)") that
     /// would pass the memory limit or the time the cell has left.
     func admit(_ estimate: WorkEstimate, for what: String, advice: String, at position: SourcePosition) throws(LanguageError) {
+        lastEstimate = estimate
         let held = heldBytes()
         if !(held + estimate.bytes <= limits.bytes) {
             let amount = estimate.bytes.isFinite ? "about \(ResourceLimits.describe(bytes: estimate.bytes))" : "an unbounded amount"

@@ -51,6 +51,9 @@ extension Interpreter {
         } catch {
             throw languageError(error, arguments: bound, at: position)
         }
+        if let estimate = function.estimate {
+            try admit(estimate(set), for: "\(function.name)(...)", advice: "use smaller arguments", at: position)
+        }
         let result: OperationResult
         do {
             result = try withProgress { monitor in try function.run(set, monitor) }

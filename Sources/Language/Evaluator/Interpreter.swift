@@ -30,6 +30,8 @@ final class Interpreter {
     var cellLimits: ResourceLimits?
     /// When the running cell started.
     var cellStart = ContinuousClock.now
+    /// The last estimate checked against the limits (for calibration in bench/).
+    var lastEstimate: WorkEstimate?
 
     /// Makes an interpreter over `registry`.
     init(registry: Registry) {

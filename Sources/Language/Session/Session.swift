@@ -52,6 +52,10 @@ public final class Session {
         }
     }
 
+    /// The estimate of the last operation checked against the limits (memory and time
+    /// predicted before it ran), for calibrating estimates against measured times.
+    public var lastEstimate: WorkEstimate? { interpreter.lastEstimate }
+
     /// The value of variable `name`, for tests and front ends, or `nil`.
     public func variable(_ name: String) -> Value? { interpreter.variables[name] }
 

@@ -94,6 +94,10 @@ extension DeepLinear {
             ParameterSpec("t", "times (τ = 1, i.e. lr × steps)", kind: .vector,
                           default: .vector((0...40).map { Double($0) / 8 }), range: .nonNegative, sweepable: false),
         ],
+        estimate: { model, arguments in
+            guard let c = try? Configuration(model), let t = try? arguments.vector("t") else { return WorkEstimate(bytes: 0, seconds: 0) }
+            return theoryCost(c, points: Double(t.count))
+        },
         run: { model, arguments, monitor in
             let c = try Configuration(model)
             try c.check()
@@ -110,6 +114,14 @@ extension DeepLinear {
             return .table(modeTable(times: times, singular: c.singular, u: u, se: nil,
                                     caption: "theory", role: .theory))
         })
+
+    /// Memory and time of `theory`: the long table (t, mode, target, u) holds
+    /// modes × times rows, built from per-mode curves; each row costs a closed form
+    /// (depth 2) or a stretch of the ODE (measured by bench/calibrate).
+    static func theoryCost(_ c: Configuration, points: Double) -> WorkEstimate {
+        let rows = Double(c.singular.count) * points
+        return WorkEstimate(bytes: 8 * 10 * rows, seconds: (c.depth == 2 ? 5e-8 : 4e-7) * rows)
+    }
 
     static let learningTimeOperation = ModelOperation(
         name: "learningtime",

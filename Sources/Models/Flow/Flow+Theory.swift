@@ -27,11 +27,26 @@ extension Flow {
         summary: "expected test (and train) loss vs time t (deterministic equivalents, any N and P)",
         parameters: [ParameterSpec("t", "training times (gradient-flow time; steps when eta > 0)", kind: .vector,
                                    range: .nonNegative, sweepable: false)],
+        estimate: { model, arguments in
+            guard let p = try? FlowParameters(model), let t = try? arguments.vector("t") else {
+                return WorkEstimate(bytes: 0, seconds: 0)
+            }
+            return theoryCost(p, points: Double(t.count))
+        },
         run: { model, arguments, monitor in
             let p = try FlowParameters(model)
             let times = try flowGrid(arguments, "t", .nonNegative)
             return .table(try theoryTable(p, times: times, monitor: monitor))
         })
+
+    /// Memory and time of a theory curve: each time point is a few O(dim) passes per
+    /// contour node, many more for the double transform of finite P (seconds per
+    /// dim·point measured by bench/calibrate on this machine).
+    static func theoryCost(_ p: FlowParameters, points: Double) -> WorkEstimate {
+        let dim = Double(p.dim)
+        let perModePoint = p.samples.isFinite ? 8e-7 : (p.width.isFinite ? 1.2e-7 : 5e-9)
+        return WorkEstimate(bytes: 8 * 8 * dim + 24 * points, seconds: perModePoint * dim * points)
+    }
 
     /// The theory table (columns t, test, and train when P is finite).
     static func theoryTable(_ p: FlowParameters, times: [Double], monitor: WorkMonitor) throws -> Table {
