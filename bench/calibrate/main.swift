@@ -41,15 +41,15 @@ let cells: [String] = [
     "theory(judge(k=1e4))",
     "simulate(judge(), trials=4)",
     "simulate(judge(d=400, n=800), trials=4)",
-    "theory(sgd())",
-    "simulate(sgd(), trials=4)",
+    "theory(sgd(), t=[0, 10, 100, 1000])",
+    "simulate(sgd(), t=[0, 10, 100, 1000], trials=4)",
     "theory(seesaw())",
     "simulate(seesaw(), trials=2)",
     "compare(seesaw())",
     "theory(anytime())",
     "compare(anytime())",
     "theory(deeplinear())",
-    "theory(deeplinear(depth=4, modes=64), t=linspace(0, 100, n=2000))",
+    "theory(deeplinear(depth=4, modes=64, dim=64, width=64), t=linspace(0, 100, n=2000))",
     "simulate(deeplinear())",
     "learningtime(deeplinear())",
     "theory(peaked())",
@@ -64,6 +64,7 @@ let cells: [String] = [
     "refine(table(t=range(1e6), gnorm2=range(1e6) + 1), smooth=5)",
 ]
 
+setvbuf(stdout, nil, _IOLBF, 0)
 print("cell\testimate_s\tmeasured_s\tratio\tverdict")
 var failures = 0
 for cell in cells {

@@ -72,7 +72,7 @@ extension Interpreter {
         let gridSize = sweeps.reduce(1.0) { $0 * Double($1.values.count) }
         if gridSize > Double(Self.maximumSweepPoints) {
             let factors = sweeps.map { "\($0.values.count) \($0.name)" }.joined(separator: " × ")
-            throw LanguageError(.resource, "the sweep has \(NumberText.plain(gridSize)) points (\(factors)); at most \(Self.maximumSweepPoints) are allowed: sweep fewer values", at: position)
+            throw LanguageError(.resource, "the sweep has \(NumberText.plain(gridSize)) points (\(factors)); the limit is \(Self.maximumSweepPoints) points: sweep fewer values", at: position)
         }
         var points: [[String: Value]] = [[:]]
         for sweep in sweeps {

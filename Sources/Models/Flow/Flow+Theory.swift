@@ -44,7 +44,7 @@ extension Flow {
     /// dim·point measured by bench/calibrate on this machine).
     static func theoryCost(_ p: FlowParameters, points: Double) -> WorkEstimate {
         let dim = Double(p.dim)
-        let perModePoint = p.samples.isFinite ? 8e-7 : (p.width.isFinite ? 1.2e-7 : 5e-9)
+        let perModePoint = p.samples.isFinite ? 2.7e-6 : (p.width.isFinite ? 1e-6 : 5e-9)
         return WorkEstimate(bytes: 8 * 8 * dim + 24 * points, seconds: perModePoint * dim * points)
     }
 

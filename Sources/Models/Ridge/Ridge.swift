@@ -59,10 +59,11 @@ public enum Ridge {
         return (try? model.number("dim")) ?? 1000
     }
 
-    /// Memory and time of a theory curve: about ten O(dim) passes per point of `P`.
+    /// Memory and time of a theory curve: building the spectrum and a few O(dim) passes
+    /// per point of `P`, 4.5e-8 s per mode and point as measured by bench/calibrate.
     static func theoryEstimate(_ model: ParameterSet, _ arguments: ParameterSet) -> WorkEstimate {
         let dim = modeCount(model)
         let points = Double(((try? arguments.vector("P")) ?? [1]).count)
-        return WorkEstimate(bytes: 24 * dim, seconds: 1e-9 * dim * 10 * points)
+        return WorkEstimate(bytes: 24 * dim, seconds: 4.5e-8 * dim * points)
     }
 }

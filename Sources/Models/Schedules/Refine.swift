@@ -104,15 +104,15 @@ public enum RefineFunction {
         })
 
     /// Memory and time of `refine`: sorting a window of min(smooth, rows) values for
-    /// each row (measured ~1.5e-8 s per element·log₂ of the window), then two passes
-    /// over every step from the first t to the last (measured by bench/calibrate).
+    /// each row (~1e-9 s per element·log₂ of the window, plus 2e-7 s per row), then two
+    /// passes over every step from the first t to the last (measured by bench/calibrate).
     static func refineEstimate(_ a: ParameterSet) -> WorkEstimate {
         guard let run = try? a.table("run"), let t = run.column("t")?.numbers, let first = t.first, let last = t.last,
               let smooth = try? a.integer("smooth") else { return WorkEstimate(bytes: 0, seconds: 0) }
         let rows = Double(t.count), window = min(Double(smooth), rows)
         let steps = max(0, last - first)
         return WorkEstimate(bytes: 8 * (3 * rows + 2 * steps + window),
-                            seconds: 1.5e-8 * rows * window * max(1, log2(window)) + 5e-9 * steps)
+                            seconds: 1e-9 * rows * window * max(1, log2(window)) + 2e-7 * rows + 5e-9 * steps)
     }
 }
 
