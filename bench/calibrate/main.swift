@@ -15,6 +15,12 @@ final class Quiet: OutputSink {
     func clearOutput(wait: Bool) {}
 }
 
+/// Prints a line at once (stdout to a file is block-buffered).
+func emit(_ line: String) {
+    print(line)
+    fflush(nil)
+}
+
 let cells: [String] = [
     "theory(ridge(dim=1e5), P=geomspace(10, 1e4, 40))",
     "theory(ridge(dim=1e6), P=geomspace(10, 1e4, 40))",
@@ -64,8 +70,7 @@ let cells: [String] = [
     "refine(table(t=range(1e6), gnorm2=range(1e6) + 1), smooth=5)",
 ]
 
-setvbuf(stdout, nil, _IOLBF, 0)
-print("cell\testimate_s\tmeasured_s\tratio\tverdict")
+emit("cell\testimate_s\tmeasured_s\tratio\tverdict")
 var failures = 0
 for cell in cells {
     let session = Session()
@@ -74,18 +79,18 @@ for cell in cells {
     let d = ContinuousClock.now - start
     let measured = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     if case .failure(let e) = outcome {
-        print("\(cell)\t-\t\(measured)\t-\tERROR \(e.ename): \(e.evalue.prefix(100))")
+        emit("\(cell)\t-\t\(measured)\t-\tERROR \(e.ename): \(e.evalue.prefix(100))")
         failures += 1
         continue
     }
     guard let estimate = session.lastEstimate?.seconds else {
-        print("\(cell)\tnone\t\(String(format: "%.3f", measured))\t-\t\(measured < 0.1 ? "cheap, no estimate" : "NO ESTIMATE")")
+        emit("\(cell)\tnone\t\(String(format: "%.3f", measured))\t-\t\(measured < 0.1 ? "cheap, no estimate" : "NO ESTIMATE")")
         if measured >= 0.1 { failures += 1 }
         continue
     }
     let ratio = estimate / measured
     let ok = (ratio >= 0.5 && ratio <= 2) || (estimate < 0.1 && measured < 0.1)
     if !ok { failures += 1 }
-    print("\(cell)\t\(String(format: "%.3f", estimate))\t\(String(format: "%.3f", measured))\t\(String(format: "%.2f", ratio))\t\(ok ? "ok" : "OFF")")
+    emit("\(cell)\t\(String(format: "%.3f", estimate))\t\(String(format: "%.3f", measured))\t\(String(format: "%.2f", ratio))\t\(ok ? "ok" : "OFF")")
 }
-print("\(cells.count) cells, \(failures) outside 2x or failed")
+emit("\(cells.count) cells, \(failures) outside 2x or failed")

@@ -16,7 +16,7 @@ extension Builtins {
                 parameters: [
                     BuiltinParameter("seconds", "time limit per cell", default: "600",
                                      allowed: "0 < seconds ≤ \(Int(ResourceLimits.maximumSeconds))", keywordOnly: true),
-                    BuiltinParameter("memory", "memory limit in bytes", default: "8 GiB",
+                    BuiltinParameter("memory", "memory limit in bytes (8 GiB)", default: "8589934592",
                                      allowed: "1e6 ≤ memory ≤ the machine's memory", keywordOnly: true),
                     BuiltinParameter("cell", "set the limits for the rest of this cell only", type: "bool",
                                      default: "false", keywordOnly: true),
