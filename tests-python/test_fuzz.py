@@ -171,7 +171,7 @@ def run(km, kc, code):
 def test_fuzzed_kernel_never_hangs_crashes_or_returns_nan_for_finite_models(kernel):
     km, kc = kernel
     rng = random.Random(SEED)
-    hangs, crashes, nonfinite, latencies, kinds, refused = [], [], [], [], {}, 0
+    hangs, crashes, nonfinite, latencies, kinds, refused, slowest = [], [], [], [], {}, 0, (0.0, "")
     # A 200 MB budget keeps the doubling cells cheap on a shared machine (and tests it).
     assert run(km, kc, "limits(memory=2e8)")[0]["status"] == "ok"
     for i in range(CELLS):
@@ -179,6 +179,8 @@ def test_fuzzed_kernel_never_hangs_crashes_or_returns_nan_for_finite_models(kern
         kinds[kind] = kinds.get(kind, 0) + 1
         reply, result, elapsed = run(km, kc, code)
         latencies.append(elapsed)
+        if elapsed > slowest[0]:
+            slowest = (elapsed, code)
         if reply is None:
             hangs.append(code)
             # The interrupt must be honoured: the reply comes within the bound.
@@ -207,6 +209,7 @@ def test_fuzzed_kernel_never_hangs_crashes_or_returns_nan_for_finite_models(kern
                f"{len(nonfinite)} non-finite ({refused} finite-model calls refused with an error), max latency {max(latencies):.2f} s, "
                f"median {sorted(latencies)[len(latencies) // 2] * 1000:.1f} ms")
     print("\nfuzz:", figures)
+    print(f"slowest cell ({slowest[0]:.2f} s):\n{slowest[1][:300]}")
     assert not crashes, f"{figures}\ncrashes:\n" + "\n---\n".join(crashes[:5])
     assert not hangs, f"{figures}\nhangs:\n" + "\n---\n".join(hangs[:5])
     assert not nonfinite, f"{figures}\nnon-finite:\n" + "\n".join(nonfinite[:10])

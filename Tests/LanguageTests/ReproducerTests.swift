@@ -50,6 +50,22 @@ import Testing
         #expect(abs(test[0] - signalPower) <= 1e-9 * signalPower)
     }
 
+    @Test func ridgeWithAnOverflowingTargetWeightKeepsItsTargetPower() {
+        // alpha = 300, beta = 0.3: w_k = k^105 overflows where λ_k = k^-300 underflows, but
+        // λ_k w_k² = k^-91 is a number; at λ = 1e200 the risk is Σ k^-91 (found by the fuzz test).
+        let expected = (1...1000).reduce(0.0) { $0 + pow(Double($1), -91) }
+        let test = column("theory(ridge(alpha=300, beta=0.3, lambda=1e200, noise=0.1), P=[inf])", "test")
+        #expect(test.count == 1 && abs(test[0] - expected) <= 1e-12)
+        // One live mode (alpha = 1e9) at λ = 1: κ solves κ(1 − 1/(P(1 + κ))) = 1, bias (κ/(1 + κ))².
+        let p = 333.0
+        var kappa = 1.0
+        for _ in 0..<100 { kappa = 1 / (1 - 1 / (p * (1 + kappa))) }
+        let df2 = 1 / ((1 + kappa) * (1 + kappa))
+        let risk = (kappa / (1 + kappa)) * (kappa / (1 + kappa)) + df2 / p * 0.01
+        let one = column("theory(ridge(alpha=1e9, beta=0.3, lambda=1, noise=0.1), P=[333])", "test")
+        #expect(one.count == 1 && abs(one[0] - risk / (1 - df2 / p)) <= 1e-9)
+    }
+
     #if arch(x86_64)
     @Test func ridgeWithAnUnderflowingSpectrumMatchesExtendedPrecision() throws {
         // alpha = 110: λ_k = k^-110 underflows in double past k ≈ 880 but not in Float80,
