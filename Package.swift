@@ -56,6 +56,7 @@ let package = Package(
         .executableTarget(name: "sgd-bench", dependencies: ["Models"], path: "bench/sgd"),
         .executableTarget(name: "dynamics-bench", dependencies: ["Models", "NumericCore"],
                           path: "bench/deeplinear-peaked"),
+        .executableTarget(name: "calibrate-bench", dependencies: ["Language", "Display", "NumericCore"], path: "bench/calibrate"),
 
         // Tests (Swift Testing).
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),

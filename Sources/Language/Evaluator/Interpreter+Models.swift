@@ -51,6 +51,9 @@ extension Interpreter {
         } catch {
             throw languageError(error, arguments: bound, at: position)
         }
+        if let estimate = function.estimate {
+            try admit(estimate(set), for: "\(function.name)(...)", advice: "use smaller arguments", at: position)
+        }
         let result: OperationResult
         do {
             result = try withProgress { monitor in try function.run(set, monitor) }
@@ -138,7 +141,7 @@ extension Interpreter {
     /// Maps an error thrown by model code to a user-facing error at the argument it names.
     func languageError(_ error: any Error, arguments: [String: BoundArgument], at position: SourcePosition) -> LanguageError {
         if let e = error as? LanguageError { return e }
-        if error is WorkCancelled { return LanguageError(.interrupted, "interrupted by the user", at: position) }
+        if let stopped = error as? WorkCancelled { return stopError(monitor.stopReason ?? stopped.reason, at: position) }
         guard let modelError = error as? ModelError else {
             return LanguageError(.argument, "the computation failed: \(error)", at: position)
         }

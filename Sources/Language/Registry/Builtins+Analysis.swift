@@ -71,6 +71,10 @@ extension Builtins {
             let expect = try c.number("expect")!
             let tol = try c.number("tol"), rtol = try c.number("rtol")
             guard tol != nil || rtol != nil else { throw c.error(.argument, "claim needs a tolerance: tol= (absolute) or rtol= (relative)") }
+            guard expect.isFinite else {
+                throw c.error(.domain, "expect = \(NumberText.plain(expect)) is out of range: allowed a finite number (a claim checks "
+                              + "|measured − expect| ≤ tolerance; for a divergence, claim 1/x with expect=0)", at: "expect")
+            }
             for (name, value) in [("tol", tol), ("rtol", rtol)] {
                 if let value, !(value >= 0) || !value.isFinite {
                     throw c.error(.domain, "\(name) = \(NumberText.plain(value)) is out of range: allowed \(name) ≥ 0", at: name)

@@ -90,13 +90,6 @@ public enum Value: Sendable {
         }
     }
 
-    /// How deeply lists nest in this value (0 for anything but a list). Lists are
-    /// refused beyond `Interpreter.maximumNesting`, so this recursion stays shallow.
-    var nesting: Int {
-        guard case .list(let items) = self else { return 0 }
-        return 1 + (items.map(\.nesting).max() ?? 0)
-    }
-
     /// The elements of a list or vector as values.
     var elements: [Value]? {
         switch self {
@@ -131,7 +124,7 @@ public struct Claim: Sendable, Equatable {
     }
 
     /// The allowed deviation: `tol`, or `rtol · |expect|`, or both added.
-    public var allowance: Double { (tol ?? 0) + (rtol ?? 0) * abs(expect) }
+    public var allowance: Double { (tol ?? 0) + (rtol.map { $0 * abs(expect) } ?? 0) }
 
     /// Whether the measured value lies within the allowance of the expected one.
     public var pass: Bool { measured.isFinite && abs(measured - expect) <= allowance }

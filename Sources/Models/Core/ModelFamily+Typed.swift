@@ -56,9 +56,18 @@ extension ModelFunction {
     public init<Arguments: ParameterGroup>(name: String, summary: String, doc: String, reference: String = "",
                                            arguments: Arguments.Type,
                                            validate: (@Sendable (Arguments) throws(ModelError) -> Void)? = nil,
+                                           estimate: (@Sendable (Arguments) -> WorkEstimate)? = nil,
                                            run: @escaping @Sendable (Arguments, WorkMonitor) throws -> OperationResult) {
+        var erased: (@Sendable (ParameterSet) -> WorkEstimate)?
+        if let estimate {
+            erased = { set in
+                // Arguments that do not read are refused by `run`; estimate nothing.
+                guard let arguments = try? Arguments(set) else { return WorkEstimate(bytes: 0, seconds: 0) }
+                return estimate(arguments)
+            }
+        }
         self.init(name: name, summary: summary, doc: doc, reference: reference, parameters: Arguments.parameters,
-                  validate: { set throws(ModelError) in try validate?(try Arguments(set)) },
+                  validate: { set throws(ModelError) in try validate?(try Arguments(set)) }, estimate: erased,
                   run: { set, monitor in try run(try Arguments(set), monitor) })
     }
 }

@@ -102,7 +102,8 @@ extension DeepLinear {
 
     static let theoryOperation = ModelOperation.table(
         "theory", "mode strengths u(t): closed form (depth 2) or the balanced ODE (any depth)",
-        model: Parameters.self, arguments: TheoryArguments.self) { model, arguments, monitor in
+        model: Parameters.self, arguments: TheoryArguments.self,
+        estimate: { model, arguments in theoryCost(Configuration(model), points: Double(arguments.t.count)) }) { model, arguments, monitor in
             let c = Configuration(model)
             try c.check()
             let times = try timeGrid(arguments.t)
@@ -117,6 +118,14 @@ extension DeepLinear {
             }
             return modeTable(times: times, singular: c.singular, u: u, se: nil, caption: "theory", role: .theory)
         }
+
+    /// Memory and time of `theory`: the long table (t, mode, target, u) holds
+    /// modes × times rows, built from per-mode curves; each row costs a closed form
+    /// (depth 2) or a stretch of the ODE (measured by bench/calibrate).
+    static func theoryCost(_ c: Configuration, points: Double) -> WorkEstimate {
+        let rows = Double(c.singular.count) * points
+        return WorkEstimate(bytes: 8 * 10 * rows, seconds: (c.depth == 2 ? 5e-8 : 1.5e-6) * rows)
+    }
 
     static let learningTimeOperation = ModelOperation(
         name: "learningtime",

@@ -91,6 +91,11 @@ public enum DeepLinear {
                               allowed: "width ≥ number of modes (\(singular.count))")
             }
             let limit = stableLearningRate
+            // s_max^(2−2/depth) past the largest double leaves no stable rate to state.
+            guard limit > 0 else {
+                throw .domain(parameter: "singular", value: formatParameter(singular.max() ?? 0),
+                              allowed: "depth·s_max^(2−2/depth) < 1.8e308 (above it no learning rate is stable)")
+            }
             guard lr < limit else {
                 throw .domain(parameter: "lr", value: formatParameter(lr),
                               allowed: "0 < lr < \(formatParameter(limit)) (1/(depth·s_max^(2−2/depth)), stable descent)")

@@ -30,10 +30,20 @@ extension Flow {
 
     static let theoryOperation = ModelOperation.table(
         "theory", "expected test (and train) loss vs time t (deterministic equivalents, any N and P)",
-        model: FlowParameters.self, arguments: TheoryArguments.self) { p, arguments, monitor in
+        model: FlowParameters.self, arguments: TheoryArguments.self,
+        estimate: { p, arguments in theoryCost(p, points: Double(arguments.t.count)) }) { p, arguments, monitor in
             try requireValues(arguments.t, "t")
             return try theoryTable(p, times: arguments.t, monitor: monitor)
         }
+
+    /// Memory and time of a theory curve: each time point is a few O(dim) passes per
+    /// contour node, many more for the double transform of finite P (seconds per
+    /// dim·point measured by bench/calibrate on this machine).
+    static func theoryCost(_ p: FlowParameters, points: Double) -> WorkEstimate {
+        let dim = Double(p.dim)
+        let perModePoint = p.P.isFinite ? 2.7e-6 : (p.N.isFinite ? 1e-6 : 5e-9)
+        return WorkEstimate(bytes: 8 * 8 * dim + 24 * points, seconds: perModePoint * dim * points)
+    }
 
     /// The theory table (columns t, test, and train when P is finite).
     static func theoryTable(_ p: FlowParameters, times: [Double], monitor: WorkMonitor) throws -> Table {

@@ -127,7 +127,7 @@ extension Hopfield {
                 return WorkEstimate(bytes: 0, seconds: 0)
             }
             return WorkEstimate(bytes: 8 * 2 * p * (2 * Double(c.neurons) + 512),
-                                seconds: 40 * 4 * 4 * p * p * Double(c.neurons) / 2e9)
+                                seconds: 40 * 4 * p * p * Double(c.neurons) / 2e9)
         },
         run: { c, arguments, monitor in
             let trials = arguments.replication.trials, seed = arguments.replication.seed64

@@ -193,6 +193,11 @@ extension Peaked {
         name: "constants",
         summary: "C = (π²/12)ρ₂(0), ρ₂(0) and the window edges √(2 ln V), 1/(√3 T)",
         model: Parameters.self, arguments: ConstantsArguments.self,
+        // About 2.7e-7 s per input and class (3.4 s at the defaults, bench/calibrate).
+        estimate: { model, arguments in
+            let v = Double(model.V), n = Double(arguments.samples)
+            return WorkEstimate(bytes: 8 * 4 * n, seconds: 2.7e-7 * n * v)
+        },
         run: { model, arguments, _ in
             let c = Configuration(model)
             let samples = LineSamples(c, seed: arguments.seeding.seed64, count: arguments.samples)

@@ -18,22 +18,30 @@ public struct SpectralData: Sendable, Equatable {
 
     /// Data from explicit eigenvalues and target weights of equal length.
     public init(eigenvalues: [Double], weights: [Double]) {
+        self.init(eigenvalues: eigenvalues, weights: weights, targetPower: zip(eigenvalues, weights).map { $0 * $1 * $1 })
+    }
+
+    /// Data whose target power is known exactly (the power law), not as λ·w², which is
+    /// 0·inf = nan when λ_k underflows while w_k overflows (alpha = 300, beta = 0.3).
+    init(eigenvalues: [Double], weights: [Double], targetPower: [Double]) {
         self.eigenvalues = eigenvalues
         self.weights = weights
-        self.targetPower = zip(eigenvalues, weights).map { $0 * $1 * $1 }
+        self.targetPower = targetPower
     }
 
     /// The power-law data `λ_k = k^-alpha`, `λ_k w_k^2 = k^-(alpha*beta+1)`, k = 1..dim.
     public static func powerLaw(alpha: Double, beta: Double, dim: Int) -> SpectralData {
         var lambdas = [Double](repeating: 0, count: dim)
         var weights = [Double](repeating: 0, count: dim)
+        var power = [Double](repeating: 0, count: dim)
         for i in 0..<dim {
             let k = Double(i + 1)
             lambdas[i] = pow(k, -alpha)
             // w_k^2 = k^-(αβ+1) / λ_k = k^-(αβ+1-α)
             weights[i] = pow(k, -0.5 * (alpha * beta + 1 - alpha))
+            power[i] = pow(k, -(alpha * beta + 1))
         }
-        return SpectralData(eigenvalues: lambdas, weights: weights)
+        return SpectralData(eigenvalues: lambdas, weights: weights, targetPower: power)
     }
 
     /// Number of modes.

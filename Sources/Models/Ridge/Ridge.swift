@@ -41,10 +41,11 @@ public enum Ridge {
         (try SpectralData.from(p), p.noise, p.lambda)
     }
 
-    /// Memory and time of a theory curve: about ten O(dim) passes per point of `P`.
+    /// Memory and time of a theory curve: building the spectrum and a few O(dim) passes
+    /// per point of `P`, 4.5e-8 s per mode and point as measured by bench/calibrate.
     static func theoryEstimate(_ model: PowerLawParameters, _ arguments: TheorySizes) -> WorkEstimate {
         let dim = model.modeCount
         let points = Double(arguments.P.count)
-        return WorkEstimate(bytes: 24 * dim, seconds: 1e-9 * dim * 10 * points)
+        return WorkEstimate(bytes: 24 * dim, seconds: 4.5e-8 * dim * points)
     }
 }

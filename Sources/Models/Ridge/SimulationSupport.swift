@@ -1,12 +1,9 @@
 import NumericCore
 
 /// Shared pieces of the ridge-family simulations: operation parameters, argument
-/// reading, up-front resource checks and per-trial seeding.
+/// reading, cost estimates and per-trial seeding. The estimates are checked against
+/// the cell's limits by the language (`ResourceLimits`, the one resource policy).
 enum SimulationSupport {
-    /// Peak memory a simulation may take before it is refused (4 GB; the machine is shared).
-    static let maxBytes = 4e9
-    /// Longest estimated run accepted (one hour on this machine).
-    static let maxSeconds = 3600.0
     /// Dense double-precision flops per second assumed by estimates (2 cores, OpenBLAS).
     static let flopsPerSecond = 5e9
     /// Gaussian draws per second assumed by estimates.
@@ -27,18 +24,6 @@ enum SimulationSupport {
     /// same numbers however the grid is split or ordered.
     static func generator(seed: Int, trial: Int, p: Int) -> Xoshiro256StarStar {
         Xoshiro256StarStar(seed: UInt64(seed), stream: UInt64(trial) &* 0x1_0000_0000 &+ UInt64(p))
-    }
-
-    /// Refuses work whose estimate exceeds the budget.
-    static func checkBudget(_ estimate: WorkEstimate) throws(ModelError) {
-        if estimate.bytes > maxBytes {
-            throw .resource(message: "this simulation needs about \(gigabytes(estimate.bytes)) GB of memory "
-                + "(limit \(gigabytes(maxBytes)) GB): use a smaller dim, P or N, or the theory")
-        }
-        if estimate.seconds > maxSeconds {
-            throw .resource(message: "this simulation would take about \(Int(estimate.seconds / 60)) minutes "
-                + "(limit \(Int(maxSeconds / 60))): use a smaller dim, P, N or fewer trials")
-        }
     }
 
     /// Memory and time of `trials` ridge fits on a P × n design drawn from dim modes
@@ -86,8 +71,6 @@ enum SimulationSupport {
                      + zip(measures, stats).flatMap { columns($0, $1) },
                      caption: "simulation", role: .simulation)
     }
-
-    private static func gigabytes(_ bytes: Double) -> String { formatParameter((bytes / 1e8).rounded() / 10) }
 }
 
 /// `P` for theory: sample sizes > 0, `inf` allowed (the population limit).

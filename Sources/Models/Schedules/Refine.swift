@@ -88,6 +88,7 @@ public enum RefineFunction {
         """,
         reference: "Defazio, Cutkosky, Mehta, Mishchenko 2023 (arXiv 2310.07831), Algorithm 1",
         arguments: Arguments.self,
+        estimate: { a in refineEstimate(a) },
         run: { a, _ in .schedule(try refinedSchedule(from: a.run, peak: a.peak, smooth: a.smooth)) })
 
     /// `refine`'s arguments.
@@ -99,4 +100,23 @@ public enum RefineFunction {
         @Option("median-filter width in rows", range: .atLeastOne, sweepable: false)
         var smooth = 5
     }
+
+    /// Memory and time of `refine`: sorting a window of min(smooth, rows) values for
+    /// each row (~1e-9 s per element·log₂ of the window, plus 2e-7 s per row), then two
+    /// passes over every step from the first t to the last (measured by bench/calibrate).
+    static func refineEstimate(_ a: Arguments) -> WorkEstimate {
+        guard let t = a.run.column("t")?.numbers, let first = t.first, let last = t.last else {
+            return WorkEstimate(bytes: 0, seconds: 0)
+        }
+        let rows = Double(t.count), window = min(Double(a.smooth), rows)
+        let steps = max(0, last - first)
+        return WorkEstimate(bytes: 8 * (3 * rows + 2 * steps + window),
+                            seconds: 1e-9 * rows * window * max(1, log2(window)) + 2e-7 * rows + 5e-9 * steps)
+    }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
