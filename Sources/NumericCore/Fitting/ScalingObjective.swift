@@ -67,7 +67,7 @@ public struct ScalingObjective: Sendable {
                         let weight = weighted ? w[i] : 1
                         if weight == 0 { continue }
                         let u1 = a - alpha * ln[i], u2 = b - beta * ld[i]
-                        let m = max(u1, u2, e)
+                        let m12 = u1 > u2 ? u1 : u2, m = m12 > e ? m12 : e
                         let t1 = exp(u1 - m), t2 = exp(u2 - m), t3 = exp(e - m)
                         let s = t1 + t2 + t3
                         let r = m + log(s) - ll[i]
@@ -90,7 +90,7 @@ public struct ScalingObjective: Sendable {
                         let weight = weighted ? w[i] : 1
                         if weight == 0 { continue }
                         let u1 = a - alpha * lx[i]
-                        let m = max(u1, e)
+                        let m = u1 > e ? u1 : e
                         let t1 = exp(u1 - m), t3 = exp(e - m)
                         let s = t1 + t3
                         let r = m + log(s) - ll[i]

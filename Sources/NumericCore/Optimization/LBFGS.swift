@@ -60,7 +60,9 @@ public enum LBFGS {
         var s: [[Double]] = [], y: [[Double]] = [], rho: [Double] = []
         var alphaWork = [Double](repeating: 0, count: options.memory)
         for iteration in 0..<options.maxIterations {
-            if g.reduce(0, { max($0, abs($1)) }) <= options.gradientTolerance {
+            var largest = 0.0
+            for component in g where abs(component) > largest { largest = abs(component) }
+            if largest <= options.gradientTolerance {
                 return Result(x: x, value: fx, iterations: iteration, stop: .gradient)
             }
             // Two-loop recursion: d = −H g.
@@ -78,14 +80,15 @@ public enum LBFGS {
                 let b = rho[k] * dot(y[k], q)
                 for i in 0..<n { q[i] += s[k][i] * (alphaWork[k] - b) }
             }
-            var d = q.map { -$0 }
+            var d = q
+            for i in 0..<n { d[i] = -q[i] }
             var slope = dot(g, d)
             if !(slope < 0) {  // not a descent direction: restart from steepest descent
                 s.removeAll(); y.removeAll(); rho.removeAll()
-                d = g.map { -$0 }
+                for i in 0..<n { d[i] = -g[i] }
                 slope = dot(g, d)
             }
-            let firstStep = s.isEmpty ? min(1, 1 / max(g.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-300)) : 1
+            let firstStep = s.isEmpty ? min(1, 1 / max(dot(g, g).squareRoot(), 1e-300)) : 1
             guard let step = lineSearch(x: x, fx: fx, slope: slope, direction: d, initial: firstStep, options: options, f) else {
                 return Result(x: x, value: fx, iterations: iteration, stop: .lineSearch)
             }
