@@ -24,6 +24,8 @@ final class Interpreter {
     var payloads: [JSONValue] = []
     /// Counts progress displays, to give each a fresh display id.
     var progressDisplays = 0
+    /// The directory relative file paths resolve against; `nil`: the working directory.
+    var baseDirectory: String?
 
     /// Makes an interpreter over `registry`.
     init(registry: Registry) {

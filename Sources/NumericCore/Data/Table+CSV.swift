@@ -1,0 +1,110 @@
+import CSV
+import Foundation
+
+// MARK: - Reading CSV and TSV
+
+/// Why a data file could not be read into a table: the place (1-based line and column of
+/// the file, and the column's header) and what is wrong there.
+public struct TableReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file's line (1 is the header), or `nil` for a whole-file problem.
+    public var line: Int?
+    /// The field's 1-based position in its row, or `nil`.
+    public var column: Int?
+    /// What is wrong.
+    public var message: String
+
+    /// Makes an error.
+    public init(line: Int?, column: Int?, _ message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `line 3, column 2: …`.
+    public var description: String {
+        switch (line, column) {
+        case let (l?, c?): return "line \(l), column \(c): \(message)"
+        case let (l?, nil): return "line \(l): \(message)"
+        default: return message
+        }
+    }
+}
+
+extension Table {
+    /// Reads a delimited text file with a header row, streaming it row by row through
+    /// yaslab/CSV.swift (RFC 4180 quoting; CRLF or LF line ends).
+    ///
+    /// A column whose first value is a number is a number column: every later value must
+    /// be a number too. Otherwise it is a string column. An empty cell in a number column,
+    /// a row with too few or too many fields, a repeated or empty header name, and a
+    /// non-number are errors at their line and column, never a silent zero. Blank lines
+    /// are skipped.
+    /// - Parameters:
+    ///   - stream: the file's bytes (UTF-8).
+    ///   - delimiter: `,` for CSV, tab for TSV.
+    /// - Returns: a `.data` table, one column per header field.
+    /// - Throws: `TableReadError`.
+    public static func readDelimited(_ stream: InputStream, delimiter: UnicodeScalar) throws(TableReadError) -> Table {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(stream: stream, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
+        } catch {
+            throw TableReadError(line: nil, column: nil, "cannot read the file (\(error))")
+        }
+        guard let header = reader.next() else {
+            if let error = reader.error { throw TableReadError(line: 1, column: nil, "cannot read the header (\(error))") }
+            throw TableReadError(line: nil, column: nil, "the file is empty: expected a header row of column names")
+        }
+        var seen: [String: Int] = [:]
+        for (k, name) in header.enumerated() {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw TableReadError(line: 1, column: k + 1, "the header has an empty column name") }
+            if let first = seen[trimmed] {
+                throw TableReadError(line: 1, column: k + 1, "the header repeats the column name '\(trimmed)' (first in column \(first + 1))")
+            }
+            seen[trimmed] = k
+        }
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        var kinds: [Bool?] = Array(repeating: nil, count: names.count)  // true: numbers
+        var numbers = [[Double]](repeating: [], count: names.count)
+        var strings = [[String]](repeating: [], count: names.count)
+        var line = 2 + newlines(in: header)
+        while let row = reader.next() {
+            defer { line += 1 + newlines(in: row) }
+            if row.count == 1 && row[0].isEmpty { continue }
+            guard row.count == names.count else {
+                throw TableReadError(line: line, column: nil, "the row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(names.count)")
+            }
+            for (k, field) in row.enumerated() {
+                if kinds[k] == nil { kinds[k] = number(field) != nil }
+                if kinds[k] == true {
+                    guard let x = number(field) else {
+                        let what = field.trimmingCharacters(in: .whitespaces).isEmpty ? "the cell is empty" : "'\(field)' is not a number"
+                        throw TableReadError(line: line, column: k + 1, "\(what), but column '\(names[k])' holds numbers")
+                    }
+                    numbers[k].append(x)
+                } else {
+                    strings[k].append(field)
+                }
+            }
+        }
+        if let error = reader.error { throw TableReadError(line: line, column: nil, "cannot read the file (\(error))") }
+        let columns = names.indices.map { k in
+            kinds[k] == false ? Column(names[k], strings: strings[k]) : Column(names[k], numbers[k])
+        }
+        return Table(columns: columns, role: .data)
+    }
+
+    /// A field as a number (surrounding spaces allowed), or `nil`.
+    private static func number(_ field: String) -> Double? {
+        if let x = Double(field) { return x }
+        let trimmed = field.trimmingCharacters(in: .whitespaces)
+        return trimmed.count == field.count ? nil : Double(trimmed)
+    }
+
+    private static func newlines(in row: [String]) -> Int {
+        var count = 0
+        for field in row where field.utf8.contains(10) { count += field.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
+        return count
+    }
+}
