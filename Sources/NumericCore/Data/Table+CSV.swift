@@ -88,7 +88,11 @@ extension Table {
                 }
             }
         }
-        if let error = reader.error { throw TableReadError(line: line, column: nil, "cannot read the file (\(error))") }
+        // On Linux a file stream reports bytes available at its end, so CSV.swift's reader
+        // ends every file with `cannotReadFile`; only a failure before the end is an error.
+        if let error = reader.error, !(isEndOfFile(error) && stream.streamStatus == .atEnd) {
+            throw TableReadError(line: line, column: nil, "cannot read the file (\(error))")
+        }
         let columns = names.indices.map { k in
             kinds[k] == false ? Column(names[k], strings: strings[k]) : Column(names[k], numbers[k])
         }
@@ -100,6 +104,11 @@ extension Table {
         if let x = Double(field) { return x }
         let trimmed = field.trimmingCharacters(in: .whitespaces)
         return trimmed.count == field.count ? nil : Double(trimmed)
+    }
+
+    private static func isEndOfFile(_ error: Error) -> Bool {
+        if case CSVError.cannotReadFile = error { return true }
+        return false
     }
 
     private static func newlines(in row: [String]) -> Int {
