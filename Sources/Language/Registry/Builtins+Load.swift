@@ -33,9 +33,8 @@ extension Builtins {
                 let place = resolved == path ? "" : " (looked for \(resolved))"
                 throw c.error(.io, "cannot read \"\(path)\": \(isDirectory.boolValue ? "it is a directory" : "no such file")\(place)", at: "path")
             }
-            guard let stream = InputStream(fileAtPath: resolved) else { throw c.error(.io, "cannot open \"\(path)\"", at: "path") }
             do throws(TableReadError) {
-                var table = try Table.readDelimited(stream, delimiter: separator)
+                var table = try Table.readDelimited(file: resolved, delimiter: separator)
                 table.caption = (path as NSString).lastPathComponent
                 return .table(table)
             } catch {

@@ -55,36 +55,18 @@ extension Table {
             if let error = reader.error { throw TableReadError(line: 1, column: nil, "cannot read the header (\(error))") }
             throw TableReadError(line: nil, column: nil, "the file is empty: expected a header row of column names")
         }
-        var seen: [String: Int] = [:]
-        for (k, name) in header.enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { throw TableReadError(line: 1, column: k + 1, "the header has an empty column name") }
-            if let first = seen[trimmed] {
-                throw TableReadError(line: 1, column: k + 1, "the header repeats the column name '\(trimmed)' (first in column \(first + 1))")
-            }
-            seen[trimmed] = k
-        }
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
-        var kinds: [Bool?] = Array(repeating: nil, count: names.count)  // true: numbers
-        var numbers = [[Double]](repeating: [], count: names.count)
-        var strings = [[String]](repeating: [], count: names.count)
+        var columns = try DelimitedColumns(header: header)
         var line = 2 + newlines(in: header)
         while let row = reader.next() {
             defer { line += 1 + newlines(in: row) }
             if row.count == 1 && row[0].isEmpty { continue }
-            guard row.count == names.count else {
-                throw TableReadError(line: line, column: nil, "the row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(names.count)")
-            }
+            try columns.checkWidth(row.count, line: line)
             for (k, field) in row.enumerated() {
-                if kinds[k] == nil { kinds[k] = number(field) != nil }
-                if kinds[k] == true {
-                    guard let x = number(field) else {
-                        let what = field.trimmingCharacters(in: .whitespaces).isEmpty ? "the cell is empty" : "'\(field)' is not a number"
-                        throw TableReadError(line: line, column: k + 1, "\(what), but column '\(names[k])' holds numbers")
-                    }
-                    numbers[k].append(x)
+                if columns.holdsNumbers(k, first: DelimitedColumns.number(field) != nil) {
+                    guard let x = DelimitedColumns.number(field) else { throw columns.notANumber(field, line: line, column: k) }
+                    columns.numbers[k].append(x)
                 } else {
-                    strings[k].append(field)
+                    columns.strings[k].append(field)
                 }
             }
         }
@@ -93,17 +75,7 @@ extension Table {
         if let error = reader.error, !(isEndOfFile(error) && stream.streamStatus == .atEnd) {
             throw TableReadError(line: line, column: nil, "cannot read the file (\(error))")
         }
-        let columns = names.indices.map { k in
-            kinds[k] == false ? Column(names[k], strings: strings[k]) : Column(names[k], numbers[k])
-        }
-        return Table(columns: columns, role: .data)
-    }
-
-    /// A field as a number (surrounding spaces allowed), or `nil`.
-    private static func number(_ field: String) -> Double? {
-        if let x = Double(field) { return x }
-        let trimmed = field.trimmingCharacters(in: .whitespaces)
-        return trimmed.count == field.count ? nil : Double(trimmed)
+        return columns.table
     }
 
     private static func isEndOfFile(_ error: Error) -> Bool {
