@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // System libraries (Debian: libzmq3-dev, libopenblas-dev, liblapacke-dev).
@@ -27,7 +28,7 @@ let package = Package(
         // Files (atomic writes), clocks and ISO 8601 timestamps, shared by every layer.
         .target(name: "Platform"),
         // Not called `Numerics`: that name belongs to apple/swift-numerics' module.
-        .target(name: "NumericCore", dependencies: ["COpenBLAS"]),
+        .target(name: "NumericCore", dependencies: ["COpenBLAS", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "Models", dependencies: ["NumericCore"]),
         .target(name: "Display", dependencies: ["NumericCore", "JSON"]),
         .target(name: "Language", dependencies: ["Models", "Display", "NumericCore", "JSON"]),

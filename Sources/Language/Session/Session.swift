@@ -56,6 +56,13 @@ public final class Session {
     /// predicted before it ran), for calibrating estimates against measured times.
     public var lastEstimate: WorkEstimate? { interpreter.lastEstimate }
 
+    /// The directory that relative paths in `load` and `save` resolve against — the
+    /// notebook's; `nil` (the default) uses the process's working directory.
+    public var baseDirectory: String? {
+        get { interpreter.baseDirectory }
+        set { interpreter.baseDirectory = newValue }
+    }
+
     /// The value of variable `name`, for tests and front ends, or `nil`.
     public func variable(_ name: String) -> Value? { interpreter.variables[name] }
 

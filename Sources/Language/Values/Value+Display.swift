@@ -28,6 +28,7 @@ extension Value {
         case .schedule(let s): return s.description
         case .plot(let p): return p.summary
         case .fit(let f): return FitDisplay.plain(f)
+        case .scalingFit(let f): return ScalingFitDisplay.plain(f)
         case .claim(let c): return ClaimDisplay.plain(c)
         case .function(let name): return "<function \(name)>"
         case .closure(let f): return "<function \(f.signature)>"
@@ -42,6 +43,7 @@ extension Value {
         case .record(let fields): return TableDisplay.bundle(Value.recordTable(fields))
         case .plot(let p): return p.bundle
         case .fit(let f): return FitDisplay.bundle(f)
+        case .scalingFit(let f): return ScalingFitDisplay.bundle(f)
         case .claim(let c): return ClaimDisplay.bundle(c)
         case .model(let m):
             return MIMEBundle(plain: plain, [MIMEType.html: .string(Value.modelHTML(m))])

@@ -20,7 +20,7 @@ struct FootprintCounter {
     /// Adds what `value` holds that is not already counted.
     mutating func add(_ value: Value) {
         switch value {
-        case .number, .bool, .none, .function, .model, .schedule, .fit, .claim:
+        case .number, .bool, .none, .function, .model, .schedule, .fit, .scalingFit, .claim:
             bytes += Double(MemoryLayout<Value>.stride)
         case .string(let s): add(s)
         case .vector(let v): add(v)

@@ -24,6 +24,8 @@ public enum Value: Sendable {
     case schedule(any Schedule)
     case plot(Plot)
     case fit(CurveFit)
+    /// A scaling law fitted to training runs, with bootstrap intervals.
+    case scalingFit(ScalingFit)
     case claim(Claim)
     /// A builtin, model constructor, function or operation named without a call
     /// (`ridge`): shows its help.
@@ -59,7 +61,7 @@ public enum Value: Sendable {
         case .model: return "a model"
         case .schedule: return "a schedule"
         case .plot: return "a plot"
-        case .fit: return "a fit"
+        case .fit, .scalingFit: return "a fit"
         case .claim: return "a claim"
         case .function, .closure: return "a function"
         }
