@@ -24,6 +24,8 @@ final class Interpreter {
     var payloads: [JSONValue] = []
     /// Counts progress displays, to give each a fresh display id.
     var progressDisplays = 0
+    /// Where relative file paths resolve.
+    var files = FileScope()
 
     /// Makes an interpreter over `registry`.
     init(registry: Registry) {

@@ -50,6 +50,13 @@ public final class Session {
         }
     }
 
+    /// Where `save` and `load` resolve relative paths; a headless run sets the
+    /// notebook's directory, as nbclient does with its working directory.
+    public var files: FileScope {
+        get { interpreter.files }
+        set { interpreter.files = newValue }
+    }
+
     /// The value of variable `name`, for tests and front ends, or `nil`.
     public func variable(_ name: String) -> Value? { interpreter.variables[name] }
 

@@ -47,9 +47,9 @@ public struct SiteRenderer {
     /// - Throws: `ReportError` for a missing KaTeX, an unreadable notebook or an unwritable site.
     @discardableResult
     public func render(_ paths: [String], to site: String) throws(ReportError) -> [String] {
-        try copyKaTeX(to: site + "/katex")
-        var written: [String] = []
-        var papers: [[String: Any]] = []
+        // Every notebook is read and every page built before anything is written, so
+        // bad input leaves the site directory as it was (no half site, no katex/ copy).
+        var pages: [ReportPage] = []
         var usedNames: Set<String> = []
         for path in paths {
             let notebook: Notebook
@@ -58,6 +58,12 @@ public struct SiteRenderer {
             guard usedNames.insert(page.fileName).inserted else {
                 throw ReportError("two notebooks would both be written to \(page.fileName): \(path)")
             }
+            pages.append(page)
+        }
+        try copyKaTeX(to: site + "/katex")
+        var written: [String] = []
+        var papers: [[String: Any]] = []
+        for page in pages {
             let target = site + "/" + page.fileName
             try write(templates.render("report", page.context), to: target)
             written.append(target)
