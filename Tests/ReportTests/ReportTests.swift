@@ -178,12 +178,17 @@ private func paperNotebook() -> Notebook {
 }
 
 @Suite struct CaptionTests {
-    @Test func metadataCaptionWinsAndCommentCaptionIsHiddenFromTheCode() {
+    @Test func metadataWinsAndCaptionLinesAreHiddenFromTheCode() {
         var cell = Cell(kind: .code, source: "# caption: from the comment\nplot(t)", id: "a")
-        #expect(ReportPage.caption(of: cell) == ("from the comment", "plot(t)"))
-        cell.metadata = ["caption": "from metadata"]
-        #expect(ReportPage.caption(of: cell) == ("from metadata", "# caption: from the comment\nplot(t)"))
+        #expect(FigureCaption(cell: cell) == .init(caption: "from the comment", label: nil, source: "plot(t)"))
+        cell.metadata = ["caption": "from metadata", "label": "fig-meta"]
+        #expect(FigureCaption(cell: cell) == .init(caption: "from metadata", label: "fig-meta", source: "plot(t)"))
         let plain = Cell(kind: .code, source: "# a comment\nx", id: "b")
-        #expect(ReportPage.caption(of: plain) == (nil, "# a comment\nx"))
+        #expect(FigureCaption(cell: plain) == .init(caption: nil, label: nil, source: "# a comment\nx"))
+    }
+
+    @Test func quartoCellOptionsGiveLabelAndCaption() {
+        let cell = Cell(kind: .code, source: "#| label: fig-curve\n#| fig-cap: \"Test error, theory vs simulation\"\nplot(t)", id: "q")
+        #expect(FigureCaption(cell: cell) == .init(caption: "Test error, theory vs simulation", label: "fig-curve", source: "plot(t)"))
     }
 }
