@@ -25,7 +25,6 @@ struct ParallelRuns {
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments
-            process.environment = childEnvironment
             group.enter()
             process.terminationHandler = { child in
                 if child.terminationReason == .uncaughtSignal {
@@ -46,19 +45,6 @@ struct ParallelRuns {
         }
         group.wait()
         return failures.value
-    }
-
-    /// The children's environment: OpenBLAS gets the cores divided among the jobs
-    /// (unless the user chose a count), since N processes each starting one BLAS
-    /// thread per core oversubscribe the machine and OpenBLAS threads spin while they
-    /// wait.
-    var childEnvironment: [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        if environment["OPENBLAS_NUM_THREADS"] == nil {
-            let cores = ProcessInfo.processInfo.activeProcessorCount
-            environment["OPENBLAS_NUM_THREADS"] = String(max(1, cores / jobs))
-        }
-        return environment
     }
 
     /// This executable, so children run the same build.
