@@ -1,6 +1,6 @@
 # Solvable: `make run` sets everything up and runs the main job; `make test` runs every test.
 SHELL := /bin/bash
-DEBIAN_PACKAGES := libzmq3-dev libopenblas-dev liblapacke-dev libjs-katex pkg-config python3-venv chromium librsvg2-bin
+DEBIAN_PACKAGES := libzmq3-dev libopenblas-dev liblapacke-dev libjs-katex pkg-config python3-venv chromium librsvg2-bin poppler-utils
 VENV := .venv
 PY := $(VENV)/bin/python
 BIN := .build/release/solvable
@@ -37,7 +37,7 @@ install: build
 	$(BIN) install --user
 
 notebooks: build
-	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN) run --in-place notebooks/*.ipynb; else echo "no notebooks yet"; fi
+	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN) run -j $$(nproc) --in-place notebooks/*.ipynb; else echo "no notebooks yet"; fi
 
 site: build
 	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN) render notebooks -o $(SITE); else echo "no notebooks to render yet"; fi

@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "solvable", dependencies: [
-            "Kernel", "KernelSession", "Notebook", "Report", "Language", "JSON",
+            "Kernel", "KernelSession", "Notebook", "Report", "Language", "JSON", "Platform",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

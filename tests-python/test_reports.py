@@ -108,7 +108,7 @@ def test_chromium_shows_a_plot_that_solvable_run_made(tmp_path):
     site = tmp_path / "site"
     solvable("render", path, "-o", site, check=True)
     html = (site / "plot.html").read_text()
-    assert "<figcaption>A power law on log axes</figcaption>" in html
+    assert "<figcaption><span class=\"figure-number\">Figure 1</span>: A power law on log axes</figcaption>" in html
     svg = html[html.index("<svg"):html.index("</svg>")]
     # The series colours: every saturated #rrggbb in the SVG (attributes or its style sheet).
     def saturated(c):

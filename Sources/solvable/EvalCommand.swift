@@ -26,6 +26,12 @@ struct EvalCommand: ParsableCommand {
         if (file == nil) == (expression == nil) {
             throw ValidationError("give either a FILE or -e CODE")
         }
+        // Checked here, not in run(), so the message comes with eval's usage.
+        var isDirectory: ObjCBool = false
+        if let file, !FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) || isDirectory.boolValue
+            || !FileManager.default.isReadableFile(atPath: file) {
+            throw ValidationError("cannot read \(file)")
+        }
     }
 
     func run() throws {

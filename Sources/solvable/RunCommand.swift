@@ -13,12 +13,16 @@ struct RunCommand: ParsableCommand {
         abstract: "Run notebooks headlessly and save their outputs as Jupyter would.",
         discussion: """
         A cell tagged `parameters` is followed by an injected cell tagged `injected-parameters` \
-        holding the -p overrides (papermill style). The first error stops the notebook; it is \
-        saved and the command exits non-zero naming the cell and line.
+        holding the -p overrides (papermill style); a -p name the parameters cell does not assign \
+        is an error. Relative paths in save() resolve against the notebook's directory, as \
+        nbclient runs it. The first error stops the notebook; it is saved and the command exits \
+        non-zero naming the cell (its place among code cells, its In [n] and id) and line. \
+        One summary line is printed per notebook. An existing output that is read-only or \
+        owned by another user is never overwritten.
         """
     )
 
-    @Argument(help: "Notebooks to run.")
+    @Argument(help: "Notebooks, or directories of notebooks.")
     var notebooks: [String]
 
     @Flag(name: .long, help: "Overwrite each notebook with its outputs (atomically).")
@@ -30,12 +34,18 @@ struct RunCommand: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("A parameter override (repeatable).", valueName: "name=value"))
     var parameter: [String] = []
 
-    @Option(help: ArgumentHelp("Per-cell time limit; the cell is interrupted when it passes.", valueName: "seconds"))
-    var timeout: Double?
+    @OptionGroup var limits: CellLimits
+
+    @Flag(name: .long, help: "Run a notebook written for another kernel (e.g. python3) as Solvable code anyway.")
+    var forceKernel = false
+
+    @Option(name: [.customShort("j"), .customLong("jobs")],
+            help: ArgumentHelp("Run up to N notebooks at once, each in its own process.", valueName: "N"))
+    var jobs = 1
 
     func validate() throws {
         guard inPlace != (output != nil) else { throw ValidationError("give exactly one of --in-place or -o OUT") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be > 0 seconds") }
+        guard jobs >= 1 else { throw ValidationError("-j \(jobs) is out of range: allowed N ≥ 1") }
     }
 
     func run() throws {
@@ -43,19 +53,48 @@ struct RunCommand: ParsableCommand {
         let files = try NotebookFiles.collect(notebooks)
         let toDirectory = output.map { files.count > 1 || NotebookFiles.isDirectory($0) } ?? false
         if toDirectory, let output { try NotebookFiles.makeDirectory(output) }
-        var failed = false
-        for file in files {
-            let notebook = try Notebook(contentsOf: file)
-            let executor = NotebookExecutor(options: .init(parameters: parameters, timeout: timeout))
-            let result = executor.run(notebook)
-            let target = inPlace ? file : toDirectory ? output! + "/" + NotebookFiles.stem(file) + ".ipynb" : output!
-            try result.notebook.write(to: target)
-            if let failure = result.failure {
-                printError("\(file): \(failure)")
-                failed = true
-            }
+        let targets = files.map { file in
+            inPlace ? file : toDirectory ? output! + "/" + NotebookFiles.stem(file) + ".ipynb" : output!
         }
-        if failed { throw ExitCode.failure }
+        // Refuse before running anything, so no work is thrown away at the end.
+        for target in targets { try NotebookFiles.checkReplaceable(target) }
+        let failed: Int
+        if jobs > 1, files.count > 1 {
+            failed = ParallelRuns(jobs: jobs).run(zip(files, targets).map { childArguments(file: $0, target: $1) },
+                                                  names: files)
+        } else {
+            failed = zip(files, targets).filter { !runOne(file: $0, target: $1, parameters: parameters) }.count
+        }
+        if failed > 0 {
+            if files.count > 1 { printError("\(failed) of \(files.count) notebooks failed") }
+            throw ExitCode.failure
+        }
+    }
+
+    /// Runs one notebook, saves it and prints its summary; `false` if it failed.
+    private func runOne(file: String, target: String, parameters: [(name: String, literal: String)]) -> Bool {
+        do {
+            let run = try HeadlessRun(file: file, parameters: parameters, timeout: limits.timeout, forceKernel: forceKernel)
+            try run.result.notebook.write(to: target)
+            if run.result.failure != nil {
+                printError(run.summary + (target == file ? "" : " (saved to \(target))"))
+                return false
+            }
+            print(run.summary + (target == file ? "" : " → \(target)"))
+            return true
+        } catch {
+            printError(error.description)
+            return false
+        }
+    }
+
+    /// The command line a child process runs for one notebook (`-j`).
+    private func childArguments(file: String, target: String) -> [String] {
+        var arguments = ["run", file] + (inPlace ? ["--in-place"] : ["-o", target])
+        for assignment in parameter { arguments += ["-p", assignment] }
+        if let timeout = limits.timeout { arguments += ["--timeout", String(timeout)] }
+        if forceKernel { arguments.append("--force-kernel") }
+        return arguments
     }
 }
 

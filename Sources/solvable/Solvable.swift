@@ -19,4 +19,10 @@ struct Solvable: ParsableCommand {
             RenderCommand.self,
         ]
     )
+
+    /// Tunes the allocator, then parses the command line and runs the subcommand.
+    static func main() {
+        AllocatorTuning.apply()
+        main(nil)
+    }
 }

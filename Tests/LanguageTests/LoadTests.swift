@@ -16,7 +16,7 @@ import Testing
         try "N,loss\n1,2\n3,4".write(to: directory.appendingPathComponent("nonewline.csv"), atomically: true, encoding: .utf8)
         try "N;loss\n1;2\n".write(to: directory.appendingPathComponent("semi.txt"), atomically: true, encoding: .utf8)
         try "N,loss\n1,2\n3,oops\n".write(to: directory.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
-        h.session.baseDirectory = directory.path
+        h.session.files = FileScope(base: directory.path)
     }
 
     private func expectError(_ code: String, _ message: String, column: Int, sourceLocation: SourceLocation = #_sourceLocation) {

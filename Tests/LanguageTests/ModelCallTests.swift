@@ -134,7 +134,7 @@ import Testing
         #expect(bundle.plainText.contains("alpha  number   1        alpha > 0"))
         #expect(bundle.plainText.contains("Reference: Nobody (2026), eq. 1"))
         #expect(bundle.plainText.contains("theory(m, P)"))
-        #expect(bundle.data[MIMEType.html]?.stringValue?.contains("<td><code>alpha</code></td>") == true)
+        #expect(bundle.data[MIMEType.html]?.stringValue?.contains("<td style=\"text-align: left;\"><code>alpha</code></td>") == true)
     }
 }
 

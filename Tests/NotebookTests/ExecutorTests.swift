@@ -51,7 +51,7 @@ import Platform
         let result = run(start, evaluator: evaluator)
         let failure = try! #require(result.failure)
         #expect(failure.cellIndex == 1 && failure.cellID == "c1" && failure.error.line == 2)
-        #expect(failure.description == "cell 1 (id c1), line 2, column 1: NameError: unknown name 'fail'")
+        #expect(failure.description == "code cell 2 (In [2], id c1), line 2, column 1: NameError: unknown name 'fail'")
         #expect(evaluator.executed.count == 2)
         let cells = result.notebook.cells
         #expect(cells[1].outputs.last?["output_type"] == "error")

@@ -28,9 +28,9 @@ extension Plot {
         "<Plot: \(series.count) series, \(scale.rawValue)\(title.map { ", \"\($0)\"" } ?? "")>"
     }
 
-    /// `image/svg+xml` plus the one-line `text/plain` summary.
+    /// `image/svg+xml`, the one-line `text/plain` summary and the data block (`dataJSON`).
     public var bundle: MIMEBundle {
-        MIMEBundle(plain: summary, [MIMEType.svg: .string(svg())])
+        MIMEBundle(plain: summary, [MIMEType.svg: .string(svg()), Plot.dataMIMEType: dataJSON])
     }
 
     /// The title and the axis labels.

@@ -33,6 +33,9 @@ struct CallContext {
         LanguageError(kind, message, at: name.map(position(of:)) ?? position)
     }
 
+    /// Where the session's file paths resolve (`FileScope.writePath`, `readPath`).
+    var files: FileScope { interpreter.files }
+
     /// The number `name`, or `nil` if not given.
     func number(_ name: String) throws(LanguageError) -> Double? {
         guard let v = value(name) else { return nil }

@@ -34,8 +34,8 @@ final class Interpreter {
     var cellStart = ContinuousClock.now
     /// The last estimate checked against the limits (for calibration in bench/).
     var lastEstimate: WorkEstimate?
-    /// The directory relative file paths resolve against; `nil`: the working directory.
-    var baseDirectory: String?
+    /// Where relative file paths resolve.
+    var files = FileScope()
 
     /// Makes an interpreter over `registry`.
     init(registry: Registry) {

@@ -57,7 +57,7 @@ extension Builtins {
                 throw c.error(.type, "save writes a table (.csv) or a plot (.svg, .png, .pdf), not \(v.typeName)", at: "value")
             }
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: c.interpreter.resolve(path)), options: .atomic)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: c.files.writePath(path)), options: .atomic)
             } catch {
                 throw c.error(.io, "cannot write \"\(path)\": \(error.localizedDescription)", at: "path")
             }

@@ -27,7 +27,7 @@ extension Builtins {
             } else {
                 separator = path.hasSuffix(".tsv") || path.hasSuffix(".tab") ? "\t" : ","
             }
-            let resolved = c.interpreter.resolve(path)
+            let resolved = c.files.readPath(path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 let place = resolved == path ? "" : " (looked for \(resolved))"
@@ -42,12 +42,4 @@ extension Builtins {
             }
         },
     ]
-}
-
-extension Interpreter {
-    /// `path` against the session's base directory (the notebook's), unless absolute.
-    func resolve(_ path: String) -> String {
-        guard let base = baseDirectory, !path.hasPrefix("/") else { return path }
-        return URL(fileURLWithPath: base).appendingPathComponent(path).path
-    }
 }

@@ -18,7 +18,7 @@ extension Builtins {
         guard figureFormats.contains(format) else {
             throw c.error(.argument, "a plot saves to a .svg, .png or .pdf file, not \"\(path)\"", at: "path")
         }
-        let target = URL(fileURLWithPath: c.interpreter.resolve(path))
+        let target = URL(fileURLWithPath: c.files.writePath(path))
         let svg = plot.standaloneSVG()
         do {
             if format == "svg" {

@@ -75,11 +75,17 @@ public struct HelpTopic: Sendable, Equatable {
         return out + "</div>"
     }
 
+    /// Text cells carry an inline left alignment: JupyterLab's stylesheet right-aligns
+    /// every `td`/`th` of rendered HTML, and front ends drop a table's own stylesheet.
+    static let leftCell = " style=\"text-align: left;\""
+
     private static func htmlTable(_ rows: [Row]) -> String {
-        var out = "<table><thead><tr><th>name</th><th>type</th><th>default</th><th>allowed</th><th>meaning</th></tr></thead><tbody>"
+        let (th, td) = ("<th\(leftCell)>", "<td\(leftCell)>")
+        var out = "<table><thead><tr>" + ["name", "type", "default", "allowed", "meaning"].map { th + $0 + "</th>" }.joined()
+            + "</tr></thead><tbody>"
         for r in rows {
-            out += "<tr><td><code>\(r.name.htmlEscaped)</code></td><td>\(r.type.htmlEscaped)</td>"
-                + "<td>\(r.defaultText.htmlEscaped)</td><td>\(r.allowed.htmlEscaped)</td><td>\(r.meaning.htmlEscaped)</td></tr>"
+            out += "<tr>\(td)<code>\(r.name.htmlEscaped)</code></td>\(td)\(r.type.htmlEscaped)</td>"
+                + "\(td)\(r.defaultText.htmlEscaped)</td>\(td)\(r.allowed.htmlEscaped)</td>\(td)\(r.meaning.htmlEscaped)</td></tr>"
         }
         return out + "</tbody></table>"
     }

@@ -56,11 +56,11 @@ public final class Session {
     /// predicted before it ran), for calibrating estimates against measured times.
     public var lastEstimate: WorkEstimate? { interpreter.lastEstimate }
 
-    /// The directory that relative paths in `load` and `save` resolve against — the
-    /// notebook's; `nil` (the default) uses the process's working directory.
-    public var baseDirectory: String? {
-        get { interpreter.baseDirectory }
-        set { interpreter.baseDirectory = newValue }
+    /// Where `save` and `load` resolve relative paths; a headless run sets the
+    /// notebook's directory, as nbclient does with its working directory.
+    public var files: FileScope {
+        get { interpreter.files }
+        set { interpreter.files = newValue }
     }
 
     /// The value of variable `name`, for tests and front ends, or `nil`.

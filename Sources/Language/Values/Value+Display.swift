@@ -157,10 +157,11 @@ extension Value {
     /// A model's parameters as an HTML table.
     static func modelHTML(_ m: ModelInstance) -> String {
         var out = "<div class=\"solvable-model\"><p><code>\(m.family.name)</code> — \(m.family.summary.htmlEscaped)</p>"
-            + "<table><thead><tr><th>parameter</th><th>value</th><th>meaning</th></tr></thead><tbody>"
+        let (th, td) = ("<th\(HelpTopic.leftCell)>", "<td\(HelpTopic.leftCell)>")
+        out += "<table><thead><tr>\(th)parameter</th>\(th)value</th>\(th)meaning</th></tr></thead><tbody>"
         for spec in m.family.parameters {
             let value = m.parameters[spec.name].map(parameterText) ?? ""
-            out += "<tr><td><code>\(spec.name.htmlEscaped)</code></td><td>\(value.htmlEscaped)</td><td>\(spec.meaning.htmlEscaped)</td></tr>"
+            out += "<tr>\(td)<code>\(spec.name.htmlEscaped)</code></td>\(td)\(value.htmlEscaped)</td>\(td)\(spec.meaning.htmlEscaped)</td></tr>"
         }
         return out + "</tbody></table></div>"
     }

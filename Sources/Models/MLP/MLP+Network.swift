@@ -40,10 +40,15 @@ struct ResidualMLP {
     /// The loss ½·mean (f − y)² and its gradient with respect to every weight.
     func lossAndGradients(_ x: Matrix, _ y: [Double]) -> (Double, Gradients) {
         var activations: [Matrix] = []  // h_0 … h_{L−1}, inputs of each block
+        var rectified: [Matrix] = []    // relu(h_0) … relu(h_{L−1}), kept for the backward pass
+        activations.reserveCapacity(blocks.count)
+        rectified.reserveCapacity(blocks.count)
         var h = Matrix.gemm(x, embedding, transposeB: true)
         for w in blocks {
             activations.append(h)
-            h = Matrix.gemm(relu(h), w, transposeB: true, alpha: branchMultiplier, beta: 1, into: h)
+            let a = relu(h)
+            rectified.append(a)
+            h = Matrix.gemm(a, w, transposeB: true, alpha: branchMultiplier, beta: 1, into: h)
         }
         let f = h.times(readout).map { $0 * readoutMultiplier }
         let batch = Double(y.count)
@@ -53,18 +58,20 @@ struct ResidualMLP {
         let readoutGradient = h.times(outputGradient, transposed: true).map { $0 * readoutMultiplier }
         // G = ∂loss/∂h_L = c · g ⊗ w_out.
         var g = Matrix(rows: y.count, columns: readout.count)
-        for i in 0..<y.count {
-            let gi = readoutMultiplier * outputGradient[i]
-            for j in 0..<readout.count { g.storage[i * readout.count + j] = gi * readout[j] }
+        let width = readout.count
+        g.storage.withUnsafeMutableBufferPointer { out in
+            readout.withUnsafeBufferPointer { r in
+                for i in 0..<y.count {
+                    let gi = readoutMultiplier * outputGradient[i]
+                    for j in 0..<width { out[i * width + j] = gi * r[j] }
+                }
+            }
         }
         var blockGradients = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: blocks.count)
         for l in stride(from: blocks.count - 1, through: 0, by: -1) {
-            let input = activations[l]
-            let a = relu(input)
-            blockGradients[l] = Matrix.gemm(g, transposeA: true, a, alpha: branchMultiplier)
-            var back = Matrix.gemm(g, blocks[l], alpha: branchMultiplier)
-            for i in back.storage.indices where input.storage[i] <= 0 { back.storage[i] = 0 }
-            for i in g.storage.indices { g.storage[i] += back.storage[i] }
+            blockGradients[l] = Matrix.gemm(g, transposeA: true, rectified[l], alpha: branchMultiplier)
+            let back = Matrix.gemm(g, blocks[l], alpha: branchMultiplier)
+            Self.addMasked(back.storage, where: activations[l].storage, to: &g.storage)
         }
         let embeddingGradient = Matrix.gemm(g, transposeA: true, x)
         return (loss, Gradients(embedding: embeddingGradient, blocks: blockGradients, readout: readoutGradient))
@@ -72,5 +79,20 @@ struct ResidualMLP {
 
     private func relu(_ m: Matrix) -> Matrix {
         Matrix(rows: m.rows, columns: m.columns, storage: m.storage.map { max(0, $0) })
+    }
+
+    /// `g += (input ≤ 0 ? 0 : back)` elementwise: the ReLU's backward mask. Written as
+    /// the original two loops computed it (a masked entry adds +0, a NaN input is not
+    /// masked), over raw buffers so it vectorises.
+    private static func addMasked(_ back: [Double], where input: [Double], to g: inout [Double]) {
+        let count = g.count
+        precondition(back.count == count && input.count == count, "backward: shapes differ")
+        back.withUnsafeBufferPointer { b in
+            input.withUnsafeBufferPointer { x in
+                g.withUnsafeMutableBufferPointer { g in
+                    for i in 0..<count { g[i] += x[i] <= 0 ? 0 : b[i] }
+                }
+            }
+        }
     }
 }

@@ -52,7 +52,9 @@ public final class NotebookExecutor {
         if let info = options.languageInfo { result.metadata["language_info"] = info }
         var count = 0
         var failure: CellFailure?
+        var codeCells = 0
         for index in result.cells.indices where result.cells[index].kind == .code {
+            codeCells += 1
             if failure != nil {
                 result.cells[index].outputs = []
                 result.cells[index].executionCount = nil
@@ -61,8 +63,8 @@ public final class NotebookExecutor {
             if result.cells[index].source.allSatisfy(\.isWhitespace) { continue }
             count += 1
             if let error = execute(&result.cells[index], count: count) {
-                failure = CellFailure(cellIndex: index, cellID: result.cells[index].id, error: error.error,
-                                      timedOut: error.timedOut)
+                failure = CellFailure(cellIndex: index, codeCell: codeCells, executionCount: count,
+                                      cellID: result.cells[index].id, error: error.error, timedOut: error.timedOut)
             }
         }
         return ExecutionResult(notebook: result, failure: failure)
@@ -122,8 +124,12 @@ public struct ExecutionResult: Sendable {
 
 /// A cell that stopped a run: where it is and what went wrong.
 public struct CellFailure: Error, Sendable, CustomStringConvertible {
-    /// 0-based index of the cell in the notebook.
+    /// 0-based index of the cell in the notebook (Markdown cells included).
     public var cellIndex: Int
+    /// The cell's position among code cells, from 1, as Jupyter users count cells.
+    public var codeCell: Int
+    /// Its execution count, the `n` of `In [n]`.
+    public var executionCount: Int
     /// The cell id, if the notebook has ids.
     public var cellID: String?
     /// The error the language reported.
@@ -131,10 +137,11 @@ public struct CellFailure: Error, Sendable, CustomStringConvertible {
     /// Whether the error is the `--timeout` interrupt.
     public var timedOut: Bool
 
-    /// `cell 3 (id 1a2b3c4d), line 2: NameError: ...`.
+    /// `code cell 3 (In [3], id 1a2b3c4d), line 2: NameError: ...`.
     public var description: String {
-        var text = "cell \(cellIndex)"
-        if let cellID { text += " (id \(cellID))" }
+        var text = "code cell \(codeCell) (In [\(executionCount)]"
+        if let cellID { text += ", id \(cellID)" }
+        text += ")"
         if let line = error.line {
             text += ", line \(line)"
             if let column = error.column { text += ", column \(column)" }

@@ -35,6 +35,17 @@ public struct Notebook: Sendable, Equatable {
         return .object(object)
     }
 
+    /// The language of the kernel this notebook was written for: metadata
+    /// `kernelspec.language`, else `language_info.name`; `nil` when neither is given.
+    public var kernelLanguage: String? {
+        metadata["kernelspec"]?["language"]?.stringValue ?? metadata["language_info"]?["name"]?.stringValue
+    }
+
+    /// Whether the notebook is Solvable's (or says nothing about its kernel).
+    public var isSolvable: Bool {
+        (kernelLanguage ?? "solvable").lowercased() == "solvable"
+    }
+
     /// The paper this notebook reproduces, from metadata `solvable.paper`, if given.
     public var paper: Paper? {
         guard let value = metadata["solvable"]?["paper"], value.objectValue != nil else { return nil }

@@ -1,3 +1,4 @@
+import Display
 import JSON
 import Notebook
 
@@ -12,6 +13,8 @@ struct OutputRenderer {
         var html: String
         var isFigure: Bool
         var kind: String
+        /// The plotted data, for a plot whose display carries it.
+        var plotData: PlotData? = nil
     }
 
     let markdown: MarkdownRenderer
@@ -45,7 +48,8 @@ struct OutputRenderer {
             return Rendered(html: Self.claimBadge(claim), isFigure: false, kind: "claim")
         }
         if let svg = data["image/svg+xml"]?.multilineText {
-            return Rendered(html: HTML.removeScripts(svg), isFigure: true, kind: "svg")
+            return Rendered(html: HTML.removeScripts(svg), isFigure: true, kind: "svg",
+                            plotData: PlotData(data[Plot.dataMIMEType]))
         }
         if let html = data["text/html"]?.multilineText {
             return Rendered(html: "<div class=\"html-output\">\(HTML.removeScripts(html))</div>", isFigure: true, kind: "html")

@@ -10,7 +10,7 @@ struct MarkdownRenderer {
     /// Renders one Markdown text; `attachments` is the cell's `attachments` object.
     func render(_ markdown: String, attachments: [String: JSONValue] = [:], headings: Headings) -> String {
         var math = MathSpans()
-        var text = math.protect(markdown)
+        var text = math.protect(CodeLineGuard.protect(markdown))
         for (name, bundle) in attachments {
             guard let (mime, data) = bundle.objectValue?.first(where: { $0.key.hasPrefix("image/") }),
                   let payload = data.multilineText else { continue }
@@ -19,7 +19,7 @@ struct MarkdownRenderer {
                 : "data:\(mime);base64," + payload.filter { !$0.isWhitespace }
             text = text.replacingAll("attachment:" + name, with: uri)
         }
-        let html = math.restore(parser.html(from: text))
+        let html = math.restore(CodeLineGuard.restore(parser.html(from: text)))
         return headings.anchor(html)
     }
 }

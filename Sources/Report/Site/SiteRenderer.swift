@@ -15,13 +15,16 @@ public struct SiteRenderer {
         public var katexDirectory: String
         /// The Solvable version, for the provenance footer.
         public var version: String
+        /// Told about problems that do not stop the render (a `@fig-…` that names no figure).
+        public var warn: @Sendable (String) -> Void
 
         /// Makes options.
         public init(templateDirectory: String? = nil, katexDirectory: String = "/usr/share/javascript/katex",
-                    version: String) {
+                    version: String, warn: @escaping @Sendable (String) -> Void = { _ in }) {
             self.templateDirectory = templateDirectory
             self.katexDirectory = katexDirectory
             self.version = version
+            self.warn = warn
         }
     }
 
@@ -48,9 +51,9 @@ public struct SiteRenderer {
     /// - Throws: `ReportError` for a missing KaTeX, an unreadable notebook or an unwritable site.
     @discardableResult
     public func render(_ paths: [String], to site: String) throws(ReportError) -> [String] {
-        try copyKaTeX(to: site + "/katex")
-        var written: [String] = []
-        var papers: [[String: Any]] = []
+        // Every notebook is read and every page built before anything is written, so
+        // bad input leaves the site directory as it was (no half site, no katex/ copy).
+        var pages: [ReportPage] = []
         var usedNames: Set<String> = []
         for path in paths {
             let notebook: Notebook
@@ -59,6 +62,20 @@ public struct SiteRenderer {
             guard usedNames.insert(page.fileName).inserted else {
                 throw ReportError("two notebooks would both be written to \(page.fileName): \(path)")
             }
+            for label in page.missingReferences {
+                options.warn("\(path): @\(label) names no figure (label a figure cell with `#| label: \(label)`)")
+            }
+            pages.append(page)
+        }
+        // Previous/next links follow the order the notebooks were given in.
+        for index in pages.indices {
+            if index > 0 { pages[index].context["previous"] = ["href": pages[index - 1].fileName, "title": pages[index - 1].title] }
+            if index + 1 < pages.count { pages[index].context["next"] = ["href": pages[index + 1].fileName, "title": pages[index + 1].title] }
+        }
+        try copyKaTeX(to: site + "/katex")
+        var written: [String] = []
+        var papers: [[String: Any]] = []
+        for page in pages {
             let target = site + "/" + page.fileName
             try write(templates.render("report", page.context), to: target)
             written.append(target)

@@ -1,0 +1,59 @@
+import Foundation
+import Language
+import Notebook
+import Platform
+
+/// One notebook run headlessly, as `run` and `check` do it: read and vetted (its
+/// kernel language, its `-p` overrides), executed in a fresh `Session` whose relative
+/// paths resolve against the notebook's directory, and summed up in one line.
+struct HeadlessRun {
+    /// The notebook file.
+    let file: String
+    /// The executed notebook and the error that stopped it, if any.
+    let result: ExecutionResult
+    /// Wall time of the run in seconds.
+    let seconds: Double
+
+    /// Reads, vets and runs `file`.
+    /// - Parameters:
+    ///   - parameters: `-p` overrides, checked against the notebook's `parameters` cell.
+    ///   - timeout: the per-cell limit.
+    ///   - forceKernel: run a notebook written for another kernel anyway.
+    ///   - scratch: a directory that takes every file the notebook writes (`check`).
+    /// - Throws: `NotebookError` if the file cannot be read, belongs to another kernel
+    ///   or an override names no parameter.
+    init(file: String, parameters: [(name: String, literal: String)] = [], timeout: Double?,
+         forceKernel: Bool = false, scratch: String? = nil) throws(NotebookError) {
+        let notebook = try Notebook(contentsOf: file)
+        if !forceKernel, !notebook.isSolvable {
+            throw NotebookError(file: file, message: "the notebook is for the '\(notebook.kernelLanguage ?? "")' kernel, "
+                                + "not Solvable; pass --force-kernel to run its cells as Solvable code anyway")
+        }
+        do {
+            try notebook.checkOverrides(parameters.map(\.name))
+        } catch {
+            var located = error
+            located.file = file
+            throw located
+        }
+        let session = Session()
+        session.files = FileScope(base: FileIO.parentDirectory(of: file), scratch: scratch)
+        let executor = NotebookExecutor(evaluator: session, options: .init(parameters: parameters, timeout: timeout))
+        let start = Date()
+        result = executor.run(notebook)
+        seconds = Date().timeIntervalSince(start)
+        self.file = file
+    }
+
+    /// `ridge.ipynb: ok, 12 code cells in 3.41 s, 4 of 4 claims pass`, or where it failed.
+    var summary: String {
+        let codeCells = result.notebook.cells.filter { $0.kind == .code }.count
+        let claims = Claim.all(in: result.notebook)
+        let tally = claims.isEmpty ? "no claims" : "\(claims.filter(\.passed).count) of \(claims.count) claims pass"
+        let time = String(format: "%.2f s", seconds)
+        if let failure = result.failure {
+            return "\(file): FAILED after \(time) at \(failure)"
+        }
+        return "\(file): ok, \(codeCells) code cells in \(time), \(tally)"
+    }
+}
