@@ -12,6 +12,7 @@ extension Ensemble {
         let p = parameters.withDefaults(model)
         let k = try p.integer("K")
         let n = try RandomFeatures.simulationWidth(p, name: "N")
+        try SimulationSupport.checkBudget(simulationEstimate(model, arguments), monitor)
         let (data, noise, lambda) = try Ridge.setting(model)
         return try SimulationSupport.monteCarlo(arguments, measures: ["test", "test1", "train"], label: "simulate ensemble",
                                                 monitor: monitor) { p, rng in

@@ -77,6 +77,7 @@ public enum RandomFeatures {
     public static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
         try validate(model)
         let n = try simulationWidth(parameters.withDefaults(model), name: "N")
+        try SimulationSupport.checkBudget(simulationEstimate(model, arguments, members: 1), monitor)
         let (data, noise, lambda) = try Ridge.setting(model)
         return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate randfeat",
                                                 monitor: monitor) { p, rng in

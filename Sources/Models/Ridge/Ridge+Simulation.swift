@@ -13,6 +13,7 @@ extension Ridge {
     public static func simulate(_ model: ParameterSet, _ arguments: ParameterSet,
                                 _ monitor: WorkMonitor) throws -> Table {
         try validate(PowerLawParameters.specs.withDefaults(model))
+        try SimulationSupport.checkBudget(simulationEstimate(model, arguments), monitor)
         let (data, noise, lambda) = try setting(model)
         return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate ridge",
                                                 monitor: monitor) { p, rng in
