@@ -41,6 +41,14 @@ import Testing
         #expect(shown.utf8.count < 2_100)
     }
 
+    @Test func hugeStringsShowTheirStartAndLength() {
+        // 2²¹ characters (the fuzz test found a 67 MB string took 27 s to show).
+        let shown = h.plain("s = \"ab\"\n" + String(repeating: "s = s + s\n", count: 20) + "s")
+        #expect(shown.hasPrefix("\"abab"))
+        #expect(shown.hasSuffix("ab…\" (2097152 characters)"))
+        #expect(shown.utf8.count < 2_100)
+    }
+
     @Test func stringDoublingIsRefusedAtTheLimitNamingHowToRaiseIt() throws {
         let code = "limits(memory=1e7, cell=true)\ns = \"ab\"\n" + String(repeating: "s = s + s\n", count: 32)
         let e = try #require(failure(code))
