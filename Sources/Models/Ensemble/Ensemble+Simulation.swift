@@ -24,9 +24,6 @@ extension Ensemble {
     /// Memory and time of `simulate`: K projections and fits per trial.
     static func simulationEstimate(_ model: ParameterSet, _ arguments: ParameterSet) -> WorkEstimate {
         let k = Double((try? model.integer("K")) ?? 1)
-        // The K members' bookkeeping costs about four times the fits' flops (bench/calibrate).
-        var estimate = RandomFeatures.simulationEstimate(model, arguments, members: k)
-        estimate.seconds *= 4
-        return estimate
+        return RandomFeatures.simulationEstimate(model, arguments, members: k)
     }
 }
