@@ -18,6 +18,7 @@ extension Interpreter {
 
     /// Points the cell monitor's deadline at the limits now in force.
     func applyDeadline() {
+        monitor.setLimits(limits)
         monitor.setDeadline(WorkMonitor.Deadline(start: cellStart, limit: limits.seconds))
     }
 

@@ -53,8 +53,13 @@ extension Value {
         }
     }
 
+    /// A string in quotes with escapes; one longer than `maximumListText` bytes shows its
+    /// start and its length, so displaying a 100 MB string stays instant.
     private func quoted(_ s: String) -> String {
-        "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: "\\n") + "\""
+        let long = s.utf8.count > Value.maximumListText
+        let shown = long ? String(s.prefix(Value.maximumListText)) : s
+        let body = shown.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: "\\n")
+        return "\"" + body + (long ? "…\" (\(s.count) characters)" : "\"")
     }
 
     /// A vector as `[1, 2, 3]`, eliding the middle of long ones.

@@ -10,6 +10,7 @@ extension Ensemble {
     static func simulate(_ model: Parameters, _ arguments: SimulationSizes, _ monitor: WorkMonitor) throws -> Table {
         let k = model.K
         let n = try RandomFeatures.simulationWidth(model.N)
+        try SimulationSupport.checkBudget(simulationEstimate(model, arguments), monitor)
         let (data, noise, lambda) = try Ridge.setting(model.data)
         return try SimulationSupport.monteCarlo(arguments, measures: ["test", "test1", "train"], label: "simulate ensemble",
                                                 monitor: monitor) { p, rng in
@@ -20,10 +21,6 @@ extension Ensemble {
 
     /// Memory and time of `simulate`: K projections and fits per trial.
     static func simulationEstimate(_ model: Parameters, _ arguments: SimulationSizes) -> WorkEstimate {
-        let k = Double(model.K)
-        // The K members' bookkeeping costs about four times the fits' flops (bench/calibrate).
-        var estimate = RandomFeatures.simulationEstimate(model.data, width: model.N, arguments, members: k)
-        estimate.seconds *= 4
-        return estimate
+        RandomFeatures.simulationEstimate(model.data, width: model.N, arguments, members: Double(model.K))
     }
 }

@@ -26,7 +26,7 @@ extension ICLModel {
             let n = Double(sizes.contexts), p = Double(sizes.features)
             let bytes = 8 * (n * p + p * p + min(n, p) * min(n, p))
             let flops = 2 * n * p * min(n, p) + 2 * n * Double(sizes.context + 1) * Double(sizes.d)
-            return WorkEstimate(bytes: bytes, seconds: trials * flops / 1.5e9)  // rate measured by bench/calibrate
+            return WorkEstimate(bytes: bytes, seconds: trials * flops / 2e10)
         }
     ) { model, arguments, monitor in
         let sizes = try Sizes(model)

@@ -37,17 +37,8 @@ extension JudgeModel {
             throw ModelError.argument(parameter: "reward",
                                       message: "theory covers reward = \"teacher\"; use simulate for a misspecified judge")
         }
-        let d = Double(model.d), n = Double(model.n)
-        let noise = model.noise, prior = model.prior
-        // λ = σ²d/(prior·n) below 1e-10 leaves 1 − 2v/s² (which is O(λ) at d/n = 1/2) without
-        // digits, and below ~1e-300 v and s² underflow to 0/0.
-        guard noise * noise * d / (prior * n) >= PosteriorEquivalent.smallestRidge else {
-            let smallest = (PosteriorEquivalent.smallestRidge * prior * n / d).squareRoot()
-            throw ModelError.domain(parameter: "noise", value: formatParameter(noise),
-                                    allowed: "noise ≥ \(formatParameter(smallest)) for theory at this d, n and prior "
-                                        + "(λ = noise²·d/(prior·n) ≥ 1e-10: below it the deterministic equivalents lose their digits; simulate covers it)")
-        }
-        let posterior = PosteriorEquivalent(d: d, n: n, noise: noise, prior: prior)
+        let posterior = PosteriorEquivalent(d: Double(model.d), n: Double(model.n), noise: model.noise, prior: model.prior)
+        try posterior.checkDigits(noise: model.noise)
         let k = model.k
         let error = try bestOfKError(k: k, v: posterior.v, s2: posterior.s2)
         return .table(Table(columns: [
@@ -60,8 +51,21 @@ extension JudgeModel {
 
     /// The high-dimensional deterministic equivalents of the posterior.
     struct PosteriorEquivalent {
-        /// The smallest effective ridge λ = σ²d/(prior·n) the theory accepts.
-        static let smallestRidge = 1e-10
+        /// Refuses a posterior whose numbers have no digits left, naming `noise`: s² below the
+        /// normal doubles (σ = 1e-300 made v/s² = 0/0, and the quadrature never converged), or
+        /// 1 − 2v/s² within 1e-10 of 0, where the coefficient's √(1 − 2v/s²) is rounding noise
+        /// (d/n = 1/2 at tiny σ, where 1 − 2v/s² = O(λ); σ = 1e-10 gave C = inf).
+        func checkDigits(noise: Double) throws(ModelError) {
+            guard s2 >= 1e-290, s2.isFinite, v.isFinite else {
+                throw .domain(parameter: "noise", value: formatParameter(noise), allowed: "a noise at which the predictive "
+                              + "variance s² = σ² + tr Σ stays above 1e-290 for theory (here it underflows)")
+            }
+            guard abs(1 - 2 * v / s2) >= 1e-10 else {
+                throw .domain(parameter: "noise", value: formatParameter(noise), allowed: "a noise at which 1 − 2v/s² "
+                              + "(in the coefficient C = π s²/√(1 − 2v/s²)) is at least 1e-10 in size for theory; here it is 0 "
+                              + "to rounding (d/n = 1/2 at a tiny noise): use a larger noise, another d/n, or simulate")
+            }
+        }
 
         /// ‖w* − μ‖², the posterior mean's squared error.
         var v: Double

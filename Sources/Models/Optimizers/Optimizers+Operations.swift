@@ -91,10 +91,7 @@ extension Optimizers {
         let trials = Double(arguments.replication.trials)
         let nMax = widths.max() ?? 0
         let flops = widths.reduce(0) { $0 + 4 * steps * (k * $1 * $1 + k * k * $1) + $1 * $1 * dim + k * dim * $1 }
-        // Small widths are bound by the per-step overhead of the three optimizers, not by
-        // flops: about 2e-4 s per width and step (measured by bench/calibrate).
-        let overhead = 2e-4 * Double(widths.count) * steps
-        return WorkEstimate(bytes: 8 * (3 * nMax * dim + 4 * nMax * nMax), seconds: s * trials * (flops / 2e9 + overhead))
+        return WorkEstimate(bytes: 8 * (3 * nMax * dim + 4 * nMax * nMax), seconds: s * trials * flops / 2e9)
     }
 
     /// Least-squares slope of y on x.

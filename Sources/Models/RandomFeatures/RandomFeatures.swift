@@ -66,6 +66,7 @@ public enum RandomFeatures {
     /// - Returns: a simulation table: P, test, test_se, train, train_se, gcv, gcv_se.
     static func simulate(_ model: Parameters, _ arguments: SimulationSizes, _ monitor: WorkMonitor) throws -> Table {
         let n = try simulationWidth(model.N)
+        try SimulationSupport.checkBudget(simulationEstimate(model.data, width: model.N, arguments, members: 1), monitor)
         let (data, noise, lambda) = try Ridge.setting(model.data)
         return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate randfeat",
                                                 monitor: monitor) { p, rng in

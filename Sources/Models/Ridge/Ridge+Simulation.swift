@@ -12,6 +12,7 @@ extension Ridge {
     ///   `WorkCancelled` if interrupted.
     static func simulate(_ model: PowerLawParameters, _ arguments: SimulationSizes,
                          _ monitor: WorkMonitor) throws -> Table {
+        try SimulationSupport.checkBudget(simulationEstimate(model, arguments), monitor)
         let (data, noise, lambda) = try setting(model)
         return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate ridge",
                                                 monitor: monitor) { p, rng in

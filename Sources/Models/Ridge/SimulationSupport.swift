@@ -26,6 +26,14 @@ enum SimulationSupport {
         Xoshiro256StarStar(seed: UInt64(seed), stream: UInt64(trial) &* 0x1_0000_0000 &+ UInt64(p))
     }
 
+    /// Refuses work whose estimate passes the limits `monitor` runs under (the cell's, or
+    /// the standard ones when a simulation is called directly), before allocating it.
+    static func checkBudget(_ estimate: WorkEstimate, _ monitor: WorkMonitor) throws(ModelError) {
+        if let refusal = monitor.limits.refusal(of: estimate) {
+            throw .resource(message: refusal + ": use a smaller dim, P or N, fewer trials, or the theory")
+        }
+    }
+
     /// Memory and time of `trials` ridge fits on a P × n design drawn from dim modes
     /// (plus `extra` doubles held throughout), for each P of the grid; `projected`
     /// adds drawing the N × dim projections and forming `Z = X Fᵀ`.

@@ -26,6 +26,19 @@ public struct ResourceLimits: Sendable, Equatable {
     /// The largest time limit a user may set: one day.
     public static let maximumSeconds = 86_400.0
 
+    /// Why work estimated at `estimate` is refused under these limits, or `nil` if it fits
+    /// (for operations called directly; the language checks before calling, with the
+    /// memory the session already holds and the time the cell has left).
+    public func refusal(of estimate: WorkEstimate) -> String? {
+        if !(estimate.bytes <= bytes) {
+            return "this needs about \(Self.describe(bytes: estimate.bytes)) of memory (limit \(Self.describe(bytes: bytes)))"
+        }
+        if !(estimate.seconds <= seconds) {
+            return "this would take about \(Self.describe(seconds: estimate.seconds)) (limit \(Self.describe(seconds: seconds)))"
+        }
+        return nil
+    }
+
     /// `bytes` as "8 GiB" or "1.3 GiB" (MiB below one GiB).
     public static func describe(bytes: Double) -> String {
         guard bytes.isFinite else { return "an unbounded amount" }

@@ -14,6 +14,7 @@ import Synchronization
 public final class WorkMonitor: Sendable {
     private let cancelled = Atomic<Bool>(false)
     private let deadline = Mutex<Deadline?>(nil)
+    private let ownLimits = Mutex<ResourceLimits?>(nil)
     private let parent: WorkMonitor?
     private let onProgress: @Sendable (Progress) -> Void
 
@@ -75,6 +76,13 @@ public final class WorkMonitor: Sendable {
             self.limit = limit
         }
     }
+
+    /// The limits this work runs under: set here, else the parent's, else the standard ones
+    /// (so an operation called directly, outside the language, refuses the same work).
+    public var limits: ResourceLimits { ownLimits.withLock { $0 } ?? parent?.limits ?? .standard }
+
+    /// Sets the limits of this monitor's work (the language sets the cell's).
+    public func setLimits(_ value: ResourceLimits) { ownLimits.withLock { $0 = value } }
 
     /// Sets (or with `nil` clears) the deadline of this monitor's work.
     public func setDeadline(_ value: Deadline?) { deadline.withLock { $0 = value } }
