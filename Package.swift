@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Solvable: a Jupyter kernel, command language and report generator for the
-// solvable models of deep-learning theory. See ../shared/DESIGN.md for the layout.
+// solvable models of deep-learning theory. See docs/ARCHITECTURE.md for the layout.
 import PackageDescription
 
 let package = Package(
