@@ -53,7 +53,7 @@ private func paperNotebook() -> Notebook {
         #expect(html.contains("<h1 class=\"paper-title\">Scaling laws &amp; kernels</h1>"))
         #expect(html.contains("A. Author, B. Author · 2021"))
         #expect(html.contains("href=\"https://arxiv.org/abs/2102.06701\""))
-        #expect(html.contains("<td>test error decays as P^-1.8</td><td class=\"num\">-1.79</td><td class=\"num\">-1.8</td><td class=\"num\">0.1</td><td class=\"verdict\">PASS</td>"))
+        #expect(html.contains("<td>test error decays as P^-1.8</td><td class=\"evidence\">unspecified</td><td class=\"num\">-1.79</td><td class=\"num\">-1.8</td><td class=\"num\">0.1</td><td class=\"verdict\">PASS</td>"))
         #expect(html.contains("1 of 1 claims pass"))
         #expect(html.contains("Solvable 9.9.9"))
         #expect(html.contains("<dt>Seeds</dt><dd>7</dd>"))

@@ -70,6 +70,7 @@ struct ReportPage {
             "version": provenance.version, "seeds": provenance.seeds.joined(separator: ", "),
             "hasSeeds": !provenance.seeds.isEmpty,
         ]
+        if let summary = Self.evidenceSummary(claims) { context["evidenceSummary"] = summary }
         if let commit = provenance.commit { context["commit"] = commit }
         if let runDate = provenance.runDate { context["runDate"] = runDate }
         if let paper {
@@ -88,6 +89,11 @@ struct ReportPage {
     /// `3 of 4 claims pass` (or `no claims`).
     static func tally(_ claims: [Claim]) -> String {
         claims.isEmpty ? "no claims" : "\(claims.filter(\.passed).count) of \(claims.count) claims pass"
+    }
+
+    /// Claims per kind of evidence, `simulation 3 · paper 2` (kinds with no claim left out), or `nil` with no claims.
+    static func evidenceSummary(_ claims: [Claim]) -> String? {
+        claims.isEmpty ? nil : EvidenceCounts(claims).entries.filter { $0.count > 0 }.map { "\($0.kind) \($0.count)" }.joined(separator: " · ")
     }
 
     /// The caption of a code cell and its source for display: cell metadata `caption`
@@ -111,6 +117,7 @@ struct ReportPage {
             "text": claim.text, "measured": HTML.number(claim.measured),
             "expected": HTML.number(claim.expected), "tolerance": HTML.number(claim.tolerance),
             "pass": claim.passed, "result": claim.passed ? "PASS" : "FAIL",
+            "evidence": claim.evidence?.rawValue ?? "unspecified",
         ]
     }
 
