@@ -28,10 +28,10 @@ public struct Claim: Sendable, Equatable {
         guard record.objectValue != nil, let text = record["text"]?.stringValue else { return nil }
         self.text = text
         measured = record["measured"]?.doubleValue
-        expected = record["expect"]?.doubleValue
+        let expect = record["expect"]?.doubleValue, tol = record["tol"]?.doubleValue
+        expected = expect
         // The allowance: tol plus rtol·|expect| when the claim gave a relative tolerance.
-        let relative = (record["rtol"]?.doubleValue).map { $0 * abs(expected ?? 0) }
-        tolerance = relative.map { $0 + (record["tol"]?.doubleValue ?? 0) } ?? record["tol"]?.doubleValue
+        if let rtol = record["rtol"]?.doubleValue { tolerance = (tol ?? 0) + rtol * abs(expect ?? 0) } else { tolerance = tol }
         passed = record["pass"]?.boolValue ?? false
         evidence = record["evidence"]?.stringValue.flatMap(ClaimEvidence.init(rawValue:))
         self.cellIndex = cellIndex
