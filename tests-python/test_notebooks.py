@@ -111,7 +111,7 @@ def test_check_lists_claims_and_exits_nonzero_on_errors(tmp_path):
     shutil.copy(FIXTURES / "jupyter_full.ipynb", tmp_path / "full.ipynb")
     before = (tmp_path / "full.ipynb").read_bytes()
     result = solvable("check", tmp_path)
-    assert result.stdout.splitlines()[0].split() == ["notebook", "claim", "measured", "expected", "tolerance", "result"]
+    assert result.stdout.splitlines()[0].split() == ["notebook", "claim", "evidence", "measured", "expected", "tolerance", "result"]
     assert (tmp_path / "full.ipynb").read_bytes() == before  # check never modifies notebooks
     if result.returncode == 0:
         assert "FAIL" not in result.stdout
@@ -126,7 +126,7 @@ def test_check_reports_each_claim_and_fails_on_a_failing_one(tmp_path):
     assert result.returncode == 0, result.stderr
     row = [line.split() for line in result.stdout.splitlines() if line.startswith("good")]
     assert row and row[0][1] == "slope" and row[0][-1] == "PASS"
-    assert abs(float(row[0][2]) + 1.5) < 1e-9 and row[0][3:5] == ["-1.5", "0.01"]
+    assert abs(float(row[0][3]) + 1.5) < 1e-9 and row[0][4:6] == ["-1.5", "0.01"]
     bad = simple_notebook(tmp_path / "bad.ipynb", [table, 'claim("steeper", f.exponent, expect=-2, tol=0.1)'])
     result = solvable("check", tmp_path)
     assert result.returncode != 0

@@ -125,10 +125,10 @@ import Platform
         #expect(claims.map(\.cellIndex) == [0, 2])
         let table = ClaimTable.text(claims.map { ("ridge", $0) })
         #expect(table == """
-        notebook  claim   measured  expected  tolerance  result
-        --------  ------  --------  --------  ---------  ------
-        ridge     slope   -1.79     -1.8      0.1        PASS
-        ridge     offset  2.5       2.0       0.1        FAIL
+        notebook  claim   evidence  measured  expected  tolerance  result
+        --------  ------  --------  --------  --------  ---------  ------
+        ridge     slope   -         -1.79     -1.8      0.1        PASS
+        ridge     offset  -         2.5       2.0       0.1        FAIL
 
         """)
     }

@@ -56,7 +56,7 @@ private func paperNotebook() -> Notebook {
         #expect(html.components(separatedBy: "<h1").count == 2)
         #expect(html.contains("Reproduces <cite>Scaling laws &amp; kernels</cite> — A. Author, B. Author · 2021"))
         #expect(html.contains("href=\"https://arxiv.org/abs/2102.06701\""))
-        #expect(html.contains("<td>test error decays as P^-1.8</td><td class=\"num\">-1.79</td><td class=\"num\">-1.8</td><td class=\"num\">0.1</td><td class=\"verdict\">PASS</td>"))
+        #expect(html.contains("<td>test error decays as P^-1.8</td><td class=\"evidence\">unspecified</td><td class=\"num\">-1.79</td><td class=\"num\">-1.8</td><td class=\"num\">0.1</td><td class=\"verdict\">PASS</td>"))
         #expect(html.contains("1 of 1 claims pass"))
         #expect(html.contains("Solvable 9.9.9"))
         #expect(html.contains("<dt>Seeds</dt><dd>7</dd>"))

@@ -64,7 +64,11 @@ extension Builtins {
                 doc: """
                 claim("decay exponent is -alpha*beta", f.exponent, expect=-1.8, tol=0.1) passes when |measured − expect| ≤ tol \
                 (tol absolute; rtol relative to |expect|; both may be given and add up). Shows a pass/fail line and records \
-                application/vnd.solvable.claim+json for reports and `solvable check`.
+                application/vnd.solvable.claim+json for reports and `solvable check`. evidence= says what kind of \
+                evidence it is: "simulation" (theory against an independent Monte-Carlo of the same finite system), \
+                "exponent" (a fitted scaling exponent against the paper's prediction), "paper" (a number or statement \
+                the paper reports), "limit" (a known closed form or limit) or "consistency" (internal bookkeeping). \
+                The text may hold TeX math between $…$, typeset in reports.
                 """,
                 parameters: [
                     BuiltinParameter("text", "the statement, in words", type: "string"),
@@ -72,6 +76,8 @@ extension Builtins {
                     BuiltinParameter("expect", "the expected value", keywordOnly: false),
                     BuiltinParameter("tol", "absolute tolerance", default: "none", allowed: "tol ≥ 0", keywordOnly: true),
                     BuiltinParameter("rtol", "relative tolerance", default: "none", allowed: "rtol ≥ 0", keywordOnly: true),
+                    BuiltinParameter("evidence", "the kind of evidence", type: "string", default: "none",
+                                     allowed: ClaimEvidence.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " | "), keywordOnly: true),
                 ]) { c throws(LanguageError) in
             let text = try c.string("text")!
             let measured = try c.number("measured")!
@@ -87,7 +93,14 @@ extension Builtins {
                     throw c.error(.domain, "\(name) = \(NumberText.plain(value)) is out of range: allowed \(name) ≥ 0", at: name)
                 }
             }
-            return .claim(Claim(text: text, measured: measured, expect: expect, tol: tol, rtol: rtol))
+            var evidence: ClaimEvidence?
+            if let kind = try c.string("evidence") {
+                guard let known = ClaimEvidence(rawValue: kind) else {
+                    throw c.error(.argument, "evidence = \"\(kind)\" is not a kind of evidence: use one of \(ClaimEvidence.quotedList)", at: "evidence")
+                }
+                evidence = known
+            }
+            return .claim(Claim(text: text, measured: measured, expect: expect, tol: tol, rtol: rtol, evidence: evidence))
         },
     ]
 }

@@ -44,7 +44,8 @@ enum ClaimDisplay {
         let mark = c.pass ? "✓ PASS" : "✗ FAIL"
         var tolerance = "± \(n(c.allowance))"
         if let rtol = c.rtol { tolerance += " (rtol \(n(rtol)))" }
-        return "\(mark)  \(c.text): measured \(n(c.measured)), expected \(n(c.expect)) \(tolerance)"
+        let kind = c.evidence.map { " [\($0.rawValue)]" } ?? ""
+        return "\(mark)  \(c.text): measured \(n(c.measured)), expected \(n(c.expect)) \(tolerance)\(kind)"
     }
 
     /// The `application/vnd.solvable.claim+json` record.
@@ -57,6 +58,7 @@ enum ClaimDisplay {
             "pass": .bool(c.pass),
         ]
         if let rtol = c.rtol { object["rtol"] = number(rtol) }
+        if let evidence = c.evidence { object["evidence"] = .string(evidence.rawValue) }
         return .object(object)
     }
 

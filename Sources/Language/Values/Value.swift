@@ -115,14 +115,17 @@ public struct Claim: Sendable, Equatable {
     public var tol: Double?
     /// The relative tolerance, if given.
     public var rtol: Double?
+    /// The kind of evidence, if given.
+    public var evidence: ClaimEvidence?
 
     /// Makes a claim.
-    public init(text: String, measured: Double, expect: Double, tol: Double?, rtol: Double?) {
+    public init(text: String, measured: Double, expect: Double, tol: Double?, rtol: Double?, evidence: ClaimEvidence? = nil) {
         self.text = text
         self.measured = measured
         self.expect = expect
         self.tol = tol
         self.rtol = rtol
+        self.evidence = evidence
     }
 
     /// The allowed deviation: `tol`, or `rtol · |expect|`, or both added.

@@ -81,6 +81,7 @@ struct OutputRenderer {
         let mark = claim.passed ? "PASS" : "FAIL"
         let numbers = "measured \(HTML.number(claim.measured)), expected \(HTML.number(claim.expected)) ± \(HTML.number(claim.tolerance))"
         return "<div class=\"claim \(claim.passed ? "pass" : "fail")\"><span class=\"verdict\">\(mark)</span> "
-            + "\(HTML.escape(claim.text)) <span class=\"numbers\">(\(HTML.escape(numbers)))</span></div>"
+            + "\(HTML.escape(claim.text)) <span class=\"numbers\">(\(HTML.escape(numbers)))</span>"
+            + (claim.evidence.map { " <span class=\"evidence\">[\($0.rawValue)]</span>" } ?? "") + "</div>"
     }
 }

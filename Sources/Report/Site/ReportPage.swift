@@ -101,6 +101,7 @@ struct ReportPage {
             "version": provenance.version, "seeds": provenance.seeds.joined(separator: ", "),
             "hasSeeds": !provenance.seeds.isEmpty, "bibtex": bibtex,
         ]
+        if let summary = Self.evidenceSummary(claims) { context["evidenceSummary"] = summary }
         if let commit = provenance.commit { context["commit"] = commit }
         if let runDate = provenance.runDate { context["runDate"] = runDate }
         if let paper {
@@ -122,6 +123,12 @@ struct ReportPage {
     static func tally(_ claims: [Claim]) -> String {
         claims.isEmpty ? "no claims" : "\(claims.filter(\.passed).count) of \(claims.count) claims pass"
     }
+
+    /// Claims per kind of evidence, `simulation 3 · paper 2` (kinds with no claim left out), or `nil` with no claims.
+    static func evidenceSummary(_ claims: [Claim]) -> String? {
+        claims.isEmpty ? nil : EvidenceCounts(claims).entries.filter { $0.count > 0 }.map { "\($0.kind) \($0.count)" }.joined(separator: " · ")
+    }
+
 
     /// Removes the notebook's title — a `# heading` on the first line of a leading
     /// Markdown cell — from `cells` and returns it as text and as inline HTML.
@@ -172,6 +179,7 @@ struct ReportPage {
             "text": claim.text, "measured": HTML.number(claim.measured),
             "expected": HTML.number(claim.expected), "tolerance": HTML.number(claim.tolerance),
             "pass": claim.passed, "result": claim.passed ? "PASS" : "FAIL",
+            "evidence": claim.evidence?.rawValue ?? "unspecified",
         ]
     }
 

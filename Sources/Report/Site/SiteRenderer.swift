@@ -83,6 +83,7 @@ public struct SiteRenderer {
                 "title": page.title, "href": page.fileName, "tally": ReportPage.tally(page.claims),
                 "allPass": page.claims.allSatisfy(\.passed), "hasClaims": !page.claims.isEmpty,
             ]
+            if let summary = page.context["evidenceSummary"] { entry["evidenceSummary"] = summary }
             if let paper = page.context["paper"] { entry["paper"] = paper }
             if let thumbnail = page.thumbnail { entry["thumbnail"] = thumbnail }
             papers.append(entry)
