@@ -37,6 +37,14 @@ import Testing
         #expect(shown.contains("  beta = 0.28"))
     }
 
+    /// `optimal` is also the ensemble model's operation: a model first picks the operation,
+    /// a fit picks the builtin (random-feature-ensembles calls the former).
+    @Test func optimalOfAModelIsTheModelsOperation() {
+        let table = h.plain("optimal(ensemble(alpha=1.5, beta=1.2, noise=0.1, dim=200), K=[1, 2], total=64, P=100)")
+        #expect(table.contains("K") && table.contains("lambda"), "\(table)")
+        #expect(h.number(Self.runs + "\nf = fit(runs, law=\"chinchilla\")\noptimal(f, C=[1e21]).N[0]") > 0)
+    }
+
     @Test func bootstrapGivesIntervalsAndProgress() {
         let code = Self.runs + "\nf = fit(runs, law=\"chinchilla\", bootstrap=20, seed=3)\n[f.alpha_low <= f.alpha, f.alpha <= f.alpha_high, f.bootstrap]"
         let (outcome, sink) = h.run(code)

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Language
+import Platform
 import Testing
 @testable import Notebook
 

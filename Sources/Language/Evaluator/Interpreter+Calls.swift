@@ -51,6 +51,11 @@ extension Interpreter {
         }
         switch entry {
         case .builtin(let builtin):
+            // A builtin and a model operation may share a name (`optimal(f, C=)` of a scaling
+            // fit, `optimal(m, K=)` of an ensemble): a model as first argument picks the operation.
+            if case .model? = positional.first?.value, registry.families.contains(where: { $0.operation(name) != nil }) {
+                return try runOperation(name, positional, keywords, at: position)
+            }
             var context = try bind(builtin, positional, keywords, at: position)
             return try builtin.run(&context)
         case .family(let family):

@@ -113,7 +113,8 @@ extension Builtins {
                 optimal(f, C=[1e21, 1e23]) gives a table with columns C, N, D, loss (Hoffmann et al. 2022, eq. 4: \
                 N = G (C/6)^(beta/(alpha+beta)), D = C/(6N), G = (alpha A / (beta B))^(1/(alpha+beta))). When f was \
                 fitted with bootstrap=, the columns N_low, N_high, D_low, D_high, loss_low, loss_high hold the 95% \
-                percentile interval over the resamples.
+                percentile interval over the resamples. Given a model first, optimal(m, ...) is that \
+                model's operation instead (e.g. ensemble's optimal(m, K=...); see help(ensemble)).
                 """,
                 parameters: [
                     BuiltinParameter("f", "a chinchilla fit: fit(runs, law=\"chinchilla\", ...)", type: "fit"),
