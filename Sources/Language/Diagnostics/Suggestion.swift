@@ -1,9 +1,9 @@
 /// Did-you-mean suggestions from edit distance, for unknown names, keyword
 /// parameters, columns and choices.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `name` by Levenshtein distance, if it is close enough
     /// to be a plausible typo (distance ≤ max(1, (length + 1) / 3)) or differs only in case.
-    static func closest(to name: String, in candidates: [String]) -> String? {
+    public static func closest(to name: String, in candidates: [String]) -> String? {
         let lowered = name.lowercased()
         if let same = candidates.first(where: { $0.lowercased() == lowered }) { return same }
         var best: (String, Int)?
@@ -16,7 +16,7 @@ enum Suggestion {
     }
 
     /// `"; did you mean 'x'?"` or the empty string.
-    static func clause(for name: String, in candidates: [String]) -> String {
+    public static func clause(for name: String, in candidates: [String]) -> String {
         closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
