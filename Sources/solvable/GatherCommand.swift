@@ -3,6 +3,7 @@ import Display
 import JSON
 import Language
 import Notebook
+import NumericCore
 import Report
 
 /// `solvable gather`: one table and one report from every run of a sweep.

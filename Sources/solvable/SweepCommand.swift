@@ -28,7 +28,7 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The sweep directory to create.")
     var output: String?
 
-    @Option(name: .short, help: "Local tasks to run at once (default: every core).")
+    @Option(name: .short, help: ArgumentHelp("Local tasks to run at once (default: every core).", valueName: "N"))
     var jobs: Int?
 
     @Flag(help: "Submit the tasks as a Slurm job array with sbatch instead of running them here.")
@@ -37,7 +37,7 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "With --slurm: wait until every array task has ended (sbatch --wait).")
     var wait = false
 
-    @Option(name: .customLong("sbatch-arg"), parsing: .unconditional,
+    @Option(name: .customLong("sbatch-arg"), parsing: .unconditionalSingleValue,
             help: ArgumentHelp("An extra sbatch option, e.g. --sbatch-arg=--partition=gpu (repeatable).", valueName: "option"))
     var sbatchArguments: [String] = []
 

@@ -102,8 +102,8 @@ struct SweepGather {
     var claimTable: Table {
         let rows = runs.flatMap { run in run.claims.map { (run, $0) } }
         return Table(columns: [Table.Column("task", rows.map { Double($0.0.index) })]
-                     + parameterColumns(rows.map(\.0.literals))
-                     + [Table.Column("claim", strings: rows.map(\.1.text)),
+                     + parameterColumns(rows.map { $0.0.literals })
+                     + [Table.Column("claim", strings: rows.map { $0.1.text }),
                         Table.Column("measured", rows.map { $0.1.measured ?? .nan }),
                         Table.Column("expected", rows.map { $0.1.expected ?? .nan }),
                         Table.Column("tolerance", rows.map { $0.1.tolerance ?? .nan }),

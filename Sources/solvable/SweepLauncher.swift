@@ -25,7 +25,7 @@ struct SweepLauncher {
             process.arguments = ["sweep", "--task", String(index), directory]
             // The task's own messages go to DIR/task-I.log; its status is in DIR/I/run.json.
             let log = directory + "/task-\(index).log"
-            FileManager.default.createFile(atPath: log, contents: nil)
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
             if let handle = FileHandle(forWritingAtPath: log) {
                 process.standardOutput = handle
                 process.standardError = handle

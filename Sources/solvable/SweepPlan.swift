@@ -28,7 +28,7 @@ struct SweepPlan: Equatable {
     /// - Throws: `NotebookError` for a malformed list, a name given twice, or a name the
     ///   notebook's `parameters` cell does not define (with a did-you-mean).
     static func make(notebook: String, lists: [String], timeout: Double?) throws(NotebookError) -> SweepPlan {
-        let defined = try definedNames(in: Notebook(contentsOf: notebook), file: notebook)
+        let defined = definedNames(in: try Notebook(contentsOf: notebook))
         var names: [String] = []
         var values: [[String]] = []
         for list in lists {
@@ -58,8 +58,7 @@ struct SweepPlan: Equatable {
     }
 
     /// The names assigned at the top level of the cell tagged `parameters` (`name = ...`).
-    /// - Throws: `NotebookError` if the notebook cannot be read.
-    static func definedNames(in notebook: Notebook, file: String) throws(NotebookError) -> [String] {
+    static func definedNames(in notebook: Notebook) -> [String] {
         guard let cell = notebook.cells.first(where: { $0.tags.contains(ParameterInjection.parametersTag) }) else { return [] }
         var names: [String] = []
         for line in cell.source.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -80,8 +79,8 @@ struct SweepPlan: Equatable {
         for character in text {
             switch character {
             case "\"": quoted.toggle()
-            case "[", "(" where !quoted: depth += 1
-            case "]", ")" where !quoted: depth -= 1
+            case "[", "(": if !quoted { depth += 1 }
+            case "]", ")": if !quoted { depth -= 1 }
             case "," where !quoted && depth == 0:
                 items.append(current)
                 current = ""
@@ -94,8 +93,11 @@ struct SweepPlan: Equatable {
         return items
     }
 
-    // MARK: - File
+}
 
+// MARK: - File
+
+extension SweepPlan {
     /// The plan as JSON.
     var json: JSONValue {
         [
