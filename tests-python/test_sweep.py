@@ -78,7 +78,7 @@ def test_local_sweep_gathers_names_the_failure_and_resubmits_only_it(tmp_path):
     ok_rows = [r for r in rows if r["status"] == "ok"]
     assert len(ok_rows) == 8 and len(rows) == 10  # two table rows per ok task, one row per failed task
     for r in ok_rows:
-        assert float(r["loss"]) == float(r["lr"]) * float(r["width"]) / (1 if r["step"] == "1" else 2)
+        assert float(r["loss"]) == float(r["lr"]) * float(r["width"]) / float(r["step"])
     claims = read_csv(out / "claims.csv")
     assert len(claims) == 4 and all(c["result"] == "PASS" for c in claims)
     page = (out / "report" / "sweep.html").read_text()

@@ -54,7 +54,7 @@ struct SweepGather {
 
     /// One row per task: task, status, parameters.
     var statusTable: Table {
-        Table(columns: [Table.Column("task", runs.map { Double($0.index) }),
+        Table(columns: [Self.taskColumn(runs.map(\.index)),
                         Table.Column("status", strings: runs.map(\.status.description))]
               + parameterColumns(runs.map(\.literals)))
     }
@@ -72,10 +72,10 @@ struct SweepGather {
                 numeric[column.name] = column.numbers != nil
             }
         }
-        var tasks: [Double] = [], statuses: [String] = [], literals: [[String]] = []
+        var tasks: [Int] = [], statuses: [String] = [], literals: [[String]] = []
         var cells: [String: [String]] = [:], numbers: [String: [Double]] = [:]
         func addRow(_ run: Run, _ table: Table?, _ row: Int) {
-            tasks.append(Double(run.index))
+            tasks.append(run.index)
             statuses.append(run.status == .ok ? "ok" : run.status.description)
             literals.append(run.literals)
             for name in names {
@@ -94,14 +94,14 @@ struct SweepGather {
         let own = names.map { name in
             numeric[name]! ? Table.Column(name, numbers[name] ?? []) : Table.Column(name, strings: cells[name] ?? [])
         }
-        return Table(columns: [Table.Column("task", tasks), Table.Column("status", strings: statuses)]
+        return Table(columns: [Self.taskColumn(tasks), Table.Column("status", strings: statuses)]
                      + parameterColumns(literals) + own)
     }
 
     /// Every claim of every run: task, parameters, claim, measured, expected, tolerance, result.
     var claimTable: Table {
         let rows = runs.flatMap { run in run.claims.map { (run, $0) } }
-        return Table(columns: [Table.Column("task", rows.map { Double($0.0.index) })]
+        return Table(columns: [Self.taskColumn(rows.map { $0.0.index })]
                      + parameterColumns(rows.map { $0.0.literals })
                      + [Table.Column("claim", strings: rows.map { $0.1.text }),
                         Table.Column("measured", rows.map { $0.1.measured ?? .nan }),
@@ -115,14 +115,14 @@ struct SweepGather {
         "task \(run.index) (" + zip(plan.names, run.literals).map { "\($0)=\($1)" }.joined(separator: ", ") + ")"
     }
 
-    /// A column per swept parameter: numbers when every value is a number, else the literals.
+    /// A column per swept parameter holding the literals as given (`1e-3` stays `1e-3`).
     private func parameterColumns(_ literals: [[String]]) -> [Table.Column] {
-        plan.names.indices.map { column in
-            let values = literals.map { $0[column] }
-            let numbers = values.compactMap(Double.init)
-            return numbers.count == values.count ? Table.Column(plan.names[column], numbers)
-                : Table.Column(plan.names[column], strings: values)
-        }
+        plan.names.indices.map { column in Table.Column(plan.names[column], strings: literals.map { $0[column] }) }
+    }
+
+    /// The task indices as a column.
+    private static func taskColumn(_ indices: [Int]) -> Table.Column {
+        Table.Column("task", strings: indices.map(String.init))
     }
 
     /// A table from the pandas `table` schema JSON a table output carries (the index field dropped).
