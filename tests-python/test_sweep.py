@@ -208,6 +208,7 @@ def test_slurm_sweep_of_six_tasks_with_one_cancelled_is_gathered_and_resubmitted
     assert "task 3 (lr=0.25, width=1): missing" in gathered.stderr
     assert "5 of 6 task(s) ok" in gathered.stdout
     assert len(read_csv(out / "gather.csv")) == 11
+    assert "task 3 (lr=0.25, width=1)</strong>: missing" in (out / "report" / "sweep.html").read_text()
 
     before = {i: record(out, i) for i in (0, 1, 2, 4, 5)}
     again = solvable("sweep", "--resubmit", out, "--slurm", "--wait", env=slurm)

@@ -16,7 +16,8 @@ struct GatherCommand: ParsableCommand {
         prefixed with its task, status and parameter values, into DIR/gather.csv; every claim into \
         DIR/claims.csv. Both are printed. The report is DIR/report/sweep.html (from the notebook \
         DIR/sweep.ipynb, which opens in Jupyter too). Failed, killed and never-started tasks are \
-        named; the command then exits non-zero (`solvable sweep --resubmit DIR` reruns them).
+        named; the command then exits non-zero (`solvable sweep --resubmit DIR` reruns them). A failing \
+        claim is listed as FAIL but does not change the exit status: a sweep explores where claims hold.
         """
     )
 

@@ -14,8 +14,8 @@ struct SweepCommand: ParsableCommand {
         does) and writes DIR/I/NAME.ipynb and DIR/I/run.json (its parameters and status). The plan is \
         DIR/sweep.json. Every -p name must be assigned in the parameters cell. With --slurm the tasks \
         are one job array submitted with sbatch (script DIR/sweep.sbatch, logs DIR/slurm-JOB_I.out); \
-        `--resubmit DIR` runs again only the tasks that failed, were killed or never started. \
-        Then `solvable gather DIR`.
+        `--resubmit DIR` runs again only the tasks that failed, were killed or never started (a task \
+        still running counts as unfinished, so resubmit once the array has ended). Then `solvable gather DIR`.
         """
     )
 
