@@ -5,7 +5,8 @@ import PackageDescription
 
 let package = Package(
     name: "Solvable",
-    platforms: [.macOS(.v14)],
+    // macOS 15: Synchronization (Mutex, Atomic), which the kernel and the language use.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "solvable", targets: ["solvable"]),
     ],
@@ -15,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // System libraries (Debian: libzmq3-dev, libopenblas-dev, liblapacke-dev).
@@ -23,24 +25,30 @@ let package = Package(
 
         // Core libraries, leaves first.
         .target(name: "JSON"),
+        // Files (atomic writes), clocks and ISO 8601 timestamps, shared by every layer.
+        .target(name: "Platform"),
         // Not called `Numerics`: that name belongs to apple/swift-numerics' module.
-        .target(name: "NumericCore", dependencies: ["COpenBLAS"]),
+        .target(name: "NumericCore", dependencies: ["COpenBLAS", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "Models", dependencies: ["NumericCore"]),
         .target(name: "Display", dependencies: ["NumericCore", "JSON"]),
         .target(name: "Language", dependencies: ["Models", "Display", "NumericCore", "JSON"]),
-        .target(name: "Notebook", dependencies: ["Language", "JSON"]),
+        .target(name: "Notebook", dependencies: ["Language", "JSON", "Platform"]),
         .target(name: "JupyterProtocol", dependencies: [
-            "JSON",
+            "JSON", "Platform",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "Kernel", dependencies: ["JupyterProtocol", "Language", "CZeroMQ", "JSON"]),
+        // The kernel core knows no language; KernelSession is the glue to Language.
+        .target(name: "Kernel", dependencies: ["JupyterProtocol", "CZeroMQ", "JSON", "Platform"]),
+        .target(name: "KernelSession", dependencies: [
+            "Kernel", "JupyterProtocol", "Language", "Notebook", "Display", "NumericCore", "JSON", "Platform",
+        ]),
         .target(name: "Report", dependencies: [
-            "Notebook", "Display", "JSON",
+            "Notebook", "Display", "JSON", "Platform",
             .product(name: "Ink", package: "Ink"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "solvable", dependencies: [
-            "Kernel", "Notebook", "Report", "Language", "JSON",
+            "Kernel", "KernelSession", "Notebook", "Report", "Language", "JSON",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -49,6 +57,7 @@ let package = Package(
         .executableTarget(name: "sgd-bench", dependencies: ["Models"], path: "bench/sgd"),
         .executableTarget(name: "dynamics-bench", dependencies: ["Models", "NumericCore"],
                           path: "bench/deeplinear-peaked"),
+        .executableTarget(name: "calibrate-bench", dependencies: ["Language", "Display", "NumericCore"], path: "bench/calibrate"),
 
         // Tests (Swift Testing).
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
@@ -59,9 +68,9 @@ let package = Package(
             "Language", "Display", "JSON", "Models", "NumericCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON", "Platform"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "JSON"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "JupyterProtocol", "Language", "JSON"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "JSON"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "JupyterProtocol", "JSON"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "JSON", "Platform"]),
     ]
 )

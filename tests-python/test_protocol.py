@@ -165,6 +165,11 @@ def test_progress_is_one_display_updated_in_place(kernel):
     assert updates and all(m["msg_type"] == "update_display_data" for m in updates)
     assert all(m["content"]["transient"]["display_id"] == display_id for m in updates)
     assert "100%" in updates[-1]["content"]["data"]["text/plain"]
+    # Text front ends print only the first display's text/plain: it names the work
+    # instead of showing a percentage that would stay frozen there.
+    assert progress[0]["content"]["data"]["text/plain"].startswith("simulate icl")
+    assert "running" in progress[0]["content"]["data"]["text/plain"]
+    assert "<progress" in progress[0]["content"]["data"]["text/html"]
     assert any(m["msg_type"] == "execute_result" for m in seen)
 
 

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import JSON
+import Platform
 
 /// Makes the headers of outgoing messages: unique ids (`<session>_<pid>_<counter>`,
 /// as ipykernel does) and UTC timestamps with microseconds.
@@ -42,19 +43,20 @@ public struct MessageFactory: Sendable {
         return hex(a) + hex(b)
     }
 
+    /// A random (version 4) UUID in its text form, e.g. a subshell id, as ipykernel's
+    /// `uuid.uuid4()` gives.
+    public static func newUUID() -> String {
+        var rng = SystemRandomNumberGenerator()
+        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        bytes[6] = (bytes[6] & 0x0f) | 0x40
+        bytes[8] = (bytes[8] & 0x3f) | 0x80
+        let hex = bytes.map { b in String(b >> 4, radix: 16) + String(b & 0x0f, radix: 16) }
+        return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { hex[$0].joined() }.joined(separator: "-")
+    }
+
     /// The current UTC time as ISO 8601 with microseconds, e.g. `2026-11-30T22:10:00.123456Z`.
     public static func now() -> String {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        var seconds = ts.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-        }
-        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))"
-            + "T\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2))"
-            + ".\(pad(Int(ts.tv_nsec) / 1000, 6))Z"
+        Timestamp.now().iso8601
     }
+
 }

@@ -12,21 +12,28 @@ public struct MessageHeader: Sendable, Equatable {
     public var date: String
     /// The message type, e.g. `execute_request`.
     public var msgType: String
-    /// The protocol version, `"5.3"` for messages this kernel sends.
+    /// The protocol version, `"5.5"` for messages this kernel sends.
     public var version: String
+    /// The kernel subshell a shell request is for (JEP 91), or `nil` for the main shell.
+    /// Replies to a subshell's request carry it too.
+    public var subshellID: String?
 
-    /// The protocol version this kernel speaks.
-    public static let protocolVersion = "5.3"
+    /// The protocol version this kernel speaks: 5.5 adds XPUB iopub with
+    /// `iopub_welcome` (JEP 65), `kernel_info_request` on control (JEP 82), kernel
+    /// subshells (JEP 91) and `supported_features` (JEP 92). Every 5.5 addition is
+    /// optional for clients, so 5.3 clients keep working.
+    public static let protocolVersion = "5.5"
 
     /// Makes a header.
     public init(msgID: String, session: String, username: String, date: String, msgType: String,
-                version: String = MessageHeader.protocolVersion) {
+                version: String = MessageHeader.protocolVersion, subshellID: String? = nil) {
         self.msgID = msgID
         self.session = session
         self.username = username
         self.date = date
         self.msgType = msgType
         self.version = version
+        self.subshellID = subshellID
     }
 
     /// Reads a header from its JSON object.
@@ -40,12 +47,13 @@ public struct MessageHeader: Sendable, Equatable {
                   username: json["username"]?.stringValue ?? "",
                   date: json["date"]?.stringValue ?? "",
                   msgType: type,
-                  version: json["version"]?.stringValue ?? "5.0")
+                  version: json["version"]?.stringValue ?? "5.0",
+                  subshellID: json["subshell_id"]?.stringValue)
     }
 
     /// The header as its JSON object.
     public var json: JSONValue {
-        [
+        var object: JSONValue = [
             "msg_id": .string(msgID),
             "session": .string(session),
             "username": .string(username),
@@ -53,5 +61,7 @@ public struct MessageHeader: Sendable, Equatable {
             "msg_type": .string(msgType),
             "version": .string(version),
         ]
+        if let subshellID { object["subshell_id"] = .string(subshellID) }
+        return object
     }
 }

@@ -3,6 +3,7 @@ import Display
 import Foundation
 import JSON
 import Language
+import Notebook
 import NumericCore
 
 /// `solvable eval FILE` / `solvable eval -e CODE`: runs one cell of the language and
@@ -37,80 +38,53 @@ struct EvalCommand: ParsableCommand {
             }
             code = String(decoding: data, as: UTF8.self)
         }
-        let sink = CollectingSink(echo: !json)
-        let outcome = Session().execute(code, sink: sink, monitor: WorkMonitor())
+        let echo = !json
+        // The recorder `solvable run` and the kernel use: nbformat outputs with lines
+        // split and clear_output(wait:) applied; text is echoed as it comes, progress
+        // bars on stderr.
+        let recorder = OutputRecorder(forward: { type, content in
+            guard echo else { return }
+            Self.echo(type, content)
+        })
+        let outcome = Session().execute(code, sink: recorder, monitor: WorkMonitor())
         var failed = false
         switch outcome {
         case .success(let result, let payloads):
-            if let result { sink.record(.result(result)) }
+            if let result {
+                recorder.append(OutputJSON.executeResult(result, executionCount: 1))
+                if echo { print(result.plainText) }
+            }
             for payload in payloads {
                 // A pager payload (`?name`) prints like a display of its bundle.
-                if let data = payload["data"]?.objectValue { sink.record(.display(MIMEBundle(data: data))) }
+                if let data = payload["data"]?.objectValue { recorder.display(MIMEBundle(data: data), displayID: nil, update: false) }
             }
         case .failure(let error):
-            sink.record(.error(error))
+            recorder.append(OutputJSON.error(error))
+            if echo { FileHandle.standardError.write(Data((error.traceback.joined(separator: "\n") + "\n").utf8)) }
             failed = true
         }
         if json {
-            print(JSONWriter.string(.array(sink.outputs.map(\.nbformat)), style: .notebook))
+            print(JSONWriter.string(.array(recorder.outputs), style: .notebook))
         }
         if failed { throw ExitCode.failure }
     }
-}
 
-/// Collects a cell's outputs as nbformat records; echoes text as it comes unless
-/// printing JSON. Progress displays go to stderr only.
-final class CollectingSink: OutputSink {
-    /// One output of a cell.
-    enum Output {
-        case stream(StreamName, String)
-        case display(MIMEBundle)
-        case result(MIMEBundle)
-        case error(CellError)
-
-        /// The nbformat v4 output object.
-        var nbformat: JSONValue {
-            switch self {
-            case .stream(let name, let text):
-                return ["output_type": "stream", "name": .string(name.rawValue), "text": .string(text)]
-            case .display(let bundle):
-                return ["output_type": "display_data", "data": bundle.dataJSON, "metadata": bundle.metadataJSON]
-            case .result(let bundle):
-                return ["output_type": "execute_result", "execution_count": 1, "data": bundle.dataJSON, "metadata": bundle.metadataJSON]
-            case .error(let e):
-                return ["output_type": "error", "ename": .string(e.ename), "evalue": .string(e.evalue),
-                        "traceback": .array(e.traceback.map(JSONValue.string))]
+    /// Prints one output event as a terminal shows it: streams as they are, displays
+    /// as their text/plain, progress bars (and their updates) on stderr.
+    private static func echo(_ type: String, _ content: JSONValue) {
+        switch type {
+        case "stream":
+            let text = Data((content["text"]?.stringValue ?? "").utf8)
+            if content["name"] == "stderr" { FileHandle.standardError.write(text) } else { FileHandle.standardOutput.write(text) }
+        case "display_data", "update_display_data":
+            let plain = content["data"]?["text/plain"]?.stringValue ?? ""
+            if content["transient"]?["display_id"]?.stringValue?.hasPrefix("solvable-progress") == true {
+                FileHandle.standardError.write(Data((plain + "\n").utf8))
+            } else if type == "display_data" {
+                print(plain)
             }
+        default:
+            break
         }
     }
-
-    private(set) var outputs: [Output] = []
-    private var displayIndex: [String: Int] = [:]
-    private let echo: Bool
-
-    init(echo: Bool) { self.echo = echo }
-
-    /// Adds an output and, when echoing, prints it.
-    func record(_ output: Output) {
-        outputs.append(output)
-        guard echo else { return }
-        switch output {
-        case .stream(.stdout, let text): FileHandle.standardOutput.write(Data(text.utf8))
-        case .stream(.stderr, let text): FileHandle.standardError.write(Data(text.utf8))
-        case .display(let b), .result(let b): print(b.plainText)
-        case .error(let e): FileHandle.standardError.write(Data((e.traceback.joined(separator: "\n") + "\n").utf8))
-        }
-    }
-
-    func stream(_ name: StreamName, _ text: String) { record(.stream(name, text)) }
-
-    func display(_ bundle: MIMEBundle, displayID: String?, update: Bool) {
-        if let displayID, displayID.hasPrefix("solvable-progress") {
-            FileHandle.standardError.write(Data((bundle.plainText + "\n").utf8))
-            return
-        }
-        record(.display(bundle))
-    }
-
-    func clearOutput(wait: Bool) { outputs.removeAll() }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Kernel
+import KernelSession
 
 /// `solvable kernel -f CONNECTION_FILE`: run as a Jupyter kernel.
 struct KernelCommand: ParsableCommand {

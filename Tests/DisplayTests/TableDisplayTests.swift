@@ -52,9 +52,17 @@ import Testing
         #expect(html.hasSuffix("</tbody>\n</table>"))
     }
 
-    @Test func htmlShowsEveryRow() {
+    @Test func htmlShowsEveryRowUpToSixtyThenHeadAndTailAsPandas() {
+        let sixty = Table(columns: [.init("n", (0..<60).map(Double.init))])
+        #expect(TableDisplay.html(sixty).components(separatedBy: "<tr>").count - 1 == 61)
         let long = Table(columns: [.init("n", (0..<100).map(Double.init))])
-        #expect(TableDisplay.html(long).components(separatedBy: "<tr>").count - 1 == 101)
+        let html = TableDisplay.html(long)
+        // Header, rows 0–4, the "…" row, rows 95–99.
+        #expect(html.components(separatedBy: "<tr>").count - 1 == 12)
+        #expect(html.contains("<tr><th>…</th><td>…</td></tr>"))
+        #expect(html.contains("<tr><th>95</th>") && !html.contains("<tr><th>50</th>"))
+        #expect(html.hasSuffix("</table>\n<p>100 rows × 1 columns</p>"))
+        #expect(TableDisplay.dataResource(long)["data"]?.arrayValue?.count == TableDisplay.maxPlainRows)
     }
 
     @Test func dataResourceIsShapedAsPandasWritesIt() throws {

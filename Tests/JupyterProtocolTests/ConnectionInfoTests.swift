@@ -49,7 +49,7 @@ import Testing
         var factory = MessageFactory(session: "abc")
         let a = factory.header("status"), b = factory.header("status")
         #expect(a.msgID != b.msgID)
-        #expect(a.session == "abc" && a.version == "5.3")
+        #expect(a.session == "abc" && a.version == "5.5")
         #expect(MessageFactory.newSessionID().count == 32)
     }
 }

@@ -50,4 +50,24 @@ import Testing
         #expect(m("[a-c]x", "bx"))
         #expect(m("[", "["))  // unclosed bracket is a literal
     }
+
+    @Test func longOutputsAreCutAndTheTotalIsBounded() {
+        // Five cells with 50 MB results (the probe of issue 15) keep 4 KiB of each.
+        var h = History()
+        let big = String(repeating: "1234567890", count: 5_000_000)
+        for line in 1...5 { h.append(line: line, input: "table(a=range(1e6))", output: big) }
+        #expect(h.entries.count == 5)
+        #expect(h.storedBytes < 5 * (4 << 10 + 200))
+        #expect(h.entries[0].output?.hasPrefix("1234567890") == true)
+        #expect(h.entries[0].output?.hasSuffix("more bytes not kept in history]") == true)
+
+        // Past the total, the oldest cells go first; an input above it alone is not kept.
+        var small = History(maximumOutputBytes: 8, maximumStoredBytes: 200)  // 52 bytes a cell
+        for line in 1...6 { small.append(line: line, input: "cell \(line)", output: "é-é-é-é-é") }
+        #expect(small.entries.map(\.line) == [4, 5, 6])
+        #expect(small.entries[0].output == "é-é-é… [6 more bytes not kept in history]")
+        #expect(small.storedBytes == 3 * 52)
+        small.append(line: 7, input: String(repeating: "x", count: 201), output: nil)
+        #expect(small.entries.map(\.line) == [4, 5, 6])
+    }
 }

@@ -1,8 +1,6 @@
-import Display
 import JSON
 import JupyterProtocol
 @testable import Kernel
-import Language
 import Testing
 
 /// The message core against a mock transport and a mock interpreter: no sockets.
@@ -32,7 +30,8 @@ import Testing
         #expect(reply[0].msgType == "kernel_info_reply")
         #expect(reply[0].parentID == request.header.msgID)
         #expect(reply[0].identities == request.identities)
-        #expect(reply[0].content["protocol_version"] == "5.3")
+        #expect(reply[0].content["protocol_version"] == "5.5")
+        #expect(reply[0].content["supported_features"] == ["kernel subshells"])
         #expect(reply[0].content["implementation"] == "mock")
         // Every iopub message of the request points at it.
         #expect(transport.sent.filter { $0.0 == .iopub }.allSatisfy { $0.1.parentID == request.header.msgID })
@@ -84,7 +83,7 @@ import Testing
         transport.enqueue([client.execute("6 * 7")])
         core.handle(client.execute("fail", ["stop_on_error": false]), on: .shell)
         #expect(transport.replies(on: .shell).count == 1)
-        #expect(transport.takeQueuedShellMessages().count == 1)
+        #expect(transport.takeQueuedShellMessages(subshell: nil).count == 1)
     }
 
     @Test mutating func silentCellsBroadcastNothingAndStoreNoHistory() {
@@ -182,5 +181,51 @@ import Testing
         second.handle(client.request("shutdown_request", ["restart": false]), on: .shell)
         #expect(other.replies(on: .shell).first?.content["restart"] == false)
         #expect(other.stopped)
+    }
+
+    @Test mutating func inputAsksOnStdinAndUsesTheReply() {
+        transport.script(answers: ["Ada"])
+        let request = client.execute("input", ["allow_stdin": true])
+        core.handle(request, on: .shell)
+        let asked = transport.replies(on: .stdin)
+        #expect(asked.count == 1 && asked[0].msgType == "input_request")
+        #expect(asked[0].content == ["prompt": "name? ", "password": false])
+        #expect(asked[0].parentID == request.header.msgID && asked[0].identities == request.identities)
+        #expect(transport.iopub.first { $0.0 == "execute_result" }?.1["data"]?["text/plain"] == "hello Ada")
+    }
+
+    @Test mutating func inputWithoutAllowStdinIsAnErrorAndAsksNothing() {
+        core.handle(client.execute("input", ["allow_stdin": false]), on: .shell)
+        #expect(transport.replies(on: .stdin).isEmpty)
+        let reply = transport.replies(on: .shell)[0].content
+        #expect(reply["status"] == "error")
+        #expect(reply["evalue"]?.stringValue?.contains("allow_stdin false") == true)
+    }
+
+    @Test mutating func subshellsAreCreatedListedAndDeletedOnControl() {
+        core.handle(client.request("create_subshell_request"), on: .control)
+        core.handle(client.request("create_subshell_request"), on: .control)
+        core.handle(client.request("list_subshell_request"), on: .control)
+        core.handle(client.request("delete_subshell_request", ["subshell_id": "sub-1"]), on: .control)
+        core.handle(client.request("delete_subshell_request", ["subshell_id": "sub-1"]), on: .control)
+        core.handle(client.request("list_subshell_request"), on: .control)
+        let r = transport.replies(on: .control).map(\.content)
+        #expect(r[0] == ["status": "ok", "subshell_id": "sub-1"] && r[1]["subshell_id"] == "sub-2")
+        #expect(r[2] == ["status": "ok", "subshell_id": ["sub-1", "sub-2"]])
+        #expect(r[3] == ["status": "ok"])
+        #expect(r[4]["status"] == "error" && r[4]["evalue"] == "no subshell with id sub-1")
+        #expect(r[5]["subshell_id"] == ["sub-2"])
+    }
+
+    @Test mutating func aSubshellErrorAbortsOnlyItsOwnQueue() {
+        transport.enqueue([client.execute("1")], subshell: nil)
+        transport.enqueue([client.execute("2")], subshell: "sub-1")
+        var failing = client.execute("fail")
+        failing.header.subshellID = "sub-1"
+        core.handle(failing, on: .shell)
+        let replies = transport.replies(on: .shell)
+        #expect(replies.map { $0.content["status"] } == ["error", "aborted"])
+        #expect(replies[0].header.subshellID == "sub-1")
+        #expect(transport.takeQueuedShellMessages(subshell: nil).count == 1)
     }
 }

@@ -1,29 +1,73 @@
-import Display
 import JSON
 import JupyterProtocol
 import Kernel
-import Language
 import Synchronization
 
-/// A transport that records what the core sends and serves a scripted shell queue.
+/// A transport that records what the core sends, serves a scripted shell queue per
+/// shell, answers `input_request`s from a script and keeps a list of subshells.
 final class MockTransport: KernelTransport, Sendable {
-    private let state = Mutex<(sent: [(Channel, Message)], queued: [Message], stopped: Bool)>(([], [], false))
+    private struct State {
+        var sent: [(Channel, Message)] = []
+        var queued: [String: [Message]] = [:]  // by subshell id, "" for the main shell
+        var stopped = false
+        var answers: [String] = []
+        var subshells: [String] = []
+        var created = 0
+    }
+    private let state = Mutex(State())
 
     func send(_ message: Message, on channel: Channel) {
         state.withLock { $0.sent.append((channel, message)) }
     }
 
-    func takeQueuedShellMessages() -> [Message] {
+    func takeQueuedShellMessages(subshell: String?) -> [Message] {
         state.withLock { state in
-            defer { state.queued = [] }
-            return state.queued
+            defer { state.queued[subshell ?? ""] = [] }
+            return state.queued[subshell ?? ""] ?? []
         }
     }
 
+    /// Records the request as sent on stdin and answers with the next scripted line;
+    /// with none left, waits until `isCancelled`, then gives up.
+    func ask(_ request: Message, isCancelled: @escaping @Sendable () -> Bool) -> Message? {
+        send(request, on: .stdin)
+        let answer: String? = state.withLock { $0.answers.isEmpty ? nil : $0.answers.removeFirst() }
+        guard let answer else {
+            while !isCancelled() {}
+            return nil
+        }
+        return Message(header: MessageHeader(msgID: "answer", session: "client-session", username: "test",
+                                             date: MessageFactory.now(), msgType: "input_reply"),
+                       parentHeader: request.header.json, content: ["value": .string(answer)])
+    }
+
+    func createSubshell() -> String {
+        state.withLock { state in
+            state.created += 1
+            state.subshells.append("sub-\(state.created)")
+            return "sub-\(state.created)"
+        }
+    }
+
+    func deleteSubshell(_ id: String) -> Bool {
+        state.withLock { state in
+            guard state.subshells.contains(id) else { return false }
+            state.subshells.removeAll { $0 == id }
+            return true
+        }
+    }
+
+    var subshellIDs: [String] { state.withLock { $0.subshells } }
+
     func stop() { state.withLock { $0.stopped = true } }
 
-    /// Puts `messages` in the shell queue (as if they arrived during a cell).
-    func enqueue(_ messages: [Message]) { state.withLock { $0.queued += messages } }
+    /// Lines the front end will type, in order.
+    func script(answers: [String]) { state.withLock { $0.answers += answers } }
+
+    /// Puts `messages` in a shell's queue (as if they arrived during a cell).
+    func enqueue(_ messages: [Message], subshell: String? = nil) {
+        state.withLock { $0.queued[subshell ?? "", default: []] += messages }
+    }
     var sent: [(Channel, Message)] { state.withLock { $0.sent } }
     var stopped: Bool { state.withLock { $0.stopped } }
     func clear() { state.withLock { $0.sent = [] } }
@@ -45,44 +89,52 @@ final class MockInterpreter: Interpreter, Sendable {
     var interrupts: Int { state.withLock { $0.interrupts } }
     var shutdowns: [Bool] { state.withLock { $0.shutdowns } }
 
-    func execute(_ code: String, context: ExecutionContext) -> CellOutcome {
+    func execute(_ code: String, context: ExecutionContext) -> ExecutionOutcome {
         state.withLock { $0.executed.append(code) }
+        let out = context.publisher
         if code.hasPrefix("print:") {
-            context.sink.stream(.stdout, String(code.dropFirst(6)))
-            return .success(result: nil, payloads: [])
+            out.publish("stream", ["name": "stdout", "text": .string(String(code.dropFirst(6)))])
+            return .ok(result: nil, payloads: [])
         }
         switch code {
         case "fail":
-            return .failure(CellError(ename: "NameError", evalue: "name 'fail' is not defined",
-                                      traceback: ["NameError: name 'fail' is not defined"]))
+            return .error(ExecutionError(ename: "NameError", evalue: "name 'fail' is not defined",
+                                         traceback: ["NameError: name 'fail' is not defined"]))
         case "show":
-            context.sink.display(MIMEBundle(plain: "shown"), displayID: nil, update: false)
-            return .success(result: nil, payloads: [])
+            out.publish("display_data", ["data": ["text/plain": "shown"], "metadata": [:]])
+            return .ok(result: nil, payloads: [])
         case "progress":
-            context.sink.display(MIMEBundle(plain: "0%"), displayID: "p", update: false)
-            context.sink.display(MIMEBundle(plain: "100%"), displayID: "p", update: true)
-            context.sink.clearOutput(wait: true)
-            return .success(result: nil, payloads: [])
+            out.publish("display_data", ["data": ["text/plain": "0%"], "metadata": [:], "transient": ["display_id": "p"]])
+            out.publish("update_display_data", ["data": ["text/plain": "100%"], "metadata": [:],
+                                                "transient": ["display_id": "p"]])
+            out.publish("clear_output", ["wait": true])
+            return .ok(result: nil, payloads: [])
         case "loop":
             cancelled.store(false, ordering: .relaxed)
             while !cancelled.load(ordering: .relaxed) {}
-            return .failure(CellError(ename: "Interrupted", evalue: "interrupted by the user", traceback: []))
+            return .error(ExecutionError(ename: "Interrupted", evalue: "interrupted by the user", traceback: []))
+        case "input":
+            switch out.input("name? ", password: false, isCancelled: { [self] in cancelled.load(ordering: .relaxed) }) {
+            case .line(let line): return .ok(result: MIMEData(data: ["text/plain": .string("hello " + line)]), payloads: [])
+            case .notAllowed(let why): return .error(ExecutionError(ename: "IOError", evalue: why, traceback: []))
+            case .interrupted: return .error(ExecutionError(ename: "Interrupted", evalue: "interrupted", traceback: []))
+            }
         case "?page":
-            return .success(result: nil, payloads: [["source": "page", "data": ["text/plain": "help"], "start": 0]])
+            return .ok(result: nil, payloads: [["source": "page", "data": ["text/plain": "help"], "start": 0]])
         default:
-            return .success(result: MIMEBundle(plain: code), payloads: [])
+            return .ok(result: MIMEData(data: ["text/plain": .string(code)]), payloads: [])
         }
     }
 
-    func complete(_ code: String, cursor: Int) -> Completion {
-        Completion(matches: ["geomspace"], cursorStart: 0, cursorEnd: cursor)
+    func complete(_ code: String, cursor: Int) -> CompletionReply {
+        CompletionReply(matches: ["geomspace"], cursorStart: 0, cursorEnd: cursor)
     }
 
-    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MIMEBundle? {
-        code == "linspace" ? MIMEBundle(plain: "linspace(start, stop, n)") : nil
+    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MIMEData? {
+        code == "linspace" ? MIMEData(data: ["text/plain": "linspace(start, stop, n)"]) : nil
     }
 
-    func isComplete(_ code: String) -> Completeness {
+    func isComplete(_ code: String) -> CompletenessReply {
         code.hasSuffix(",") ? .incomplete(indent: "    ") : code == "+*" ? .invalid : .complete
     }
 

@@ -17,7 +17,7 @@ import Testing
 
     @Test func onlyValidMessagesReachTheInterpreter() {
         let log = Log()
-        let inbox = SignedInbox(key: Self.key, log: { log.append($0) })
+        let inbox = SignedInbox(key: Self.key, logInterval: .zero, log: { log.append($0) })
         let interpreter = MockInterpreter()
         let core = MessageCore(interpreter: interpreter, transport: MockTransport())
         var client = Client()
@@ -60,5 +60,23 @@ import Testing
         #expect(inbox.accept(frames, on: .shell) != nil)
         #expect(inbox.accept(frames, on: .control) == nil)
         #expect(log.all == ["dropped a message on control: replayed signature"])
+    }
+
+    @Test func aFloodOfForgedMessagesWritesOneLinePerInterval() async throws {
+        var client = Client()
+        let forger = WireCodec(key: Array("wrong".utf8))
+        let log = Log()
+        let inbox = SignedInbox(key: Self.key, logInterval: .seconds(600), log: { log.append($0) })
+        for _ in 0..<5000 { _ = inbox.accept(forger.encode(client.execute("forged")), on: .shell) }
+        #expect(log.all == ["dropped a message on shell: invalid HMAC signature"])
+
+        // The next line after the interval counts the drops it did not report.
+        let counted = Log()
+        let brief = SignedInbox(key: Self.key, logInterval: .milliseconds(300), log: { counted.append($0) })
+        for _ in 0..<20 { _ = brief.accept(forger.encode(client.execute("forged")), on: .shell) }
+        try await Task.sleep(for: .milliseconds(350))
+        _ = brief.accept(forger.encode(client.execute("forged")), on: .shell)
+        #expect(counted.all.count == 2)
+        #expect(counted.all.last?.hasSuffix("(and 19 more dropped since the last report)") == true)
     }
 }

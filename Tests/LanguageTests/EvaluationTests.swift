@@ -143,7 +143,7 @@ import Testing
         let (_, sink) = h.run("help(linspace)")
         let text = try #require(sink.displays.first?.plainText)
         #expect(text.hasPrefix("linspace(start, stop, n=50)"))
-        #expect(text.contains("n      integer  50        n ≥ 1    how many values"))
+        #expect(text.contains("n      integer  50        1 ≤ n ≤ 10000000  how many values"))
         for code in ["?linspace", "linspace?"] {
             guard case .success(nil, let payloads) = h.run(code).0 else { Issue.record("no payload for \(code)"); continue }
             #expect(payloads.count == 1)

@@ -6,7 +6,7 @@ import NumericCore
 @Suite struct AnytimeTests {
     func parameters(_ changes: [String: Double]) -> ParameterSet {
         var p = ParameterSet()
-        for spec in AnytimeFamily.parameters { p[spec.name] = spec.defaultValue }
+        for spec in AnytimeFamily.family.parameters { p[spec.name] = spec.defaultValue }
         p["dim"] = .number(400); p["steps"] = .number(4000)
         for (k, v) in changes { p[k] = .number(v) }
         return p

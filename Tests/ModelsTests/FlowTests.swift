@@ -262,7 +262,7 @@ import Darwin
         var arguments = ParameterSet()
         arguments["t"] = .vector([1, -2])
         #expect(throws: ModelError.domain(parameter: "t", value: "-2", allowed: "t ≥ 0")) {
-            try flowGrid(arguments, "t", .nonNegative)
+            try Flow.TheoryArguments(arguments)
         }
         let fast = try model(["N": 100, "eta": 1])
         #expect {
@@ -275,7 +275,7 @@ import Darwin
         #expect(throws: ModelError.domain(parameter: "t", value: "1.5", allowed: "whole step counts 0 ≤ t ≤ 1e15 when eta > 0")) {
             try Flow.theoryTable(descent, times: [1.5], monitor: .none)
         }
-        #expect(throws: ModelError.domain(parameter: "eta", value: "-1", allowed: "eta ≥ 0 (0: gradient flow)")) {
+        #expect(throws: ModelError.domain(parameter: "eta", value: "-1", allowed: "eta ≥ 0")) {
             try model(["eta": -1])
         }
         let fractional = try model(["N": 10.5])

@@ -7,15 +7,15 @@ import NumericCore
 @Suite struct MLPTests {
     private func model(_ values: [String: ParameterValue] = [:]) -> ParameterSet {
         var set = ParameterSet()
-        for spec in MLPModel.parameters { set[spec.name] = spec.defaultValue }
+        for spec in MLPModel.family.parameters { set[spec.name] = spec.defaultValue }
         for (k, v) in values { set[k] = v }
         return set
     }
 
     @Test(arguments: ["sp", "mup", "mup_depth", "completep"])
     func gradientsMatchFiniteDifferences(param: String) throws {
-        let trainer = try MLPTrainer(model(["param": .string(param), "width": .number(8), "depth": .number(3),
-                                            "input": .number(5)]))
+        let trainer = try MLPTrainer(MLPModel.Parameters(model(["param": .string(param), "width": .number(8), "depth": .number(3),
+                                            "input": .number(5)])))
         var rng = Xoshiro256StarStar(seed: 11)
         var net = ResidualMLP(input: 5, width: 8, depth: 3, scaling: trainer.scaling, rng: &rng)
         let x = rng.gaussianMatrix(rows: 7, columns: 5)
@@ -105,6 +105,6 @@ import NumericCore
         let loss = curve.numbers("loss")!
         #expect(loss.last! < 0.05 * loss.first!)
         let bad = model(["task": .string("table"), "data": .table(Table(columns: [Table.Column("x", [1, 2, 3, 4, 5])]))])
-        #expect(throws: ModelError.self) { try MLPTrainer(bad) }
+        #expect(throws: ModelError.self) { try MLPTrainer(MLPModel.Parameters(bad)) }
     }
 }

@@ -49,7 +49,7 @@ struct PeakedTests {
         var values: [String: ParameterValue] = [:]
         for spec in Peaked.family.parameters { if let d = spec.defaultValue { values[spec.name] = d } }
         for (k, v) in cold { values[k] = v }
-        let c = try Peaked.Configuration(ParameterSet(values))
+        let c = Peaked.Configuration(try Peaked.Parameters(ParameterSet(values)))
         let samples = Peaked.LineSamples(c, seed: 1, count: 20000)
         let (constant, se) = samples.asymptoticConstant()
         let line = samples.line(60)

@@ -6,7 +6,7 @@ import NumericCore
 @Suite struct SGDFamilyTests {
     func defaults(_ changes: [String: ParameterValue] = [:]) -> ParameterSet {
         var p = ParameterSet()
-        for spec in SGDFamily.parameters { p[spec.name] = spec.defaultValue }
+        for spec in SGDFamily.family.parameters { p[spec.name] = spec.defaultValue }
         for (k, v) in changes { p[k] = v }
         return p
     }
@@ -30,7 +30,7 @@ import NumericCore
     }
 
     @Test func defaultTimesSpanTheRun() throws {
-        let setup = try SGDSetup(parameters: defaults())
+        let setup = try SGDSetup(parameters: try SGDFamily.Parameters(defaults()))
         let times = try setup.reportTimes(nil)
         #expect(times.first == 0 && times.last == 1000 && times.count > 40)
     }

@@ -67,15 +67,15 @@ import NumericCore
 
     @Test func badChoicesAndRanges() throws {
         var p = ParameterSet()
-        for spec in SGDFamily.parameters { p[spec.name] = spec.defaultValue }
+        for spec in SGDFamily.family.parameters { p[spec.name] = spec.defaultValue }
         p["average"] = .string("mean")
         #expect(throws: ModelError.domain(parameter: "average", value: "\"mean\"", allowed: "one of \"none\", \"tail\", \"window\", \"ema\"")) {
-            try SGDSetup(parameters: p)
+            try SGDSetup(parameters: try SGDFamily.Parameters(p))
         }
         p["average"] = .string("none"); p["dim"] = .number(1e9)
-        #expect(throws: ModelError.self) { try SGDSetup(parameters: p) }
+        #expect(throws: ModelError.self) { try SGDSetup(parameters: try SGDFamily.Parameters(p)) }
         p["dim"] = .number(10)
-        let setup = try? SGDSetup(parameters: p)
+        let setup = try? SGDSetup(parameters: try SGDFamily.Parameters(p))
         #expect(throws: ModelError.domain(parameter: "t", value: "2000", allowed: "0 ≤ t ≤ steps = 1000")) {
             try setup?.reportTimes([0, 2000])
         }

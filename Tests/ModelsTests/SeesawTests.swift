@@ -23,7 +23,7 @@ import NumericCore
 
     func compare(optimizer: String) throws -> [String: Double] {
         var p = ParameterSet()
-        for spec in SeesawFamily.parameters { p[spec.name] = spec.defaultValue }
+        for spec in SeesawFamily.family.parameters { p[spec.name] = spec.defaultValue }
         p["optimizer"] = .string(optimizer); p["lr"] = .number(0.02); p["noise"] = .number(1)
         p["dim"] = .number(300); p["samples"] = .number(2e5); p["shape"] = .string("step"); p["cuts"] = .number(6)
         guard case .record(let fields)? = try SeesawFamily.family.operation("compare")?.run(p, ParameterSet(), .none) else {

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Testing
+import Platform
 @testable import Notebook
 
 /// Writes replace the whole file or nothing.

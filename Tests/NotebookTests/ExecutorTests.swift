@@ -1,5 +1,6 @@
 import JSON
 import Testing
+import Platform
 @testable import Notebook
 
 /// The headless executor records outputs the way Jupyter does.

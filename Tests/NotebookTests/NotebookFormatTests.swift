@@ -1,5 +1,6 @@
 import JSON
 import Testing
+import Platform
 @testable import Notebook
 
 /// Reading, validating and writing nbformat files without losing anything.

@@ -5,6 +5,7 @@ import Foundation
 import JSON
 import Notebook
 import Testing
+import Platform
 @testable import Report
 
 /// The repository's templates/ and the Notebook fixtures, found from this file.

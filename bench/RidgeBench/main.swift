@@ -46,7 +46,7 @@ if which == "all" || which == "theory" {
                               "dim": .number(100_000), "lambda": .number(0)])
     let grid = ParameterSet(["P": .vector(geomspace(10, 1e4, 100))])
     var table: Table?
-    let t = try seconds(repeats: 5) { table = try Ridge.theory(model, grid, .none) }
+    let t = try seconds(repeats: 5) { table = try ridge("theory", model, grid) }
     let last = table?.numbers("test")?.last ?? .nan
     print("{\"bench\": \"ridge_theory\", \"dim\": 100000, \"points\": 100, \"seconds\": \(t.wall), \"cpu_seconds\": \(t.cpu), \"test_last\": \(last)}")
 }
@@ -57,7 +57,13 @@ if which == "all" || which == "simulate" {
     let sizes = geomspace(20, 4000, 12).map { $0.rounded() }
     let grid = ParameterSet(["P": .vector(sizes), "trials": .number(8), "seed": .number(1)])
     var table: Table?
-    let t = try seconds(repeats: 1) { table = try Ridge.simulate(model, grid, .none) }
+    let t = try seconds(repeats: 1) { table = try ridge("simulate", model, grid) }
     let last = table?.numbers("test")?.last ?? .nan
     print("{\"bench\": \"ridge_simulate\", \"dim\": 2000, \"points\": 12, \"trials\": 8, \"seconds\": \(t.wall), \"cpu_seconds\": \(t.cpu), \"test_last\": \(last)}")
+}
+
+/// Runs a ridge operation as the language does (typed parameters read from the sets).
+func ridge(_ operation: String, _ model: ParameterSet, _ arguments: ParameterSet) throws -> Table? {
+    guard case .table(let table)? = try Ridge.family.operation(operation)?.run(model, arguments, .none) else { return nil }
+    return table
 }

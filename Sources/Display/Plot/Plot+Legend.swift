@@ -6,6 +6,8 @@ extension Plot {
         var hasLine = false
         var hasMarker = false
         var hasErrors = false
+        var dashed = false
+        var colour: String?
     }
 
     /// Legend rows in series order. Series with an empty label are left out; series
@@ -21,7 +23,7 @@ extension Plot {
                 index = existing
             } else {
                 index = rows.count
-                rows.append(LegendRow(label: s.label, slot: slot))
+                rows.append(LegendRow(label: s.label, slot: slot, dashed: s.dashed, colour: s.color))
                 if let key { rowOfKey[key] = index }
             }
             switch s.style {
@@ -29,6 +31,9 @@ extension Plot {
             case .markers:
                 rows[index].hasMarker = true
                 if s.errors != nil { rows[index].hasErrors = true }
+            case .both:
+                rows[index].hasLine = true
+                rows[index].hasMarker = true
             }
         }
         return rows
@@ -49,11 +54,20 @@ extension Plot {
             (layout.right - inset - width, layout.bottom - inset - height),
             (layout.left + inset, layout.bottom - inset - height),
         ]
-        let pixels = coveredPixels(layout)
-        let (x0, y0) = corners.min { a, b in
-            covered(pixels, x: a.0, y: a.1, width: width, height: height)
-                < covered(pixels, x: b.0, y: b.1, width: width, height: height)
-        } ?? corners[0]
+        let x0: Double, y0: Double
+        switch legend {
+        case .none: return
+        case .upperRight: (x0, y0) = corners[0]
+        case .upperLeft: (x0, y0) = corners[1]
+        case .lowerRight: (x0, y0) = corners[2]
+        case .lowerLeft: (x0, y0) = corners[3]
+        case .best:
+            let pixels = coveredPixels(layout)
+            (x0, y0) = corners.min { a, b in
+                covered(pixels, x: a.0, y: a.1, width: width, height: height)
+                    < covered(pixels, x: b.0, y: b.1, width: width, height: height)
+            } ?? corners[0]
+        }
 
         out.line("<g class=\"legend\">")
         out.line("<rect class=\"legend-box\" x=\"\(out.n(x0))\" y=\"\(out.n(y0))\" width=\"\(out.n(width))\" "
@@ -61,9 +75,10 @@ extension Plot {
         for (i, row) in rows.enumerated() {
             let yc = y0 + pad / 2 + rowHeight * (Double(i) + 0.5)
             let gx = x0 + pad
-            out.line("<g class=\"\(PlotStyle.classes(slot: row.slot))\">")
+            let colour = row.colour.map { " style=\"color:\(Markup.escape($0))\"" } ?? ""
+            out.line("<g class=\"\(PlotStyle.classes(slot: row.slot))\"\(colour)>")
             if row.hasLine {
-                out.line("<path class=\"line\" d=\"M\(out.n(gx)) \(out.n(yc))h\(out.n(glyph))\"/>")
+                out.line("<path class=\"line\" d=\"M\(out.n(gx)) \(out.n(yc))h\(out.n(glyph))\"\(row.dashed ? Self.dashAttribute : "")/>")
             }
             if row.hasErrors {
                 let cx = gx + glyph / 2, cap = Self.capHalfWidth
@@ -84,10 +99,10 @@ extension Plot {
     private func coveredPixels(_ layout: PlotLayout) -> [(Double, Double)] {
         var pixels: [(Double, Double)] = []
         for s in series {
-            let points = s.drawablePoints(scale).map { ($0.index, layout.px($0.x), layout.py($0.y)) }
+            let points = s.drawablePoints(scale, xlim, ylim).map { ($0.index, layout.px($0.x), layout.py($0.y)) }
             for (i, point) in points.enumerated() {
                 pixels.append((point.1, point.2))
-                guard s.style == .line, i + 1 < points.count, points[i + 1].0 == point.0 + 1 else { continue }
+                guard s.style != .markers, i + 1 < points.count, points[i + 1].0 == point.0 + 1 else { continue }
                 let next = points[i + 1]
                 for step in 1..<8 {
                     let t = Double(step) / 8

@@ -9,7 +9,7 @@ extension Plot {
     public func svg() -> String {
         let layout = PlotLayout(self)
         var out = SVGWriter()
-        let (w, h) = (PlotLayout.width, PlotLayout.height)
+        let (w, h) = (width, height)
         let name = title.flatMap { $0.isEmpty ? nil : $0 } ?? "plot"
         out.line("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"solvable-plot\" viewBox=\"0 0 \(out.n(w)) \(out.n(h))\" "
             + "width=\"\(out.n(w))\" height=\"\(out.n(h))\" role=\"img\" aria-label=\"\(Markup.escape(name))\">")
@@ -40,7 +40,7 @@ extension Plot {
             out.line("<text class=\"title\" x=\"\(out.n(centerX))\" y=\"26\" text-anchor=\"middle\">\(Markup.escape(title))</text>")
         }
         if let xlabel, !xlabel.isEmpty {
-            out.line("<text class=\"label\" x=\"\(out.n(centerX))\" y=\"\(out.n(PlotLayout.height - 12))\" "
+            out.line("<text class=\"label\" x=\"\(out.n(centerX))\" y=\"\(out.n(height - 12))\" "
                 + "text-anchor=\"middle\">\(Markup.escape(xlabel))</text>")
         }
         if let ylabel, !ylabel.isEmpty {

@@ -22,20 +22,24 @@ extension Plot {
     func drawSeries(_ layout: PlotLayout, into out: inout SVGWriter) {
         let slots = colourSlots()
         for (s, slot) in zip(series, slots) {
-            let points = s.drawablePoints(scale)
+            let points = s.drawablePoints(scale, xlim, ylim)
             guard !points.isEmpty else { continue }
             let label = s.label.isEmpty ? "" : " aria-label=\"\(Markup.escape(s.label))\""
-            out.line("<g class=\"series \(PlotStyle.classes(slot: slot))\"\(label)>")
+            out.line("<g class=\"series \(PlotStyle.classes(slot: slot))\"\(label)\(Self.colourAttribute(s))>")
+            if let band = s.band { drawBand(band, points, layout, into: &out) }
             switch s.style {
-            case .line: drawLine(points, layout, into: &out)
+            case .line: drawLine(points, dashed: s.dashed, layout, into: &out)
             case .markers: drawMarkers(points, layout, into: &out)
+            case .both:
+                drawLine(points, dashed: s.dashed, layout, into: &out)
+                drawMarkers(points, layout, into: &out)
             }
             out.line("</g>")
         }
     }
 
     /// A polyline through consecutive drawable points; a lone point becomes a dot.
-    private func drawLine(_ points: [Series.Point], _ layout: PlotLayout, into out: inout SVGWriter) {
+    private func drawLine(_ points: [Series.Point], dashed: Bool, _ layout: PlotLayout, into out: inout SVGWriter) {
         var d = ""
         var previous = -2
         var runLength = 0
@@ -52,7 +56,31 @@ extension Plot {
             previous = point.index
         }
         if runLength == 1 { d += "h0" }
-        out.line("<path class=\"line\" d=\"\(d)\"/>")
+        out.line("<path class=\"line\" d=\"\(d)\"\(dashed ? Self.dashAttribute : "")/>")
+    }
+
+    /// The inline dash pattern of a dashed line (inline, so the shared stylesheet stays the same).
+    static let dashAttribute = " stroke-dasharray=\"7 3\""
+
+    /// ` style="color:…"` for a series with its own colour, else "".
+    static func colourAttribute(_ s: Series) -> String {
+        s.color.map { " style=\"color:\(Markup.escape($0))\"" } ?? ""
+    }
+
+    /// A translucent polygon between the band's edges at the drawable points' xs.
+    private func drawBand(_ band: Series.Band, _ points: [Series.Point], _ layout: PlotLayout, into out: inout SVGWriter) {
+        let usable = points.filter { p in
+            p.index < band.lower.count && p.index < band.upper.count
+                && layout.yAxis.accepts(band.lower[p.index]) && layout.yAxis.accepts(band.upper[p.index])
+        }
+        guard usable.count >= 2 else { return }
+        func clamp(_ y: Double) -> Double { min(layout.bottom, max(layout.top, layout.py(y))) }
+        var d = ""
+        for (i, p) in usable.enumerated() {
+            d += (i == 0 ? "M" : "L") + "\(out.n(layout.px(p.x))) \(out.n(clamp(band.upper[p.index])))"
+        }
+        for p in usable.reversed() { d += "L\(out.n(layout.px(p.x))) \(out.n(clamp(band.lower[p.index])))" }
+        out.line("<path class=\"band\" d=\"\(d)Z\" fill=\"currentColor\" fill-opacity=\"0.18\" stroke=\"none\"/>")
     }
 
     /// Error bars (capped, clipped to the plot area) and then circles on top.

@@ -23,6 +23,8 @@ public struct Plot: Sendable, Equatable {
             case line
             /// Markers, with error bars where `errors` is given (simulation, data).
             case markers
+            /// A line through markers.
+            case both
         }
         /// Legend text (empty: no legend entry).
         public var label: String
@@ -37,6 +39,25 @@ public struct Plot: Sendable, Equatable {
         /// when their labels match too (a swept theory line and the simulation markers
         /// for the same parameter value). `nil`: a colour of its own.
         public var group: String?
+        /// Drawn dashed (a line, or the line of `both`).
+        public var dashed = false
+        /// A CSS colour (`#0072B2`, `crimson`) instead of the palette's; `nil`: the palette.
+        public var color: String?
+        /// A shaded band from `band.lower[i]` to `band.upper[i]` at each x (a fit's interval).
+        public var band: Band?
+
+        /// A shaded region between two curves over the series' xs.
+        public struct Band: Sendable, Equatable {
+            /// The lower edge, one value per x.
+            public var lower: [Double]
+            /// The upper edge, one value per x.
+            public var upper: [Double]
+            /// Makes a band.
+            public init(lower: [Double], upper: [Double]) {
+                self.lower = lower
+                self.upper = upper
+            }
+        }
 
         /// Makes a series.
         public init(label: String, xs: [Double], ys: [Double], errors: [Double]? = nil, style: Style,
@@ -60,6 +81,22 @@ public struct Plot: Sendable, Equatable {
     public var xlabel: String?
     /// The y-axis label, if any.
     public var ylabel: String?
+    /// The x range shown, instead of one fitted to the data; points outside are left out.
+    public var xlim: ClosedRange<Double>?
+    /// The y range shown, instead of one fitted to the data; points outside are left out.
+    public var ylim: ClosedRange<Double>?
+    /// The figure's width and height in px (the SVG viewBox).
+    public var width = 640.0, height = 420.0
+    /// Where the legend goes.
+    public var legend: LegendPlacement = .best
+
+    /// Where a plot's legend goes: a corner of the plot area, the one covering the fewest
+    /// points (`best`), or nowhere.
+    public enum LegendPlacement: String, Sendable, CaseIterable {
+        case best
+        case upperRight = "upper right", upperLeft = "upper left", lowerRight = "lower right", lowerLeft = "lower left"
+        case none
+    }
 
     /// Makes a plot from ready series.
     public init(series: [Series], scale: Scale = .linear, title: String? = nil, xlabel: String? = nil,

@@ -32,9 +32,15 @@ struct PlotLayout {
         let scale = plot.scale
         var xs: [Double] = [], ys: [Double] = []
         for series in plot.series {
-            for point in series.drawablePoints(scale) {
+            for point in series.drawablePoints(scale, plot.xlim, plot.ylim) {
                 xs.append(point.x)
                 ys.append(point.y)
+                if let band = series.band {
+                    for edge in [band.lower, band.upper] where point.index < edge.count {
+                        let v = edge[point.index]
+                        if v.isFinite, !scale.logY || v > 0, plot.ylim?.contains(v) ?? true { ys.append(v) }
+                    }
+                }
                 if let e = point.error, e.isFinite, e > 0, (point.y + e).isFinite {
                     ys.append(point.y + e)
                     // On a log axis a bar reaching far below its point would stretch the axis
@@ -46,15 +52,17 @@ struct PlotLayout {
         // Without any drawable point: [0, 1] on a linear axis, [1, 10] on a log axis.
         let (xLow, xHigh) = scale.logX ? (1.0, 10.0) : (0.0, 1.0)
         let (yLow, yHigh) = scale.logY ? (1.0, 10.0) : (0.0, 1.0)
-        xAxis = Axis.make(low: xs.min() ?? xLow, high: xs.max() ?? xHigh, log: scale.logX)
-        yAxis = Axis.make(low: ys.min() ?? yLow, high: ys.max() ?? yHigh, log: scale.logY)
+        xAxis = plot.xlim.map { Axis.fixed($0, log: scale.logX) }
+            ?? Axis.make(low: xs.min() ?? xLow, high: xs.max() ?? xHigh, log: scale.logX)
+        yAxis = plot.ylim.map { Axis.fixed($0, log: scale.logY) }
+            ?? Axis.make(low: ys.min() ?? yLow, high: ys.max() ?? yHigh, log: scale.logY)
 
         let yLabelWidth = yAxis.labels.map { Self.width(of: $0) }.max() ?? 0
         left = 10 + (plot.ylabel.map { $0.isEmpty ? 0 : 22 } ?? 0) + yLabelWidth + Self.majorTick + 5
         let lastXLabel = xAxis.labels.last.map { Self.width(of: $0) } ?? 0
-        right = Self.width - max(18, lastXLabel / 2 + 6)
+        right = plot.width - max(18, lastXLabel / 2 + 6)
         top = plot.title.map { $0.isEmpty ? 16 : 40 } ?? 16
-        bottom = Self.height - (30 + (plot.xlabel.map { $0.isEmpty ? 0 : 20 } ?? 0))
+        bottom = plot.height - (30 + (plot.xlabel.map { $0.isEmpty ? 0 : 20 } ?? 0))
         // Frame edges on half pixels, so the 1 px frame is crisp at 100% zoom.
         (left, right) = (left.rounded(.down) + 0.5, right.rounded(.down) + 0.5)
         (top, bottom) = (top + 0.5, bottom + 0.5)
@@ -92,12 +100,15 @@ extension Plot.Series {
         var error: Double?
     }
 
-    /// The points with finite coordinates (positive ones on log axes), in order.
-    func drawablePoints(_ scale: Plot.Scale) -> [Point] {
+    /// The points with finite coordinates (positive ones on log axes, inside the limits
+    /// if given), in order.
+    func drawablePoints(_ scale: Plot.Scale, _ xlim: ClosedRange<Double>? = nil, _ ylim: ClosedRange<Double>? = nil) -> [Point] {
         var points: [Point] = []
         for index in 0..<min(xs.count, ys.count) {
             let (x, y) = (xs[index], ys[index])
             guard x.isFinite, y.isFinite, !scale.logX || x > 0, !scale.logY || y > 0 else { continue }
+            if let xlim, !xlim.contains(x) { continue }
+            if let ylim, !ylim.contains(y) { continue }
             let error = errors.flatMap { index < $0.count ? $0[index] : nil }
             points.append(Point(index: index, x: x, y: y, error: error))
         }

@@ -16,6 +16,9 @@ extension TableDisplay {
     /// A column literally named `index` would clash with the row index (pandas refuses
     /// to write such a frame); here the row index is then named `level_0` instead, the
     /// name pandas' `reset_index` gives it in that case.
+    ///
+    /// Like pandas' `_repr_data_resource_` (which writes `head(display.max_rows)`), a
+    /// table longer than `maxPlainRows` contributes only its first `maxPlainRows` rows.
     public static func dataResource(_ table: Table) -> JSONValue {
         let indexName = table.column("index") == nil ? "index" : "level_0"
         var fields: [JSONValue] = [["name": .string(indexName), "type": "integer"]]
@@ -23,8 +26,9 @@ extension TableDisplay {
             fields.append(["name": .string(column.name), "type": isNumeric(column) ? "number" : "string"])
         }
         var rows: [JSONValue] = []
-        rows.reserveCapacity(table.rowCount)
-        for row in 0..<table.rowCount {
+        let shown = min(table.rowCount, maxPlainRows)
+        rows.reserveCapacity(shown)
+        for row in 0..<shown {
             var record: [String: JSONValue] = [indexName: .int(row)]
             for column in table.columns {
                 switch column.values {

@@ -8,10 +8,8 @@ extension TableDisplay {
     /// A table without rows names its columns instead.
     public static func plain(_ table: Table) -> String {
         let rowCount = table.rowCount
-        let truncated = rowCount > maxPlainRows
-        let shownRows: [Int?] = truncated
-            ? Array(0..<edgeRows) + [nil] + Array((rowCount - edgeRows)..<rowCount)
-            : Array(0..<rowCount)
+        let truncated = isTruncated(table)
+        let shownRows = shownRows(table)
 
         // Column 0 is the row index; then one column per table column.
         var columns: [(header: String, cells: [String], rightAligned: Bool)] = [

@@ -3,7 +3,10 @@ import JSON
 /// The cells this kernel ran with `store_history`, answering `history_request`s
 /// (`tail`, `range`, `search`) as IPython's history manager does: entries are
 /// `[session, line, input]`, or `[session, line, [input, output]]` with `output`.
-/// History lives in memory for the life of the process, in session number 1.
+/// History lives in memory for the life of the process, in session number 1, and
+/// is bounded: a result's text/plain is kept to `maximumOutputBytes` (the history
+/// protocol shows it as a reminder, and IPython keeps none by default), and when the
+/// stored text passes `maximumStoredBytes` the oldest cells are forgotten first.
 public struct History: Sendable {
     /// One stored cell.
     public struct Entry: Sendable, Equatable {
@@ -19,13 +22,46 @@ public struct History: Sendable {
     public static let session = 1
     /// Stored cells, oldest first.
     public private(set) var entries: [Entry] = []
+    /// The UTF-8 bytes of every stored input and output.
+    public private(set) var storedBytes = 0
+    /// The longest output kept, in UTF-8 bytes (longer ones are cut, with a note).
+    public let maximumOutputBytes: Int
+    /// The most text kept in all; an input longer than this alone is not stored.
+    public let maximumStoredBytes: Int
 
-    /// Makes an empty history.
-    public init() {}
+    /// Makes an empty history with the given bounds (4 KiB per output, 16 MiB in all).
+    public init(maximumOutputBytes: Int = 4 << 10, maximumStoredBytes: Int = 16 << 20) {
+        self.maximumOutputBytes = maximumOutputBytes
+        self.maximumStoredBytes = maximumStoredBytes
+    }
 
-    /// Stores a cell.
+    /// Stores a cell, cutting a long output and forgetting the oldest cells to stay
+    /// within the bounds.
     public mutating func append(line: Int, input: String, output: String?) {
-        entries.append(Entry(line: line, input: input, output: output))
+        let kept = output.map { Self.cut($0, to: maximumOutputBytes) }
+        let entry = Entry(line: line, input: input, output: kept)
+        let size = Self.bytes(entry)
+        guard size <= maximumStoredBytes else { return }
+        var dropped = 0
+        while storedBytes + size > maximumStoredBytes, dropped < entries.count {
+            storedBytes -= Self.bytes(entries[dropped])
+            dropped += 1
+        }
+        entries.removeFirst(dropped)
+        entries.append(entry)
+        storedBytes += size
+    }
+
+    private static func bytes(_ entry: Entry) -> Int {
+        entry.input.utf8.count + (entry.output?.utf8.count ?? 0)
+    }
+
+    /// `text` cut at a character boundary to at most about `limit` bytes, with a note.
+    private static func cut(_ text: String, to limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        var end = text.utf8.index(text.utf8.startIndex, offsetBy: limit)
+        while end > text.startIndex, end.samePosition(in: text.unicodeScalars) == nil { end = text.utf8.index(before: end) }
+        return String(text.unicodeScalars[..<end]) + "… [\(text.utf8.count - limit) more bytes not kept in history]"
     }
 
     /// Answers a `history_request` content object.

@@ -1,7 +1,5 @@
-import Display
 import JSON
 import JupyterProtocol
-import Language
 
 // MARK: - execute_request
 
@@ -15,33 +13,30 @@ extension MessageCore {
         let silent = content["silent"]?.boolValue ?? false
         let storeHistory = silent ? false : (content["store_history"]?.boolValue ?? true)
         let stopOnError = content["stop_on_error"]?.boolValue ?? true
-        if storeHistory { executionCount += 1 }
-        let count = executionCount
+        let allowStdin = content["allow_stdin"]?.boolValue ?? false
+        let count = storeHistory ? nextExecutionCount() : executionCount
         if !silent {
             out.publish("execute_input", ["code": .string(code), "execution_count": .int(count)],
                         parent: request.header)
         }
-        let sink = IOPubSink(out: out, parent: request.header, enabled: !silent)
-        let outcome = interpreter.execute(code, context: ExecutionContext(sink: sink, executionCount: count))
+        let publisher = IOPubPublisher(out: out, request: request, enabled: !silent, allowStdin: allowStdin)
+        let outcome = interpreter.execute(code, context: ExecutionContext(publisher: publisher, executionCount: count))
         switch outcome {
-        case .success(let result, let payloads):
+        case .ok(let result, let payloads):
             if let result, !silent {
-                out.publish("execute_result", ["execution_count": .int(count), "data": result.dataJSON,
-                                                "metadata": result.metadataJSON], parent: request.header)
+                out.publish("execute_result", ["execution_count": .int(count), "data": result.data,
+                                                "metadata": result.metadata], parent: request.header)
             }
-            if storeHistory { history.append(line: count, input: code, output: result?.plainText) }
+            if storeHistory { remember(line: count, input: code, output: result?.plainText) }
             let expressions = userExpressions(content["user_expressions"]?.objectValue ?? [:])
             out.reply(to: request, "execute_reply", [
                 "status": "ok", "execution_count": .int(count), "payload": .array(payloads),
                 "user_expressions": .object(expressions),
             ], on: .shell)
-        case .failure(let error):
-            let errorContent: JSONValue = [
-                "ename": .string(error.ename), "evalue": .string(error.evalue),
-                "traceback": .array(error.traceback.map(JSONValue.string)),
-            ]
+        case .error(let error):
+            let errorContent = error.content
             if !silent { out.publish("error", errorContent, parent: request.header) }
-            if storeHistory { history.append(line: count, input: code, output: nil) }
+            if storeHistory { remember(line: count, input: code, output: nil) }
             var reply = errorContent
             reply["status"] = "error"
             reply["execution_count"] = .int(count)
@@ -49,7 +44,7 @@ extension MessageCore {
             reply["payload"] = []
             // Take the queue before replying, so a request sent after the client saw
             // this reply is never aborted.
-            let queued = stopOnError ? out.transport.takeQueuedShellMessages() : []
+            let queued = stopOnError ? out.transport.takeQueuedShellMessages(subshell: request.header.subshellID) : []
             out.reply(to: request, "execute_reply", reply, on: .shell)
             abort(queued)
         }
@@ -58,17 +53,18 @@ extension MessageCore {
     /// Evaluates `user_expressions` after a successful cell, each to a display or an error.
     func userExpressions(_ expressions: [String: JSONValue]) -> [String: JSONValue] {
         var results: [String: JSONValue] = [:]
-        let sink = DiscardingSink()
         for (name, expression) in expressions {
             let outcome = interpreter.execute(expression.stringValue ?? "",
-                                              context: ExecutionContext(sink: sink, executionCount: executionCount))
+                                              context: ExecutionContext(publisher: DiscardingPublisher(),
+                                                                        executionCount: executionCount))
             switch outcome {
-            case .success(let result, _):
-                let bundle = result ?? MIMEBundle(plain: "")
-                results[name] = ["status": "ok", "data": bundle.dataJSON, "metadata": bundle.metadataJSON]
-            case .failure(let error):
-                results[name] = ["status": "error", "ename": .string(error.ename), "evalue": .string(error.evalue),
-                                 "traceback": .array(error.traceback.map(JSONValue.string))]
+            case .ok(let result, _):
+                let bundle = result ?? MIMEData(data: ["text/plain": ""])
+                results[name] = ["status": "ok", "data": bundle.data, "metadata": bundle.metadata]
+            case .error(let error):
+                var content = error.content
+                content["status"] = "error"
+                results[name] = content
             }
         }
         return results

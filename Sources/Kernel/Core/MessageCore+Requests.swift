@@ -1,7 +1,5 @@
-import Display
 import JSON
 import JupyterProtocol
-import Language
 
 // MARK: - complete, inspect, is_complete, history, comms
 
@@ -29,7 +27,7 @@ extension MessageCore {
         let bundle = interpreter.inspect(code, cursor: Self.cursor(request.content, code: code), detailLevel: level)
         out.reply(to: request, "inspect_reply", [
             "status": "ok", "found": .bool(bundle != nil),
-            "data": bundle?.dataJSON ?? [:], "metadata": bundle?.metadataJSON ?? [:],
+            "data": bundle?.data ?? [:], "metadata": bundle?.metadata ?? [:],
         ], on: .shell)
     }
 

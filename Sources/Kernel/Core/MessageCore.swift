@@ -1,6 +1,5 @@
 import JSON
 import JupyterProtocol
-import Language
 import Synchronization
 
 /// The kernel's message core: maps each request type to its handler and wraps every
@@ -8,19 +7,17 @@ import Synchronization
 /// wait for an iopub message after `kernel_info` before calling a kernel ready) and
 /// nbclient (which waits for `idle`) see the protocol they expect.
 ///
-/// Threading: shell messages are handled on one thread, control messages on another.
-/// Shell-only state (execution count, history) is touched only by shell handlers;
-/// the control handlers (`kernel_info`, `interrupt`, `shutdown`) use only the
-/// interpreter's thread-safe `interrupt`/`shutdown` and the thread-safe sender.
-public final class MessageCore: @unchecked Sendable {
+/// Threading: the main shell and each subshell handle their requests on their own
+/// thread, control on another. The shell state (execution count, history) is shared
+/// by all shells, under a lock; the interpreter serializes what it must (see
+/// `Interpreter`); the control handlers use only the interpreter's thread-safe
+/// `interrupt`/`shutdown`, the transport and the thread-safe sender.
+public final class MessageCore: Sendable {
     /// The language the kernel runs.
     public let interpreter: any Interpreter
     /// Builds and sends outgoing messages.
     public let out: OutgoingMessages
-    /// The `In [n]` counter (shell thread only).
-    public internal(set) var executionCount = 0
-    /// Cells stored with `store_history` (shell thread only).
-    public internal(set) var history = History()
+    private let shellState = Mutex<(executionCount: Int, history: History)>((0, History()))
     private let shuttingDown = Atomic<Bool>(false)
 
     /// Makes a core for `interpreter` over `transport`.
@@ -32,6 +29,24 @@ public final class MessageCore: @unchecked Sendable {
                 session: String = MessageFactory.newSessionID()) {
         self.interpreter = interpreter
         out = OutgoingMessages(session: session, transport: transport)
+    }
+
+    /// The `In [n]` counter, shared by the main shell and the subshells.
+    public var executionCount: Int { shellState.withLock { $0.executionCount } }
+    /// Cells stored with `store_history`.
+    public var history: History { shellState.withLock { $0.history } }
+
+    /// Counts a cell that stores history and returns its execution count.
+    func nextExecutionCount() -> Int {
+        shellState.withLock { state in
+            state.executionCount += 1
+            return state.executionCount
+        }
+    }
+
+    /// Stores a cell in the history.
+    func remember(line: Int, input: String, output: String?) {
+        shellState.withLock { $0.history.append(line: line, input: input, output: output) }
     }
 
     /// Whether a shutdown request has been handled.
@@ -57,6 +72,9 @@ public final class MessageCore: @unchecked Sendable {
         case ("kernel_info_request", _): kernelInfo(request, on: channel)
         case ("shutdown_request", _): shutdown(request, on: channel)
         case ("interrupt_request", .control): interrupt(request)
+        case ("create_subshell_request", .control): createSubshell(request)
+        case ("delete_subshell_request", .control): deleteSubshell(request)
+        case ("list_subshell_request", .control): listSubshells(request)
         case ("execute_request", .shell): execute(request)
         case ("complete_request", .shell): complete(request)
         case ("inspect_request", .shell): inspect(request)
@@ -73,6 +91,8 @@ public final class MessageCore: @unchecked Sendable {
 
     // MARK: - Kernel lifecycle
 
+    /// `kernel_info_reply`, on shell or control (JEP 82); `supported_features` (JEP 92)
+    /// lists the optional protocol features this kernel has.
     func kernelInfo(_ request: Message, on channel: Channel) {
         let info = interpreter.kernelInfo
         out.reply(to: request, "kernel_info_reply", [
@@ -84,6 +104,7 @@ public final class MessageCore: @unchecked Sendable {
             "banner": .string(info.banner),
             "help_links": .array(info.helpLinks),
             "debugger": false,
+            "supported_features": ["kernel subshells"],
         ], on: channel)
     }
 

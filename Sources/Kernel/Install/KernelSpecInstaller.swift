@@ -1,4 +1,6 @@
 import JSON
+import JupyterProtocol
+import Platform
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,7 +25,9 @@ public enum KernelSpecInstaller {
     /// The logo files copied from the repository's `kernelspec/` folder.
     public static let logos = ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]
 
-    /// The `kernel.json` document for the binary at `executable`.
+    /// The `kernel.json` document for the binary at `executable`; it declares the
+    /// protocol version the kernel speaks (`kernel_protocol_version`, as ipykernel's
+    /// kernelspec does), so a client knows before starting it.
     public static func kernelJSON(executable: String) -> JSONValue {
         [
             "argv": [.string(executable), "kernel", "-f", "{connection_file}"],
@@ -31,6 +35,7 @@ public enum KernelSpecInstaller {
             "language": "solvable",
             "interrupt_mode": "message",
             "metadata": ["debugger": false],
+            "kernel_protocol_version": .string(MessageHeader.protocolVersion),
         ]
     }
 
@@ -50,12 +55,12 @@ public enum KernelSpecInstaller {
             throw InstallError(description: "cannot find the path of the solvable executable")
         }
         let text = JSONWriter.string(kernelJSON(executable: binary), style: .notebook) + "\n"
-        try FileIO.write(Array(text.utf8), to: directory + "/kernel.json")
+        try FileIO.writeAtomically(Array(text.utf8), to: directory + "/kernel.json")
         guard let logos = logoDirectory ?? findLogoDirectory(near: binary) else {
             return (directory, "no kernelspec/ logos found; kernel.json written without them")
         }
         for logo in Self.logos {
-            try FileIO.write(try FileIO.read(logos + "/" + logo), to: directory + "/" + logo)
+            try FileIO.writeAtomically(try FileIO.read(logos + "/" + logo), to: directory + "/" + logo)
         }
         return (directory, nil)
     }

@@ -6,7 +6,7 @@ import Darwin
 
 /// A POSIX thread running one closure: the kernel's control, heartbeat and signal
 /// loops each get one, so they answer while the shell thread computes.
-final class NativeThread {
+final class NativeThread: @unchecked Sendable {  // the handle is only joined
     private final class Body {
         let run: @Sendable () -> Void
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }

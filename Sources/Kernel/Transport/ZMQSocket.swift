@@ -35,6 +35,12 @@ final class ZMQSocket: @unchecked Sendable {
         zmq_setsockopt(handle, option, &v, MemoryLayout<Int32>.size)
     }
 
+    /// Sets a 64-bit integer socket option (`ZMQ_MAXMSGSIZE`).
+    func setOption64(_ option: Int32, _ value: Int64) {
+        var v = value
+        zmq_setsockopt(handle, option, &v, MemoryLayout<Int64>.size)
+    }
+
     /// Binds to `endpoint` (`tcp://ip:port` or `ipc://path`).
     func bind(_ endpoint: String) throws(ZMQError) {
         guard zmq_bind(handle, endpoint) == 0 else { throw ZMQError("cannot bind \(endpoint)") }

@@ -42,11 +42,15 @@ struct CallContext {
         return x
     }
 
-    /// The whole number `name`, or `nil`; `range` describes what is allowed.
-    func integer(_ name: String, atLeast minimum: Int) throws(LanguageError) -> Int? {
+    /// The whole number `name` in `minimum...maximum`, or `nil`. Past `maximum` (a
+    /// resource cap, such as the longest grid) the error is a `ResourceError` naming it.
+    func integer(_ name: String, atLeast minimum: Int, atMost maximum: Int = 999_999_999_999) throws(LanguageError) -> Int? {
         guard let x = try number(name) else { return nil }
-        guard x.rounded() == x, x >= Double(minimum), x < 1e12 else {
+        guard x.rounded() == x, x >= Double(minimum) else {
             throw error(.domain, "\(name) = \(NumberText.plain(x)) is out of range: allowed a whole number \(name) ≥ \(minimum)", at: name)
+        }
+        guard x <= Double(maximum) else {
+            throw error(.resource, "\(name) = \(NumberText.plain(x)) is too large for \(self.name): allowed \(minimum) ≤ \(name) ≤ \(maximum)", at: name)
         }
         return Int(x)
     }

@@ -38,6 +38,8 @@ extension Interpreter {
                                     + Suggestion.clause(for: name, in: fields.map(\.0)), at: position)
             }
             return v.1
+        case .scalingFit(let f):
+            return try ScalingFitDisplay.field(f, name, at: position)
         case .claim(let c):
             let fields: [(String, Value)] = [("text", .string(c.text)), ("measured", .number(c.measured)),
                                              ("expect", .number(c.expect)), ("pass", .bool(c.pass))]

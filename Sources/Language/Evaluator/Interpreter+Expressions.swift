@@ -63,8 +63,14 @@ extension Interpreter {
         case "==", "!=", "<", "<=", ">", ">=", "in", "not in":
             return try compare(op, a, b, at: position)
         case "+":
-            if case .string(let s) = a, case .string(let t) = b { return .string(s + t) }
-            if case .list(let s) = a, case .list(let t) = b { return .list(s + t) }
+            if case .string(let s) = a, case .string(let t) = b {
+                try admit(bytes: Double(s.utf8.count + t.utf8.count), for: "'+' on two strings", at: position)
+                return .string(s + t)
+            }
+            if case .list(let s) = a, case .list(let t) = b {
+                try admit(bytes: Double((s.count + t.count) * MemoryLayout<Value>.stride), for: "'+' on two lists", at: position)
+                return .list(s + t)
+            }
             return try elementwise(a, b, op: op, at: position)
         default:
             return try elementwise(a, b, op: op, at: position)
@@ -78,33 +84,41 @@ extension Interpreter {
             let shown = negating ? b.typeName : "\(a.typeName) and \(b.typeName)"
             throw LanguageError(.type, "cannot \(what) \(shown)", at: position)
         }
+        let count: Int
         switch (x, y) {
         case (.scalar(let u), .scalar(let v)):
             return .number(try apply(op, u, v, at: position))
-        case (.scalar(let u), .vector(let v)):
-            var out: [Double] = []
-            out.reserveCapacity(v.count)
-            for e in v { out.append(try apply(op, u, e, at: position)) }
-            return .vector(out)
-        case (.vector(let u), .scalar(let v)):
-            var out: [Double] = []
-            out.reserveCapacity(u.count)
-            for e in u { out.append(try apply(op, e, v, at: position)) }
-            return .vector(out)
+        case (.scalar, .vector(let v)): count = v.count
+        case (.vector(let u), .scalar): count = u.count
         case (.vector(let u), .vector(let v)):
             guard u.count == v.count else {
                 throw LanguageError(.argument, "vectors of different lengths (\(u.count) and \(v.count)) cannot be combined with '\(op)'", at: position)
             }
-            var out: [Double] = []
-            out.reserveCapacity(u.count)
-            for i in u.indices { out.append(try apply(op, u[i], v[i], at: position)) }
-            return .vector(out)
+            count = u.count
         }
+        try admit(bytes: Double(count * MemoryLayout<Double>.stride), for: negating ? "negating a vector" : "'\(op)' on a vector",
+                  at: position)
+        var out: [Double] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            // Long vectors: follow interrupts and the cell's time limit.
+            if i & 0xFFFF == 0xFFFF { try checkInterrupt(at: position) }
+            out.append(try apply(op, x[i], y[i], at: position))
+        }
+        return .vector(out)
     }
 
     private enum Operand {
         case scalar(Double)
         case vector([Double])
+
+        /// Element `i`, a scalar broadcast to every position.
+        subscript(i: Int) -> Double {
+            switch self {
+            case .scalar(let x): return x
+            case .vector(let v): return v[i]
+            }
+        }
     }
 
     private func arithmeticOperand(_ value: Value) -> Operand? {

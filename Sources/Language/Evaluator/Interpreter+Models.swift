@@ -19,7 +19,7 @@ extension Interpreter {
                 set[spec.name] = try parameterValue(argument.value, spec: spec, at: argument.position)
             } else if let value = spec.defaultValue {
                 set[spec.name] = value
-            } else {
+            } else if spec.isRequired {
                 throw LanguageError(.argument, "\(family.name) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
             }
         }
@@ -42,7 +42,7 @@ extension Interpreter {
                 set[spec.name] = try parameterValue(argument.value, spec: spec, at: argument.position)
             } else if let value = spec.defaultValue {
                 set[spec.name] = value
-            } else {
+            } else if spec.isRequired {
                 throw LanguageError(.argument, "\(function.name) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
             }
         }
@@ -50,6 +50,9 @@ extension Interpreter {
             try function.validate(set)
         } catch {
             throw languageError(error, arguments: bound, at: position)
+        }
+        if let estimate = function.estimate {
+            try admit(estimate(set), for: "\(function.name)(...)", advice: "use smaller arguments", at: position)
         }
         let result: OperationResult
         do {
@@ -138,7 +141,7 @@ extension Interpreter {
     /// Maps an error thrown by model code to a user-facing error at the argument it names.
     func languageError(_ error: any Error, arguments: [String: BoundArgument], at position: SourcePosition) -> LanguageError {
         if let e = error as? LanguageError { return e }
-        if error is WorkCancelled { return LanguageError(.interrupted, "interrupted by the user", at: position) }
+        if let stopped = error as? WorkCancelled { return stopError(monitor.stopReason ?? stopped.reason, at: position) }
         guard let modelError = error as? ModelError else {
             return LanguageError(.argument, "the computation failed: \(error)", at: position)
         }

@@ -4,9 +4,8 @@ import NumericCore
 // MARK: - Operations and sweeps
 
 extension Interpreter {
-    /// Refuse work above these, before running it.
-    static let memoryLimit = 8.0 * 1024 * 1024 * 1024
-    static let timeLimit = 600.0
+    /// The most points a sweep grid may have.
+    static let maximumSweepPoints = 100_000
 
     /// One swept argument: its name, its values, and where it was written.
     private struct Sweep {
@@ -69,13 +68,15 @@ extension Interpreter {
             }
             sweeps.append(Sweep(name: spec.name, values: values, position: argument.position))
         }
-        // The grid of points, first sweep outermost.
+        // The grid of points, first sweep outermost; its size is checked before it is built.
+        let gridSize = sweeps.reduce(1.0) { $0 * Double($1.values.count) }
+        if gridSize > Double(Self.maximumSweepPoints) {
+            let factors = sweeps.map { "\($0.values.count) \($0.name)" }.joined(separator: " × ")
+            throw LanguageError(.resource, "the sweep has \(NumberText.plain(gridSize)) points (\(factors)); the limit is \(Self.maximumSweepPoints) points: sweep fewer values", at: position)
+        }
         var points: [[String: Value]] = [[:]]
         for sweep in sweeps {
             points = points.flatMap { point in sweep.values.map { v in point.merging([sweep.name: v]) { $1 } } }
-        }
-        if points.count > 100_000 {
-            throw LanguageError(.resource, "the sweep has \(points.count) points; at most 100000 are allowed", at: position)
         }
         // Check every point's arguments before running anything.
         var prepared: [(model: ParameterSet, arguments: ParameterSet)] = []
@@ -124,14 +125,15 @@ extension Interpreter {
                 argumentSet[spec.name] = try parameterValue(point[spec.name] ?? argument.value, spec: spec, at: argument.position)
             } else if let value = spec.defaultValue {
                 argumentSet[spec.name] = value
-            } else {
+            } else if spec.isRequired {
                 throw LanguageError(.argument, "\(operation.name)(\(model.family.name)) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
             }
         }
         return (modelSet, argumentSet)
     }
 
-    /// Refuses work whose estimate exceeds the memory or time limit.
+    /// Refuses work whose estimate over the whole grid exceeds the memory limit, the
+    /// time the cell has left, or the operation's own `budget=`.
     private func checkCost(_ operation: ModelOperation, _ prepared: [(model: ParameterSet, arguments: ParameterSet)],
                            name: String, family: String, at position: SourcePosition) throws(LanguageError) {
         guard let estimate = operation.estimate else { return }
@@ -141,21 +143,12 @@ extension Interpreter {
             bytes = max(bytes, e.bytes)
             seconds += e.seconds
         }
-        if !(bytes <= Self.memoryLimit) {
-            // NaN or inf: the estimate itself overflowed (e.g. an astronomically large P₅₀).
-            let amount = bytes.isFinite ? "about \(Self.gibibytes(bytes))" : "an unbounded amount"
-            throw LanguageError(.resource, "\(name)(\(family)) would need \(amount) of memory (limit \(Self.gibibytes(Self.memoryLimit))); reduce the dimension or the sample sizes", at: position)
-        }
         // An operation with a `budget=` parameter lets the caller set a tighter time limit.
-        var limit = Self.timeLimit
-        if case .number(let budget)? = prepared.first?.arguments["budget"] { limit = min(limit, budget) }
-        if !(seconds <= limit) {
-            throw LanguageError(.resource, "\(name)(\(family)) would take about \(NumberText.plain(seconds.rounded())) s (limit \(NumberText.plain(limit)) s); reduce the dimension, trials or grid", at: position)
+        if case .number(let budget)? = prepared.first?.arguments["budget"], !(seconds <= budget) {
+            throw LanguageError(.resource, "\(name)(\(family)) would take about \(ResourceLimits.describe(seconds: seconds)) (budget \(NumberText.plain(budget)) s); reduce the dimension, trials or grid", at: position)
         }
-    }
-
-    private static func gibibytes(_ bytes: Double) -> String {
-        NumberText.plain((bytes / 1024 / 1024 / 1024 * 10).rounded() / 10) + " GiB"
+        try admit(WorkEstimate(bytes: bytes, seconds: seconds), for: "\(name)(\(family))",
+                  advice: "reduce the dimension, sample sizes, trials or grid", at: position)
     }
 
     /// A result with one column per swept parameter holding that point's value.

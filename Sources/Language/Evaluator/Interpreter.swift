@@ -26,6 +26,16 @@ final class Interpreter {
     var progressDisplays = 0
     /// The running user function's scope and how deeply calls nest.
     var frames = CallFrames()
+    /// The memory and time limits of every cell of the session (`limits(...)` sets them).
+    var sessionLimits = ResourceLimits.standard
+    /// Limits set for the running cell only (`limits(..., cell=true)`), or `nil`.
+    var cellLimits: ResourceLimits?
+    /// When the running cell started.
+    var cellStart = ContinuousClock.now
+    /// The last estimate checked against the limits (for calibration in bench/).
+    var lastEstimate: WorkEstimate?
+    /// The directory relative file paths resolve against; `nil`: the working directory.
+    var baseDirectory: String?
 
     /// Makes an interpreter over `registry`.
     init(registry: Registry) {
@@ -45,10 +55,13 @@ final class Interpreter {
             try checkInterrupt(at: nil)
             last = .none
             switch statement {
-            case .assign(let name, _, let expr):
-                variables[name] = try evaluate(expr)
+            case .assign(let name, let position, let expr):
+                let value = try evaluate(expr)
+                try admit(value, as: name, at: position)
+                variables[name] = value
             case .expression(let expr):
                 let value = try evaluate(expr)
+                try admit(value, as: nil, at: expr.position)
                 if i == statements.count - 1 {
                     last = value
                 } else if isAutoDisplayed(value), let bundle = value.bundle(registry: registry) {
@@ -75,9 +88,10 @@ final class Interpreter {
         }
     }
 
-    /// Throws `Interrupted` if the cell has been interrupted.
+    /// Throws `Interrupted` if the cell has been interrupted, or a `ResourceError` if it
+    /// has run past its time limit.
     func checkInterrupt(at position: SourcePosition?) throws(LanguageError) {
-        if monitor.isCancelled { throw LanguageError(.interrupted, "interrupted by the user", at: position) }
+        if let reason = monitor.stopReason { throw stopError(reason, at: position) }
     }
 
     /// Every name a user might mean: variables, builtins, models, constants.

@@ -43,7 +43,7 @@ final class ProgressRelay: Sendable {
                 s.latestShown = true
                 return true
             }
-            if show { sink.display(ProgressRelay.bundle(progress), displayID: displayID) }
+            if show { sink.display(displayID: displayID) { ProgressRelay.bundle(progress, first: !$0) } }
         }
     }
 
@@ -69,17 +69,25 @@ final class ProgressRelay: Sendable {
         if let latest {
             var shown = latest
             shown.label += shared.suffix
-            shared.sink.display(Self.bundle(shown), displayID: shared.displayID)
+            shared.sink.display(displayID: shared.displayID) { Self.bundle(shown, first: !$0) }
         }
     }
 
     /// A text and HTML progress bar.
-    static func bundle(_ p: WorkMonitor.Progress) -> MIMEBundle {
+    ///
+    /// The `first` display's text/plain names the work instead of drawing the bar:
+    /// text front ends (`jupyter console`) print a display's text/plain once and do not
+    /// apply `update_display_data`, so a bar there would stay at its first percentage
+    /// after the work ended. Notebook front ends render the HTML bar and replace the
+    /// whole bundle on each update, so a saved notebook holds the final bar.
+    static func bundle(_ p: WorkMonitor.Progress, first: Bool = false) -> MIMEBundle {
         let width = 24
         let filled = Int((p.fraction * Double(width)).rounded())
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let percent = Int((p.fraction * 100).rounded())
-        let plain = "\(p.label)  [\(bar)]  \(percent)%  (\(p.done)/\(p.total))"
+        let plain = first && p.done < p.total
+            ? "\(p.label): running, \(p.total) steps"
+            : "\(p.label)  [\(bar)]  \(percent)%  (\(p.done)/\(p.total))"
         let html = "<div class=\"solvable-progress\"><progress value=\"\(p.done)\" max=\"\(max(p.total, 1))\"></progress> "
             + "\(p.label.htmlEscaped) \(percent)% (\(p.done)/\(p.total))</div>"
         return MIMEBundle(plain: plain, [MIMEType.html: .string(html)])
@@ -94,12 +102,13 @@ final class SinkBox: @unchecked Sendable {
 
     init(_ sink: OutputSink) { self.sink = sink }
 
-    /// Sends a display: the first for an id as new, later ones as updates in place.
-    func display(_ bundle: MIMEBundle, displayID: String) {
+    /// Sends a display: the first for an id as new, later ones as updates in place;
+    /// `bundle` is told which (`true`: an update).
+    func display(displayID: String, _ bundle: (Bool) -> MIMEBundle) {
         lock.withLock { shown in
             let isUpdate = shown.contains(displayID)
             shown.insert(displayID)
-            sink.display(bundle, displayID: displayID, update: isUpdate)
+            sink.display(bundle(isUpdate), displayID: displayID, update: isUpdate)
         }
     }
 }

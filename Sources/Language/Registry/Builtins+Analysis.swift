@@ -9,18 +9,25 @@ extension Builtins {
                 fit(sim, x="P", y="test", law="powerlaw", min=100) fits y = prefactor · x^exponent in log–log \
                 coordinates over the rows with min ≤ x ≤ max. "exponential" fits y = prefactor · exp(exponent · x), \
                 "linear" fits y = prefactor + exponent · x. Fields: exponent, prefactor, exponent_se, prefactor_se, r2, n.
+                fit(runs, law="chinchilla", x=["N", "D"], y="loss", bootstrap=1000, seed=0) fits L = E + A/N^alpha + B/D^beta \
+                by Hoffmann et al. (2022)'s objective (Huber, delta=1e-3, on log L̂ − log L; L-BFGS from their grid of starts); \
+                law="offset_powerlaw" fits L = E + A/x^alpha. Fields: E, A, B, alpha, beta; with bootstrap=, the 95% \
+                percentile intervals E_low, E_high, …, beta_low, beta_high; with holdout=k (fit without the k \
+                largest-compute runs), holdout_n, holdout_error, holdout_max_error (relative); n, objective, law, bootstrap, seed. \
+                optimal(f, C=[...]) gives the compute-optimal N, D and loss.
                 """,
                 parameters: [
                     BuiltinParameter("data", "a table (or a vector of x values)", type: "table or vector"),
                     BuiltinParameter("ys", "the y values when data is a vector", type: "vector", default: "none"),
-                    BuiltinParameter("x", "the x column", type: "string", default: "first column", keywordOnly: true),
+                    BuiltinParameter("x", "the x column (a list [\"N\", \"D\"] for chinchilla)", type: "string or list", default: "first column", keywordOnly: true),
                     BuiltinParameter("y", "the y column", type: "string", default: "second column", keywordOnly: true),
                     BuiltinParameter("law", "the law to fit", type: "string", default: "\"powerlaw\"",
-                                     allowed: "\"powerlaw\" | \"exponential\" | \"linear\"", keywordOnly: true),
+                                     allowed: "\"powerlaw\" | \"exponential\" | \"linear\" | \"chinchilla\" | \"offset_powerlaw\"", keywordOnly: true),
                     BuiltinParameter("min", "use only points with x ≥ min", default: "none", keywordOnly: true),
                     BuiltinParameter("max", "use only points with x ≤ max", default: "none", keywordOnly: true),
-                ]) { c throws(LanguageError) in
-            let law = CurveFit.Law(rawValue: try c.choice("law", CurveFit.Law.allCases.map(\.rawValue)) ?? "powerlaw") ?? .powerlaw
+                ] + scalingFitParameters) { c throws(LanguageError) in
+            let law = CurveFit.Law(rawValue: try c.choice("law", CurveFit.Law.allCases.map(\.rawValue) + scalingLawNames) ?? "powerlaw") ?? .powerlaw
+            if let scaling = try scalingFit(&c) { return scaling }
             var xs: [Double], ys: [Double]
             switch c.value("data")! {
             case .table(let t):
@@ -71,6 +78,10 @@ extension Builtins {
             let expect = try c.number("expect")!
             let tol = try c.number("tol"), rtol = try c.number("rtol")
             guard tol != nil || rtol != nil else { throw c.error(.argument, "claim needs a tolerance: tol= (absolute) or rtol= (relative)") }
+            guard expect.isFinite else {
+                throw c.error(.domain, "expect = \(NumberText.plain(expect)) is out of range: allowed a finite number (a claim checks "
+                              + "|measured − expect| ≤ tolerance; for a divergence, claim 1/x with expect=0)", at: "expect")
+            }
             for (name, value) in [("tol", tol), ("rtol", rtol)] {
                 if let value, !(value >= 0) || !value.isFinite {
                     throw c.error(.domain, "\(name) = \(NumberText.plain(value)) is out of range: allowed \(name) ≥ 0", at: name)

@@ -40,7 +40,7 @@ extension Builtins {
                 parameters: [BuiltinParameter("t", "a table", type: "table")]) { c throws(LanguageError) in
             .list(try c.table("t")!.columnNames.map(Value.string))
         },
-        Builtin(name: "save", summary: "Saves a table as CSV or a plot as SVG: save(t, \"curve.csv\"), save(p, \"fig.svg\").",
+        Builtin(name: "save", summary: "Saves a table as CSV or a plot as SVG, PNG or PDF: save(t, \"curve.csv\"), save(p, \"fig.png\").",
                 doc: "Numbers are written exactly (shortest round-trip form). The file is replaced if it exists.",
                 parameters: [BuiltinParameter("value", "a table or a plot", type: "table or plot"),
                              BuiltinParameter("path", "the file to write", type: "string")]) { c throws(LanguageError) in
@@ -51,13 +51,13 @@ extension Builtins {
                 guard path.hasSuffix(".csv") else { throw c.error(.argument, "a table saves to a .csv file, not \"\(path)\"", at: "path") }
                 text = csv(t)
             case .plot(let p):
-                guard path.hasSuffix(".svg") else { throw c.error(.argument, "a plot saves to a .svg file, not \"\(path)\"", at: "path") }
-                text = p.svg()
+                try savePlot(p, to: path, c)
+                return .none
             case let v:
-                throw c.error(.type, "save writes a table (.csv) or a plot (.svg), not \(v.typeName)", at: "value")
+                throw c.error(.type, "save writes a table (.csv) or a plot (.svg, .png, .pdf), not \(v.typeName)", at: "value")
             }
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: c.interpreter.resolve(path)), options: .atomic)
             } catch {
                 throw c.error(.io, "cannot write \"\(path)\": \(error.localizedDescription)", at: "path")
             }

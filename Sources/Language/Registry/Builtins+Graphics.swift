@@ -20,7 +20,7 @@ extension Builtins {
                     BuiltinParameter("title", "the title", type: "string", default: "none", keywordOnly: true),
                     BuiltinParameter("xlabel", "the x-axis label (default: the x column)", type: "string", default: "none", keywordOnly: true),
                     BuiltinParameter("ylabel", "the y-axis label (default: the y column)", type: "string", default: "none", keywordOnly: true),
-                    BuiltinParameter("steps", "the run length for a schedule", type: "integer", default: "1000", allowed: "steps ≥ 1", keywordOnly: true),
+                    BuiltinParameter("steps", "the run length for a schedule", type: "integer", default: "1000", allowed: "1 ≤ steps ≤ 10000000", keywordOnly: true),
                 ], variadic: "tables") { c throws(LanguageError) in
             let scaleName = try c.choice("scale", Plot.Scale.allCases.map(\.rawValue)) ?? "linear"
             let scale = Plot.Scale(rawValue: scaleName) ?? .linear
@@ -39,8 +39,7 @@ extension Builtins {
             }
             // Schedules.
             if items.allSatisfy({ if case .schedule = $0.value { return true }; return false }) {
-                let steps = try c.integer("steps", atLeast: 1) ?? 1000
-                guard steps <= 10_000_000 else { throw c.error(.resource, "steps = \(steps) is too many to plot (limit 10000000)", at: "steps") }
+                let steps = try c.integer("steps", atLeast: 1, atMost: maximumGrid) ?? 1000
                 let stride = max(1, steps / 2000)
                 let xs = Swift.stride(from: 0, to: steps, by: stride).map(Double.init)
                 let series = items.map { item -> Plot.Series in

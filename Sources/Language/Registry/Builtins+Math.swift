@@ -5,10 +5,9 @@ extension Builtins {
         Builtin(name: "linspace", summary: "n evenly spaced numbers from start to stop, both included (as numpy.linspace).",
                 doc: "linspace(0, 1, 5) → [0, 0.25, 0.5, 0.75, 1].",
                 parameters: [BuiltinParameter("start", "first value"), BuiltinParameter("stop", "last value"),
-                             BuiltinParameter("n", "how many values", type: "integer", default: "50", allowed: "n ≥ 1")]) { c throws(LanguageError) in
+                             BuiltinParameter("n", "how many values", type: "integer", default: "50", allowed: "1 ≤ n ≤ 10000000")]) { c throws(LanguageError) in
             let (a, b) = (try c.number("start")!, try c.number("stop")!)
-            let n = try c.integer("n", atLeast: 1) ?? 50
-            try checkGridSize(n, c)
+            let n = try c.integer("n", atLeast: 1, atMost: maximumGrid) ?? 50
             guard a.isFinite, b.isFinite else { throw c.error(.domain, "linspace needs finite start and stop") }
             if n == 1 { return .vector([a]) }
             return .vector((0..<n).map { i in i == n - 1 ? b : a + (b - a) * Double(i) / Double(n - 1) })
@@ -16,10 +15,9 @@ extension Builtins {
         Builtin(name: "geomspace", summary: "n numbers evenly spaced on a log scale from start to stop, both included (as numpy.geomspace).",
                 doc: "geomspace(10, 1e4, 4) → [10, 100, 1000, 10000]. start and stop must have the same sign and be non-zero.",
                 parameters: [BuiltinParameter("start", "first value", allowed: "start ≠ 0"), BuiltinParameter("stop", "last value", allowed: "same sign as start"),
-                             BuiltinParameter("n", "how many values", type: "integer", default: "50", allowed: "n ≥ 1")]) { c throws(LanguageError) in
+                             BuiltinParameter("n", "how many values", type: "integer", default: "50", allowed: "1 ≤ n ≤ 10000000")]) { c throws(LanguageError) in
             let (a, b) = (try c.number("start")!, try c.number("stop")!)
-            let n = try c.integer("n", atLeast: 1) ?? 50
-            try checkGridSize(n, c)
+            let n = try c.integer("n", atLeast: 1, atMost: maximumGrid) ?? 50
             guard a != 0, b != 0, a.isFinite, b.isFinite, (a > 0) == (b > 0) else {
                 throw c.error(.domain, "geomspace needs finite, non-zero start and stop of the same sign (got \(NumberText.plain(a)) and \(NumberText.plain(b)))", at: a == 0 || !a.isFinite ? "start" : "stop")
             }
@@ -73,10 +71,13 @@ extension Builtins {
         },
     ]
 
+    /// The most values a grid builtin (`linspace`, `geomspace`, `range`, plotted steps) makes.
+    static let maximumGrid = 10_000_000
+
     /// Refuses grids that would not fit in memory.
     private static func checkGridSize(_ n: Int, _ c: CallContext) throws(LanguageError) {
-        if n > 10_000_000 {
-            throw c.error(.resource, "\(c.name) would make \(n) values (limit 10000000)", at: "n")
+        if n > maximumGrid {
+            throw c.error(.resource, "\(c.name) would make \(n) values (limit \(maximumGrid))", at: "n")
         }
     }
 

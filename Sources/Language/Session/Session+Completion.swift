@@ -98,6 +98,7 @@ extension Session {
         case .record(let f)?: return f.map(\.name)
         case .model(let m)?: return m.family.parameters.map(\.name) + m.family.operations.map(\.name)
         case .fit(let f)?: return Interpreter.fitFields(f).map(\.0)
+        case .scalingFit(let f)?: return ScalingFitDisplay.fields(f).map(\.0)
         case .claim?: return ["text", "measured", "expect", "pass"]
         default: return []
         }

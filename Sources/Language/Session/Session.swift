@@ -35,7 +35,9 @@ public final class Session {
     /// - Returns: the last expression's display, or the error that stopped the cell.
     public func execute(_ code: String, sink: OutputSink, monitor: WorkMonitor) -> CellOutcome {
         interpreter.sink = sink
-        interpreter.monitor = monitor
+        // The cell's own monitor follows the caller's interrupts and carries the cell's
+        // time limit, so every piece of work below stops at either.
+        interpreter.startCell(WorkMonitor(parent: monitor) { monitor.report(done: $0.done, total: $0.total, label: $0.label) })
         interpreter.payloads = []
         defer {
             interpreter.sink = NullSink()
@@ -48,6 +50,17 @@ public final class Session {
         } catch {
             return .failure(error.cellError(source: code))
         }
+    }
+
+    /// The estimate of the last operation checked against the limits (memory and time
+    /// predicted before it ran), for calibrating estimates against measured times.
+    public var lastEstimate: WorkEstimate? { interpreter.lastEstimate }
+
+    /// The directory that relative paths in `load` and `save` resolve against — the
+    /// notebook's; `nil` (the default) uses the process's working directory.
+    public var baseDirectory: String? {
+        get { interpreter.baseDirectory }
+        set { interpreter.baseDirectory = newValue }
     }
 
     /// The value of variable `name`, for tests and front ends, or `nil`.

@@ -11,6 +11,25 @@ public protocol OutputSink: AnyObject {
     func display(_ bundle: MIMEBundle, displayID: String?, update: Bool)
     /// `clear()`: clear the cell's output (`wait`: clear when new output arrives).
     func clearOutput(wait: Bool)
+    /// `input(prompt)`: a line the user types in the front end, waiting until it comes
+    /// or `isCancelled` turns true (an interrupt).
+    func input(_ prompt: String, password: Bool, isCancelled: @escaping @Sendable () -> Bool) -> Result<String, InputFailure>
+}
+
+extension OutputSink {
+    /// A sink without a front end to ask (`solvable run`, `solvable eval`, tests).
+    public func input(_ prompt: String, password: Bool,
+                      isCancelled: @escaping @Sendable () -> Bool) -> Result<String, InputFailure> {
+        .failure(.unavailable("there is no front end to type into here (input() needs a Jupyter front end)"))
+    }
+}
+
+/// Why `input()` got no line.
+public enum InputFailure: Error, Sendable, Equatable {
+    /// The front end does not take input; the reason, for the user.
+    case unavailable(String)
+    /// The cell was interrupted while waiting.
+    case interrupted
 }
 
 /// The two output streams of a cell.

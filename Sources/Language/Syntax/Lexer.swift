@@ -159,6 +159,10 @@ struct Lexer {
         guard let value = Double(text) else {
             throw LanguageError(.syntax, "invalid number '\(text)'", at: start)
         }
+        // `Double` rounds a literal past the largest double to infinity without a word.
+        guard value.isFinite else {
+            throw LanguageError(.syntax, "the number '\(text)' is too large: numbers go up to about 1.8e308 (write inf for infinity)", at: start)
+        }
         return Token(kind: .number(value), start: start, endOffset: index)
     }
 

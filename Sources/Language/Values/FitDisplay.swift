@@ -69,3 +69,86 @@ enum ClaimDisplay {
         return MIMEBundle(plain: plain(c), [MIMEType.html: .string(html), MIMEType.claim: json(c)])
     }
 }
+
+/// How a scaling-law fit shows and what fields it answers.
+enum ScalingFitDisplay {
+    /// The fields `f.name` reads, in display order: the coefficients, their interval
+    /// ends (with a bootstrap), the hold-out check (with a hold-out), and the settings.
+    static func fields(_ f: ScalingFit) -> [(String, Value)] {
+        var out: [(String, Value)] = []
+        for (k, name) in f.law.parameterNames.enumerated() { out.append((name, .number(f.estimate[k]))) }
+        for (k, name) in f.law.parameterNames.enumerated() {
+            guard let interval = f.interval(k) else { break }
+            out.append((name + "_low", .number(interval.low)))
+            out.append((name + "_high", .number(interval.high)))
+        }
+        if let h = f.holdout {
+            out += [("holdout_n", .number(Double(h.count))), ("holdout_error", .number(h.meanRelativeError)),
+                    ("holdout_max_error", .number(h.maxRelativeError))]
+        }
+        out += [("n", .number(Double(f.count))), ("objective", .number(f.objectiveValue)), ("law", .string(f.law.rawValue)),
+                ("bootstrap", .number(Double(f.samples.count))), ("seed", .number(Double(f.seed)))]
+        return out
+    }
+
+    /// `f.name`, or an error listing the fields (and saying how to get intervals).
+    static func field(_ f: ScalingFit, _ name: String, at position: SourcePosition) throws(LanguageError) -> Value {
+        let all = fields(f)
+        if let v = all.first(where: { $0.0 == name }) { return v.1 }
+        var hint = ""
+        if name.hasSuffix("_low") || name.hasSuffix("_high"), f.samples.isEmpty { hint = "; intervals need fit(..., bootstrap=1000)" }
+        if name.hasPrefix("holdout"), f.holdout == nil { hint = "; a hold-out check needs fit(..., holdout=k)" }
+        throw LanguageError(.name, "a \(f.law.rawValue) fit has no field '\(name)' (fields: \(all.map(\.0).joined(separator: ", ")))" + hint
+                            + (hint.isEmpty ? Suggestion.clause(for: name, in: all.map(\.0)) : ""), at: position)
+    }
+
+    /// The loss in words: `huber δ=0.001` or `mse`.
+    static func lossText(_ loss: ScalingObjective.Loss) -> String {
+        switch loss {
+        case .huber(let delta): return "huber δ=\(NumberText.plain(delta))"
+        case .mse: return "mse"
+        }
+    }
+
+    /// A header line, one line per coefficient (with its interval), and the hold-out line.
+    static func plain(_ f: ScalingFit) -> String {
+        let n = NumberText.plain
+        let resamples = f.samples.isEmpty ? "no bootstrap" : "95% intervals from \(f.samples.count) bootstraps, seed \(f.seed)"
+        var lines = ["\(f.law.rawValue) fit of \(f.outputName) on \(f.inputNames.joined(separator: ", ")): \(f.law.formula) "
+                     + "(\(f.count) runs, \(lossText(f.loss)), \(resamples))"]
+        for (k, name) in f.law.parameterNames.enumerated() {
+            let interval = f.interval(k).map { "  [\(n($0.low)), \(n($0.high))]" } ?? ""
+            lines.append("  \(name) = \(n(f.estimate[k]))\(interval)")
+        }
+        if let h = f.holdout { lines.append("  " + holdoutText(f, h)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `hold-out: fitted on the 31 smaller-compute runs; on the 5 largest (6·N·D ≥ 1e20): mean error 0.8%, max 1.5%`.
+    static func holdoutText(_ f: ScalingFit, _ h: ScalingFit.Holdout) -> String {
+        let n = NumberText.plain
+        let measure = f.law == .chinchilla ? "6·\(f.inputNames[0])·\(f.inputNames[1])" : f.inputNames[0]
+        return "hold-out: fitted on the \(f.count) smaller-compute runs; on the \(h.count) largest (\(measure) ≥ \(n(h.threshold))): "
+            + "mean error \(n(100 * h.meanRelativeError))%, max \(n(100 * h.maxRelativeError))%"
+    }
+
+    /// An HTML table: coefficient, estimate, interval.
+    static func html(_ f: ScalingFit) -> String {
+        let n = NumberText.plain
+        let header = plain(f).split(separator: "\n").first.map(String.init) ?? ""
+        var rows = ""
+        for (k, name) in f.law.parameterNames.enumerated() {
+            let interval = f.interval(k).map { "<td>\(n($0.low))</td><td>\(n($0.high))</td>" } ?? ""
+            rows += "<tr><th>\(name.htmlEscaped)</th><td>\(n(f.estimate[k]))</td>\(interval)</tr>"
+        }
+        let intervalHeader = f.samples.isEmpty ? "" : "<th>2.5%</th><th>97.5%</th>"
+        let holdout = f.holdout.map { "<p>\(holdoutText(f, $0).htmlEscaped)</p>" } ?? ""
+        return "<div class=\"solvable-fit\"><table><caption>\(header.htmlEscaped)</caption>"
+            + "<tr><th></th><th>estimate</th>\(intervalHeader)</tr>\(rows)</table>\(holdout)</div>"
+    }
+
+    /// text/plain and text/html.
+    static func bundle(_ f: ScalingFit) -> MIMEBundle {
+        MIMEBundle(plain: plain(f), [MIMEType.html: .string(html(f))])
+    }
+}

@@ -19,7 +19,7 @@ extension Value {
         case .string(let s): return quoted(s)
         case .bool(let b): return b ? "true" : "false"
         case .none: return "none"
-        case .list(let items): return "[" + items.map(\.plain).joined(separator: ", ") + "]"
+        case .list: return Value.listText(self)
         case .vector(let v): return Value.vectorText(v)
         case .mask(let m): return Value.elidedText(m.map { $0 ? "true" : "false" })
         case .table(let t): return TableDisplay.plain(t)
@@ -28,6 +28,7 @@ extension Value {
         case .schedule(let s): return s.description
         case .plot(let p): return p.summary
         case .fit(let f): return FitDisplay.plain(f)
+        case .scalingFit(let f): return ScalingFitDisplay.plain(f)
         case .claim(let c): return ClaimDisplay.plain(c)
         case .function(let name): return "<function \(name)>"
         case .closure(let f): return "<function \(f.signature)>"
@@ -42,6 +43,7 @@ extension Value {
         case .record(let fields): return TableDisplay.bundle(Value.recordTable(fields))
         case .plot(let p): return p.bundle
         case .fit(let f): return FitDisplay.bundle(f)
+        case .scalingFit(let f): return ScalingFitDisplay.bundle(f)
         case .claim(let c): return ClaimDisplay.bundle(c)
         case .model(let m):
             return MIMEBundle(plain: plain, [MIMEType.html: .string(Value.modelHTML(m))])
@@ -67,6 +69,35 @@ extension Value {
         if count <= 20 { return "[" + items.joined(separator: ", ") + "]" }
         let shown = items.count == count ? Array(items.prefix(8) + items.suffix(3)) : items
         return "[\(shown.prefix(8).joined(separator: ", ")), …, \(shown.suffix(3).joined(separator: ", "))] (\(count) values)"
+    }
+
+    /// The most characters the text of one list shows; longer lists end in "…" and
+    /// their length. Lists can share their items (`a = [a, a]` sixty times holds 2⁶⁰
+    /// leaves), so the text is cut off as it is written, not after.
+    static let maximumListText = 2_000
+
+    /// A list as `[1, "a", [2, 3]]`, cut off after `maximumListText` characters.
+    static func listText(_ value: Value) -> String {
+        var out = ""
+        writeList(value, into: &out)
+        if out.utf8.count > maximumListText, case .list(let items) = value {
+            out = String(out.prefix(maximumListText)) + " …] (\(items.count) items)"
+        }
+        return out
+    }
+
+    private static func writeList(_ value: Value, into out: inout String) {
+        guard case .list(let items) = value else {
+            out += value.plain
+            return
+        }
+        out += "["
+        for (i, item) in items.enumerated() {
+            if out.utf8.count > maximumListText { return }
+            if i > 0 { out += ", " }
+            writeList(item, into: &out)
+        }
+        out += "]"
     }
 
     /// A record as a one-row table.

@@ -24,6 +24,8 @@ public enum Value: Sendable {
     case schedule(any Schedule)
     case plot(Plot)
     case fit(CurveFit)
+    /// A scaling law fitted to training runs, with bootstrap intervals.
+    case scalingFit(ScalingFit)
     case claim(Claim)
     /// A builtin, model constructor, function or operation named without a call
     /// (`ridge`): shows its help.
@@ -59,7 +61,7 @@ public enum Value: Sendable {
         case .model: return "a model"
         case .schedule: return "a schedule"
         case .plot: return "a plot"
-        case .fit: return "a fit"
+        case .fit, .scalingFit: return "a fit"
         case .claim: return "a claim"
         case .function, .closure: return "a function"
         }
@@ -88,13 +90,6 @@ public enum Value: Sendable {
         case .vector, .list: return true
         default: return false
         }
-    }
-
-    /// How deeply lists nest in this value (0 for anything but a list). Lists are
-    /// refused beyond `Interpreter.maximumNesting`, so this recursion stays shallow.
-    var nesting: Int {
-        guard case .list(let items) = self else { return 0 }
-        return 1 + (items.map(\.nesting).max() ?? 0)
     }
 
     /// The elements of a list or vector as values.
@@ -131,7 +126,7 @@ public struct Claim: Sendable, Equatable {
     }
 
     /// The allowed deviation: `tol`, or `rtol · |expect|`, or both added.
-    public var allowance: Double { (tol ?? 0) + (rtol ?? 0) * abs(expect) }
+    public var allowance: Double { (tol ?? 0) + (rtol.map { $0 * abs(expect) } ?? 0) }
 
     /// Whether the measured value lies within the allowance of the expected one.
     public var pass: Bool { measured.isFinite && abs(measured - expect) <= allowance }

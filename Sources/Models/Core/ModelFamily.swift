@@ -81,20 +81,6 @@ public enum OperationResult: Sendable {
     case schedule(any Schedule)
 }
 
-/// Memory and time a piece of work needs, for refusing impossible requests.
-public struct WorkEstimate: Sendable {
-    /// Peak bytes of memory.
-    public var bytes: Double
-    /// Seconds on this 2-core machine.
-    public var seconds: Double
-
-    /// Makes an estimate.
-    public init(bytes: Double, seconds: Double) {
-        self.bytes = bytes
-        self.seconds = seconds
-    }
-}
-
 /// A model made by a constructor call: its family and checked parameters.
 public struct ModelInstance: Sendable {
     /// The family it belongs to.

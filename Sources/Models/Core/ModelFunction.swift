@@ -16,12 +16,16 @@ public struct ModelFunction: Sendable {
     public var parameters: [ParameterSpec]
     /// Checks that involve several parameters at once.
     public var validate: @Sendable (ParameterSet) throws(ModelError) -> Void
+    /// A conservative estimate of memory and time, checked against the cell's limits
+    /// before running (as `ModelOperation.estimate`); `nil` if always cheap.
+    public var estimate: (@Sendable (_ arguments: ParameterSet) -> WorkEstimate)?
     /// Does the work.
     public var run: @Sendable (_ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> OperationResult
 
     /// Makes a function description.
     public init(name: String, summary: String, doc: String, reference: String = "", parameters: [ParameterSpec],
                 validate: @escaping @Sendable (ParameterSet) throws(ModelError) -> Void = { _ throws(ModelError) in },
+                estimate: (@Sendable (ParameterSet) -> WorkEstimate)? = nil,
                 run: @escaping @Sendable (ParameterSet, WorkMonitor) throws -> OperationResult) {
         self.name = name
         self.summary = summary
@@ -29,6 +33,7 @@ public struct ModelFunction: Sendable {
         self.reference = reference
         self.parameters = parameters
         self.validate = validate
+        self.estimate = estimate
         self.run = run
     }
 }

@@ -1,8 +1,7 @@
 import NumericCore
 
-/// Checked, named parameter values with typed accessors. The language fills in
-/// defaults and checks ranges before a model sees a `ParameterSet`, so accessors can
-/// trust kinds; they still throw rather than trap if a name is missing.
+/// Named parameter values as the language passes them; a `ParameterGroup` reads the
+/// typed values out of it (`init(_:)`), checking kinds and ranges.
 public struct ParameterSet: Sendable {
     /// The values by name.
     public var values: [String: ParameterValue]
@@ -14,60 +13,6 @@ public struct ParameterSet: Sendable {
     public subscript(name: String) -> ParameterValue? {
         get { values[name] }
         set { values[name] = newValue }
-    }
-
-    /// The number called `name`.
-    public func number(_ name: String) throws(ModelError) -> Double {
-        guard case .number(let x)? = values[name] else { throw ModelError.missing(name) }
-        return x
-    }
-
-    /// The whole number called `name` (rounded; the language has checked integrality).
-    public func integer(_ name: String) throws(ModelError) -> Int {
-        let x = try number(name)
-        guard x.isFinite, abs(x) < 9e15 else {
-            throw ModelError.domain(parameter: name, value: formatParameter(x), allowed: "a finite whole number")
-        }
-        return Int(x.rounded())
-    }
-
-    /// The string called `name`.
-    public func string(_ name: String) throws(ModelError) -> String {
-        guard case .string(let s)? = values[name] else { throw ModelError.missing(name) }
-        return s
-    }
-
-    /// The vector called `name` (a single number counts as a vector of one).
-    public func vector(_ name: String) throws(ModelError) -> [Double] {
-        switch values[name] {
-        case .vector(let v)?: return v
-        case .number(let x)?: return [x]
-        default: throw ModelError.missing(name)
-        }
-    }
-
-    /// The vector called `name`, or `nil` if it was not given.
-    public func optionalVector(_ name: String) -> [Double]? {
-        switch values[name] {
-        case .vector(let v)?: return v
-        case .number(let x)?: return [x]
-        default: return nil
-        }
-    }
-
-    /// The table called `name`.
-    public func table(_ name: String) throws(ModelError) -> Table {
-        guard case .table(let t)? = values[name] else { throw ModelError.missing(name) }
-        return t
-    }
-
-    /// The schedule called `name` (a plain number is a constant schedule).
-    public func schedule(_ name: String) throws(ModelError) -> any Schedule {
-        switch values[name] {
-        case .schedule(let s)?: return s
-        case .number(let x)?: return ConstantValue(value: x)
-        default: throw ModelError.missing(name)
-        }
     }
 }
 

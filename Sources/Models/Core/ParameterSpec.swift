@@ -31,6 +31,9 @@ public struct ParameterSpec: Sendable {
     public var range: NumericRange
     /// Whether the language may sweep this parameter when given a list.
     public var sweepable: Bool
+    /// Whether it may be left out although it has no default (the operation then
+    /// chooses, e.g. sgd's report times).
+    public var isOptional = false
 
     /// Makes a parameter description.
     public init(_ name: String, _ meaning: String, kind: Kind = .real, default defaultValue: ParameterValue? = nil,
@@ -44,7 +47,7 @@ public struct ParameterSpec: Sendable {
     }
 
     /// Whether the caller must give this parameter.
-    public var isRequired: Bool { defaultValue == nil }
+    public var isRequired: Bool { defaultValue == nil && !isOptional }
 }
 
 /// An interval of allowed values, open or closed at each end, possibly unbounded,

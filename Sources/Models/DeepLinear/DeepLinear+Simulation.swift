@@ -9,31 +9,30 @@ import NumericCore
 // draws every weight from N(0, init^{2/L}/fan). Mode strengths are u_α = u_αᵀ W v_α.
 
 extension DeepLinear {
+    /// `simulate`'s parameters.
+    struct SimulationArguments: ParameterGroup {
+        @Option("times (τ = 1, i.e. lr × steps; rounded to whole steps)", range: .nonNegative, sweepable: false)
+        var t: [Double] = (0...40).map { Double($0) / 8 }
+        @OptionGroup var replication = Replication(trials: 1)
+    }
+
     static let simulateOperation = ModelOperation(
         name: "simulate",
         summary: "gradient descent on the matrices; mode strengths u_α = u_αᵀ W v_α over time",
-        parameters: [
-            ParameterSpec("t", "times (τ = 1, i.e. lr × steps; rounded to whole steps)", kind: .vector,
-                          default: .vector((0...40).map { Double($0) / 8 }), range: .nonNegative, sweepable: false),
-            ParameterSpec("trials", "independent runs (teacher bases and start)", kind: .integer,
-                          default: .number(1), range: NumericRange(lower: 1, upper: 1000), sweepable: false),
-            ParameterSpec("seed", "random seed", kind: .integer, default: .number(1), range: .nonNegative,
-                          sweepable: false),
-        ],
+        model: Parameters.self, arguments: SimulationArguments.self,
         estimate: { model, arguments in
-            guard let c = try? Configuration(model), let t = try? arguments.vector("t"),
-                  let trials = try? arguments.integer("trials") else { return WorkEstimate(bytes: 0, seconds: 0) }
+            let c = Configuration(model), t = arguments.t, trials = arguments.replication.trials
             let steps = (t.max() ?? 0) / c.lr
             let n = Double(max(c.width, c.dim))
             let flops = Double(trials) * steps * Double(c.depth) * 6 * n * n * Double(c.dim)
             return WorkEstimate(bytes: 8 * Double(c.depth + 4) * n * n * 3, seconds: flops / 2e9 + steps * Double(c.depth) * 2e-6)
         },
         run: { model, arguments, monitor in
-            let c = try Configuration(model)
+            let c = Configuration(model)
             try c.check()
-            let times = try timeGrid(arguments)
-            let trials = try arguments.integer("trials")
-            let seed = UInt64(try arguments.integer("seed"))
+            let times = try timeGrid(arguments.t)
+            let trials = arguments.replication.trials
+            let seed = arguments.replication.seed64
             let steps = times.map { Int(($0 / c.lr).rounded()) }
             var sum = [[Double]](repeating: [Double](repeating: 0, count: times.count), count: c.singular.count)
             var sumSquares = sum

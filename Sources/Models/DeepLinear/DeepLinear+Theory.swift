@@ -87,17 +87,26 @@ extension DeepLinear {
 
     // MARK: - Operations
 
-    static let theoryOperation = ModelOperation(
-        name: "theory",
-        summary: "mode strengths u(t): closed form (depth 2) or the balanced ODE (any depth)",
-        parameters: [
-            ParameterSpec("t", "times (τ = 1, i.e. lr × steps)", kind: .vector,
-                          default: .vector((0...40).map { Double($0) / 8 }), range: .nonNegative, sweepable: false),
-        ],
-        run: { model, arguments, monitor in
-            let c = try Configuration(model)
+    /// `theory`'s parameters.
+    struct TheoryArguments: ParameterGroup {
+        @Option("times (τ = 1, i.e. lr × steps)", range: .nonNegative, sweepable: false)
+        var t: [Double] = (0...40).map { Double($0) / 8 }
+    }
+
+    /// `learningtime`'s parameters.
+    struct LearningTimeArguments: ParameterGroup {
+        @Option("target strength as a fraction of s",
+                range: NumericRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false))
+        var fraction = 0.9
+    }
+
+    static let theoryOperation = ModelOperation.table(
+        "theory", "mode strengths u(t): closed form (depth 2) or the balanced ODE (any depth)",
+        model: Parameters.self, arguments: TheoryArguments.self,
+        estimate: { model, arguments in theoryCost(Configuration(model), points: Double(arguments.t.count)) }) { model, arguments, monitor in
+            let c = Configuration(model)
             try c.check()
-            let times = try timeGrid(arguments)
+            let times = try timeGrid(arguments.t)
             var u: [[Double]] = []
             for s in c.singular {
                 try monitor.checkCancelled()
@@ -107,21 +116,25 @@ extension DeepLinear {
                     u.append(balancedStrength(depth: c.depth, s: s, u0: c.init0, times: times))
                 }
             }
-            return .table(modeTable(times: times, singular: c.singular, u: u, se: nil,
-                                    caption: "theory", role: .theory))
-        })
+            return modeTable(times: times, singular: c.singular, u: u, se: nil, caption: "theory", role: .theory)
+        }
+
+    /// Memory and time of `theory`: the long table (t, mode, target, u) holds
+    /// modes × times rows, built from per-mode curves; each row costs a closed form
+    /// (depth 2) or a stretch of the ODE (measured by bench/calibrate).
+    static func theoryCost(_ c: Configuration, points: Double) -> WorkEstimate {
+        let rows = Double(c.singular.count) * points
+        return WorkEstimate(bytes: 8 * 10 * rows, seconds: (c.depth == 2 ? 5e-8 : 1.5e-6) * rows)
+    }
 
     static let learningTimeOperation = ModelOperation(
         name: "learningtime",
         summary: "each mode's time to grow from u₀ to fraction × s (and the 10–90% rise time)",
-        parameters: [
-            ParameterSpec("fraction", "target strength as a fraction of s", default: .number(0.9),
-                          range: NumericRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)),
-        ],
+        model: Parameters.self, arguments: LearningTimeArguments.self,
         run: { model, arguments, _ in
-            let c = try Configuration(model)
+            let c = Configuration(model)
             try c.check()
-            let fraction = try arguments.number("fraction")
+            let fraction = arguments.fraction
             var modes: [Double] = [], targets: [Double] = [], times: [Double] = [], rises: [Double] = []
             for (k, s) in c.singular.enumerated() {
                 let uf = fraction * s

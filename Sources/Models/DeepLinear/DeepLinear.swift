@@ -25,30 +25,34 @@ public enum DeepLinear {
         """,
         reference: "Saxe, McClelland & Ganguli 2013 (arXiv 1312.6120), Eqs. (5)-(7) and Sec. 3 (deeper networks); "
             + "depth-L balanced ODE: Arora, Cohen & Hazan 2018 (arXiv 1802.06509), Arora et al. 2019 (arXiv 1905.13655), Thm. 3",
-        parameters: [
-            ParameterSpec("depth", "number of weight layers L", kind: .integer, default: .number(2),
-                          range: NumericRange(lower: 1, upper: 12)),
-            ParameterSpec("width", "hidden-layer width", kind: .integer, default: .number(16),
-                          range: NumericRange(lower: 1, upper: 512)),
-            ParameterSpec("dim", "input and output dimension", kind: .integer, default: .number(8),
-                          range: NumericRange(lower: 1, upper: 512)),
-            ParameterSpec("singular", "teacher singular values s_α (ignored when modes > 0)", kind: .vector,
-                          default: .vector([3, 2, 1, 0.5]), range: .positive, sweepable: false),
-            ParameterSpec("modes", "if > 0, use s_k = k^-exponent for k = 1..modes", kind: .integer,
-                          default: .number(0), range: NumericRange(lower: 0, upper: 512)),
-            ParameterSpec("exponent", "power-law exponent of the teacher spectrum (with modes > 0)",
-                          default: .number(1), range: .nonNegative),
-            ParameterSpec("init", "initial mode strength u₀ (balanced) or weight scale (random)",
-                          default: .number(1e-3), range: .positive),
-            ParameterSpec("lr", "gradient-descent learning rate (time t = lr × steps)",
-                          default: .number(1e-3), range: .positive),
-            ParameterSpec("start", "initialisation: balanced and aligned, or small random Gaussian",
-                          kind: .choice(["balanced", "random"]), default: .string("balanced"), sweepable: false),
-        ],
+        model: Parameters.self,
         validate: { p throws(ModelError) in try Configuration(p).check() },
         operations: [theoryOperation, simulateOperation, learningTimeOperation])
 
-    /// The checked numbers of one `deeplinear(...)` instance.
+    /// The parameters of `deeplinear(...)`, declared once.
+    struct Parameters: ParameterGroup {
+        @Option("number of weight layers L", range: NumericRange(lower: 1, upper: 12))
+        var depth = 2
+        @Option("hidden-layer width", range: NumericRange(lower: 1, upper: 512))
+        var width = 16
+        @Option("input and output dimension", range: NumericRange(lower: 1, upper: 512))
+        var dim = 8
+        @Option("teacher singular values s_α (ignored when modes > 0)", range: .positive, sweepable: false)
+        var singular: [Double] = [3, 2, 1, 0.5]
+        @Option("if > 0, use s_k = k^-exponent for k = 1..modes", range: NumericRange(lower: 0, upper: 512))
+        var modes = 0
+        @Option("power-law exponent of the teacher spectrum (with modes > 0)", range: .nonNegative)
+        var exponent = 1.0
+        @Option("initial mode strength u₀ (balanced) or weight scale (random)", range: .positive)
+        var `init` = 1e-3
+        @Option("gradient-descent learning rate (time t = lr × steps)", range: .positive)
+        var lr = 1e-3
+        @Option("initialisation: balanced and aligned, or small random Gaussian", choices: ["balanced", "random"],
+                sweepable: false)
+        var start = "balanced"
+    }
+
+    /// The numbers of one `deeplinear(...)` instance, derived from its parameters.
     struct Configuration {
         var depth: Int
         var width: Int
@@ -58,30 +62,25 @@ public enum DeepLinear {
         var lr: Double
         var randomStart: Bool
 
-        /// Reads a parameter set (ranges already checked by the language).
-        init(_ p: ParameterSet) throws(ModelError) {
-            depth = try p.integer("depth")
-            width = try p.integer("width")
-            dim = try p.integer("dim")
-            let modes = try p.integer("modes")
-            if modes > 0 {
-                let a = try p.number("exponent")
-                singular = (1...modes).map { pow(Double($0), -a) }
+        /// The teacher spectrum and start the parameters describe.
+        init(_ p: Parameters) {
+            depth = p.depth
+            width = p.width
+            dim = p.dim
+            if p.modes > 0 {
+                singular = (1...p.modes).map { pow(Double($0), -p.exponent) }
             } else {
-                singular = try p.vector("singular")
+                singular = p.singular
             }
-            init0 = try p.number("init")
-            lr = try p.number("lr")
-            randomStart = try p.string("start") == "random"
+            init0 = p.`init`
+            lr = p.lr
+            randomStart = p.start == "random"
         }
 
         /// Cross-parameter checks: sizes hold the modes, and gradient descent is stable.
         func check() throws(ModelError) {
             guard !singular.isEmpty else {
                 throw .domain(parameter: "singular", value: "[]", allowed: "at least one singular value")
-            }
-            for s in singular where !(s > 0 && s.isFinite) {
-                throw .domain(parameter: "singular", value: formatParameter(s), allowed: "every entry > 0")
             }
             guard dim >= singular.count else {
                 throw .domain(parameter: "dim", value: String(dim),
@@ -92,6 +91,11 @@ public enum DeepLinear {
                               allowed: "width ≥ number of modes (\(singular.count))")
             }
             let limit = stableLearningRate
+            // s_max^(2−2/depth) past the largest double leaves no stable rate to state.
+            guard limit > 0 else {
+                throw .domain(parameter: "singular", value: formatParameter(singular.max() ?? 0),
+                              allowed: "depth·s_max^(2−2/depth) < 1.8e308 (above it no learning rate is stable)")
+            }
             guard lr < limit else {
                 throw .domain(parameter: "lr", value: formatParameter(lr),
                               allowed: "0 < lr < \(formatParameter(limit)) (1/(depth·s_max^(2−2/depth)), stable descent)")
@@ -106,13 +110,9 @@ public enum DeepLinear {
         }
     }
 
-    /// Reads and checks a time grid argument `t` (finite, ≥ 0).
-    static func timeGrid(_ arguments: ParameterSet) throws(ModelError) -> [Double] {
-        let t = try arguments.vector("t")
+    /// A time grid `t` (entries declared ≥ 0), refused if empty.
+    static func timeGrid(_ t: [Double]) throws(ModelError) -> [Double] {
         guard !t.isEmpty else { throw .domain(parameter: "t", value: "[]", allowed: "at least one time") }
-        for x in t where !(x >= 0 && x.isFinite) {
-            throw .domain(parameter: "t", value: formatParameter(x), allowed: "t ≥ 0 and finite")
-        }
         return t
     }
 

@@ -4,13 +4,14 @@ import NumericCore
 
 extension Ensemble {
     /// Parameters of `optimal`.
-    static let optimalParameters: [ParameterSpec] = [
-        ParameterSpec("K", "ensemble sizes to compare (a grid)", kind: .vector, range: .atLeastOne, sweepable: false),
-        ParameterSpec("P", "number of training samples", default: .number(1000),
-                      range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true)),
-        ParameterSpec("total", "total features K·N held fixed (0: the model's K·N)", default: .number(0),
-                      range: .nonNegative, sweepable: false),
-    ]
+    struct OptimalArguments: ParameterGroup {
+        @Option("ensemble sizes to compare (a grid)", range: .atLeastOne, sweepable: false)
+        var K: [Double]
+        @Option("number of training samples", range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true))
+        var P = 1000.0
+        @Option("total features K·N held fixed (0: the model's K·N)", range: .nonNegative, sweepable: false)
+        var total = 0.0
+    }
 
     /// For each K, the ridge λ ≥ 0 minimising the theory risk E_K with N = total/K
     /// features per member, and that minimal excess risk (Ruben et al. 2024, the
@@ -20,20 +21,16 @@ extension Ensemble {
     /// golden-section search, and compared with λ = 0 (ridgeless), to about 1e-6
     /// relative in λ.
     /// - Returns: a theory table: K, N, lambda, test.
-    public static func optimal(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try validate(model)
-        let (data, noise, _) = try Ridge.setting(model)
-        let args = optimalParameters.withDefaults(arguments)
-        try optimalParameters.check(args)
-        let ks = try args.vector("K")
+    static func optimal(_ model: Parameters, _ arguments: OptimalArguments, _ monitor: WorkMonitor) throws -> Table {
+        let (data, noise, _) = try Ridge.setting(model.data)
+        let ks = arguments.K
         guard !ks.isEmpty else { throw ModelError.argument(parameter: "K", message: "K must list at least one value") }
         for k in ks where k.rounded() != k {
             throw ModelError.domain(parameter: "K", value: formatParameter(k), allowed: "whole numbers K ≥ 1")
         }
-        let p = try args.number("P")
-        let m = parameters.withDefaults(model)
-        var total = try args.number("total")
-        if total == 0 { total = Double(try m.integer("K")) * (try m.number("N")) }
+        let p = arguments.P
+        var total = arguments.total
+        if total == 0 { total = Double(model.K) * model.N }
         var lambdas: [Double] = [], risks: [Double] = [], widths: [Double] = []
         for (i, k) in ks.enumerated() {
             try monitor.checkCancelled()
@@ -85,9 +82,9 @@ extension Ensemble {
     }
 
     /// A theory point per K and 100 or so λ values.
-    static func optimalEstimate(_ model: ParameterSet, _ arguments: ParameterSet) -> WorkEstimate {
-        let dim = Ridge.modeCount(model)
-        let count = Double(((try? arguments.vector("K")) ?? []).count)
+    static func optimalEstimate(_ model: Parameters, _ arguments: OptimalArguments) -> WorkEstimate {
+        let dim = model.data.modeCount
+        let count = Double(arguments.K.count)
         return WorkEstimate(bytes: 24 * dim, seconds: 1e-8 * dim * 20 * 100 * count)
     }
 }

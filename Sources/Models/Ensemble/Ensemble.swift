@@ -6,11 +6,13 @@ import NumericCore
 /// Lunch From Random Feature Ensembles" (arXiv 2412.05418).
 public enum Ensemble {
     /// The family's constructor parameters: the data, the ridge, K and N.
-    static let parameters = PowerLawParameters.specs + [
-        ParameterSpec("K", "number of ensemble members", kind: .integer, default: .number(1), range: .atLeastOne),
-        ParameterSpec("N", "random features per member (the paper's N; total features K·N)",
-                      default: .number(100), range: NumericRange(lower: 1, allowsInfinity: true)),
-    ]
+    struct Parameters: ParameterGroup {
+        @OptionGroup var data = PowerLawParameters()
+        @Option("number of ensemble members", range: .atLeastOne)
+        var K = 1
+        @Option("random features per member (the paper's N; total features K·N)", range: NumericRange(lower: 1, allowsInfinity: true))
+        var N = 100.0
+    }
 
     /// The family as the language sees it.
     public static let family = ModelFamily(
@@ -32,29 +34,19 @@ public enum Ensemble {
         """,
         reference: "Ruben, Tong, Chaudhry & Pehlevan 2024, arXiv 2412.05418 (E_K = E_∞ + (E_1 − E_∞)/K and the "
             + "no-free-lunch theorem); κ₂ from Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592",
-        parameters: parameters,
-        validate: { p throws(ModelError) in try validate(p) },
+        model: Parameters.self,
+        validate: { p throws(ModelError) in try SpectralData.checkVectors(p.data) },
         operations: [
-            ModelOperation(name: "theory", summary: "E_K learning curve (P, test, test1, testinf, kappa)",
-                           parameters: [SimulationSupport.theoryP],
-                           estimate: { model, arguments in Ridge.theoryEstimate(model, arguments) },
-                           run: { model, arguments, monitor in .table(try theory(model, arguments, monitor)) }),
-            ModelOperation(name: "simulate", summary: "Monte-Carlo ensembles (P, test, test_se, test1, test1_se, train, train_se)",
-                           parameters: [SimulationSupport.simulateP] + SimulationSupport.trialSpecs,
-                           estimate: { model, arguments in simulationEstimate(model, arguments) },
-                           run: { model, arguments, monitor in .table(try simulate(model, arguments, monitor)) }),
-            ModelOperation(name: "optimal", summary: "ridge-optimised E_K against K at fixed total features (K, N, lambda, test)",
-                           parameters: optimalParameters,
-                           estimate: { model, arguments in optimalEstimate(model, arguments) },
-                           run: { model, arguments, monitor in .table(try optimal(model, arguments, monitor)) }),
+            .table("theory", "E_K learning curve (P, test, test1, testinf, kappa)",
+                   model: Parameters.self, arguments: TheorySizes.self,
+                   estimate: { model, arguments in Ridge.theoryEstimate(model.data, arguments) }, run: theory),
+            .table("simulate", "Monte-Carlo ensembles (P, test, test_se, test1, test1_se, train, train_se)",
+                   model: Parameters.self, arguments: SimulationSizes.self,
+                   estimate: { model, arguments in simulationEstimate(model, arguments) }, run: simulate),
+            .table("optimal", "ridge-optimised E_K against K at fixed total features (K, N, lambda, test)",
+                   model: Parameters.self, arguments: OptimalArguments.self,
+                   estimate: { model, arguments in optimalEstimate(model, arguments) }, run: optimal),
         ])
-
-    /// Checks every parameter's range and the vectors' consistency.
-    /// - Throws: `ModelError` naming the parameter and its allowed range.
-    public static func validate(_ p: ParameterSet) throws(ModelError) {
-        try parameters.check(p)
-        try SpectralData.checkVectors(parameters.withDefaults(p))
-    }
 
     /// E_K from the single-member and infinite-ensemble risks of one point.
     static func totalRisk(_ r: RenormalizedRisk, noise: Double, members k: Double) -> Double {
@@ -65,12 +57,10 @@ public enum Ensemble {
 
     /// The E_K theory curve at each P.
     /// - Returns: a theory table: P, test (E_K excess), test1 (K = 1), testinf (K = ∞), kappa.
-    public static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try validate(model)
-        let (data, noise, lambda) = try Ridge.setting(model)
-        let p = parameters.withDefaults(model)
-        let k = Double(try p.integer("K")), n = try p.number("N")
-        let sizes = try Ridge.theorySizes(arguments)
+    static func theory(_ model: Parameters, _ arguments: TheorySizes, _ monitor: WorkMonitor) throws -> Table {
+        let (data, noise, lambda) = try Ridge.setting(model.data)
+        let k = Double(model.K), n = model.N
+        let sizes = try arguments.sizes
         let risks = try Ridge.curve(data: data, sizes: sizes, N: n, lambda: lambda, noise: noise, monitor: monitor)
         let sigma2 = noise * noise
         return Table(columns: [

@@ -14,21 +14,29 @@ import Darwin
 // paper's prediction is N* ~ C^{1/(1+b)}, t* ~ C^{b/(1+b)}, L* ~ C^{−(a−1)/(1+b)}.
 
 extension Flow {
-    static let frontierOperation = ModelOperation(
-        name: "frontier",
-        summary: "compute-optimal width N*, time t* and loss L* at compute C = N·t (P = inf theory)",
-        parameters: [ParameterSpec("C", "compute budgets C = N·t", kind: .vector,
-                                   range: NumericRange(lower: 1, lowerInclusive: false), sweepable: false)],
-        run: { model, arguments, monitor in
-            var p = try FlowParameters(model)
+    /// `frontier`'s parameters.
+    struct FrontierArguments: ParameterGroup {
+        @Option("compute budgets C = N·t", range: NumericRange(lower: 1, lowerInclusive: false), sweepable: false)
+        var C: [Double]
+    }
+
+    // Each budget scans and refines widths, each a width-limited loss: about 3.4e-5 s per
+    // mode and budget (1.7 s for five budgets at dim = 1e4, bench/calibrate).
+    static let frontierOperation = ModelOperation.table(
+        "frontier", "compute-optimal width N*, time t* and loss L* at compute C = N·t (P = inf theory)",
+        model: FlowParameters.self, arguments: FrontierArguments.self,
+        estimate: { p, arguments in
+            WorkEstimate(bytes: 8 * 8 * Double(p.dim), seconds: 3.4e-5 * Double(p.dim) * Double(arguments.C.count))
+        }) { model, arguments, monitor in
+            var p = model
             if !p.clock.isFlow {
-                throw ModelError.domain(parameter: "eta", value: formatParameter(p.rate),
+                throw ModelError.domain(parameter: "eta", value: formatParameter(p.eta),
                                         allowed: "eta = 0 for frontier (compute C = N·t is defined for gradient flow)")
             }
-            let budgets = try flowGrid(arguments, "C", NumericRange(lower: 1, lowerInclusive: false))
-            p.samples = .infinity
-            return .table(try frontierTable(p, budgets: budgets, monitor: monitor))
-        })
+            try requireValues(arguments.C, "C")
+            p.P = .infinity
+            return try frontierTable(p, budgets: arguments.C, monitor: monitor)
+        }
 
     /// Columns C, N, t, test (= L*), one row per budget.
     static func frontierTable(_ p: FlowParameters, budgets: [Double], monitor: WorkMonitor) throws -> Table {

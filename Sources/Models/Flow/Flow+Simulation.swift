@@ -17,37 +17,29 @@ import Darwin
 // Trials are independent streams Xoshiro256StarStar(seed:, stream: trial).
 
 extension Flow {
-    static let simulateOperation = ModelOperation(
-        name: "simulate",
-        summary: "Monte-Carlo of the finite system: exact gradient flow (or descent) for drawn A and data",
-        parameters: [
-            ParameterSpec("t", "training times (steps when eta > 0)", kind: .vector, range: .nonNegative, sweepable: false),
-            ParameterSpec("trials", "independent draws of A and the data", kind: .integer, default: .number(16),
-                          range: NumericRange(lower: 2, upper: 100_000), sweepable: false),
-            ParameterSpec("seed", "seed of the random draws", kind: .integer, default: .number(0),
-                          range: .nonNegative, sweepable: false),
-        ],
-        estimate: { model, arguments in
-            guard let p = try? FlowParameters(model), let trials = try? arguments.integer("trials") else {
-                return WorkEstimate(bytes: 0, seconds: 0)
-            }
-            return simulationCost(p, trials: trials)
-        },
-        run: { model, arguments, monitor in
-            let p = try FlowParameters(model)
-            let times = try flowGrid(arguments, "t", .nonNegative)
-            let trials = try arguments.integer("trials")
-            let seed = try arguments.integer("seed")
-            if trials < 2 { throw ModelError.domain(parameter: "trials", value: String(trials), allowed: "trials ≥ 2") }
-            if seed < 0 { throw ModelError.domain(parameter: "seed", value: String(seed), allowed: "seed ≥ 0") }
-            return .table(try simulationTable(p, times: times, trials: trials, seed: UInt64(seed), monitor: monitor))
-        })
+    /// `simulate`'s parameters.
+    struct SimulateArguments: ParameterGroup {
+        @Option("training times (steps when eta > 0)", range: .nonNegative, sweepable: false)
+        var t: [Double]
+        @OptionGroup var replication = Replication(trials: 16, fewest: 2)
+    }
+
+    static let simulateOperation = ModelOperation.table(
+        "simulate", "Monte-Carlo of the finite system: exact gradient flow (or descent) for drawn A and data",
+        model: FlowParameters.self, arguments: SimulateArguments.self,
+        estimate: { p, arguments in
+            return simulationCost(p, trials: arguments.replication.trials)
+        }) { p, arguments, monitor in
+            try requireValues(arguments.t, "t")
+            return try simulationTable(p, times: arguments.t, trials: arguments.replication.trials,
+                                       seed: arguments.replication.seed64, monitor: monitor)
+        }
 
     /// Memory and time of a simulation (dense matrices of the drawn system).
     static func simulationCost(_ p: FlowParameters, trials: Int) -> WorkEstimate {
         let m = Double(p.dim)
-        let n = p.width.isFinite ? p.width : m
-        let s = p.samples.isFinite ? p.samples : 0
+        let n = p.N.isFinite ? p.N : m
+        let s = p.P.isFinite ? p.P : 0
         let features = min(n, m)
         var bytes = 8 * (n * m + s * m + s * n + features * features)
         var flops = n * m * features + features * features * features
@@ -62,7 +54,7 @@ extension Flow {
     /// Mean and standard error over trials of the test (and train) loss at each time.
     static func simulationTable(_ p: FlowParameters, times: [Double], trials: Int, seed: UInt64,
                                 monitor: WorkMonitor) throws -> Table {
-        for (name, value) in [("N", p.width), ("P", p.samples)] where value.isFinite {
+        for (name, value) in [("N", p.N), ("P", p.P)] where value.isFinite {
             if value.rounded() != value || value > 1e7 {
                 throw ModelError.domain(parameter: name, value: formatParameter(value),
                                         allowed: "a whole number 1 ≤ \(name) ≤ 10000000, or inf, to simulate")
@@ -73,7 +65,7 @@ extension Flow {
         if cost.bytes > 4e9 {
             throw ModelError.resource(message: """
                 simulate(flow) would need \(formatParameter((cost.bytes / 1e9).rounded()))+ GB for dim = \(p.dim), \
-                N = \(formatParameter(p.width)), P = \(formatParameter(p.samples)); allowed ≤ 4 GB: lower dim, N or P
+                N = \(formatParameter(p.N)), P = \(formatParameter(p.P)); allowed ≤ 4 GB: lower dim, N or P
                 """)
         }
         let spectrum = p.spectrum
@@ -91,7 +83,7 @@ extension Flow {
         }
         let (test, testSE) = meanAndError(testSum, testSq, trials)
         var columns = [Table.Column("t", times), Table.Column("test", test), Table.Column("test_se", testSE)]
-        if p.samples.isFinite {
+        if p.P.isFinite {
             let (train, trainSE) = meanAndError(trainSum, trainSq, trials)
             columns += [Table.Column("train", train), Table.Column("train_se", trainSE)]
         }
@@ -116,15 +108,15 @@ extension Flow {
         let b = spectrum.power.map { $0.squareRoot() }          // b_k = λ_k^{1/2} w*_k
         let target = zip(b, root).map { $0 / $1 }               // w*_k
         var projection: Matrix? = nil                           // A (N × M) when N is finite
-        if p.width.isFinite { projection = rng.gaussianMatrix(rows: Int(p.width), columns: m) }
-        if p.samples.isInfinite {
+        if p.N.isFinite { projection = rng.gaussianMatrix(rows: Int(p.N), columns: m) }
+        if p.P.isInfinite {
             guard let a = projection else {
                 return (times.map { spectrum.infiniteLimit(time: $0, clock: p.clock) }, times.map { _ in 0 })
             }
             return (try FlowSimulation.population(a, root: root, b: b, times: times, clock: p.clock), times.map { _ in 0 })
         }
         // Samples Ψ (P × M), rows ~ N(0, Λ), and labels.
-        let samples = Int(p.samples)
+        let samples = Int(p.P)
         var psi = rng.gaussianMatrix(rows: samples, columns: m)
         for i in 0..<samples { for k in 0..<m { psi.storage[i * m + k] *= root[k] } }
         var y = psi.times(target)

@@ -22,16 +22,28 @@ import NumericCore
 // P = N = inf gives Σ b_k² e^{−2λ_k t} exactly.
 
 extension Flow {
-    static let theoryOperation = ModelOperation(
-        name: "theory",
-        summary: "expected test (and train) loss vs time t (deterministic equivalents, any N and P)",
-        parameters: [ParameterSpec("t", "training times (gradient-flow time; steps when eta > 0)", kind: .vector,
-                                   range: .nonNegative, sweepable: false)],
-        run: { model, arguments, monitor in
-            let p = try FlowParameters(model)
-            let times = try flowGrid(arguments, "t", .nonNegative)
-            return .table(try theoryTable(p, times: times, monitor: monitor))
-        })
+    /// `theory`'s parameters.
+    struct TheoryArguments: ParameterGroup {
+        @Option("training times (gradient-flow time; steps when eta > 0)", range: .nonNegative, sweepable: false)
+        var t: [Double]
+    }
+
+    static let theoryOperation = ModelOperation.table(
+        "theory", "expected test (and train) loss vs time t (deterministic equivalents, any N and P)",
+        model: FlowParameters.self, arguments: TheoryArguments.self,
+        estimate: { p, arguments in theoryCost(p, points: Double(arguments.t.count)) }) { p, arguments, monitor in
+            try requireValues(arguments.t, "t")
+            return try theoryTable(p, times: arguments.t, monitor: monitor)
+        }
+
+    /// Memory and time of a theory curve: each time point is a few O(dim) passes per
+    /// contour node, many more for the double transform of finite P (seconds per
+    /// dim·point measured by bench/calibrate on this machine).
+    static func theoryCost(_ p: FlowParameters, points: Double) -> WorkEstimate {
+        let dim = Double(p.dim)
+        let perModePoint = p.P.isFinite ? 2.7e-6 : (p.N.isFinite ? 1e-6 : 5e-9)
+        return WorkEstimate(bytes: 8 * 8 * dim + 24 * points, seconds: perModePoint * dim * points)
+    }
 
     /// The theory table (columns t, test, and train when P is finite).
     static func theoryTable(_ p: FlowParameters, times: [Double], monitor: WorkMonitor) throws -> Table {
@@ -40,10 +52,10 @@ extension Flow {
         var test = [Double](), train = [Double]()
         for (i, t) in times.enumerated() {
             try monitor.checkCancelled()
-            if p.samples.isInfinite {
-                test.append(try widthLimitedLoss(spectrum, width: p.width, time: t, clock: p.clock))
+            if p.P.isInfinite {
+                test.append(try widthLimitedLoss(spectrum, width: p.N, time: t, clock: p.clock))
             } else {
-                let point = try twoLevelLoss(spectrum, width: p.width, samples: p.samples, noise: p.noise, time: t,
+                let point = try twoLevelLoss(spectrum, width: p.N, samples: p.P, noise: p.noise, time: t,
                                              clock: p.clock)
                 test.append(point.test)
                 train.append(point.train)
@@ -51,7 +63,7 @@ extension Flow {
             monitor.report(done: i + 1, total: times.count, label: "theory flow")
         }
         var columns = [Table.Column("t", times), Table.Column("test", test)]
-        if p.samples.isFinite { columns.append(Table.Column("train", train)) }
+        if p.P.isFinite { columns.append(Table.Column("train", train)) }
         return Table(columns: columns, caption: "theory", role: .theory)
     }
 
@@ -70,11 +82,11 @@ extension Flow {
     /// the Hessian decays monotonically (the contour map of `FlowClock` needs it).
     private static func checkDescent(_ p: FlowParameters, times: [Double]) throws(ModelError) {
         let edge: Double
-        do { edge = try FlowRenormalization.spectrumEdge(width: p.width, samples: p.samples, spectrum: p.spectrum) } catch {
+        do { edge = try FlowRenormalization.spectrumEdge(width: p.N, samples: p.P, spectrum: p.spectrum) } catch {
             throw .argument(parameter: "eta", message: "flow theory: the top of the Hessian's spectrum did not converge")
         }
-        if p.rate * edge >= 1 {
-            throw .domain(parameter: "eta", value: formatParameter(p.rate), allowed: """
+        if p.eta * edge >= 1 {
+            throw .domain(parameter: "eta", value: formatParameter(p.eta), allowed: """
                 eta < 1/s_max = \(formatParameter(1 / edge)) for theory (s_max = \(formatParameter(edge)) is the top of \
                 the Hessian's spectrum; simulate runs any eta, and diverges above 2/s_max)
                 """)

@@ -38,59 +38,32 @@ public enum Flow {
         compute-optimal §6); deterministic equivalents: Atanasov, Zavatone-Veth, Pehlevan 2024, \
         arXiv 2405.00592; width floor N^-min(a-1,b) as in Paquette et al. 2024, arXiv 2405.15074.
         """,
-        parameters: [
-            ParameterSpec("alpha", "capacity exponent: λ_k = k^-alpha (b in the paper)",
-                          default: .number(2), range: .positive),
-            ParameterSpec("beta", "source exponent: λ_k w*_k² = k^-(alpha·beta+1) (a = alpha·beta + 1)",
-                          default: .number(0.5), range: .positive),
-            ParameterSpec("noise", "standard deviation σ of the label noise", default: .number(0),
-                          range: .nonNegative),
-            ParameterSpec("dim", "number of modes M of ψ", kind: .integer, default: .number(2000),
-                          range: NumericRange(lower: 1, upper: 10_000_000)),
-            ParameterSpec("N", "width: number of random features (inf: no width bottleneck)",
-                          default: .number(.infinity), range: NumericRange(lower: 1, allowsInfinity: true)),
-            ParameterSpec("P", "number of training samples (inf: online / population flow)",
-                          default: .number(.infinity), range: NumericRange(lower: 1, allowsInfinity: true)),
-            ParameterSpec("eta", "learning rate η of full-batch gradient descent, t counting steps (0: gradient flow)",
-                          default: .number(0), range: .nonNegative),
-        ],
+        model: FlowParameters.self,
         operations: [theoryOperation, simulateOperation, frontierOperation])
 }
 
-/// The model's parameters read out of a `ParameterSet`.
-struct FlowParameters: Sendable {
-    var alpha: Double
-    var beta: Double
-    var noise: Double
-    var dim: Int
-    var width: Double
-    var samples: Double
-    /// η of gradient descent, 0 for gradient flow.
-    var rate: Double
-
-    /// Reads and re-checks the parameters (operations may override N and P).
-    init(_ p: ParameterSet) throws(ModelError) {
-        alpha = try p.number("alpha")
-        beta = try p.number("beta")
-        noise = try p.number("noise")
-        dim = try p.integer("dim")
-        width = try p.number("N")
-        samples = try p.number("P")
-        rate = try p.number("eta")
-        if !(alpha > 0) || !alpha.isFinite { throw .domain(parameter: "alpha", value: formatParameter(alpha), allowed: "alpha > 0") }
-        if !(beta > 0) || !beta.isFinite { throw .domain(parameter: "beta", value: formatParameter(beta), allowed: "beta > 0") }
-        if !(noise >= 0) || !noise.isFinite { throw .domain(parameter: "noise", value: formatParameter(noise), allowed: "noise ≥ 0") }
-        if dim < 1 || dim > 10_000_000 { throw .domain(parameter: "dim", value: String(dim), allowed: "1 ≤ dim ≤ 10000000") }
-        if !(width >= 1) { throw .domain(parameter: "N", value: formatParameter(width), allowed: "N ≥ 1 (inf allowed)") }
-        if !(samples >= 1) { throw .domain(parameter: "P", value: formatParameter(samples), allowed: "P ≥ 1 (inf allowed)") }
-        if !(rate >= 0) || !rate.isFinite { throw .domain(parameter: "eta", value: formatParameter(rate), allowed: "eta ≥ 0 (0: gradient flow)") }
-    }
+/// The model's parameters, declared once.
+struct FlowParameters: ParameterGroup {
+    @Option("capacity exponent: λ_k = k^-alpha (b in the paper)", range: .positive)
+    var alpha = 2.0
+    @Option("source exponent: λ_k w*_k² = k^-(alpha·beta+1) (a = alpha·beta + 1)", range: .positive)
+    var beta = 0.5
+    @Option("standard deviation σ of the label noise", range: .nonNegative)
+    var noise = 0.0
+    @Option("number of modes M of ψ", range: NumericRange(lower: 1, upper: 10_000_000))
+    var dim = 2000
+    @Option("width: number of random features (inf: no width bottleneck)", range: NumericRange(lower: 1, allowsInfinity: true))
+    var N = Double.infinity
+    @Option("number of training samples (inf: online / population flow)", range: NumericRange(lower: 1, allowsInfinity: true))
+    var P = Double.infinity
+    @Option("learning rate η of full-batch gradient descent, t counting steps (0: gradient flow)", range: .nonNegative)
+    var eta = 0.0
 
     /// The task's spectrum.
     var spectrum: FlowSpectrum { FlowSpectrum(alpha: alpha, beta: beta, dim: dim) }
 
     /// Gradient flow or descent.
-    var clock: FlowClock { FlowClock(rate: rate) }
+    var clock: FlowClock { FlowClock(rate: eta) }
 }
 
 /// With gradient descent t counts steps: refuse fractional ones.
@@ -100,12 +73,7 @@ func checkSteps(_ times: [Double]) throws(ModelError) {
     }
 }
 
-/// Reads a grid such as `t` or `C` and checks each entry against `range`.
-func flowGrid(_ arguments: ParameterSet, _ name: String, _ range: NumericRange) throws(ModelError) -> [Double] {
-    let grid = try arguments.vector(name)
+/// Refuses an empty grid such as `t` or `C` (the declared range checks its entries).
+func requireValues(_ grid: [Double], _ name: String) throws(ModelError) {
     if grid.isEmpty { throw .argument(parameter: name, message: "\(name) is empty: give at least one value") }
-    for x in grid where !range.contains(x) {
-        throw .domain(parameter: name, value: formatParameter(x), allowed: range.describe(name))
-    }
-    return grid
 }

@@ -77,69 +77,67 @@ extension Hopfield {
         return Double(lo) + (rateLo - 0.5) / (rateLo - rateHi) * Double(hi - lo)
     }
 
-    static let simulateOperation = ModelOperation(
-        name: "simulate",
-        summary: "measured recall probabilities per transition and for the whole sequence",
-        parameters: [
-            ParameterSpec("P", "sequence lengths", kind: .vector, default: .vector([25, 50, 100, 200, 400, 800]),
-                          range: NumericRange(lower: 2, upper: 1_000_000), sweepable: false),
-            ParameterSpec("trials", "random pattern sets per point", kind: .integer, default: .number(20),
-                          range: NumericRange(lower: 1, upper: 100_000), sweepable: false),
-            ParameterSpec("seed", "random seed", kind: .integer, default: .number(1), range: .nonNegative, sweepable: false),
-        ],
+    /// `simulate`'s parameters.
+    struct SimulationArguments: ParameterGroup {
+        @Option("sequence lengths", range: NumericRange(lower: 2, upper: 1_000_000), sweepable: false)
+        var P: [Double] = [25, 50, 100, 200, 400, 800]
+        @OptionGroup var replication = Replication(trials: 20)
+    }
+
+    static let simulateOperation = ModelOperation.table(
+        "simulate", "measured recall probabilities per transition and for the whole sequence",
+        model: Configuration.self, arguments: SimulationArguments.self,
         estimate: { model, arguments in
-            let n = Double((try? model.integer("N")) ?? 100)
-            let grid = (try? arguments.vector("P")) ?? [100]
-            let trials = Double((try? arguments.integer("trials")) ?? 20)
+            let n = Double(model.N)
+            let grid = arguments.P
+            let trials = Double(arguments.replication.trials)
             let flops = grid.reduce(0) { $0 + 4 * $1 * $1 * n } * trials
             return WorkEstimate(bytes: 8 * ((grid.max() ?? 0) * (2 * n + 512)), seconds: flops / 2e9)
-        },
-        run: { model, arguments, monitor in
-            let c = try Configuration(model)
-            let grid = try arguments.vector("P").map { Int($0.rounded()) }
-            let trials = try arguments.integer("trials"), seed = UInt64(try arguments.integer("seed"))
+        }) { c, arguments, monitor in
+            let grid = arguments.P.map { Int($0.rounded()) }
+            let trials = arguments.replication.trials, seed = arguments.replication.seed64
             var rows: [(transition: Double, transitionSE: Double, sequence: Double, sequenceSE: Double)] = []
             for (k, p) in grid.enumerated() {
                 monitor.report(done: k, total: grid.count, label: "simulate hopfield")
                 rows.append(try simulatedRecall(c, patterns: max(p, 2), trials: trials, seed: seed, monitor: monitor))
             }
             monitor.report(done: grid.count, total: grid.count, label: "simulate hopfield")
-            return .table(Table(columns: [
+            return Table(columns: [
                 Table.Column("P", grid.map(Double.init)),
                 Table.Column("transition", rows.map(\.transition)), Table.Column("transition_se", rows.map(\.transitionSE)),
                 Table.Column("sequence", rows.map(\.sequence)), Table.Column("sequence_se", rows.map(\.sequenceSE)),
-            ], caption: "simulation", role: .simulation))
-        })
+            ], caption: "simulation", role: .simulation)
+        }
+
+    /// `capacity`'s parameters.
+    struct CapacityArguments: ParameterGroup {
+        @OptionGroup var replication = Replication(trials: 10)
+        @Option("1 to also find P₅₀ by simulation, 0 for theory only", range: NumericRange(lower: 0, upper: 1),
+                sweepable: false)
+        var simulate = 1
+    }
 
     static let capacityOperation = ModelOperation(
         name: "capacity",
         summary: "P₅₀ per transition and for the whole sequence: erfc theory, asymptotic formula, simulation",
-        parameters: [
-            ParameterSpec("trials", "random pattern sets per bisection point", kind: .integer, default: .number(10),
-                          range: NumericRange(lower: 1, upper: 10_000), sweepable: false),
-            ParameterSpec("seed", "random seed", kind: .integer, default: .number(1), range: .nonNegative, sweepable: false),
-            ParameterSpec("simulate", "1 to also find P₅₀ by simulation, 0 for theory only", kind: .integer,
-                          default: .number(1), range: NumericRange(lower: 0, upper: 1), sweepable: false),
-        ],
-        estimate: { model, arguments in
+        model: Configuration.self, arguments: CapacityArguments.self,
+        estimate: { c, arguments in
             // Only the simulated bisection costs anything; simulate=0 is closed-form theory.
-            guard (try? arguments.integer("simulate")) != 0,
-                  let c = try? Configuration(model), let p = try? predictedCapacity(c, sequence: false) else {
+            guard arguments.simulate != 0, let p = try? predictedCapacity(c, sequence: false) else {
                 return WorkEstimate(bytes: 0, seconds: 0)
             }
             return WorkEstimate(bytes: 8 * 2 * p * (2 * Double(c.neurons) + 512),
-                                seconds: 40 * 4 * 4 * p * p * Double(c.neurons) / 2e9)
+                                seconds: 40 * 4 * p * p * Double(c.neurons) / 2e9)
         },
-        run: { model, arguments, monitor in
-            let c = try Configuration(model)
-            let trials = try arguments.integer("trials"), seed = UInt64(try arguments.integer("seed"))
+        run: { c, arguments, monitor in
+            let trials = arguments.replication.trials, seed = arguments.replication.seed64
             let transition = try predictedCapacity(c, sequence: false), sequence = try predictedCapacity(c, sequence: true)
             let asymptotic = asymptoticCapacity(c)
             var fields: [(name: String, value: Double)] = [
                 ("transition", transition), ("transition_asymptotic", asymptotic.transition),
                 ("sequence", sequence), ("sequence_asymptotic", asymptotic.sequence),
             ]
-            if try arguments.integer("simulate") == 1 {
+            if arguments.simulate == 1 {
                 guard transition <= 200_000 else {
                     throw ModelError.resource(message: "capacity: simulating P₅₀ ≈ \(Int(transition)) patterns of N = \(c.neurons) is too large; pass simulate=0")
                 }

@@ -83,26 +83,23 @@ extension Hopfield {
 
     // MARK: - Operations
 
-    static let theoryOperation = ModelOperation(
-        name: "theory",
-        summary: "signal-to-noise recall probabilities: per bit, per transition, whole sequence",
-        parameters: [
-            ParameterSpec("P", "sequence lengths", kind: .vector, default: .vector([25, 50, 100, 200, 400, 800]),
-                          range: NumericRange(lower: 2), sweepable: false),
-        ],
-        run: { model, arguments, _ in
-            let c = try Configuration(model)
-            let grid = try arguments.vector("P")
-            for p in grid where !(p >= 2 && p.isFinite) {
-                throw ModelError.domain(parameter: "P", value: formatParameter(p), allowed: "P ≥ 2")
-            }
+    /// The sequence lengths of `theory`.
+    struct Lengths: ParameterGroup {
+        @Option("sequence lengths", range: NumericRange(lower: 2), sweepable: false)
+        var P: [Double] = [25, 50, 100, 200, 400, 800]
+    }
+
+    static let theoryOperation = ModelOperation.table(
+        "theory", "signal-to-noise recall probabilities: per bit, per transition, whole sequence",
+        model: Configuration.self, arguments: Lengths.self) { c, arguments, _ in
+            let grid = arguments.P
             let moment = crosstalkMoment(c)
             let rows = grid.map { recall(c, patterns: $0, moment: moment) }
-            return .table(Table(columns: [Table.Column("P", grid), Table.Column("bit_error", rows.map(\.bit)),
-                                          Table.Column("transition", rows.map(\.transition)),
-                                          Table.Column("sequence", rows.map(\.sequence))],
-                                caption: "theory", role: .theory))
-        })
+            return Table(columns: [Table.Column("P", grid), Table.Column("bit_error", rows.map(\.bit)),
+                                   Table.Column("transition", rows.map(\.transition)),
+                                   Table.Column("sequence", rows.map(\.sequence))],
+                         caption: "theory", role: .theory)
+        }
 }
 
 #if canImport(Glibc)

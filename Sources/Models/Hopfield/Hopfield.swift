@@ -25,28 +25,25 @@ public enum Hopfield {
         """,
         reference: "Chaudhry, Zavatone-Veth, Krotov & Pehlevan 2023 (arXiv 2306.04532), signal-to-noise capacity "
             + "of the polynomial and exponential DenseNets",
-        parameters: [
-            ParameterSpec("N", "number of neurons", kind: .integer, default: .number(100),
-                          range: NumericRange(lower: 2, upper: 4096)),
-            ParameterSpec("degree", "degree d of the polynomial separation function", kind: .integer,
-                          default: .number(2), range: NumericRange(lower: 1, upper: 10)),
-            ParameterSpec("separation", "separation function: x^d or e^{N(x−1)}",
-                          kind: .choice(["poly", "exp"]), default: .string("poly"), sweepable: true),
-        ],
+        model: Configuration.self,
         operations: [theoryOperation, simulateOperation, capacityOperation])
 
-    /// The checked numbers of one `hopfield(...)` instance.
-    struct Configuration {
-        var neurons: Int
-        var degree: Int
-        var exponential: Bool
+    /// The parameters of one `hopfield(...)` instance, declared once.
+    struct Configuration: ParameterGroup {
+        @Option("number of neurons", range: NumericRange(lower: 2, upper: 4096))
+        var N = 100
+        @Option("degree d of the polynomial separation function", range: NumericRange(lower: 1, upper: 10))
+        var degree = 2
+        @Option("separation function: x^d or e^{N(x−1)}", choices: ["poly", "exp"])
+        var separation = "poly"
 
-        /// Reads a parameter set (ranges already checked by the language).
-        init(_ p: ParameterSet) throws(ModelError) {
-            neurons = try p.integer("N")
-            degree = try p.integer("degree")
-            exponential = try p.string("separation") == "exp"
+        /// N, the number of neurons.
+        var neurons: Int {
+            get { N }
+            set { N = newValue }
         }
+        /// Whether the separation function is e^{N(x−1)}.
+        var exponential: Bool { separation == "exp" }
 
         /// The separation function f applied to an overlap x = ξ·S/N ∈ [−1, 1].
         @inline(__always) func separation(_ x: Double) -> Double {

@@ -9,34 +9,32 @@ import NumericCore
 // ridgeless (λ = 0) is the minimum-norm least-squares solution (LAPACK dgelsd).
 
 extension ICLModel {
-    static let simulationParameters: [ParameterSpec] = [
-        ParameterSpec("trials", "independent pretraining runs averaged", kind: .integer, default: .number(4),
-                      range: NumericRange(lower: 1, upper: 10_000), sweepable: false),
-        ParameterSpec("tests", "test contexts per trial for each error", kind: .integer, default: .number(2000),
-                      range: NumericRange(lower: 10, upper: 1e7), sweepable: false),
-        ParameterSpec("seed", "random seed (every draw derives from it)", kind: .integer, default: .number(0),
-                      range: NumericRange(lower: 0, upper: 9e15), sweepable: false),
-    ]
+    /// `simulate`'s parameters.
+    struct SimulationArguments: ParameterGroup {
+        @OptionGroup var replication = Replication(trials: 4)
+        @Option("test contexts per trial for each error", range: NumericRange(lower: 10, upper: 1e7), sweepable: false)
+        var tests = 2000
+    }
 
     static let simulationOperation = ModelOperation(
         name: "simulate",
         summary: "pretrain Γ at finite d and measure ICL and in-distribution errors: icl, icl_se, idg, idg_se",
-        parameters: simulationParameters,
+        model: Parameters.self, arguments: SimulationArguments.self,
         estimate: { model, arguments in
             let sizes = (try? Sizes(model)) ?? Sizes(d: 2, context: 1, tasks: 1, contexts: 1)
-            let trials = Double((try? arguments.integer("trials")) ?? 1)
+            let trials = Double(arguments.replication.trials)
             let n = Double(sizes.contexts), p = Double(sizes.features)
             let bytes = 8 * (n * p + p * p + min(n, p) * min(n, p))
             let flops = 2 * n * p * min(n, p) + 2 * n * Double(sizes.context + 1) * Double(sizes.d)
-            return WorkEstimate(bytes: bytes, seconds: trials * flops / 2e10)
+            return WorkEstimate(bytes: bytes, seconds: trials * flops / 1.5e9)  // rate measured by bench/calibrate
         }
     ) { model, arguments, monitor in
         let sizes = try Sizes(model)
-        let rho = try model.number("rho"), lambda = try model.number("lambda")
-        let trials = try arguments.integer("trials"), tests = try arguments.integer("tests")
-        let seed = UInt64(try arguments.integer("seed"))
-        let trainSD = taskVariances(power: try model.number("task_power"), d: sizes.d).map { $0.squareRoot() }
-        let testSD = taskVariances(power: try model.number("test_power"), d: sizes.d).map { $0.squareRoot() }
+        let rho = model.rho, lambda = model.lambda
+        let trials = arguments.replication.trials, tests = arguments.tests
+        let seed = arguments.replication.seed64
+        let trainSD = taskVariances(power: model.task_power, d: sizes.d).map { $0.squareRoot() }
+        let testSD = taskVariances(power: model.test_power, d: sizes.d).map { $0.squareRoot() }
         var icl: [Double] = [], idg: [Double] = []
         for trial in 0..<trials {
             try monitor.checkCancelled()
@@ -76,9 +74,9 @@ extension ICLModel {
             self.contexts = contexts
         }
 
-        init(_ model: ParameterSet) throws(ModelError) {
-            let d = try model.integer("d")
-            let alpha = try model.number("alpha"), kappa = try model.number("kappa"), tau = try model.number("tau")
+        init(_ model: Parameters) throws(ModelError) {
+            let d = model.d
+            let alpha = model.alpha, kappa = model.kappa, tau = model.tau
             guard tau.isFinite else {
                 throw ModelError.domain(parameter: "tau", value: "inf", allowed: "tau > 0 and finite for simulate")
             }

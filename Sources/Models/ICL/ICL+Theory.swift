@@ -22,17 +22,17 @@ extension ICLModel {
     static let theoryOperation = ModelOperation(
         name: "theory",
         summary: "asymptotic ICL error (d → ∞; power-law task spectra at the given d): column icl",
-        parameters: []
+        model: Parameters.self, arguments: NoArguments.self
     ) { model, _, _ in
-        let alpha = try model.number("alpha"), kappa = try model.number("kappa")
-        let tau = try model.number("tau"), rho = try model.number("rho"), lambda = try model.number("lambda")
-        let trainPower = try model.number("task_power"), testPower = try model.number("test_power")
+        let alpha = model.alpha, kappa = model.kappa
+        let tau = model.tau, rho = model.rho, lambda = model.lambda
+        let trainPower = model.task_power, testPower = model.test_power
         let error: Double
         if lambda == 0 && trainPower == 0 && testPower == 0 {
             error = iclError(alpha: alpha, kappa: kappa, tau: tau, rho: rho)
         } else {
             // Isotropic tasks need one eigenvalue; power-law spectra need all d of them.
-            let d = trainPower == 0 && testPower == 0 ? 1 : try model.integer("d")
+            let d = trainPower == 0 && testPower == 0 ? 1 : model.d
             error = try iclError(alpha: alpha, kappa: kappa, tau: tau, rho: rho, lambda: lambda,
                                  trainVariances: taskVariances(power: trainPower, d: d),
                                  testVariances: taskVariances(power: testPower, d: d))

@@ -33,22 +33,30 @@ enum ICLModel {
     depends on d (for isotropic tasks it does not).
     """
 
-    static let parameters: [ParameterSpec] = [
-        ParameterSpec("alpha", "context length per dimension, α = ℓ/d", default: .number(2), range: .positive),
-        ParameterSpec("kappa", "task diversity per dimension, κ = k/d (inf: a new task per context)",
-                      default: .number(2), range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true)),
-        ParameterSpec("tau", "pretraining contexts per dimension squared, τ = n/d² (inf: theory only)",
-                      default: .number(2), range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true)),
-        ParameterSpec("rho", "label-noise variance ρ", default: .number(0.1), range: .nonNegative),
-        ParameterSpec("d", "token dimension (simulation; the theory uses it only for power-law task spectra)",
-                      kind: .integer, default: .number(32), range: NumericRange(lower: 2, upper: 4096)),
-        ParameterSpec("lambda", "ridge penalty λ (the penalty is (n/d)·λ·‖Γ‖²)", default: .number(0),
-                      range: .nonNegative),
-        ParameterSpec("task_power", "pretraining task covariance C_train ∝ diag(k^-p), scaled to trace d (0: isotropic)",
-                      default: .number(0), range: NumericRange(lower: 0, upper: 10)),
-        ParameterSpec("test_power", "test task covariance C_test ∝ diag(k^-p), scaled to trace d (0: isotropic)",
-                      default: .number(0), range: NumericRange(lower: 0, upper: 10)),
-    ]
+    /// The model's parameters, declared once.
+    struct Parameters: ParameterGroup {
+        @Option("context length per dimension, α = ℓ/d", range: .positive)
+        var alpha = 2.0
+        @Option("task diversity per dimension, κ = k/d (inf: a new task per context)",
+                range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true))
+        var kappa = 2.0
+        @Option("pretraining contexts per dimension squared, τ = n/d² (inf: theory only)",
+                range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true))
+        var tau = 2.0
+        @Option("label-noise variance ρ", range: .nonNegative)
+        var rho = 0.1
+        @Option("token dimension (simulation; the theory uses it only for power-law task spectra)",
+                range: NumericRange(lower: 2, upper: 4096))
+        var d = 32
+        @Option("ridge penalty λ (the penalty is (n/d)·λ·‖Γ‖²)", range: .nonNegative)
+        var lambda = 0.0
+        @Option("pretraining task covariance C_train ∝ diag(k^-p), scaled to trace d (0: isotropic)",
+                range: NumericRange(lower: 0, upper: 10))
+        var task_power = 0.0
+        @Option("test task covariance C_test ∝ diag(k^-p), scaled to trace d (0: isotropic)",
+                range: NumericRange(lower: 0, upper: 10))
+        var test_power = 0.0
+    }
 
     /// The task-covariance eigenvalues c_k ∝ k^-power, k = 1..d, scaled so Σ c_k = d
     /// (so E‖w‖² = d and the label variance stays 1 + ρ whatever the alignment).
@@ -67,7 +75,7 @@ enum ICLModel {
             + "eqs. for τ < 1 and τ > 1); task alignment: Letey, Zavatone-Veth, Lu, Pehlevan 2025, arXiv 2509.26551 "
             + "(ICL error for C_train ≠ C_test); ridge λ > 0 through the effective regularization ξ (derived here, "
             + "checked against simulation)",
-        parameters: parameters,
+        model: Parameters.self,
         operations: [theoryOperation, simulationOperation]
     )
 }

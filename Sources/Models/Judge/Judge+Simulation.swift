@@ -10,31 +10,28 @@ import Glibc
 // query draw k predictive samples and select one by the judge's softmax.
 
 extension JudgeModel {
-    static let simulationParameters: [ParameterSpec] = [
-        ParameterSpec("trials", "independent teachers and training sets averaged", kind: .integer, default: .number(8),
-                      range: NumericRange(lower: 2, upper: 10_000), sweepable: false),
-        ParameterSpec("tests", "test queries per trial", kind: .integer, default: .number(2000),
-                      range: NumericRange(lower: 1, upper: 1e7), sweepable: false),
-        ParameterSpec("seed", "random seed (every draw derives from it)", kind: .integer, default: .number(0),
-                      range: NumericRange(lower: 0, upper: 9e15), sweepable: false),
-    ]
+    /// `simulate`'s parameters.
+    struct SimulationArguments: ParameterGroup {
+        @OptionGroup var replication = Replication(trials: 8, fewest: 2)
+        @Option("test queries per trial", range: NumericRange(lower: 1, upper: 1e7), sweepable: false)
+        var tests = 2000
+    }
 
     static let simulationOperation = ModelOperation(
         name: "simulate",
         summary: "Monte-Carlo of sampling and judging: error, error_se",
-        parameters: simulationParameters,
+        model: Setup.self, arguments: SimulationArguments.self,
         estimate: { model, arguments in
-            let d = Double((try? model.integer("d")) ?? 1), n = Double((try? model.integer("n")) ?? 1)
-            let k = Double((try? model.integer("k")) ?? 1)
-            let trials = Double((try? arguments.integer("trials")) ?? 1)
-            let tests = Double((try? arguments.integer("tests")) ?? 1)
+            let d = Double(model.d), n = Double(model.n)
+            let k = Double(model.k)
+            let trials = Double(arguments.replication.trials)
+            let tests = Double(arguments.tests)
             let flops = trials * (2 * n * d * d + d * d * d + tests * (2 * d * d + 30 * k))
-            return WorkEstimate(bytes: 8 * (n * d + 3 * d * d), seconds: flops / 1e9)
+            return WorkEstimate(bytes: 8 * (n * d + 3 * d * d), seconds: flops / 3e9 + 0.04 * trials)  // measured by bench/calibrate
         }
-    ) { model, arguments, monitor in
-        let setup = try Setup(model)
-        let trials = try arguments.integer("trials"), tests = try arguments.integer("tests")
-        let seed = UInt64(try arguments.integer("seed"))
+    ) { setup, arguments, monitor in
+        let trials = arguments.replication.trials, tests = arguments.tests
+        let seed = arguments.replication.seed64
         var errors: [Double] = []
         for trial in 0..<trials {
             try monitor.checkCancelled()
@@ -50,19 +47,27 @@ extension JudgeModel {
         ], caption: "simulation", role: .simulation))
     }
 
-    /// The checked parameters of one simulation.
-    struct Setup {
-        var d: Int, n: Int, k: Int
-        var noise: Double, prior: Double, temperature: Double
-        /// ‖w_R − w*‖ scale (0 for the teacher as judge).
-        var mismatch: Double
+    /// The model's parameters, declared once.
+    struct Setup: ParameterGroup {
+        @Option("input dimension", range: NumericRange(lower: 1, upper: 4000))
+        var d = 100
+        @Option("training samples", range: NumericRange(lower: 1, upper: 1e6))
+        var n = 200
+        @Option("label-noise standard deviation σ", range: .positive)
+        var noise = 0.5
+        @Option("prior variance scale: w ~ N(0, prior·I/d) (1 matches the teacher)", range: .positive)
+        var prior = 1.0
+        @Option("inference-time samples drawn per query", range: NumericRange(lower: 1, upper: 1e6))
+        var k = 8
+        @Option("softmax selection temperature (0: best-of-k)", range: .nonNegative)
+        var temperature = 0.0
+        @Option("the judge: the teacher itself or a misspecified linear judge", choices: ["teacher", "misspecified"])
+        var reward = "teacher"
+        @Option("misspecification size ‖w_R − w*‖ (used when reward = \"misspecified\")", range: .nonNegative)
+        var mismatch = 0.5
 
-        init(_ model: ParameterSet) throws(ModelError) {
-            d = try model.integer("d"); n = try model.integer("n"); k = try model.integer("k")
-            noise = try model.number("noise"); prior = try model.number("prior")
-            temperature = try model.number("temperature")
-            mismatch = try model.string("reward") == "teacher" ? 0 : try model.number("mismatch")
-        }
+        /// ‖w_R − w*‖ scale of the judge drawn (0 for the teacher as judge).
+        var judgeOffset: Double { reward == "teacher" ? 0 : mismatch }
     }
 
     /// The mean selected-sample error over `tests` queries for one teacher and training set.
@@ -70,7 +75,7 @@ extension JudgeModel {
         let d = s.d
         let inverseRootD = 1 / Double(d).squareRoot()
         let teacher = rng.gaussians(d, standardDeviation: inverseRootD)
-        let judge = zip(teacher, rng.gaussians(d, standardDeviation: s.mismatch * inverseRootD)).map { $0 + $1 }
+        let judge = zip(teacher, rng.gaussians(d, standardDeviation: s.judgeOffset * inverseRootD)).map { $0 + $1 }
         let x = rng.gaussianMatrix(rows: s.n, columns: d)
         let labels = zip(x.times(teacher), rng.gaussians(s.n, standardDeviation: s.noise)).map { $0 + $1 }
         // Posterior precision A = XᵀX/σ² + (d/prior)I; Σ = A⁻¹, μ = Σ Xᵀy/σ².

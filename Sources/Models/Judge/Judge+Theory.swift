@@ -26,20 +26,29 @@ extension JudgeModel {
     static let theoryOperation = ModelOperation(
         name: "theory",
         summary: "best-of-k error (temperature 0, teacher reward): error, coefficient (C in error ≈ C/k²), v, s2",
-        parameters: []
+        model: Setup.self, arguments: NoArguments.self
     ) { model, _, _ in
-        let temperature = try model.number("temperature")
+        let temperature = model.temperature
         guard temperature == 0 else {
             throw ModelError.domain(parameter: "temperature", value: formatParameter(temperature),
                                     allowed: "temperature = 0 for theory (no closed form at T > 0; use simulate)")
         }
-        guard try model.string("reward") == "teacher" else {
+        guard model.reward == "teacher" else {
             throw ModelError.argument(parameter: "reward",
                                       message: "theory covers reward = \"teacher\"; use simulate for a misspecified judge")
         }
-        let posterior = PosteriorEquivalent(d: Double(try model.integer("d")), n: Double(try model.integer("n")),
-                                            noise: try model.number("noise"), prior: try model.number("prior"))
-        let k = try model.integer("k")
+        let d = Double(model.d), n = Double(model.n)
+        let noise = model.noise, prior = model.prior
+        // λ = σ²d/(prior·n) below 1e-10 leaves 1 − 2v/s² (which is O(λ) at d/n = 1/2) without
+        // digits, and below ~1e-300 v and s² underflow to 0/0.
+        guard noise * noise * d / (prior * n) >= PosteriorEquivalent.smallestRidge else {
+            let smallest = (PosteriorEquivalent.smallestRidge * prior * n / d).squareRoot()
+            throw ModelError.domain(parameter: "noise", value: formatParameter(noise),
+                                    allowed: "noise ≥ \(formatParameter(smallest)) for theory at this d, n and prior "
+                                        + "(λ = noise²·d/(prior·n) ≥ 1e-10: below it the deterministic equivalents lose their digits; simulate covers it)")
+        }
+        let posterior = PosteriorEquivalent(d: d, n: n, noise: noise, prior: prior)
+        let k = model.k
         let error = try bestOfKError(k: k, v: posterior.v, s2: posterior.s2)
         return .table(Table(columns: [
             Table.Column("error", [error]),
@@ -51,6 +60,9 @@ extension JudgeModel {
 
     /// The high-dimensional deterministic equivalents of the posterior.
     struct PosteriorEquivalent {
+        /// The smallest effective ridge λ = σ²d/(prior·n) the theory accepts.
+        static let smallestRidge = 1e-10
+
         /// ‖w* − μ‖², the posterior mean's squared error.
         var v: Double
         /// Predictive variance σ² + tr Σ.

@@ -25,29 +25,13 @@ enum JudgeModel {
     error ≈ C/k^2 with the extreme-value coefficient C = pi s^2 / sqrt(1 - 2v/s^2).
     """
 
-    static let parameters: [ParameterSpec] = [
-        ParameterSpec("d", "input dimension", kind: .integer, default: .number(100), range: NumericRange(lower: 1, upper: 4000)),
-        ParameterSpec("n", "training samples", kind: .integer, default: .number(200), range: NumericRange(lower: 1, upper: 1e6)),
-        ParameterSpec("noise", "label-noise standard deviation σ", default: .number(0.5), range: .positive),
-        ParameterSpec("prior", "prior variance scale: w ~ N(0, prior·I/d) (1 matches the teacher)", default: .number(1),
-                      range: .positive),
-        ParameterSpec("k", "inference-time samples drawn per query", kind: .integer, default: .number(8),
-                      range: NumericRange(lower: 1, upper: 1e6)),
-        ParameterSpec("temperature", "softmax selection temperature (0: best-of-k)", default: .number(0),
-                      range: .nonNegative),
-        ParameterSpec("reward", "the judge: the teacher itself or a misspecified linear judge",
-                      kind: .choice(["teacher", "misspecified"]), default: .string("teacher")),
-        ParameterSpec("mismatch", "misspecification size ‖w_R − w*‖ (used when reward = \"misspecified\")",
-                      default: .number(0.5), range: .nonNegative),
-    ]
-
     static let family = ModelFamily(
         name: "judge",
         summary: "inference-time scaling: k posterior samples selected by a (possibly misspecified) judge",
         doc: doc,
         reference: "Halder & Pehlevan 2025, arXiv 2512.19905 (reward-weighted sampler; best-of-k Θ(1/k²) law and "
             + "its extreme-value coefficient); deterministic equivalents: Marchenko–Pastur resolvent",
-        parameters: parameters,
+        model: Setup.self,
         operations: [theoryOperation, simulationOperation]
     )
 }

@@ -18,18 +18,18 @@ struct MLPTrainer {
     /// A loss at or above this (or not finite) counts as divergence.
     static let divergence = 1e6
 
-    init(_ model: ParameterSet) throws(ModelError) {
-        width = try model.integer("width"); depth = try model.integer("depth")
-        steps = try model.integer("steps"); batch = try model.integer("batch")
-        optimizer = try model.string("optimizer"); task = try model.string("task")
-        data = task == "table" ? try model.table("data") : Table(columns: [])
-        input = task == "table" ? try TableTask.featureCount(data) : try model.integer("input")
-        seed = UInt64(try model.integer("seed"))
-        let alpha: Double? = try model.number("branch_alpha") < 0 ? nil : try model.number("branch_alpha")
-        scaling = MLPScaling(param: try model.string("param"), width: width, depth: depth,
-                             baseWidth: try model.integer("base_width"), baseDepth: try model.integer("base_depth"),
-                             branchAlpha: alpha, optimizer: optimizer, lr: try model.number("lr"),
-                             epsilon: try model.number("epsilon"))
+    init(_ model: MLPModel.Parameters) throws(ModelError) {
+        width = model.width; depth = model.depth
+        steps = model.steps; batch = model.batch
+        optimizer = model.optimizer; task = model.task
+        data = task == "table" ? model.data : Table(columns: [])
+        input = task == "table" ? try TableTask.featureCount(data) : model.input
+        seed = model.seeding.seed64
+        let alpha: Double? = model.branch_alpha < 0 ? nil : model.branch_alpha
+        scaling = MLPScaling(param: model.param, width: width, depth: depth,
+                             baseWidth: model.base_width, baseDepth: model.base_depth,
+                             branchAlpha: alpha, optimizer: optimizer, lr: model.lr,
+                             epsilon: model.epsilon)
     }
 
     /// Floating-point operations of one training step (forward + backward).

@@ -31,35 +31,45 @@ enum MLPModel {
     then picks the best lr per curve. Diverged runs have loss = inf.
     """
 
-    static let parameters: [ParameterSpec] = [
-        ParameterSpec("width", "hidden width N", kind: .integer, default: .number(64), range: NumericRange(lower: 1, upper: 4096)),
-        ParameterSpec("depth", "residual blocks L", kind: .integer, default: .number(4), range: NumericRange(lower: 1, upper: 512)),
-        ParameterSpec("input", "input dimension D", kind: .integer, default: .number(16), range: NumericRange(lower: 1, upper: 4096)),
-        ParameterSpec("param", "parameterisation", kind: .choice(["sp", "mup", "mup_depth", "completep"]),
-                      default: .string("mup")),
-        ParameterSpec("branch_alpha", "residual branch exponent α, b = m_L^-α (−1: the parameterisation's own)",
-                      default: .number(-1), range: NumericRange(lower: -1, upper: 4)),
-        ParameterSpec("optimizer", "training algorithm", kind: .choice(["sgd", "adam"]), default: .string("adam")),
-        ParameterSpec("lr", "base learning rate η (scaled per layer by the parameterisation)", default: .number(0.0078125),
-                      range: .positive),
-        ParameterSpec("steps", "training steps", kind: .integer, default: .number(400), range: NumericRange(lower: 1, upper: 1e7)),
-        ParameterSpec("batch", "minibatch size", kind: .integer, default: .number(64), range: NumericRange(lower: 1, upper: 1e6)),
-        ParameterSpec("task", "the regression target", kind: .choice(["teacher", "linear", "table"]),
-                      default: .string("teacher")),
-        ParameterSpec("data", "the user's table for task=\"table\": numeric feature columns and a column y",
-                      kind: .table, default: .table(Table(columns: [])), sweepable: false),
-        ParameterSpec("seed", "random seed for the task, initialisation and data", kind: .integer, default: .number(0),
-                      range: NumericRange(lower: 0, upper: 9e15)),
-        ParameterSpec("base_width", "width N₀ of the base model the learning rate was tuned on", kind: .integer,
-                      default: .number(32), range: NumericRange(lower: 1, upper: 4096)),
-        ParameterSpec("base_depth", "depth L₀ of the base model", kind: .integer, default: .number(2),
-                      range: NumericRange(lower: 1, upper: 512)),
-        ParameterSpec("epsilon", "Adam ε at the base model", default: .number(1e-8), range: .positive),
-    ]
+    /// The model's parameters, declared once.
+    struct Parameters: ParameterGroup {
+        @Option("hidden width N", range: NumericRange(lower: 1, upper: 4096))
+        var width = 64
+        @Option("residual blocks L", range: NumericRange(lower: 1, upper: 512))
+        var depth = 4
+        @Option("input dimension D", range: NumericRange(lower: 1, upper: 4096))
+        var input = 16
+        @Option("parameterisation", choices: ["sp", "mup", "mup_depth", "completep"])
+        var param = "mup"
+        @Option("residual branch exponent α, b = m_L^-α (−1: the parameterisation's own)", range: NumericRange(lower: -1, upper: 4))
+        var branch_alpha = -1.0
+        @Option("training algorithm", choices: ["sgd", "adam"])
+        var optimizer = "adam"
+        @Option("base learning rate η (scaled per layer by the parameterisation)", range: .positive)
+        var lr = 0.0078125
+        @Option("training steps", range: NumericRange(lower: 1, upper: 1e7))
+        var steps = 400
+        @Option("minibatch size", range: NumericRange(lower: 1, upper: 1e6))
+        var batch = 64
+        @Option("the regression target", choices: ["teacher", "linear", "table"])
+        var task = "teacher"
+        @Option("the user's table for task=\"table\": numeric feature columns and a column y", sweepable: false)
+        var data = Table(columns: [])
+        @OptionGroup var seeding = Seeding()
+        @Option("width N₀ of the base model the learning rate was tuned on", range: NumericRange(lower: 1, upper: 4096))
+        var base_width = 32
+        @Option("depth L₀ of the base model", range: NumericRange(lower: 1, upper: 512))
+        var base_depth = 2
+        @Option("Adam ε at the base model", range: .positive)
+        var epsilon = 1e-8
+    }
 
-    static let budgetParameter = ParameterSpec(
-        "budget", "seconds the whole call may take; refused up front when the estimate exceeds it",
-        default: .number(600), range: .positive, sweepable: false)
+    /// `train`'s parameters.
+    struct TrainArguments: ParameterGroup {
+        @Option("evaluation points on the curve", range: NumericRange(lower: 2, upper: 1000), sweepable: false)
+        var points = 30
+        @OptionGroup var budget = Budget()
+    }
 
     static let family = ModelFamily(
         name: "mlp",
@@ -67,15 +77,15 @@ enum MLPModel {
         doc: doc,
         reference: "Bordelon, Noci, Li, Hanin, Pehlevan 2023, arXiv 2309.16620 (depth-μP, 1/√L branches); "
             + "Dey et al. 2025, arXiv 2505.01618 (CompleteP, Table 1); Yang & Hu 2021 (μP)",
-        parameters: parameters,
+        model: Parameters.self,
         operations: [trainOperation, finalOperation]
     )
 
-    static func estimate(_ model: ParameterSet, evaluations: Double) -> WorkEstimate {
+    static func estimate(_ model: Parameters, evaluations: Double) -> WorkEstimate {
         guard let trainer = try? MLPTrainer(model) else { return WorkEstimate(bytes: 0, seconds: 0) }
         let n = Double(trainer.width), l = Double(trainer.depth)
         let evalFlops = evaluations * 2 * 1024 * (Double(trainer.input) * n + l * n * n)
-        let seconds = (Double(trainer.steps) * trainer.flopsPerStep + evalFlops) / 1.5e10 + 0.002
+        let seconds = (Double(trainer.steps) * trainer.flopsPerStep + evalFlops) / 3.5e9 + 0.002  // rate measured by bench/calibrate
         let bytes = 8 * (4 * l * n * n + 4 * Double(trainer.batch + 1024) * n * (l + 1))
         return WorkEstimate(bytes: bytes, seconds: seconds)
     }
@@ -83,26 +93,25 @@ enum MLPModel {
     static let trainOperation = ModelOperation(
         name: "train",
         summary: "train once: the test loss (MSE) at log-spaced steps — columns step, loss",
-        parameters: [ParameterSpec("points", "evaluation points on the curve", kind: .integer, default: .number(30),
-                                   range: NumericRange(lower: 2, upper: 1000), sweepable: false), budgetParameter],
-        estimate: { model, arguments in estimate(model, evaluations: (try? arguments.number("points")) ?? 30) }
+        model: Parameters.self, arguments: TrainArguments.self,
+        estimate: { model, arguments in estimate(model, evaluations: Double(arguments.points)) }
     ) { model, arguments, monitor in
         let trainer = try MLPTrainer(model)
-        let checkpoints = logSpacedSteps(trainer.steps, count: try arguments.integer("points"))
+        let checkpoints = logSpacedSteps(trainer.steps, count: arguments.points)
         let losses = try trainer.run(checkpoints: checkpoints, monitor: monitor)
         return .table(Table(columns: [Table.Column("step", checkpoints.map(Double.init)), Table.Column("loss", losses)],
-                            caption: try model.string("param"), role: .simulation))
+                            caption: model.param, role: .simulation))
     }
 
     static let finalOperation = ModelOperation(
         name: "final",
         summary: "one training run's final test loss (column loss); sweep lr, width or depth by giving lists",
-        parameters: [budgetParameter],
+        model: Parameters.self, arguments: Budget.self,
         estimate: { model, _ in estimate(model, evaluations: 1) }
     ) { model, _, monitor in
         let trainer = try MLPTrainer(model)
         let loss = try trainer.run(checkpoints: [trainer.steps], monitor: monitor)[0]
-        return .table(Table(columns: [Table.Column("loss", [loss])], caption: try model.string("param"), role: .simulation))
+        return .table(Table(columns: [Table.Column("loss", [loss])], caption: model.param, role: .simulation))
     }
 
     /// `count` distinct steps from 0 to `steps`, spaced evenly in log(1 + step).

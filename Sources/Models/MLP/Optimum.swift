@@ -4,6 +4,12 @@ import NumericCore
 /// the transfer picture's summary. Reads columns `lr` and `loss`; curves are told
 /// apart by the first other numeric column with more than one value (`width`, `depth`).
 enum OptimumFunction {
+    /// `optimum`'s argument.
+    struct Arguments: ParameterGroup {
+        @Option("a learning-rate sweep with columns lr and loss")
+        var table: Table
+    }
+
     static let function = ModelFunction(
         name: "optimum",
         summary: "the learning rate with the lowest loss on each curve of a sweep",
@@ -13,9 +19,9 @@ enum OptimumFunction {
         inf (diverged) or nan never win. Plot it over the sweep to mark the optima:
         plot(s, optimum(s), x="lr", y="loss", scale="loglog").
         """,
-        parameters: [ParameterSpec("table", "a learning-rate sweep with columns lr and loss", kind: .table)]
+        arguments: Arguments.self
     ) { arguments, _ in
-        let table = try arguments.table("table")
+        let table = arguments.table
         guard let lr = table.numbers("lr"), let loss = table.numbers("loss") else {
             throw ModelError.argument(parameter: "table", message: "optimum needs columns lr and loss; the table has \(table.columnNames.joined(separator: ", "))")
         }

@@ -29,27 +29,29 @@ public enum Optimizers {
         Ramani & Jain is not public: this reproduces only qualitative claims.
         """,
         reference: "Ramani & Jain 2026, arXiv 2605.29387 (abstract only); model as in Bordelon, Atanasov, Pehlevan 2024, arXiv 2402.01092",
-        parameters: [
-            ParameterSpec("beta", "source exponent: λ_k w*_k² = k^-(s·beta+1)", default: .number(1), range: .positive),
-            ParameterSpec("dim", "number of modes M of ψ", kind: .integer, default: .number(1024),
-                          range: NumericRange(lower: 2, upper: 20_000)),
-            ParameterSpec("outputs", "number of outputs K (so that matrix-sign updates are matrices)",
-                          kind: .integer, default: .number(8), range: NumericRange(lower: 1, upper: 256)),
-            ParameterSpec("steps", "optimisation steps T (fixed budget for every width)", kind: .integer,
-                          default: .number(300), range: NumericRange(lower: 1, upper: 100_000)),
-            ParameterSpec("lr", "base step size (relative; see the doc)", default: .number(0.5),
-                          range: NumericRange(lower: 0, lowerInclusive: false, upper: 1)),
-        ],
+        model: Parameters.self,
         operations: [simulateOperation, exponentsOperation])
 
+    /// The model's parameters, declared once.
+    struct Parameters: ParameterGroup {
+        @Option("source exponent: λ_k w*_k² = k^-(s·beta+1)", range: .positive)
+        var beta = 1.0
+        @Option("number of modes M of ψ", range: NumericRange(lower: 2, upper: 20_000))
+        var dim = 1024
+        @Option("number of outputs K (so that matrix-sign updates are matrices)", range: NumericRange(lower: 1, upper: 256))
+        var outputs = 8
+        @Option("optimisation steps T (fixed budget for every width)", range: NumericRange(lower: 1, upper: 100_000))
+        var steps = 300
+        @Option("base step size (relative; see the doc)", range: NumericRange(lower: 0, lowerInclusive: false, upper: 1))
+        var lr = 0.5
+    }
+
     /// Parameters shared by both operations: spectral exponents s, widths N, trials, seed.
-    static let gridParameters = [
-        ParameterSpec("s", "spectral exponents: λ_k = k^-s", kind: .vector, range: .positive, sweepable: false),
-        ParameterSpec("N", "widths (at least 2, whole numbers, each ≤ dim)", kind: .vector,
-                      range: NumericRange(lower: 1), sweepable: false),
-        ParameterSpec("trials", "independent draws", kind: .integer, default: .number(4),
-                      range: NumericRange(lower: 2, upper: 1000), sweepable: false),
-        ParameterSpec("seed", "seed of the random draws", kind: .integer, default: .number(0),
-                      range: .nonNegative, sweepable: false),
-    ]
+    struct Grid: ParameterGroup {
+        @Option("spectral exponents: λ_k = k^-s", range: .positive, sweepable: false)
+        var s: [Double]
+        @Option("widths (at least 2, whole numbers, each ≤ dim)", range: NumericRange(lower: 1), sweepable: false)
+        var N: [Double]
+        @OptionGroup var replication = Replication(trials: 4, fewest: 2)
+    }
 }

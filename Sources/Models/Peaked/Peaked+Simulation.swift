@@ -10,30 +10,28 @@ extension Peaked {
     /// Inputs in the evaluation set.
     static let evaluationCount = 4096
 
+    /// `simulate`'s parameters.
+    struct SimulationArguments: ParameterGroup {
+        @OptionGroup var grid = Steps()
+        @OptionGroup var replication = Replication(trials: 1)
+    }
+
     static let simulateOperation = ModelOperation(
         name: "simulate",
         summary: "train the softmax head with SGD or Adam; KL on a held-out set and β over steps",
-        parameters: [
-            ParameterSpec("t", "step counts", kind: .vector, default: .vector(defaultSteps), range: .nonNegative,
-                          sweepable: false),
-            ParameterSpec("trials", "independent runs (different batches)", kind: .integer, default: .number(1),
-                          range: NumericRange(lower: 1, upper: 1000), sweepable: false),
-            ParameterSpec("seed", "random seed (teacher, batches, evaluation set)", kind: .integer, default: .number(1),
-                          range: .nonNegative, sweepable: false),
-        ],
+        model: Parameters.self, arguments: SimulationArguments.self,
         estimate: { model, arguments in
-            guard let c = try? Configuration(model), let t = try? arguments.vector("t"),
-                  let trials = try? arguments.integer("trials") else { return WorkEstimate(bytes: 0, seconds: 0) }
+            let c = Configuration(model), t = arguments.grid.t, trials = arguments.replication.trials
             let perStep = Double(c.batch * c.classes) * (6 * Double(c.dim) + 60)
             return WorkEstimate(bytes: 8 * Double(c.batch + evaluationCount) * Double(c.classes + c.dim) * 3,
                                 seconds: Double(trials) * (t.max() ?? 0) * perStep / 1e9)
         },
         run: { model, arguments, monitor in
-            let c = try Configuration(model)
+            let c = Configuration(model)
             try c.check()
-            let steps = try stepGrid(arguments).map { Int($0) }
-            let trials = try arguments.integer("trials")
-            let seed = UInt64(try arguments.integer("seed"))
+            let steps = try arguments.grid.steps.map { Int($0) }
+            let trials = arguments.replication.trials
+            let seed = arguments.replication.seed64
             let teacherWeights = teacher(c, seed: seed)
             let evaluation = Evaluation(c, teacher: teacherWeights, seed: seed)
             var losses = [[Double]](), betas = [[Double]](), evaluationErrors = [[Double]]()

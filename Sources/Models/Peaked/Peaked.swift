@@ -28,23 +28,27 @@ public enum Peaked {
         """,
         reference: "Liu, Liu, Pehlevan & Gore 2026, Universal One-third Time Scaling in Learning Peaked Distributions "
             + "(model and the L ∝ 1/β, β̇ ∝ β⁻² reduction); constants derived here (see Peaked+Theory.swift)",
-        parameters: [
-            ParameterSpec("V", "number of classes V", kind: .integer, default: .number(128),
-                          range: NumericRange(lower: 2, upper: 4096)),
-            ParameterSpec("dim", "input dimension d", kind: .integer, default: .number(32),
-                          range: NumericRange(lower: 1, upper: 1024)),
-            ParameterSpec("temperature", "teacher temperature T (small = peaked)", default: .number(1e-3),
-                          range: NumericRange(lower: 1e-6, upper: 100)),
-            ParameterSpec("lr", "learning rate", default: .number(10), range: .positive),
-            ParameterSpec("batch", "fresh samples per step", kind: .integer, default: .number(1024),
-                          range: NumericRange(lower: 1, upper: 65536)),
-            ParameterSpec("optimizer", "sgd or adam", kind: .choice(["sgd", "adam"]), default: .string("sgd"),
-                          sweepable: true),
-        ],
+        model: Parameters.self,
         validate: { p throws(ModelError) in try Configuration(p).check() },
         operations: [theoryOperation, simulateOperation, constantsOperation])
 
-    /// The checked numbers of one `peaked(...)` instance.
+    /// The parameters of `peaked(...)`, declared once.
+    struct Parameters: ParameterGroup {
+        @Option("number of classes V", range: NumericRange(lower: 2, upper: 4096))
+        var V = 128
+        @Option("input dimension d", range: NumericRange(lower: 1, upper: 1024))
+        var dim = 32
+        @Option("teacher temperature T (small = peaked)", range: NumericRange(lower: 1e-6, upper: 100))
+        var temperature = 1e-3
+        @Option("learning rate", range: .positive)
+        var lr = 10.0
+        @Option("fresh samples per step", range: NumericRange(lower: 1, upper: 65536))
+        var batch = 1024
+        @Option("sgd or adam", choices: ["sgd", "adam"])
+        var optimizer = "sgd"
+    }
+
+    /// The numbers of one `peaked(...)` instance.
     struct Configuration {
         var classes: Int
         var dim: Int
@@ -53,14 +57,14 @@ public enum Peaked {
         var batch: Int
         var adam: Bool
 
-        /// Reads a parameter set (ranges already checked by the language).
-        init(_ p: ParameterSet) throws(ModelError) {
-            classes = try p.integer("V")
-            dim = try p.integer("dim")
-            temperature = try p.number("temperature")
-            lr = try p.number("lr")
-            batch = try p.integer("batch")
-            adam = try p.string("optimizer") == "adam"
+        /// The instance the parameters describe.
+        init(_ p: Parameters) {
+            classes = p.V
+            dim = p.dim
+            temperature = p.temperature
+            lr = p.lr
+            batch = p.batch
+            adam = p.optimizer == "adam"
         }
 
         /// SGD's stability at the start: at W_s = 0 the Hessian is (1/V)(I − 11ᵀ/V) ⊗ E[x̂x̂ᵀ]
@@ -95,14 +99,18 @@ public enum Peaked {
         return x
     }
 
-    /// Reads and checks a step grid `t` (whole, ≥ 0, at most 10⁷).
-    static func stepGrid(_ arguments: ParameterSet) throws(ModelError) -> [Double] {
-        let t = try arguments.vector("t")
-        guard !t.isEmpty else { throw .domain(parameter: "t", value: "[]", allowed: "at least one step count") }
-        for x in t where !(x >= 0 && x <= 1e7) {
-            throw .domain(parameter: "t", value: formatParameter(x), allowed: "0 ≤ t ≤ 1e7 (steps)")
+    /// Step counts `t` (declared 0 ≤ t ≤ 10⁷), rounded to whole steps.
+    struct Steps: ParameterGroup {
+        @Option("step counts", range: NumericRange(lower: 0, upper: 1e7), sweepable: false)
+        var t: [Double] = Peaked.defaultSteps
+
+        /// The grid rounded to whole steps, refused if empty.
+        var steps: [Double] {
+            get throws(ModelError) {
+                guard !t.isEmpty else { throw .domain(parameter: "t", value: "[]", allowed: "at least one step count") }
+                return t.map { $0.rounded() }
+            }
         }
-        return t.map { $0.rounded() }
     }
 
     /// The default step grid: 0, 1 and 23 points log-spaced by √2 from 2 to 4096.

@@ -1,22 +1,31 @@
-/// Parameter descriptions shared by every family built on `SpectralData` (ridge,
-/// random features, ensembles), so the conventions are written once.
-public enum PowerLawParameters {
-    /// `alpha`, `beta`, `noise`, `dim`, `lambda`, `spectrum`, `target`.
-    public static let specs: [ParameterSpec] = [
-        ParameterSpec("alpha", "spectral decay: eigenvalues λ_k = k^-alpha (capacity b)",
-                      default: .number(1.5), range: .positive),
-        ParameterSpec("beta", "source exponent: λ_k (w*_k)^2 = k^-(alpha*beta+1) (beta > 1: target in the RKHS)",
-                      default: .number(1.0), range: .positive),
-        ParameterSpec("noise", "label-noise standard deviation σ", default: .number(0), range: .nonNegative),
-        ParameterSpec("dim", "number of modes (input dimension D)", kind: .integer,
-                      default: .number(1000), range: .atLeastOne),
-        ParameterSpec("lambda", "ridge λ: minimise (1/P) Σ (y − f(x))^2 + λ ‖w‖^2", default: .number(0),
-                      range: .nonNegative),
-        ParameterSpec("spectrum", "eigenvalues λ_k overriding the power law (empty: use alpha, dim)",
-                      kind: .vector, default: .vector([]), range: .positive, sweepable: false),
-        ParameterSpec("target", "target weights w*_k overriding the power law (empty: use beta)",
-                      kind: .vector, default: .vector([]), range: .any, sweepable: false),
-    ]
+/// The data and ridge of every family built on `SpectralData` (ridge, random
+/// features, ensembles), declared once: `alpha`, `beta`, `noise`, `dim`, `lambda`,
+/// `spectrum`, `target`.
+public struct PowerLawParameters: ParameterGroup {
+    @Option("spectral decay: eigenvalues λ_k = k^-alpha (capacity b)", range: .positive)
+    public var alpha = 1.5
+    @Option("source exponent: λ_k (w*_k)^2 = k^-(alpha*beta+1) (beta > 1: target in the RKHS)", range: .positive)
+    public var beta = 1.0
+    @Option("label-noise standard deviation σ", range: .nonNegative)
+    public var noise = 0.0
+    @Option("number of modes (input dimension D)", range: .atLeastOne)
+    public var dim = 1000
+    @Option("ridge λ: minimise (1/P) Σ (y − f(x))^2 + λ ‖w‖^2", range: .nonNegative)
+    public var lambda = 0.0
+    @Option("eigenvalues λ_k overriding the power law (empty: use alpha, dim)", range: .positive, sweepable: false)
+    public var spectrum: [Double] = []
+    @Option("target weights w*_k overriding the power law (empty: use beta)", sweepable: false)
+    public var target: [Double] = []
+
+    /// The defaults.
+    public init() {}
+
+    /// The number of modes without building the spectrum.
+    var modeCount: Double {
+        if !spectrum.isEmpty { return Double(spectrum.count) }
+        if !target.isEmpty { return Double(target.count) }
+        return Double(dim)
+    }
 }
 
 extension ParameterSpec {
@@ -39,6 +48,9 @@ extension ParameterSpec {
             for x in v { try checkNumber(x) }
         case (.vector, .number(let x)):
             try checkNumber(x)
+        case (.choice(let options), .string(let s)) where !options.isEmpty && !options.contains(s):
+            throw .domain(parameter: name, value: "\"\(s)\"",
+                          allowed: "one of " + options.map { "\"\($0)\"" }.joined(separator: ", "))
         default:
             break
         }

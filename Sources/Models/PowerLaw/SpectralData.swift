@@ -18,22 +18,30 @@ public struct SpectralData: Sendable, Equatable {
 
     /// Data from explicit eigenvalues and target weights of equal length.
     public init(eigenvalues: [Double], weights: [Double]) {
+        self.init(eigenvalues: eigenvalues, weights: weights, targetPower: zip(eigenvalues, weights).map { $0 * $1 * $1 })
+    }
+
+    /// Data whose target power is known exactly (the power law), not as λ·w², which is
+    /// 0·inf = nan when λ_k underflows while w_k overflows (alpha = 300, beta = 0.3).
+    init(eigenvalues: [Double], weights: [Double], targetPower: [Double]) {
         self.eigenvalues = eigenvalues
         self.weights = weights
-        self.targetPower = zip(eigenvalues, weights).map { $0 * $1 * $1 }
+        self.targetPower = targetPower
     }
 
     /// The power-law data `λ_k = k^-alpha`, `λ_k w_k^2 = k^-(alpha*beta+1)`, k = 1..dim.
     public static func powerLaw(alpha: Double, beta: Double, dim: Int) -> SpectralData {
         var lambdas = [Double](repeating: 0, count: dim)
         var weights = [Double](repeating: 0, count: dim)
+        var power = [Double](repeating: 0, count: dim)
         for i in 0..<dim {
             let k = Double(i + 1)
             lambdas[i] = pow(k, -alpha)
             // w_k^2 = k^-(αβ+1) / λ_k = k^-(αβ+1-α)
             weights[i] = pow(k, -0.5 * (alpha * beta + 1 - alpha))
+            power[i] = pow(k, -(alpha * beta + 1))
         }
-        return SpectralData(eigenvalues: lambdas, weights: weights)
+        return SpectralData(eigenvalues: lambdas, weights: weights, targetPower: power)
     }
 
     /// Number of modes.
@@ -44,30 +52,24 @@ public struct SpectralData: Sendable, Equatable {
 
     /// Checks the `spectrum=`/`target=` vectors (when given) without building a power law.
     /// - Throws: `ModelError` naming the malformed vector.
-    public static func checkVectors(_ p: ParameterSet) throws(ModelError) {
-        let given = !(p.optionalVector("spectrum") ?? []).isEmpty || !(p.optionalVector("target") ?? []).isEmpty
-        if given { _ = try from(p) }
+    public static func checkVectors(_ p: PowerLawParameters) throws(ModelError) {
+        if !p.spectrum.isEmpty || !p.target.isEmpty { _ = try from(p) }
     }
 
     /// The data a model's parameters describe: `spectrum=`/`target=` vectors if given
     /// (non-empty), otherwise the power law in `alpha`, `beta`, `dim`.
     /// - Throws: `ModelError` naming the parameter if a vector is malformed.
-    public static func from(_ p: ParameterSet) throws(ModelError) -> SpectralData {
-        let spectrum = p.optionalVector("spectrum") ?? []
-        let target = p.optionalVector("target") ?? []
+    public static func from(_ p: PowerLawParameters) throws(ModelError) -> SpectralData {
+        let spectrum = p.spectrum
+        let target = p.target
         let base: SpectralData
         if spectrum.isEmpty {
-            let dim = try p.integer("dim")
-            let count = target.isEmpty ? dim : target.count
-            base = .powerLaw(alpha: try p.number("alpha"), beta: try p.number("beta"), dim: count)
+            let count = target.isEmpty ? p.dim : target.count
+            base = .powerLaw(alpha: p.alpha, beta: p.beta, dim: count)
         } else {
-            for x in spectrum where !(x > 0 && x.isFinite) {
-                throw .domain(parameter: "spectrum", value: formatParameter(x),
-                              allowed: "every eigenvalue finite and > 0")
-            }
-            let beta = try p.number("beta")
+            let beta = p.beta
             // Power-law target on a user spectrum: λ_k w_k^2 = k^-(αβ+1) with α from the model.
-            let alpha = try p.number("alpha")
+            let alpha = p.alpha
             let weights = spectrum.indices.map { i in
                 (pow(Double(i + 1), -(alpha * beta + 1)) / spectrum[i]).squareRoot()
             }

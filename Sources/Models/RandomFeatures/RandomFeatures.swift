@@ -6,13 +6,12 @@ import NumericCore
 /// (arXiv 2405.00592, linear random features) with the finite-N risk of Ruben, Tong,
 /// Chaudhry & Pehlevan 2024 (arXiv 2412.05418).
 public enum RandomFeatures {
-    /// `N`: the number of random features (`inf` gives plain ridge in theory).
-    static let widthSpec = ParameterSpec("N", "number of random features (inf: ridge on x, theory only)",
-                                         default: .number(100),
-                                         range: NumericRange(lower: 1, allowsInfinity: true))
-
-    /// The family's constructor parameters.
-    static let parameters = PowerLawParameters.specs + [widthSpec]
+    /// The family's constructor parameters: the data and ridge, and `N`.
+    struct Parameters: ParameterGroup {
+        @OptionGroup var data = PowerLawParameters()
+        @Option("number of random features (inf: ridge on x, theory only)", range: NumericRange(lower: 1, allowsInfinity: true))
+        var N = 100.0
+    }
 
     /// The family as the language sees it.
     public static let family = ModelFamily(
@@ -33,33 +32,24 @@ public enum RandomFeatures {
         reference: "Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592 (linear random features, "
             + "two-level renormalisation); Ruben, Tong, Chaudhry & Pehlevan 2024, arXiv 2412.05418 (E_1 formula, "
             + "from the authors' code)",
-        parameters: parameters,
-        validate: { p throws(ModelError) in try validate(p) },
+        model: Parameters.self,
+        validate: { p throws(ModelError) in try SpectralData.checkVectors(p.data) },
         operations: [
-            ModelOperation(name: "theory", summary: "deterministic-equivalent curve (P, test, train, kappa, df1, df2, gcv)",
-                           parameters: [SimulationSupport.theoryP],
-                           estimate: { model, arguments in Ridge.theoryEstimate(model, arguments) },
-                           run: { model, arguments, monitor in .table(try theory(model, arguments, monitor)) }),
-            ModelOperation(name: "simulate", summary: "Monte-Carlo random-feature ridge fits (P, test, test_se, train, train_se, gcv, gcv_se)",
-                           parameters: [SimulationSupport.simulateP] + SimulationSupport.trialSpecs,
-                           estimate: { model, arguments in simulationEstimate(model, arguments, members: 1) },
-                           run: { model, arguments, monitor in .table(try simulate(model, arguments, monitor)) }),
+            .table("theory", "deterministic-equivalent curve (P, test, train, kappa, df1, df2, gcv)",
+                   model: Parameters.self, arguments: TheorySizes.self,
+                   estimate: { model, arguments in Ridge.theoryEstimate(model.data, arguments) }, run: theory),
+            .table("simulate", "Monte-Carlo random-feature ridge fits (P, test, test_se, train, train_se, gcv, gcv_se)",
+                   model: Parameters.self, arguments: SimulationSizes.self,
+                   estimate: { model, arguments in simulationEstimate(model.data, width: model.N, arguments, members: 1) },
+                   run: simulate),
         ])
-
-    /// Checks every parameter's range and the vectors' consistency.
-    /// - Throws: `ModelError` naming the parameter and its allowed range.
-    public static func validate(_ p: ParameterSet) throws(ModelError) {
-        try parameters.check(p)
-        try SpectralData.checkVectors(parameters.withDefaults(p))
-    }
 
     /// The deterministic-equivalent curve at each P (see `RenormalizedRisk`).
     /// - Returns: a theory table: P, test, train, kappa (κ₂), df1, df2, gcv.
-    public static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try validate(model)
-        let (data, noise, lambda) = try Ridge.setting(model)
-        let n = try parameters.withDefaults(model).number("N")
-        let sizes = try Ridge.theorySizes(arguments)
+    static func theory(_ model: Parameters, _ arguments: TheorySizes, _ monitor: WorkMonitor) throws -> Table {
+        let (data, noise, lambda) = try Ridge.setting(model.data)
+        let n = model.N
+        let sizes = try arguments.sizes
         let risks = try Ridge.curve(data: data, sizes: sizes, N: n, lambda: lambda, noise: noise, monitor: monitor)
         return Table(columns: [
             Table.Column("P", sizes),
@@ -74,11 +64,9 @@ public enum RandomFeatures {
 
     /// Monte-Carlo curve: per P and trial, fresh data and a fresh F from stream (trial, P).
     /// - Returns: a simulation table: P, test, test_se, train, train_se, gcv, gcv_se.
-    public static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try validate(model)
-        let n = try simulationWidth(parameters.withDefaults(model), name: "N")
-        try SimulationSupport.checkBudget(simulationEstimate(model, arguments, members: 1))
-        let (data, noise, lambda) = try Ridge.setting(model)
+    static func simulate(_ model: Parameters, _ arguments: SimulationSizes, _ monitor: WorkMonitor) throws -> Table {
+        let n = try simulationWidth(model.N)
+        let (data, noise, lambda) = try Ridge.setting(model.data)
         return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate randfeat",
                                                 monitor: monitor) { p, rng in
             let trial = try RandomFeatureTrial(data: data, p: p, n: n, k: 1, lambda: lambda, noise: noise, rng: &rng)
@@ -86,24 +74,23 @@ public enum RandomFeatures {
         }
     }
 
-    /// The feature count `name` as a finite whole number (simulations cannot use N = inf).
-    static func simulationWidth(_ model: ParameterSet, name: String) throws(ModelError) -> Int {
-        let n = try model.number(name)
-        guard n.isFinite, n >= 1, n.rounded() == n, n < 1e9 else {
-            throw .domain(parameter: name, value: formatParameter(n),
-                          allowed: "a whole number \(name) ≥ 1 (finite) for simulation")
+    /// The feature count `N` (declared `N ≥ 1`) as a finite whole number: simulations cannot use N = inf.
+    static func simulationWidth(_ n: Double) throws(ModelError) -> Int {
+        guard n.isFinite, n.rounded() == n, n < 1e9 else {
+            throw .domain(parameter: "N", value: formatParameter(n),
+                          allowed: "a whole number N ≥ 1 (finite) for simulation")
         }
         return Int(n)
     }
 
     /// Memory and time of a random-feature simulation with `members` projections per trial.
-    static func simulationEstimate(_ model: ParameterSet, _ arguments: ParameterSet, members: Double) -> WorkEstimate {
-        let dim = Ridge.modeCount(model)
-        let n = (try? model.number("N")) ?? 100
+    static func simulationEstimate(_ model: PowerLawParameters, width n: Double, _ arguments: SimulationSizes,
+                                   members: Double) -> WorkEstimate {
+        let dim = model.modeCount
         // N = inf cannot be simulated: leave the refusal to `simulate`, which names N.
         guard n.isFinite else { return WorkEstimate(bytes: 0, seconds: 0) }
-        let trials = Double((try? arguments.integer("trials")) ?? 16)
-        let sizes = (try? arguments.vector("P")) ?? []
+        let trials = Double(arguments.replication.trials)
+        let sizes = arguments.P
         return SimulationSupport.ridgeEstimate(sizes: sizes, dim: dim, features: n,
                                                trials: trials, fitsPerTrial: members, extra: dim,
                                                projected: true)

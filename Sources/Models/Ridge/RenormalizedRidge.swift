@@ -25,12 +25,18 @@ import NumericCore
 /// bracket, so every evaluation is one O(dim) pass.
 public enum RenormalizedRidge {
     /// Sums over modes at one κ: `df1 = Σ λ/(λ+κ)`, `df2 = Σ λ²/(λ+κ)²`,
-    /// `s1 = Σ c/(λ+κ)`, `s2 = Σ c/(λ+κ)²` with `c_k = λ_k w_k²`.
+    /// `bias1 = κ Σ c/(λ+κ)`, `bias2 = κ² Σ c/(λ+κ)²` with `c_k = λ_k w_k²`.
+    ///
+    /// The biases are summed as `c·(κ/(λ+κ))^j`, never as κ^j times a sum: at a large
+    /// ridge (κ ≈ λ = 1e160) κ² overflows while Σ c/(λ+κ)² underflows, and their
+    /// product, which tends to Σ c (the zero predictor's risk), came out inf or nan.
+    /// A mode whose eigenvalue underflows to 0 (k^-alpha at alpha = 110) carries no
+    /// signal (c = 0) and adds nothing, also at κ = 0.
     public struct Sums: Sendable, Equatable {
         public var df1: Double
         public var df2: Double
-        public var s1: Double
-        public var s2: Double
+        public var bias1: Double
+        public var bias2: Double
     }
 
     /// `df1` and `df2` at κ (one pass, eight lanes at a time: the reduction is the
@@ -42,13 +48,14 @@ public enum RenormalizedRidge {
         let raw = UnsafeRawPointer(lambdas.baseAddress!)
         for b in 0..<blocks {
             let l = raw.loadUnaligned(fromByteOffset: b * 64, as: SIMD8<Double>.self)
-            let r = l / (l + k)
+            var r = l / (l + k)
+            r.replace(with: SIMD8<Double>(repeating: 0), where: l .== SIMD8<Double>(repeating: 0))
             d1 += r
             d2 += r * r
         }
         var s1 = d1.sum(), s2 = d2.sum()
         for i in (blocks * 8)..<count {
-            let r = lambdas[i] / (lambdas[i] + kappa)
+            let r = lambdas[i] == 0 ? 0 : lambdas[i] / (lambdas[i] + kappa)
             s1 += r
             s2 += r * r
         }
@@ -58,8 +65,8 @@ public enum RenormalizedRidge {
     /// All four sums at κ for `data`.
     public static func sums(_ data: SpectralData, kappa: Double) -> Sums {
         var a1 = SIMD8<Double>(repeating: 0), a2 = a1, b1 = a1, b2 = a1
-        let k = SIMD8<Double>(repeating: kappa), one = SIMD8<Double>(repeating: 1)
-        var out = Sums(df1: 0, df2: 0, s1: 0, s2: 0)
+        let k = SIMD8<Double>(repeating: kappa), one = SIMD8<Double>(repeating: 1), zero = a1
+        var out = Sums(df1: 0, df2: 0, bias1: 0, bias2: 0)
         data.eigenvalues.withUnsafeBufferPointer { lambdas in
             data.targetPower.withUnsafeBufferPointer { power in
                 let count = lambdas.count, blocks = count / 8
@@ -67,22 +74,24 @@ public enum RenormalizedRidge {
                 for b in 0..<blocks {
                     let l = rl.loadUnaligned(fromByteOffset: b * 64, as: SIMD8<Double>.self)
                     let c = rc.loadUnaligned(fromByteOffset: b * 64, as: SIMD8<Double>.self)
-                    let inv = one / (l + k)
-                    let r = l * inv
+                    let sum = l + k
+                    var inv = one / sum
+                    inv.replace(with: zero, where: sum .== zero)
+                    let r = l * inv, q = k * inv
                     a1 += r
                     a2 += r * r
-                    b1 += c * inv
-                    b2 += c * inv * inv
+                    b1 += c * q
+                    b2 += c * q * q
                 }
-                out = Sums(df1: a1.sum(), df2: a2.sum(), s1: b1.sum(), s2: b2.sum())
+                out = Sums(df1: a1.sum(), df2: a2.sum(), bias1: b1.sum(), bias2: b2.sum())
                 for i in (blocks * 8)..<count {
                     let l = lambdas[i], c = power[i]
-                    let inv = 1 / (l + kappa)
-                    let r = l * inv
+                    let inv = l + kappa == 0 ? 0 : 1 / (l + kappa)
+                    let r = l * inv, q = kappa * inv
                     out.df1 += r
                     out.df2 += r * r
-                    out.s1 += c * inv
-                    out.s2 += c * inv * inv
+                    out.bias1 += c * q
+                    out.bias2 += c * q * q
                 }
             }
         }
@@ -95,17 +104,19 @@ public enum RenormalizedRidge {
     ///   lies inside the bracket.
     public static func kappa(eigenvalues: [Double], P: Double, N: Double = .infinity, lambda: Double,
                              guess: Double? = nil) -> Double {
-        let dim = Double(eigenvalues.count)
         let m = min(N, P)
         let invP = P.isInfinite ? 0 : 1 / P
         let invN = N.isInfinite ? 0 : 1 / N
         return eigenvalues.withUnsafeBufferPointer { l -> Double in
             let trace = l.reduce(0, +)
-            let smallest = l.min() ?? 1
-            // Ridgeless root κ₀: df1(κ₀) = m, bracketed by df1 ≥ dim·λ_min/(λ_min+κ), df1 ≤ tr/κ.
+            // Modes whose eigenvalue underflowed to 0 take no part: over the `live` others,
+            // the ridgeless root κ₀ (df1(κ₀) = m) is bracketed by df1 ≥ live·λ_min/(λ_min+κ)
+            // and df1 ≤ tr/κ.
+            var live = 0.0, smallest = Double.infinity
+            for x in l where x > 0 { live += 1; smallest = min(smallest, x) }
             var kappa0 = 0.0
-            if m < dim {
-                let lo = smallest * (dim / m - 1) / 2, hi = trace / m
+            if m < live {
+                let lo = smallest * (live / m - 1) / 2, hi = trace / m
                 kappa0 = solveLog(lo: lo, hi: hi, guess: lambda == 0 ? guess : nil) { u in
                     let (d1, d2) = degreesOfFreedom(l, exp(u))
                     return (m - d1, d1 - d2)

@@ -48,12 +48,13 @@ public struct RenormalizedRisk: Sendable, Equatable {
         let m = min(N, P)
         let kappa = RenormalizedRidge.kappa(eigenvalues: data.eigenvalues, P: P, N: N, lambda: lambda, guess: guess)
         var s = RenormalizedRidge.sums(data, kappa: kappa)
-        if lambda == 0 && m < dim { s.df1 = m }  // exact, so that γ = 1 is detected exactly
+        // Exact, so that γ = 1 is detected exactly (modes whose eigenvalue underflowed to 0 don't count).
+        if lambda == 0 && m < dim && m < Double(data.eigenvalues.count { $0 > 0 }) { s.df1 = m }
         let sigma2 = noise * noise
         var rho = 1.0
         if N.isFinite && N - s.df2 > 0 { rho = (N - s.df1) / (N - s.df2) }
         let gamma = (s.df1 - rho * (s.df1 - s.df2)) * invP
-        let bias = kappa * kappa * s.s2 * rho + kappa * s.s1 * (1 - rho)
+        let bias = s.bias2 * rho + s.bias1 * (1 - rho)
         let total: Double, excess: Double
         if gamma >= 1 {
             total = bias + sigma2 == 0 ? 0 : .infinity
@@ -72,7 +73,7 @@ public struct RenormalizedRisk: Sendable, Equatable {
         self.train = trainFactor == 0 ? 0 : trainFactor * trainFactor * total
         self.gcv = total
         self.totalInfinite = gammaInfinite >= 1
-            ? (kappa * kappa * s.s2 + sigma2 == 0 ? 0 : .infinity)
-            : (kappa * kappa * s.s2 + sigma2) / (1 - gammaInfinite)
+            ? (s.bias2 + sigma2 == 0 ? 0 : .infinity)
+            : (s.bias2 + sigma2) / (1 - gammaInfinite)
     }
 }

@@ -8,12 +8,10 @@ extension Ridge {
     /// (`RidgeFit`), and records the exact excess risk `Σ λ_k (w_k − w*_k)^2`, the
     /// training error and the GCV estimate.
     /// - Returns: a simulation table: P, test, test_se, train, train_se, gcv, gcv_se.
-    /// - Throws: `ModelError` (bad parameters; `.resource` for work too large),
+    /// - Throws: `ModelError` for bad parameters,
     ///   `WorkCancelled` if interrupted.
-    public static func simulate(_ model: ParameterSet, _ arguments: ParameterSet,
-                                _ monitor: WorkMonitor) throws -> Table {
-        try validate(PowerLawParameters.specs.withDefaults(model))
-        try SimulationSupport.checkBudget(simulationEstimate(model, arguments))
+    static func simulate(_ model: PowerLawParameters, _ arguments: SimulationSizes,
+                         _ monitor: WorkMonitor) throws -> Table {
         let (data, noise, lambda) = try setting(model)
         return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate ridge",
                                                 monitor: monitor) { p, rng in
@@ -23,11 +21,11 @@ extension Ridge {
         }
     }
 
-    /// Memory and time of `simulate` (refused up front beyond `SimulationSupport`'s budget).
-    static func simulationEstimate(_ model: ParameterSet, _ arguments: ParameterSet) -> WorkEstimate {
-        let dim = modeCount(model)
-        let trials = Double((try? arguments.integer("trials")) ?? 16)
-        let sizes = (try? arguments.vector("P")) ?? []
+    /// Memory and time of `simulate` (checked against the cell's `ResourceLimits`).
+    static func simulationEstimate(_ model: PowerLawParameters, _ arguments: SimulationSizes) -> WorkEstimate {
+        let dim = model.modeCount
+        let trials = Double(arguments.replication.trials)
+        let sizes = arguments.P
         return SimulationSupport.ridgeEstimate(sizes: sizes, dim: dim, features: dim, trials: trials)
     }
 }

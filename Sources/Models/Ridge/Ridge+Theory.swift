@@ -3,14 +3,14 @@ import NumericCore
 // MARK: - Theory
 
 extension Ridge {
-    /// The deterministic-equivalent learning curve at each P of `arguments["P"]`
+    /// The deterministic-equivalent learning curve at each P of `arguments.P`
     /// (Atanasov, Zavatone-Veth & Pehlevan 2024, deterministic equivalent; see `RenormalizedRisk`).
     /// - Returns: a theory table with columns P, test, train, kappa, df1, df2, gcv.
     /// - Throws: `ModelError` for bad parameters, `WorkCancelled` if interrupted.
-    public static func theory(_ model: ParameterSet, _ arguments: ParameterSet,
-                              _ monitor: WorkMonitor) throws -> Table {
+    static func theory(_ model: PowerLawParameters, _ arguments: TheorySizes,
+                       _ monitor: WorkMonitor) throws -> Table {
         let (data, noise, lambda) = try setting(model)
-        let sizes = try theorySizes(arguments)
+        let sizes = try arguments.sizes
         let risks = try curve(data: data, sizes: sizes, N: .infinity, lambda: lambda, noise: noise, monitor: monitor)
         return Table(columns: [
             Table.Column("P", sizes),
@@ -21,14 +21,6 @@ extension Ridge {
             Table.Column("df2", risks.map(\.df2)),
             Table.Column("gcv", risks.map(\.gcv)),
         ], caption: "theory", role: .theory)
-    }
-
-    /// The P grid of a theory call, checked.
-    static func theorySizes(_ arguments: ParameterSet) throws(ModelError) -> [Double] {
-        let sizes = try arguments.vector("P")
-        guard !sizes.isEmpty else { throw .argument(parameter: "P", message: "P must list at least one value") }
-        try SimulationSupport.theoryP.check(in: ParameterSet(["P": .vector(sizes)]))
-        return sizes
     }
 
     /// Risks along a grid of sample sizes, solved in increasing P so that each point

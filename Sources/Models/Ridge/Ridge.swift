@@ -25,44 +25,27 @@ public enum Ridge {
         """,
         reference: "Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2405.00592, ridge-regression section (renormalised ridge κ, "
             + "deterministic-equivalent risk and the GCV identity)",
-        parameters: PowerLawParameters.specs,
-        validate: { p throws(ModelError) in try validate(p) },
+        model: PowerLawParameters.self,
+        validate: { p throws(ModelError) in try SpectralData.checkVectors(p) },
         operations: [
-            ModelOperation(name: "theory", summary: "deterministic-equivalent learning curve (P, test, train, kappa, df1, df2, gcv)",
-                           parameters: [SimulationSupport.theoryP],
-                           estimate: { model, arguments in theoryEstimate(model, arguments) },
-                           run: { model, arguments, monitor in .table(try theory(model, arguments, monitor)) }),
-            ModelOperation(name: "simulate", summary: "Monte-Carlo ridge fits (P, test, test_se, train, train_se, gcv, gcv_se)",
-                           parameters: [SimulationSupport.simulateP] + SimulationSupport.trialSpecs,
-                           estimate: { model, arguments in simulationEstimate(model, arguments) },
-                           run: { model, arguments, monitor in .table(try simulate(model, arguments, monitor)) }),
+            .table("theory", "deterministic-equivalent learning curve (P, test, train, kappa, df1, df2, gcv)",
+                   model: PowerLawParameters.self, arguments: TheorySizes.self,
+                   estimate: { model, arguments in theoryEstimate(model, arguments) }, run: theory),
+            .table("simulate", "Monte-Carlo ridge fits (P, test, test_se, train, train_se, gcv, gcv_se)",
+                   model: PowerLawParameters.self, arguments: SimulationSizes.self,
+                   estimate: { model, arguments in simulationEstimate(model, arguments) }, run: simulate),
         ])
 
-    /// Checks every parameter's range and the vectors' consistency.
-    /// - Throws: `ModelError` naming the parameter and its allowed range.
-    public static func validate(_ p: ParameterSet) throws(ModelError) {
-        try PowerLawParameters.specs.check(p)
-        try SpectralData.checkVectors(PowerLawParameters.specs.withDefaults(p))
-    }
-
     /// The data, noise and ridge a (checked) parameter set describes.
-    static func setting(_ model: ParameterSet) throws(ModelError) -> (data: SpectralData, noise: Double, lambda: Double) {
-        let p = PowerLawParameters.specs.withDefaults(model)
-        try validate(p)
-        return (try SpectralData.from(p), try p.number("noise"), try p.number("lambda"))
+    static func setting(_ p: PowerLawParameters) throws(ModelError) -> (data: SpectralData, noise: Double, lambda: Double) {
+        (try SpectralData.from(p), p.noise, p.lambda)
     }
 
-    /// The number of modes without building the spectrum.
-    static func modeCount(_ model: ParameterSet) -> Double {
-        if let s = model.optionalVector("spectrum"), !s.isEmpty { return Double(s.count) }
-        if let t = model.optionalVector("target"), !t.isEmpty { return Double(t.count) }
-        return (try? model.number("dim")) ?? 1000
-    }
-
-    /// Memory and time of a theory curve: about ten O(dim) passes per point of `P`.
-    static func theoryEstimate(_ model: ParameterSet, _ arguments: ParameterSet) -> WorkEstimate {
-        let dim = modeCount(model)
-        let points = Double(((try? arguments.vector("P")) ?? [1]).count)
-        return WorkEstimate(bytes: 24 * dim, seconds: 1e-9 * dim * 10 * points)
+    /// Memory and time of a theory curve: building the spectrum and a few O(dim) passes
+    /// per point of `P`, 4.5e-8 s per mode and point as measured by bench/calibrate.
+    static func theoryEstimate(_ model: PowerLawParameters, _ arguments: TheorySizes) -> WorkEstimate {
+        let dim = model.modeCount
+        let points = Double(arguments.P.count)
+        return WorkEstimate(bytes: 24 * dim, seconds: 4.5e-8 * dim * points)
     }
 }

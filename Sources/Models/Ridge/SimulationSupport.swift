@@ -1,38 +1,19 @@
 import NumericCore
 
 /// Shared pieces of the ridge-family simulations: operation parameters, argument
-/// reading, up-front resource checks and per-trial seeding.
+/// reading, cost estimates and per-trial seeding. The estimates are checked against
+/// the cell's limits by the language (`ResourceLimits`, the one resource policy).
 enum SimulationSupport {
-    /// Peak memory a simulation may take before it is refused (4 GB; the machine is shared).
-    static let maxBytes = 4e9
-    /// Longest estimated run accepted (one hour on this machine).
-    static let maxSeconds = 3600.0
     /// Dense double-precision flops per second assumed by estimates (2 cores, OpenBLAS).
     static let flopsPerSecond = 5e9
     /// Gaussian draws per second assumed by estimates.
     static let drawsPerSecond = 5e7
 
-    /// `P` for theory: sample sizes > 0, `inf` allowed (the population limit).
-    static let theoryP = ParameterSpec("P", "number of training samples (a grid; inf: population limit)",
-                                       kind: .vector, range: NumericRange(lower: 0, lowerInclusive: false,
-                                                                          allowsInfinity: true))
-    /// `P` for simulations: whole numbers ≥ 1.
-    static let simulateP = ParameterSpec("P", "number of training samples (whole numbers, a grid)",
-                                         kind: .vector, range: .atLeastOne)
-    /// `trials` and `seed`.
-    static let trialSpecs: [ParameterSpec] = [
-        ParameterSpec("trials", "independent draws averaged per point", kind: .integer, default: .number(16),
-                      range: .atLeastOne, sweepable: false),
-        ParameterSpec("seed", "seed of the xoshiro256** generator (trial t of size P uses stream (t, P))",
-                      kind: .integer, default: .number(0), range: .nonNegative, sweepable: false),
-    ]
-
-    /// The whole-number sample sizes of `arguments["P"]`.
-    static func sampleSizes(_ arguments: ParameterSet, name: String = "P") throws(ModelError) -> [Int] {
-        let values = try arguments.vector(name)
+    /// The whole-number sample sizes of a grid `name` (declared `P ≥ 1`).
+    static func sampleSizes(_ values: [Double], name: String = "P") throws(ModelError) -> [Int] {
         guard !values.isEmpty else { throw .argument(parameter: name, message: "\(name) must list at least one value") }
         return try values.map { (x: Double) throws(ModelError) -> Int in
-            guard x >= 1, x.isFinite, x.rounded() == x, x < 1e12 else {
+            guard x.rounded() == x, x < 1e12 else {
                 throw .domain(parameter: name, value: formatParameter(x), allowed: "whole numbers \(name) ≥ 1")
             }
             return Int(x)
@@ -43,18 +24,6 @@ enum SimulationSupport {
     /// same numbers however the grid is split or ordered.
     static func generator(seed: Int, trial: Int, p: Int) -> Xoshiro256StarStar {
         Xoshiro256StarStar(seed: UInt64(seed), stream: UInt64(trial) &* 0x1_0000_0000 &+ UInt64(p))
-    }
-
-    /// Refuses work whose estimate exceeds the budget.
-    static func checkBudget(_ estimate: WorkEstimate) throws(ModelError) {
-        if estimate.bytes > maxBytes {
-            throw .resource(message: "this simulation needs about \(gigabytes(estimate.bytes)) GB of memory "
-                + "(limit \(gigabytes(maxBytes)) GB): use a smaller dim, P or N, or the theory")
-        }
-        if estimate.seconds > maxSeconds {
-            throw .resource(message: "this simulation would take about \(Int(estimate.seconds / 60)) minutes "
-                + "(limit \(Int(maxSeconds / 60))): use a smaller dim, P, N or fewer trials")
-        }
     }
 
     /// Memory and time of `trials` ridge fits on a P × n design drawn from dim modes
@@ -81,15 +50,13 @@ enum SimulationSupport {
     }
 
     /// The Monte-Carlo loop shared by ridge, random features and ensembles: for each P of
-    /// `arguments` and each trial, a generator from stream (trial, P) is handed to `trial`,
+    /// the grid and each trial, a generator from stream (trial, P) is handed to `trial`,
     /// which returns one value per name in `measures`; the result is a simulation table
     /// P, then each measure's mean and standard error (`name`, `name_se`).
-    static func monteCarlo(_ arguments: ParameterSet, measures: [String], label: String, monitor: WorkMonitor,
+    static func monteCarlo(_ arguments: SimulationSizes, measures: [String], label: String, monitor: WorkMonitor,
                            trial: (_ p: Int, _ rng: inout Xoshiro256StarStar) throws -> [Double]) throws -> Table {
-        let sizes = try sampleSizes(arguments)
-        let args = trialSpecs.withDefaults(arguments)
-        try trialSpecs.check(args)
-        let trials = try args.integer("trials"), seed = try args.integer("seed")
+        let sizes = try sampleSizes(arguments.P)
+        let trials = arguments.replication.trials, seed = arguments.replication.seed
         var stats = [[TrialStatistics]](repeating: [TrialStatistics](repeating: .init(), count: sizes.count),
                                         count: measures.count)
         for (i, p) in sizes.enumerated() {
@@ -104,6 +71,26 @@ enum SimulationSupport {
                      + zip(measures, stats).flatMap { columns($0, $1) },
                      caption: "simulation", role: .simulation)
     }
+}
 
-    private static func gigabytes(_ bytes: Double) -> String { formatParameter((bytes / 1e8).rounded() / 10) }
+/// `P` for theory: sample sizes > 0, `inf` allowed (the population limit).
+struct TheorySizes: ParameterGroup {
+    @Option("number of training samples (a grid; inf: population limit)",
+            range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true))
+    var P: [Double]
+
+    /// The grid, refused if empty.
+    var sizes: [Double] {
+        get throws(ModelError) {
+            guard !P.isEmpty else { throw .argument(parameter: "P", message: "P must list at least one value") }
+            return P
+        }
+    }
+}
+
+/// `P`, `trials` and `seed` for simulations: whole sample sizes ≥ 1.
+struct SimulationSizes: ParameterGroup {
+    @Option("number of training samples (whole numbers, a grid)", range: .atLeastOne)
+    var P: [Double]
+    @OptionGroup var replication = Replication(trials: 16)
 }

@@ -19,21 +19,29 @@ import Darwin
 /// a = αβ + 1 (λ_k w*_k² = k^−a), the rate-optimal step-size exponent of averaged SGD
 /// (Dieuleveut & Bach 2016, Ann. Stat., Theorem 2 with r = β/2: γ = (2αr + 1 − α)/(2αr + 1)).
 public enum AnytimeFamily {
-    static let parameters: [ParameterSpec] = [
-        ParameterSpec("alpha", "capacity exponent α: λ_k = k^−α", default: .number(1.5), range: .positive),
-        ParameterSpec("beta", "source exponent β: λ_k w*_k² = k^−(αβ+1)", default: .number(1), range: .nonNegative),
-        ParameterSpec("noise", "label-noise standard deviation σ", default: .number(0.5), range: .nonNegative),
-        ParameterSpec("dim", "number of modes", kind: .integer, default: .number(1000), range: .atLeastOne),
-        ParameterSpec("lr", "base learning rate η (keep η·Tr Λ ≲ 1)", default: .number(0.1), range: .positive),
-        ParameterSpec("batch", "batch size", kind: .integer, default: .number(1), range: .atLeastOne),
-        ParameterSpec("steps", "longest horizon T", kind: .integer, default: .number(10000), range: NumericRange(lower: 64)),
-        ParameterSpec("tail", "averaging window as a fraction of the iterates so far", default: .number(0.5),
-                      range: NumericRange(lower: 0, lowerInclusive: false, upper: 1)),
-        ParameterSpec("offset", "steps before the polynomial decay sets in: lr·(offset/(t+offset))^γ", default: .number(100),
-                      range: .positive),
-        ParameterSpec("gamma", "decay exponent of poly+avg; −1 chooses γ* = max(1 − α/(αβ+1), 0)", default: .number(-1),
-                      range: NumericRange(lower: -1)),
-    ]
+    /// The model's parameters, declared once.
+    struct Parameters: ParameterGroup {
+        @Option("capacity exponent α: λ_k = k^−α", range: .positive)
+        var alpha = 1.5
+        @Option("source exponent β: λ_k w*_k² = k^−(αβ+1)", range: .nonNegative)
+        var beta = 1.0
+        @Option("label-noise standard deviation σ", range: .nonNegative)
+        var noise = 0.5
+        @Option("number of modes", range: .atLeastOne)
+        var dim = 1000
+        @Option("base learning rate η (keep η·Tr Λ ≲ 1)", range: .positive)
+        var lr = 0.1
+        @Option("batch size", range: .atLeastOne)
+        var batch = 1
+        @Option("longest horizon T", range: NumericRange(lower: 64))
+        var steps = 10000
+        @Option("averaging window as a fraction of the iterates so far", range: NumericRange(lower: 0, lowerInclusive: false, upper: 1))
+        var tail = 0.5
+        @Option("steps before the polynomial decay sets in: lr·(offset/(t+offset))^γ", range: .positive)
+        var offset = 100.0
+        @Option("decay exponent of poly+avg; −1 chooses γ* = max(1 − α/(αβ+1), 0)", range: NumericRange(lower: -1))
+        var gamma = -1.0
+    }
 
     /// γ* = max(1 − α/(αβ + 1), 0).
     public static func optimalGamma(alpha: Double, beta: Double) -> Double { max(1 - alpha / (alpha * beta + 1), 0) }
@@ -42,10 +50,10 @@ public enum AnytimeFamily {
         var alpha, beta, noise, lr, tail, gamma, offset: Double
         var dim, batch, steps: Int
 
-        init(_ p: ParameterSet) throws(ModelError) {
-            alpha = try p.number("alpha"); beta = try p.number("beta"); noise = try p.number("noise")
-            lr = try p.number("lr"); tail = try p.number("tail"); gamma = try p.number("gamma"); offset = try p.number("offset")
-            dim = try p.integer("dim"); batch = try p.integer("batch"); steps = try p.integer("steps")
+        init(_ p: Parameters) {
+            alpha = p.alpha; beta = p.beta; noise = p.noise
+            lr = p.lr; tail = p.tail; gamma = p.gamma; offset = p.offset
+            dim = p.dim; batch = p.batch; steps = p.steps
             if gamma < 0 { gamma = AnytimeFamily.optimalGamma(alpha: alpha, beta: beta) }
         }
 
@@ -59,8 +67,7 @@ public enum AnytimeFamily {
     }
 
     /// Curves of all four schedules as one long table.
-    static func curves(_ p: ParameterSet, monitor: WorkMonitor) throws -> Table {
-        let c = try Config(p)
+    static func curves(_ c: Config, monitor: WorkMonitor) throws -> Table {
         let times = SeesawFamily.times(steps: c.steps, points: 40)
         var label: [String] = [], t: [Double] = [], test: [Double] = [], lr: [Double] = []
         let window = SGDSetup.Averaging.window(fraction: c.tail)
@@ -98,8 +105,8 @@ public enum AnytimeFamily {
     }
 
     /// Work: 3 full runs plus 8 peaks × 8 horizons of cosine (≤ 2.3 T steps each peak), ~3 ns per mode-step.
-    static func estimate(_ p: ParameterSet, _ a: ParameterSet) -> WorkEstimate {
-        let dim = Double((try? p.integer("dim")) ?? 0), steps = Double((try? p.integer("steps")) ?? 0)
+    static func estimate(_ p: Parameters, _ a: NoArguments) -> WorkEstimate {
+        let dim = Double(p.dim), steps = Double(p.steps)
         return WorkEstimate(bytes: dim * 64 + steps * 16, seconds: dim * steps * (3 + 8 * 2.3) * 3e-9)
     }
 
@@ -119,18 +126,17 @@ public enum AnytimeFamily {
         to the tuned cosine.
         """,
         reference: "Meterez, Nair, Morwani, Pehlevan, Kakade 2026 (arXiv 2602.03702); γ*: Dieuleveut & Bach 2016, Theorem 2",
-        parameters: parameters,
+        model: Parameters.self,
         validate: { p throws(ModelError) in
-            let c = try Config(p)
+            let c = Config(p)
             _ = try c.setup(ConstantValue(value: c.lr), steps: c.steps, averaging: .none)
         },
         operations: [
-            ModelOperation(name: "theory", summary: "exact curves of the four schedules", parameters: [], estimate: estimate) { p, _, monitor in
-                .table(try curves(p, monitor: monitor))
-            },
-            ModelOperation(name: "compare", summary: "final risks at T and ratios to the tuned cosine", parameters: [],
-                           estimate: estimate) { p, _, monitor in
-                let c = try Config(p)
+            .table("theory", "exact curves of the four schedules", model: Parameters.self, arguments: NoArguments.self,
+                   estimate: estimate) { p, _, monitor in try curves(Config(p), monitor: monitor) },
+            ModelOperation(name: "compare", summary: "final risks at T and ratios to the tuned cosine",
+                           model: Parameters.self, arguments: NoArguments.self, estimate: estimate) { p, _, monitor in
+                let c = Config(p)
                 let window = SGDSetup.Averaging.window(fraction: c.tail)
                 let constant = try c.setup(ConstantValue(value: c.lr), steps: c.steps, averaging: .none)
                     .theory(times: [c.steps], monitor: monitor).test[0]

@@ -3,29 +3,47 @@ import NumericCore
 /// `sgd(...)`: online minibatch SGD on Gaussian linear regression with power-law features,
 /// exact theory (mode-wise second moments) beside Monte-Carlo.
 public enum SGDFamily {
-    /// The model's constructor parameters.
-    static let parameters: [ParameterSpec] = [
-        ParameterSpec("alpha", "capacity exponent α: λ_k = k^−α", default: .number(1.5), range: .positive),
-        ParameterSpec("beta", "source exponent β: λ_k w*_k² = k^−(αβ+1)", default: .number(1), range: .nonNegative),
-        ParameterSpec("noise", "label-noise standard deviation σ", default: .number(0), range: .nonNegative),
-        ParameterSpec("dim", "number of modes (features)", kind: .integer, default: .number(1000), range: .atLeastOne),
-        ParameterSpec("lr", "learning rate η_t: a number or a schedule", kind: .schedule, default: .number(0.1),
-                      range: .nonNegative),
-        ParameterSpec("batch", "batch size B_t: a number or a schedule (e.g. ramp(32, every=1000))", kind: .schedule,
-                      default: .number(1), range: .atLeastOne),
-        ParameterSpec("steps", "number of updates T", kind: .integer, default: .number(1000), range: .atLeastOne),
-        ParameterSpec("average", "reported iterate: last, tail average or EMA", kind: .choice(["none", "tail", "window", "ema"]),
-                      default: .string("none")),
-        ParameterSpec("tail", "fraction averaged: of the run (average=\"tail\") or of the iterates so far (\"window\")", default: .number(0.5),
-                      range: NumericRange(lower: 0, lowerInclusive: false, upper: 1)),
-        ParameterSpec("ema", "EMA decay when average=\"ema\": ē ← ema·ē + (1 − ema)·w", default: .number(0.99),
-                      range: NumericRange(lower: 0, upper: 1, upperInclusive: false)),
-        ParameterSpec("optimizer", "\"sgd\", or \"nsgd\" (normalised SGD, the Adam proxy)", kind: .choice(["sgd", "nsgd"]),
-                      default: .string("sgd")),
-    ]
+    /// The model's constructor parameters, declared once.
+    public struct Parameters: ParameterGroup {
+        @Option("capacity exponent α: λ_k = k^−α", range: .positive)
+        public var alpha = 1.5
+        @Option("source exponent β: λ_k w*_k² = k^−(αβ+1)", range: .nonNegative)
+        public var beta = 1.0
+        @Option("label-noise standard deviation σ", range: .nonNegative)
+        public var noise = 0.0
+        @Option("number of modes (features)", range: .atLeastOne)
+        public var dim = 1000
+        @Option("learning rate η_t: a number or a schedule", range: .nonNegative)
+        public var lr = ScheduleValue(0.1)
+        @Option("batch size B_t: a number or a schedule (e.g. ramp(32, every=1000))", range: .atLeastOne)
+        public var batch = ScheduleValue(1)
+        @Option("number of updates T", range: .atLeastOne)
+        public var steps = 1000
+        @Option("reported iterate: last, tail average or EMA", choices: ["none", "tail", "window", "ema"])
+        public var average = "none"
+        @Option("fraction averaged: of the run (average=\"tail\") or of the iterates so far (\"window\")",
+                range: NumericRange(lower: 0, lowerInclusive: false, upper: 1))
+        public var tail = 0.5
+        @Option("EMA decay when average=\"ema\": ē ← ema·ē + (1 − ema)·w", range: NumericRange(lower: 0, upper: 1, upperInclusive: false))
+        public var ema = 0.99
+        @Option("\"sgd\", or \"nsgd\" (normalised SGD, the Adam proxy)", choices: ["sgd", "nsgd"])
+        public var optimizer = "sgd"
 
-    static let timesSpec = ParameterSpec("t", "update counts to report (0 ≤ t ≤ steps); default ~60 log-spaced",
-                                         kind: .vector, range: .nonNegative, sweepable: false)
+        /// The defaults.
+        public init() {}
+    }
+
+    /// `theory`'s parameters: the update counts to report.
+    struct Times: ParameterGroup {
+        @Option("update counts to report (0 ≤ t ≤ steps); default ~60 log-spaced", range: .nonNegative, sweepable: false)
+        var t: [Double]?
+    }
+
+    /// `simulate`'s parameters.
+    struct SimulationArguments: ParameterGroup {
+        @OptionGroup var times = Times()
+        @OptionGroup var replication = Replication(trials: 8)
+    }
 
     /// The curve as a table: `t, samples, test` (+ `test_se`), `last`, `gnorm2`, `lr`, `batch`; the
     /// caption ("theory" / "simulation") names any non-constant schedule, for plot legends.
@@ -64,36 +82,32 @@ public enum SGDFamily {
         simulate(m, t=..., trials=8, seed=0): the real SGD, mean and standard error over trials.
         """,
         reference: "Bordelon & Pehlevan 2022 (arXiv 2106.02713), eq. for mode errors; averaging: Polyak & Juditsky 1992",
-        parameters: parameters,
+        model: Parameters.self,
         validate: { p throws(ModelError) in _ = try SGDSetup(parameters: p) },
         operations: [
-            ModelOperation(name: "theory", summary: "exact expected learning curve", parameters: [timesSpec],
-                           estimate: { p, _ in
-                               let dim = (try? p.integer("dim")) ?? 0, steps = (try? p.integer("steps")) ?? 0
-                               return WorkEstimate(bytes: Double(dim) * 32, seconds: Double(dim) * Double(steps) * 3e-9)
-                           }) { p, a, monitor in
+            .table("theory", "exact expected learning curve", model: Parameters.self, arguments: Times.self,
+                   estimate: { p, _ in
+                       let dim = p.dim, steps = p.steps
+                       return WorkEstimate(bytes: Double(dim) * 32, seconds: Double(dim) * Double(steps) * 3e-9)
+                   }) { p, a, monitor in
                 let setup = try SGDSetup(parameters: p)
-                let curve = try setup.theory(times: try setup.reportTimes(a.optionalVector("t")), monitor: monitor)
-                return .table(table(curve, setup: setup, simulated: false))
+                let curve = try setup.theory(times: try setup.reportTimes(a.t), monitor: monitor)
+                return table(curve, setup: setup, simulated: false)
             },
-            ModelOperation(name: "simulate", summary: "Monte-Carlo SGD runs: mean and standard error",
-                           parameters: [timesSpec,
-                                        ParameterSpec("trials", "independent runs", kind: .integer, default: .number(8),
-                                                      range: .atLeastOne, sweepable: false),
-                                        ParameterSpec("seed", "random seed", kind: .integer, default: .number(0),
-                                                      range: .nonNegative, sweepable: false)],
-                           estimate: { p, a in
-                               guard let setup = try? SGDSetup(parameters: p) else { return WorkEstimate(bytes: 0, seconds: 0) }
-                               let trials = Double((try? a.integer("trials")) ?? 8)
-                               let draws = setup.batches.reduce(0, +) * Double(setup.dim)
-                               return WorkEstimate(bytes: (setup.batches.max() ?? 1) * Double(setup.dim) * 8,
-                                                   seconds: trials * draws * 6e-9)
-                           }) { p, a, monitor in
+            .table("simulate", "Monte-Carlo SGD runs: mean and standard error",
+                   model: Parameters.self, arguments: SimulationArguments.self,
+                   estimate: { p, a in
+                       guard let setup = try? SGDSetup(parameters: p) else { return WorkEstimate(bytes: 0, seconds: 0) }
+                       let trials = Double(a.replication.trials)
+                       let draws = setup.batches.reduce(0, +) * Double(setup.dim)
+                       return WorkEstimate(bytes: (setup.batches.max() ?? 1) * Double(setup.dim) * 8,
+                                           seconds: trials * draws * 6e-9)
+                   }) { p, a, monitor in
                 let setup = try SGDSetup(parameters: p)
-                let curve = try setup.simulate(times: try setup.reportTimes(a.optionalVector("t")),
-                                               trials: try a.integer("trials"), seed: UInt64(try a.integer("seed")),
+                let curve = try setup.simulate(times: try setup.reportTimes(a.times.t),
+                                               trials: a.replication.trials, seed: a.replication.seed64,
                                                monitor: monitor)
-                return .table(table(curve, setup: setup, simulated: true))
+                return table(curve, setup: setup, simulated: true)
             },
         ])
 }

@@ -125,38 +125,16 @@ let maxSteps = 10_000_000
 extension SGDSetup {
     /// Reads a setup from a `sgd(...)` model's parameters.
     /// - Throws: `ModelError` for out-of-range or inconsistent parameters.
-    public init(parameters p: ParameterSet) throws(ModelError) {
-        let steps = try p.integer("steps")
+    public init(parameters p: SGDFamily.Parameters) throws(ModelError) {
+        let steps = p.steps
         let averaging: Averaging
-        switch try p.string("average") {
-        case "none": averaging = .none
-        case "tail":
-            let fraction = try p.number("tail")
-            if !(fraction > 0 && fraction <= 1) {
-                throw .domain(parameter: "tail", value: formatParameter(fraction), allowed: "0 < tail ≤ 1")
-            }
-            averaging = .tail(start: steps - Int((fraction * Double(steps)).rounded()))
-        case "window":
-            let fraction = try p.number("tail")
-            if !(fraction > 0 && fraction <= 1) {
-                throw .domain(parameter: "tail", value: formatParameter(fraction), allowed: "0 < tail ≤ 1")
-            }
-            averaging = .window(fraction: fraction)
-        case "ema":
-            let decay = try p.number("ema")
-            if !(decay >= 0 && decay < 1) { throw .domain(parameter: "ema", value: formatParameter(decay), allowed: "0 ≤ ema < 1") }
-            averaging = .ema(decay: decay)
-        case let other:
-            throw .domain(parameter: "average", value: "\"\(other)\"", allowed: "one of \"none\", \"tail\", \"window\", \"ema\"")
+        switch p.average {
+        case "tail": averaging = .tail(start: steps - Int((p.tail * Double(steps)).rounded()))
+        case "window": averaging = .window(fraction: p.tail)
+        case "ema": averaging = .ema(decay: p.ema)
+        default: averaging = .none
         }
-        let normalized: Bool
-        switch try p.string("optimizer") {
-        case "sgd": normalized = false
-        case "nsgd": normalized = true
-        case let other: throw .domain(parameter: "optimizer", value: "\"\(other)\"", allowed: "one of \"sgd\", \"nsgd\"")
-        }
-        try self.init(alpha: try p.number("alpha"), beta: try p.number("beta"), noise: try p.number("noise"),
-                      dim: try p.integer("dim"), steps: steps, lr: try p.schedule("lr"), batch: try p.schedule("batch"),
-                      averaging: averaging, normalized: normalized)
+        try self.init(alpha: p.alpha, beta: p.beta, noise: p.noise, dim: p.dim, steps: steps, lr: p.lr.schedule, batch: p.batch.schedule,
+                      averaging: averaging, normalized: p.optimizer == "nsgd")
     }
 }

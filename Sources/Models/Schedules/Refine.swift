@@ -87,18 +87,36 @@ public enum RefineFunction {
         tabulated against t/T).
         """,
         reference: "Defazio, Cutkosky, Mehta, Mishchenko 2023 (arXiv 2310.07831), Algorithm 1",
-        parameters: [
-            ParameterSpec("run", "a table with columns t and gnorm2 (theory or simulate of sgd)", kind: .table, sweepable: false),
-            ParameterSpec("peak", "largest learning rate of the result (0: the run's largest lr)", default: .number(0),
-                          range: .nonNegative, sweepable: false),
-            ParameterSpec("smooth", "median-filter width in rows", kind: .integer, default: .number(5),
-                          range: .atLeastOne, sweepable: false),
-        ],
-        validate: { a throws(ModelError) in
-            try requireRange(a, "peak", .nonNegative)
-            try requireRange(a, "smooth", .atLeastOne)
-        },
-        run: { a, _ in
-            .schedule(try refinedSchedule(from: try a.table("run"), peak: try a.number("peak"), smooth: try a.integer("smooth")))
-        })
+        arguments: Arguments.self,
+        estimate: { a in refineEstimate(a) },
+        run: { a, _ in .schedule(try refinedSchedule(from: a.run, peak: a.peak, smooth: a.smooth)) })
+
+    /// `refine`'s arguments.
+    struct Arguments: ParameterGroup {
+        @Option("a table with columns t and gnorm2 (theory or simulate of sgd)", sweepable: false)
+        var run: Table
+        @Option("largest learning rate of the result (0: the run's largest lr)", range: .nonNegative, sweepable: false)
+        var peak = 0.0
+        @Option("median-filter width in rows", range: .atLeastOne, sweepable: false)
+        var smooth = 5
+    }
+
+    /// Memory and time of `refine`: sorting a window of min(smooth, rows) values for
+    /// each row (~1e-9 s per element·log₂ of the window, plus 2e-7 s per row), then two
+    /// passes over every step from the first t to the last (measured by bench/calibrate).
+    static func refineEstimate(_ a: Arguments) -> WorkEstimate {
+        guard let t = a.run.column("t")?.numbers, let first = t.first, let last = t.last else {
+            return WorkEstimate(bytes: 0, seconds: 0)
+        }
+        let rows = Double(t.count), window = min(Double(a.smooth), rows)
+        let steps = max(0, last - first)
+        return WorkEstimate(bytes: 8 * (3 * rows + 2 * steps + window),
+                            seconds: 1e-9 * rows * window * max(1, log2(window)) + 2e-7 * rows + 5e-9 * steps)
+    }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -8,33 +8,41 @@ import Darwin
 /// `seesaw(...)`: learning-rate decay versus batch-size ramps (Meterez, Morwani et al. 2025,
 /// arXiv 2510.14717) on the power-law SGD model, compared in samples and in serial steps.
 public enum SeesawFamily {
-    static let parameters: [ParameterSpec] = [
-        ParameterSpec("alpha", "capacity exponent α: λ_k = k^−α", default: .number(1.5), range: .positive),
-        ParameterSpec("beta", "source exponent β: λ_k w*_k² = k^−(αβ+1)", default: .number(1), range: .nonNegative),
-        ParameterSpec("noise", "label-noise standard deviation σ", default: .number(0.5), range: .nonNegative),
-        ParameterSpec("dim", "number of modes", kind: .integer, default: .number(1000), range: .atLeastOne),
-        ParameterSpec("lr", "initial learning rate η_0", default: .number(0.1), range: .positive),
-        ParameterSpec("batch", "initial batch size B_0", default: .number(8), range: .atLeastOne),
-        ParameterSpec("samples", "sample budget N", default: .number(1e5), range: .atLeastOne),
-        ParameterSpec("factor", "learning-rate cut α of the base schedule", default: .number(0.5),
-                      range: NumericRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)),
-        ParameterSpec("cuts", "number of cuts", kind: .integer, default: .number(4), range: NumericRange(lower: 1, upper: 30)),
-        ParameterSpec("shape", "where the cuts fall: evenly in samples, or on a cosine", kind: .choice(["step", "cosine"]),
-                      default: .string("cosine")),
-        ParameterSpec("optimizer", "\"sgd\", or \"nsgd\" (normalised SGD, the Adam proxy)", kind: .choice(["sgd", "nsgd"]),
-                      default: .string("sgd")),
-    ]
+    /// The model's parameters, declared once.
+    struct Parameters: ParameterGroup {
+        @Option("capacity exponent α: λ_k = k^−α", range: .positive)
+        var alpha = 1.5
+        @Option("source exponent β: λ_k w*_k² = k^−(αβ+1)", range: .nonNegative)
+        var beta = 1.0
+        @Option("label-noise standard deviation σ", range: .nonNegative)
+        var noise = 0.5
+        @Option("number of modes", range: .atLeastOne)
+        var dim = 1000
+        @Option("initial learning rate η_0", range: .positive)
+        var lr = 0.1
+        @Option("initial batch size B_0", range: .atLeastOne)
+        var batch = 8.0
+        @Option("sample budget N", range: .atLeastOne)
+        var samples = 1e5
+        @Option("learning-rate cut α of the base schedule",
+                range: NumericRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false))
+        var factor = 0.5
+        @Option("number of cuts", range: NumericRange(lower: 1, upper: 30))
+        var cuts = 4
+        @Option("where the cuts fall: evenly in samples, or on a cosine", choices: ["step", "cosine"])
+        var shape = "cosine"
+        @Option("\"sgd\", or \"nsgd\" (normalised SGD, the Adam proxy)", choices: ["sgd", "nsgd"])
+        var optimizer = "sgd"
+    }
 
     /// The plan and one `SGDSetup` per rule.
-    static func setups(_ p: ParameterSet) throws(ModelError) -> [(name: String, setup: SGDSetup)] {
-        let plan = try SeesawPlan(lr: try p.number("lr"), batch: try p.number("batch"), samples: try p.number("samples"),
-                                  factor: try p.number("factor"), cuts: try p.integer("cuts"),
-                                  cosine: try p.string("shape") == "cosine")
-        let normalized = try p.string("optimizer") == "nsgd"
+    static func setups(_ p: Parameters) throws(ModelError) -> [(name: String, setup: SGDSetup)] {
+        let plan = try SeesawPlan(lr: p.lr, batch: p.batch, samples: p.samples, factor: p.factor, cuts: p.cuts,
+                                  cosine: p.shape == "cosine")
+        let normalized = p.optimizer == "nsgd"
         var out: [(String, SGDSetup)] = []
         for rule in plan.rules {
-            let setup = try SGDSetup(alpha: try p.number("alpha"), beta: try p.number("beta"), noise: try p.number("noise"),
-                                     dim: try p.integer("dim"), steps: rule.rates.count,
+            let setup = try SGDSetup(alpha: p.alpha, beta: p.beta, noise: p.noise, dim: p.dim, steps: rule.rates.count,
                                      lr: StepwiseSchedule(values: rule.rates, origin: "\(rule.name) rates"),
                                      batch: StepwiseSchedule(values: rule.batches, origin: "\(rule.name) batches"),
                                      normalized: normalized)
@@ -43,11 +51,11 @@ public enum SeesawFamily {
         return out
     }
 
-    /// Work of the three exact runs: ~3 ns per mode-step (× trials × batch for simulation).
-    static func estimate(_ p: ParameterSet, trials: Double, perSample: Bool) -> WorkEstimate {
+    /// Work of the three exact runs: ~3 ns per mode-step (16 ns per mode-sample for simulation, × trials; measured by bench/calibrate).
+    static func estimate(_ p: Parameters, trials: Double, perSample: Bool) -> WorkEstimate {
         guard let all = try? setups(p) else { return WorkEstimate(bytes: 0, seconds: 0) }
         let dim = Double(all[0].setup.dim)
-        let work = all.reduce(0.0) { $0 + (perSample ? $1.setup.batches.reduce(0, +) * 6e-9 : Double($1.setup.steps) * 3e-9) }
+        let work = all.reduce(0.0) { $0 + (perSample ? $1.setup.batches.reduce(0, +) * 1.6e-8 : Double($1.setup.steps) * 3e-9) }
         return WorkEstimate(bytes: dim * 64, seconds: trials * dim * work)
     }
 
@@ -59,7 +67,7 @@ public enum SeesawFamily {
     }
 
     /// A long table over the rules: `rule, t, samples, test` (+ `test_se`), `lr`, `batch`.
-    static func run(_ p: ParameterSet, simulate: (SGDSetup, [Int]) throws -> SGDCurve, simulated: Bool) throws -> Table {
+    static func run(_ p: Parameters, simulate: (SGDSetup, [Int]) throws -> SGDCurve, simulated: Bool) throws -> Table {
         var rule: [String] = [], t: [Double] = [], samples: [Double] = [], test: [Double] = [], se: [Double] = []
         var lr: [Double] = [], batch: [Double] = []
         for (name, setup) in try setups(p) {
@@ -96,25 +104,22 @@ public enum SeesawFamily {
         compare(m): final risks and serial steps of each rule, and the ratios to base.
         """,
         reference: "Meterez, Morwani, Wu, Oncescu, Pehlevan, Kakade 2025 (arXiv 2510.14717), Algorithm 1 and Theorems 1–2",
-        parameters: parameters,
+        model: Parameters.self,
         validate: { p throws(ModelError) in _ = try setups(p) },
         operations: [
-            ModelOperation(name: "theory", summary: "exact curves of the three rules", parameters: [],
-                           estimate: { p, _ in estimate(p, trials: 1, perSample: false) }) { p, _, monitor in
-                .table(try run(p, simulate: { s, t in try s.theory(times: t, monitor: monitor) }, simulated: false))
+            .table("theory", "exact curves of the three rules", model: Parameters.self, arguments: NoArguments.self,
+                   estimate: { p, _ in estimate(p, trials: 1, perSample: false) }) { p, _, monitor in
+                try run(p, simulate: { s, t in try s.theory(times: t, monitor: monitor) }, simulated: false)
             },
-            ModelOperation(name: "simulate", summary: "Monte-Carlo curves of the three rules",
-                           parameters: [ParameterSpec("trials", "independent runs", kind: .integer, default: .number(8),
-                                                      range: .atLeastOne, sweepable: false),
-                                        ParameterSpec("seed", "random seed", kind: .integer, default: .number(0),
-                                                      range: .nonNegative, sweepable: false)],
-                           estimate: { p, a in estimate(p, trials: Double((try? a.integer("trials")) ?? 8), perSample: true) }) { p, a, monitor in
-                let trials = try a.integer("trials"), seed = UInt64(try a.integer("seed"))
-                return .table(try run(p, simulate: { s, t in try s.simulate(times: t, trials: trials, seed: seed, monitor: monitor) },
-                                      simulated: true))
+            .table("simulate", "Monte-Carlo curves of the three rules", model: Parameters.self, arguments: Replication.self,
+                   estimate: { p, a in estimate(p, trials: Double(a.trials), perSample: true) }) { p, a, monitor in
+                let trials = a.trials, seed = a.seed64
+                return try run(p, simulate: { s, t in try s.simulate(times: t, trials: trials, seed: seed, monitor: monitor) },
+                               simulated: true)
             },
             ModelOperation(name: "compare", summary: "final risk and serial steps per rule, ratios to base",
-                           parameters: [], estimate: { p, _ in estimate(p, trials: 1, perSample: false) }) { p, _, monitor in
+                           model: Parameters.self, arguments: NoArguments.self,
+                           estimate: { p, _ in estimate(p, trials: 1, perSample: false) }) { p, _, monitor in
                 let all = try setups(p)
                 var fields: [(name: String, value: Double)] = []
                 var baseRisk = 1.0, baseSteps = 1.0

@@ -2,6 +2,7 @@ import Dispatch
 import JSON
 import Language
 import NumericCore
+import Platform
 
 /// Runs a notebook's code cells in order through one evaluator (a `Session`, the same
 /// one the kernel uses), writing outputs, execution counts and per-cell timing into
@@ -69,7 +70,7 @@ public final class NotebookExecutor {
 
     /// Runs one cell; returns its error, if it failed.
     private func execute(_ cell: inout Cell, count: Int) -> (error: CellError, timedOut: Bool)? {
-        let collector = OutputCollector()
+        let collector = OutputRecorder()
         monitor.reset()
         let timer = startTimer()
         let busy = Timestamp.now()

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import JSON
+import Platform
 
 // MARK: - Reading and writing
 

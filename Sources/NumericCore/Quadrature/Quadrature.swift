@@ -25,7 +25,9 @@ public enum Quadrature {
         let left = (m - a) / 6 * (fa + 4 * flm + fm)
         let right = (b - m) / 6 * (fm + 4 * frm + fb)
         let delta = left + right - whole
-        if depth <= 0 || abs(delta) <= 15 * tolerance { return left + right + delta / 15 }
+        // A NaN or infinite integrand never meets the tolerance: refining it would take
+        // 2^depth evaluations to return the same NaN, so it is returned at once.
+        if depth <= 0 || !delta.isFinite || abs(delta) <= 15 * tolerance { return left + right + delta / 15 }
         return refine(a, m, fa, flm, fm, left, tolerance / 2, depth - 1, f)
             + refine(m, b, fm, frm, fb, right, tolerance / 2, depth - 1, f)
     }

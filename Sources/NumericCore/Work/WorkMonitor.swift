@@ -7,8 +7,13 @@ import Synchronization
 /// Work calls `try monitor.checkCancelled()` at natural checkpoints (each trial,
 /// each sweep point, every few hundred steps) and `monitor.report(...)` at most a few
 /// times per second of work.
+///
+/// A monitor may also carry a deadline (the cell's time limit, `ResourceLimits`):
+/// past it, `checkCancelled()` throws `WorkCancelled` with reason `.timeLimit`, so
+/// long work stops at the same checkpoints as for an interrupt.
 public final class WorkMonitor: Sendable {
     private let cancelled = Atomic<Bool>(false)
+    private let deadline = Mutex<Deadline?>(nil)
     private let parent: WorkMonitor?
     private let onProgress: @Sendable (Progress) -> Void
 
@@ -57,12 +62,38 @@ public final class WorkMonitor: Sendable {
     /// Clears a previous cancellation, before new work starts.
     public func reset() { cancelled.store(false, ordering: .relaxed) }
 
-    /// Whether `cancel()` has been called since the last `reset()`, here or on a parent.
-    public var isCancelled: Bool { cancelled.load(ordering: .relaxed) || (parent?.isCancelled ?? false) }
+    /// A time after which the work must stop, and the limit it came from.
+    public struct Deadline: Sendable, Equatable {
+        /// When the work must stop.
+        public var instant: ContinuousClock.Instant
+        /// The time limit in seconds (for the message).
+        public var limit: Double
+
+        /// Makes a deadline `limit` seconds after `start`.
+        public init(start: ContinuousClock.Instant, limit: Double) {
+            self.instant = start + .nanoseconds(Int64(min(limit, 1e9) * 1e9))
+            self.limit = limit
+        }
+    }
+
+    /// Sets (or with `nil` clears) the deadline of this monitor's work.
+    public func setDeadline(_ value: Deadline?) { deadline.withLock { $0 = value } }
+
+    /// Why the work should stop now, or `nil`: an interrupt (here or on a parent) or
+    /// a passed deadline (here or on a parent).
+    public var stopReason: WorkCancelled.Reason? {
+        if cancelled.load(ordering: .relaxed) { return .interrupted }
+        if let d = deadline.withLock({ $0 }), ContinuousClock.now >= d.instant { return .timeLimit(seconds: d.limit) }
+        return parent?.stopReason
+    }
+
+    /// Whether the work should stop: `cancel()` has been called since the last
+    /// `reset()` or the deadline has passed, here or on a parent.
+    public var isCancelled: Bool { stopReason != nil }
 
     /// Throws `WorkCancelled` if the work has been asked to stop.
     public func checkCancelled() throws(WorkCancelled) {
-        if isCancelled { throw WorkCancelled() }
+        if let reason = stopReason { throw WorkCancelled(reason: reason) }
     }
 
     /// Reports progress to whoever is watching.
@@ -71,9 +102,20 @@ public final class WorkMonitor: Sendable {
     }
 }
 
-/// Thrown by `WorkMonitor.checkCancelled()` when work was interrupted; the language
-/// turns it into an `Interrupted` diagnostic.
+/// Thrown by `WorkMonitor.checkCancelled()` when work was interrupted or ran past its
+/// deadline; the language turns it into an `Interrupted` or a `ResourceError` diagnostic.
 public struct WorkCancelled: Error, Equatable {
-    /// Makes the error.
-    public init() {}
+    /// Why the work stopped.
+    public enum Reason: Sendable, Equatable {
+        /// The user interrupted it.
+        case interrupted
+        /// It ran past the time limit of `seconds`.
+        case timeLimit(seconds: Double)
+    }
+
+    /// Why the work stopped.
+    public var reason: Reason
+
+    /// Makes the error (an interrupt unless told otherwise).
+    public init(reason: Reason = .interrupted) { self.reason = reason }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Platform
 
 /// Where a report's numbers came from: the Solvable version, the git commit of the
 /// notebook's repository, when the notebook last ran, and the seeds it sets.

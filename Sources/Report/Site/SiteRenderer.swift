@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Platform
 
 /// Renders notebooks to a static site: one self-contained HTML page per notebook
 /// (inline CSS and SVG), an `index.html` listing every paper with its claim tally and

@@ -14,59 +14,67 @@ enum ToyModels {
     static let families: [ModelFamily] = [toy]
     static let functions: [ModelFunction] = [
         ModelFunction(name: "decay", summary: "A linearly decaying schedule.", doc: "decay(lr) goes from lr to 0.",
-                      parameters: [ParameterSpec("lr", "peak learning rate", range: .positive)]) { args, _ in
-            .schedule(Constant(value: try args.number("lr")))
-        },
+                      arguments: DecayArguments.self) { args, _ in .schedule(Constant(value: args.lr)) },
     ]
+
+    /// `decay`'s argument.
+    struct DecayArguments: ParameterGroup {
+        @Option("peak learning rate", range: .positive) var lr: Double
+    }
+
+    /// The toy's parameters, each declared once.
+    struct Toy: ParameterGroup {
+        @Option("decay exponent α", range: .positive) var alpha = 1.0
+        @Option("dimension d", range: .atLeastOne) var dim = 100
+        @Option("variant", choices: ["fast", "slow"]) var mode = "fast"
+        @Option("noise level σ", range: .nonNegative, sweepable: false) var noise = 0.0
+    }
+
+    /// Sample sizes, for `theory`.
+    struct Sizes: ParameterGroup {
+        @Option("sample sizes", range: .positive) var P: [Double]
+    }
+
+    /// `simulate`'s parameters: sizes and the shared trials and seed.
+    struct Simulation: ParameterGroup {
+        @Option("sample sizes", range: .positive) var P: [Double]
+        @OptionGroup var replication = Replication(trials: 4)
+    }
 
     static let toy = ModelFamily(
         name: "toy", summary: "A toy power law y = P^-alpha.", doc: "For tests.", reference: "Nobody (2026), eq. 1",
-        parameters: [
-            ParameterSpec("alpha", "decay exponent α", default: .number(1), range: .positive),
-            ParameterSpec("dim", "dimension d", kind: .integer, default: .number(100), range: .atLeastOne),
-            ParameterSpec("mode", "variant", kind: .choice(["fast", "slow"]), default: .string("fast")),
-            ParameterSpec("noise", "noise level σ", default: .number(0), range: .nonNegative, sweepable: false),
-        ],
-        validate: { set throws(ModelError) in
-            let alpha = try set.number("alpha")
-            let dim = try set.integer("dim")
-            if alpha > 5 && dim > 1000 {
+        model: Toy.self,
+        validate: { toy throws(ModelError) in
+            if toy.alpha > 5 && toy.dim > 1000 {
                 throw ModelError.argument(parameter: "alpha", message: "alpha > 5 needs dim ≤ 1000")
             }
         },
         operations: [
-            ModelOperation(name: "theory", summary: "Exact curve.",
-                           parameters: [ParameterSpec("P", "sample sizes", kind: .vector, range: .positive)]) { model, args, _ in
-                let alpha = try model.number("alpha")
-                let ps = try args.vector("P")
-                return .table(Table(columns: [Table.Column("P", ps), Table.Column("test", ps.map { pow($0, -alpha) })],
-                                    caption: "theory", role: .theory))
+            .table("theory", "Exact curve.", model: Toy.self, arguments: Sizes.self) { toy, args, _ in
+                Table(columns: [Table.Column("P", args.P), Table.Column("test", args.P.map { pow($0, -toy.alpha) })],
+                      caption: "theory", role: .theory)
             },
-            ModelOperation(name: "simulate", summary: "Noisy curve.",
-                           parameters: [ParameterSpec("P", "sample sizes", kind: .vector, range: .positive),
-                                        ParameterSpec("trials", "repetitions", kind: .integer, default: .number(4), range: .atLeastOne),
-                                        ParameterSpec("seed", "random seed", kind: .integer, default: .number(0), range: .nonNegative)],
-                           estimate: { model, args in
-                               let d = Double((try? model.integer("dim")) ?? 1)
-                               return WorkEstimate(bytes: 8 * d * d, seconds: d * d * d * 1e-9 * Double((try? args.integer("trials")) ?? 1))
-                           }) { model, args, monitor in
-                let alpha = try model.number("alpha")
-                let ps = try args.vector("P")
-                var rng = Xoshiro256StarStar(seed: UInt64(try args.integer("seed")))
+            .table("simulate", "Noisy curve.", model: Toy.self, arguments: Simulation.self,
+                   estimate: { toy, args in
+                       let d = Double(toy.dim)
+                       return WorkEstimate(bytes: 8 * d * d, seconds: d * d * d * 1e-9 * Double(args.replication.trials))
+                   }) { toy, args, monitor in
+                var rng = Xoshiro256StarStar(seed: args.replication.seed64)
                 var ys: [Double] = []
-                for (i, p) in ps.enumerated() {
+                for (i, p) in args.P.enumerated() {
                     try monitor.checkCancelled()
-                    ys.append(pow(p, -alpha) * (1 + 0.01 * rng.gaussian()))
-                    monitor.report(done: i + 1, total: ps.count, label: "simulate toy")
+                    ys.append(pow(p, -toy.alpha) * (1 + 0.01 * rng.gaussian()))
+                    monitor.report(done: i + 1, total: args.P.count, label: "simulate toy")
                 }
-                return .table(Table(columns: [Table.Column("P", ps), Table.Column("test", ys),
-                                              Table.Column("test_se", ys.map { 0.01 * $0 })],
-                                    caption: "simulation", role: .simulation))
+                return Table(columns: [Table.Column("P", args.P), Table.Column("test", ys),
+                                       Table.Column("test_se", ys.map { 0.01 * $0 })],
+                             caption: "simulation", role: .simulation)
             },
-            ModelOperation(name: "frontier", summary: "A record.", parameters: []) { model, _, _ in
-                .record([("best", try model.number("alpha") * 2), ("dim", Double(try model.integer("dim")))])
+            ModelOperation(name: "frontier", summary: "A record.", model: Toy.self, arguments: NoArguments.self) { toy, _, _ in
+                .record([("best", toy.alpha * 2), ("dim", Double(toy.dim))])
             },
-            ModelOperation(name: "spin", summary: "Runs until cancelled (for interrupt tests).", parameters: []) { _, _, monitor in
+            ModelOperation(name: "spin", summary: "Runs until cancelled (for interrupt tests).", model: Toy.self,
+                           arguments: NoArguments.self) { _, _, monitor in
                 let clock = ContinuousClock()
                 let start = clock.now
                 while clock.now - start < .seconds(10) {

@@ -4,12 +4,18 @@ import Glibc
 import Darwin
 #endif
 
-/// Whole-file reads and crash-safe whole-file writes over POSIX calls.
+/// Whole-file reads, crash-safe whole-file writes and the few path helpers the
+/// kernel, the notebook runner and the report share, over POSIX calls.
 public enum FileIO {
     /// A failed file operation, with the OS reason.
-    public struct Failure: Error, Sendable {
-        /// What failed and why (`cannot open: No such file or directory`).
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// What failed and why (`cannot open /x: No such file or directory`).
         public var message: String
+        /// The message.
+        public var description: String { message }
+
+        /// Makes a failure with `message`.
+        public init(message: String) { self.message = message }
     }
 
     /// Reads a whole file.
@@ -21,7 +27,7 @@ public enum FileIO {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw failure("cannot read")
@@ -55,7 +61,7 @@ public enum FileIO {
         }
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            let n = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + written, $0.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
                 let error = failure("cannot write \(temporary)")
@@ -86,7 +92,33 @@ public enum FileIO {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
+    /// Creates `path` and its missing parents (mode 0755).
+    public static func makeDirectories(_ path: String) throws(Failure) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw failure("cannot create directory \(current)") }
+        }
+    }
+
+    /// Whether something exists at `path`.
+    public static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// The absolute, symlink-free form of `path`, or `nil` if it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     private static func failure(_ what: String) -> Failure {
         Failure(message: what + ": " + String(cString: strerror(errno)))
     }
 }
+
+// The C library's read and write, named apart from `FileIO.read`/`FileIO.write`
+// (at file scope the unqualified names are the C ones, on Glibc and Darwin alike).
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buffer, count) }
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, buffer, count) }

@@ -1,0 +1,69 @@
+import Foundation
+import NumericCore
+
+// MARK: - Fitted laws drawn over their data
+
+extension Plot {
+    /// Points along an overlaid law.
+    static let overlayPoints = 120
+
+    /// The xs an overlay is drawn at: the plot's x limits, else the span of the series
+    /// already drawn, spaced evenly (in log x on a log axis).
+    func overlayXs() throws(PlotError) -> [Double] {
+        let xs = series.flatMap { $0.drawablePoints(scale, xlim, ylim).map(\.x) }
+        guard let low = xlim?.lowerBound ?? xs.min(), let high = xlim?.upperBound ?? xs.max(), low < high else {
+            throw PlotError(parameter: nil, message: "a fit is drawn over its data: give the table it was fitted to before it, e.g. plot(runs, f, x=\"N\")")
+        }
+        let n = Self.overlayPoints
+        return (0..<n).map { i in
+            let t = Double(i) / Double(n - 1)
+            return scale.logX ? exp(log(low) + t * (log(high) - log(low))) : low + t * (high - low)
+        }
+    }
+
+    /// Adds a least-squares curve fit as a line over the series' x range.
+    public mutating func overlay(_ fit: CurveFit) throws(PlotError) {
+        let xs = try overlayXs()
+        series.append(Series(label: "\(fit.law.rawValue) fit", xs: xs, ys: xs.map(fit.evaluate), style: .line))
+    }
+
+    /// Adds a scaling-law fit as lines with their 95% bootstrap bands (when it has
+    /// resamples) against the plot's x column `x`. A chinchilla fit is drawn at each value
+    /// of its other input found in `tables` (at most 12), as `D=value` series, so that
+    /// they share colour and legend row with the data's `D=value` groups.
+    public mutating func overlay(_ fit: ScalingFit, x: String, tables: [Table]) throws(PlotError) {
+        let xs = try overlayXs()
+        guard let position = fit.inputNames.firstIndex(of: x) else {
+            throw PlotError(parameter: "x", message: "the fit is of \(fit.inputNames.joined(separator: ", ")); plot it against one of them, not x=\"\(x)\"")
+        }
+        var others: [(label: String?, value: Double)] = [(nil, .nan)]
+        if fit.law == .chinchilla {
+            let other = fit.inputNames[1 - position]
+            var values: [Double] = []
+            for table in tables {
+                for v in table.numbers(other) ?? [] where !values.contains(v) { values.append(v) }
+            }
+            guard !values.isEmpty else {
+                throw PlotError(parameter: nil, message: "a chinchilla fit drawn against \(x) needs the runs' \(other): no table plotted has a column '\(other)'")
+            }
+            guard values.count <= SweepGrouping.maxGroups else {
+                throw PlotError(parameter: nil, message: "a chinchilla fit drawn against \(x) gives one curve per value of \(other), but the runs have \(values.count) (at most \(SweepGrouping.maxGroups))")
+            }
+            others = values.map { ("\(other)=\(NumberFormat.plain($0))", $0) }
+        }
+        for (label, value) in others {
+            func inputs(_ xv: Double) -> [Double] {
+                fit.law == .chinchilla ? (position == 0 ? [xv, value] : [value, xv]) : [xv]
+            }
+            var line = Series(label: label ?? "\(fit.law.rawValue) fit", xs: xs, ys: xs.map { fit.predict(inputs($0)) },
+                              style: .line, group: label)
+            if !fit.samples.isEmpty {
+                let intervals = xs.map { xv in
+                    ScalingFit.percentileInterval(fit.samples.map { fit.law.evaluate($0, at: inputs(xv)) })!
+                }
+                line.band = Series.Band(lower: intervals.map(\.low), upper: intervals.map(\.high))
+            }
+            series.append(line)
+        }
+    }
+}

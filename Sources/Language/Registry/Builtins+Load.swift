@@ -1,0 +1,53 @@
+import Foundation
+import NumericCore
+
+// MARK: - Reading data files
+
+extension Builtins {
+    static let load: [Builtin] = [
+        Builtin(name: "load", summary: "Reads a CSV or TSV file with a header row into a table: runs = load(\"runs.csv\").",
+                doc: """
+                A column whose first value is a number holds numbers; any other column holds strings. Empty cells and \
+                non-numbers in a number column, and rows of the wrong length, are errors naming the line and column. \
+                Relative paths are relative to the notebook's directory. A .tsv or .tab file is tab-separated; sep= \
+                overrides.
+                """,
+                parameters: [
+                    BuiltinParameter("path", "the file to read", type: "string"),
+                    BuiltinParameter("sep", "the field separator (default: tab for .tsv/.tab, else comma)", type: "string",
+                                     default: "none", allowed: "one character", keywordOnly: true),
+                ]) { c throws(LanguageError) in
+            let path = try c.string("path")!
+            let separator: UnicodeScalar
+            if let sep = try c.string("sep") {
+                guard sep.unicodeScalars.count == 1, let scalar = sep.unicodeScalars.first, scalar != "\"", scalar != "\n" else {
+                    throw c.error(.domain, "sep = \"\(sep)\" is not allowed: use one character other than a quote or a newline, e.g. \",\" or \"\\t\"", at: "sep")
+                }
+                separator = scalar
+            } else {
+                separator = path.hasSuffix(".tsv") || path.hasSuffix(".tab") ? "\t" : ","
+            }
+            let resolved = c.interpreter.resolve(path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                let place = resolved == path ? "" : " (looked for \(resolved))"
+                throw c.error(.io, "cannot read \"\(path)\": \(isDirectory.boolValue ? "it is a directory" : "no such file")\(place)", at: "path")
+            }
+            do throws(TableReadError) {
+                var table = try Table.readDelimited(file: resolved, delimiter: separator)
+                table.caption = (path as NSString).lastPathComponent
+                return .table(table)
+            } catch {
+                throw c.error(.io, "cannot load \"\(path)\": \(error)", at: "path")
+            }
+        },
+    ]
+}
+
+extension Interpreter {
+    /// `path` against the session's base directory (the notebook's), unless absolute.
+    func resolve(_ path: String) -> String {
+        guard let base = baseDirectory, !path.hasPrefix("/") else { return path }
+        return URL(fileURLWithPath: base).appendingPathComponent(path).path
+    }
+}
