@@ -3,6 +3,7 @@ import Display
 import JSON
 import Language
 import Notebook
+import Platform
 import NumericCore
 import Report
 

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Notebook
+import Platform
 
 /// Starts a sweep's tasks: locally as `jobs` child processes of this same binary
 /// (`solvable sweep --task I DIR`), or as one Slurm job array submitted with `sbatch`

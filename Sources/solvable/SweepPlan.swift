@@ -1,6 +1,7 @@
 import JSON
 import Language
 import Notebook
+import Platform
 
 /// A sweep's plan, saved as `DIR/sweep.json` when the sweep is made and read by every
 /// task: the notebook, the swept parameter names and one list of literals per task

@@ -1,6 +1,7 @@
 import Dispatch
 import JSON
 import Notebook
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif
