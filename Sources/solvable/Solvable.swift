@@ -17,6 +17,8 @@ struct Solvable: ParsableCommand {
             RunCommand.self,
             CheckCommand.self,
             RenderCommand.self,
+            SweepCommand.self,
+            GatherCommand.self,
         ]
     )
 

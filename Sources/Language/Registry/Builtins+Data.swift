@@ -66,7 +66,7 @@ extension Builtins {
     ]
 
     /// A table as CSV (RFC 4180 quoting, exact numbers).
-    static func csv(_ t: Table) -> String {
+    public static func csv(_ t: Table) -> String {
         func quote(_ s: String) -> String {
             s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
         }
