@@ -44,7 +44,7 @@ def test_nbformat_validates_what_run_writes(tmp_path, name):
 
 
 def test_parameters_are_injected_after_the_parameters_cell(tmp_path):
-    source = simple_notebook(tmp_path / "p.ipynb", ["alpha = 1", "alpha"], tags={0: ["parameters"]})
+    source = simple_notebook(tmp_path / "p.ipynb", ['alpha = 1\nlabel = "one"', "alpha"], tags={0: ["parameters"]})
     out = tmp_path / "out.ipynb"
     solvable("run", source, "-o", out, "-p", "alpha=2.5", "-p", "label=two words")
     nb = nbformat.read(str(out), as_version=4)
@@ -69,7 +69,9 @@ def test_error_stops_the_run_names_the_cell_and_is_saved(tmp_path):
     errors = [(i, c) for i, c in enumerate(nb.cells) if any(o.output_type == "error" for o in c.get("outputs", []))]
     assert len(errors) == 1
     index, cell = errors[0]
-    assert f"cell {index} (id {cell.id})" in result.stderr
+    # Named as Jupyter users count cells: position among code cells and In [n], plus the id.
+    position = sum(1 for c in nb.cells[:index + 1] if c.cell_type == "code")
+    assert f"code cell {position} (In [{position}], id {cell.id})" in result.stderr
     assert all(not c.outputs and c.execution_count is None for c in nb.cells[index + 1:])
 
 
