@@ -4,6 +4,7 @@ its examples are inline calls on names the surrounding text defines, checked by 
 import json
 import re
 import shlex
+import shutil
 
 import pytest
 
@@ -41,7 +42,9 @@ def test_readme_has_a_language_cell_with_a_claim_and_an_eval_line():
 def test_readme_cell_runs_and_its_claims_pass(cell, tmp_path):
     source = tmp_path / "cell.solv"
     source.write_text(cell)
-    outputs = outputs_of(solvable("eval", source, "--json"))
+    # The "your own runs" snippet loads runs.csv: the shipped synthetic runs stand in for a user's.
+    shutil.copy(ROOT / "notebooks" / "fit-your-runs.csv", tmp_path / "runs.csv")
+    outputs = outputs_of(solvable("eval", source, "--json", cwd=tmp_path))
     errors = [o for o in outputs if o["output_type"] == "error"]
     assert not errors, errors
     claims = [o["data"]["application/vnd.solvable.claim+json"] for o in outputs

@@ -57,6 +57,11 @@ def parse(path):
     return parser.parse(path.read_bytes())
 
 
+def mime_text(value):
+    """MIME text as one string: `solvable eval --json` stores multi-line text as a list of lines, as nbformat does."""
+    return "".join(value) if isinstance(value, list) else value
+
+
 def text(element):
     return "".join(element.itertext())
 
@@ -201,7 +206,7 @@ def test_help_tables_are_left_aligned_in_jupyterlab():
     # JupyterLab's stylesheet right-aligns td/th of rendered HTML; only inline styles win.
     for code in ("help(ridge)", "ridge()"):
         outputs = json.loads(solvable("eval", "-e", code, "--json", check=True).stdout)
-        html = "".join(o["data"]["text/html"] for o in outputs if "data" in o and "text/html" in o["data"])
+        html = "".join(mime_text(o["data"]["text/html"]) for o in outputs if "data" in o and "text/html" in o["data"])
         assert "<table>" in html, code
         tree = html5lib.parseFragment(html, namespaceHTMLElements=False)
         cells = [e for e in tree.iter() if e.tag in ("td", "th")]

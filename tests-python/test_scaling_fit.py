@@ -20,6 +20,11 @@ TRUTH = {"chinchilla": [1.69, 406.4, 410.7, 0.34, 0.28], "offset_powerlaw": [1.8
 NAMES = {"chinchilla": ["E", "A", "B", "alpha", "beta"], "offset_powerlaw": ["E", "A", "alpha"]}
 
 
+
+def text(value):
+    """MIME text as one string: nbformat (and `solvable eval --json`) may store it as a list of lines."""
+    return "".join(value) if isinstance(value, list) else value
+
 def synthetic_runs(law, count, noise, seed):
     """Runs with log-uniform sizes and log-normal noise on the generating law."""
     rng = np.random.default_rng(seed)
@@ -50,7 +55,7 @@ def solvable_fit(law, inputs, losses, options=""):
             f"[{', '.join('f.' + n for n in names)}]")
     out = subprocess.run([SOLVABLE_BIN, "eval", "--json", "-e", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
-    result = json.loads(out.stdout)[-1]["data"]["text/plain"]
+    result = text(json.loads(out.stdout)[-1]["data"]["text/plain"])
     return np.array([float(v) for v in result.strip("[]").split(",")])
 
 
