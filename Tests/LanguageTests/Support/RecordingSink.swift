@@ -29,9 +29,14 @@ final class RecordingSink: OutputSink {
     }
 }
 
-/// A session over the toy models, with helpers to run a cell.
+/// A session (by default over the toy models), with helpers to run a cell.
 struct Harness {
-    let session = Session(families: ToyModels.families, functions: ToyModels.functions)
+    let session: Session
+
+    /// A harness over `session`; the default knows only the toy models.
+    init(session: Session = Session(families: ToyModels.families, functions: ToyModels.functions)) {
+        self.session = session
+    }
 
     /// Runs `code`; returns the outcome and the sink.
     @discardableResult
