@@ -19,7 +19,8 @@ import random
 import time
 
 import pytest
-from jupyter_client.manager import KernelManager
+
+from kernel_harness import running
 
 CELLS = int(os.environ.get("SOLVABLE_FUZZ_CELLS", "3000"))
 SEED = int(os.environ.get("SOLVABLE_FUZZ_SEED", "15"))
@@ -127,14 +128,8 @@ def cell(rng):
 
 @pytest.fixture(scope="module")
 def kernel():
-    km = KernelManager(kernel_name="solvable")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=30)
-    yield km, kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+    with running("solvable") as (km, kc):
+        yield km, kc
 
 
 def run(km, kc, code):

@@ -6,7 +6,8 @@ import signal
 import time
 
 import pytest
-from jupyter_client.manager import KernelManager
+
+from kernel_harness import running
 
 # A simulation that takes minutes uninterrupted (the ICL model checks for
 # interrupts every 512 pretraining contexts).
@@ -15,14 +16,8 @@ LONG = "simulate(icl(d=64, tau=4), trials=10, tests=1000, seed=1)"
 
 @pytest.fixture()
 def kernel():
-    km = KernelManager(kernel_name="solvable")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=30)
-    yield km, kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+    with running("solvable") as (km, kc):
+        yield km, kc
 
 
 def reply_to(kc, msg_id, timeout):

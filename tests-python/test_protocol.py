@@ -7,17 +7,13 @@ import zmq
 from jupyter_client.manager import KernelManager
 from jupyter_client.session import Session
 
+from kernel_harness import running
+
 
 @pytest.fixture()
 def kernel():
-    km = KernelManager(kernel_name="solvable")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=30)
-    yield km, kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+    with running("solvable") as (km, kc):
+        yield km, kc
 
 
 def raw_shell(km):
