@@ -14,6 +14,7 @@ public enum ModelCatalog {
         SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
         DeepLinear.family,
         Peaked.family,
+        CorrelatedRidge.family,
         Hopfield.family,
         MLPModel.family,
     ]

@@ -20,6 +20,12 @@ public struct PowerLawParameters: ParameterGroup {
     /// The defaults.
     public init() {}
 
+    /// The defaults with ridge `lambda`, declared `lambda > 0` (for a theory that needs a positive ridge).
+    public init(positiveRidge lambda: Double) {
+        self.lambda = lambda
+        _lambda.restrict(to: .positive)
+    }
+
     /// The number of modes without building the spectrum.
     var modeCount: Double {
         if !spectrum.isEmpty { return Double(spectrum.count) }

@@ -16,6 +16,8 @@ struct RidgeFit {
     var train: Double
     /// The GCV estimate of the total test risk.
     var gcv: Double
+    /// The empirical degrees of freedom `df̂1 = Σ s/(s + λP)`.
+    var degreesOfFreedom: Double
 
     /// Fits ridge with penalty `lambda` to the rows of `z` (P × n) and labels `y`.
     /// - Throws: `ModelError.resource` if LAPACK fails (it reports, never traps).
@@ -47,6 +49,7 @@ struct RidgeFit {
         var residual = 0.0
         for i in 0..<p { let r = y[i] - fitted[i]; residual += r * r }
         train = residual / Double(p)
+        degreesOfFreedom = df
         if dual && shift == 0 && dropped == 0 {
             // Interpolation: train and 1 − df̂/P both vanish; their ratio's λ → 0 limit.
             gcv = Double(p) * sumInverseSquared / (sumInverse * sumInverse)
