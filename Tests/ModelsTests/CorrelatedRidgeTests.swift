@@ -39,12 +39,12 @@ extension CorrelatedRidge {
     @Test func ar1TheoryMatchesSimulation() throws {
         try expectAgreement(Self.model(["rho": 0.7, "lambda": 0.01, "lag": 1]),
                             columns: ["test", "train", "gcv", "corrgcv", "forecast", "forecastgcv"],
-                            P: [60, 200], trials: 60, seed: 1)
+                            P: [50, 150], trials: 40, seed: 1)
     }
 
     @Test func powerLawCorrelationsWithWhiteNoiseMatchSimulation() throws {
         try expectAgreement(Self.model(["exponent": 0.5, "lambda": 0.003], correlation: "powerlaw", noise: "white"),
-                            columns: ["test", "train", "gcv", "corrgcv"], P: [80, 240], trials: 60, seed: 2)
+                            columns: ["test", "train", "gcv", "corrgcv"], P: [60, 180], trials: 40, seed: 2)
     }
 
     /// The headline: with noise correlated like the samples, GCV misses the total risk (by
@@ -52,7 +52,7 @@ extension CorrelatedRidge {
     @Test(arguments: [1e-3, 1e-2, 1e-1])
     func gcvIsBiasedAndCorrGCVIsNot(lambda: Double) throws {
         let sim = try CorrelatedRidge.simulate(Self.model(["rho": 0.8, "lambda": lambda]),
-                                               parameters(["trials": 60, "seed": 4], vectors: ["P": [150]]), .none)
+                                               parameters(["trials": 40, "seed": 4], vectors: ["P": [120]]), .none)
         let total = sim.values("total")[0]
         func z(_ column: String) -> Double {
             let se = (pow(sim.values(column + "_se")[0], 2) + pow(sim.values("total_se")[0], 2)).squareRoot()
@@ -89,11 +89,11 @@ extension CorrelatedRidge {
     @Test func ar1SpectrumMatchesTheClosedForm() throws {
         let rho = 0.6
         let p = try CorrelatedRidge.Parameters(Self.model(["rho": rho]))
-        let k = try SampleCorrelation(p, count: 1500, root: false)
+        let k = try SampleCorrelation(p, count: 1000, root: false)
         for delta in [0.1, 1.0, 10.0] {
             let a = 1 + rho * rho + delta * (1 - rho * rho)
             let closed = (1 - rho * rho) / (a * a - 4 * rho * rho).squareRoot()
-            #expect(isClose(k.moments(delta).g1, closed, relative: 2e-3), "δ = \(delta)")
+            #expect(isClose(k.moments(delta).g1, closed, relative: 4e-3), "δ = \(delta)")
         }
         #expect(isClose(k.reach, rho * rho, relative: 1e-10))
     }
