@@ -117,9 +117,23 @@ extension CorrelatedRidge {
         #expect(error(Self.model(["lambda": 0])) == .domain(parameter: "lambda", value: "0", allowed: "lambda > 0"))
         #expect(error(Self.model(["exponent": -1])) == .domain(parameter: "exponent", value: "-1", allowed: "exponent > 0"))
         #expect(error(Self.model([:]), [12.5]) == .domain(parameter: "P", value: "12.5", allowed: "whole numbers P ≥ 1"))
+        guard case .resource(let message)? = error(Self.model([:]), [20_000]) else {
+            Issue.record("a 20000 × 20000 eigendecomposition was not refused"); return
+        }
+        #expect(message.contains("memory"))
         var bad = Self.model([:])
         bad["correlation"] = .string("ar2")
         #expect(error(bad) == .domain(parameter: "correlation", value: "\"ar2\"", allowed: "one of \"ar1\", \"powerlaw\", \"none\""))
+    }
+
+    /// The forecast risk is derived for noise correlated like the samples only: white noise
+    /// tables leave it out rather than print a number.
+    @Test func whiteNoiseTablesHaveNoForecast() throws {
+        let white = Self.model([:], noise: "white")
+        let t = try CorrelatedRidge.theory(white, parameters([:], vectors: ["P": [20]]), .none)
+        let s = try CorrelatedRidge.simulate(white, parameters(["trials": 2], vectors: ["P": [20]]), .none)
+        #expect(t.numbers("forecast") == nil && s.numbers("forecast") == nil && s.numbers("forecastgcv") == nil)
+        #expect(t.numbers("corrgcv") != nil && s.numbers("corrgcv_se") != nil)
     }
 
     @Test func simulationIsReproducible() throws {

@@ -10,19 +10,19 @@ extension CorrelatedRidge {
     /// `(aᵀr)² + (1 − aᵀKa)(excess + σ²)` with r the training residual (Gaussian conditioning:
     /// x* = Xᵀa + (1 − aᵀKa)^{1/2} Σ^{1/2} z, ε* = aᵀε + (1 − aᵀKa)^{1/2} σ ξ), and its
     /// estimate `corrgcv · (aᵀK(I+δ̂K)⁻²a + 1 − aᵀKa)`.
-    /// - Returns: a simulation table: P, then test, total, train, gcv, corrgcv, forecast,
-    ///   forecastgcv with their standard errors (forecast columns nan for white noise).
+    /// - Returns: a simulation table: P, then test, total, train, gcv, corrgcv and (same noise
+    ///   only) forecast, forecastgcv, with their standard errors.
     /// - Throws: `ModelError` for bad parameters or budget, `WorkCancelled` if interrupted.
     static func simulate(_ model: Parameters, _ arguments: SimulationSizes, _ monitor: WorkMonitor) throws -> Table {
         try SimulationSupport.checkBudget(simulationEstimate(model, arguments), monitor)
         let (data, noise, lambda) = try Ridge.setting(model.data)
         let same = model.noisecorr == "same"
         var correlations: [Int: SampleCorrelation] = [:]
-        for p in try sampleSizes(arguments.P) where correlations[p] == nil {
+        for p in try SimulationSupport.sampleSizes(arguments.P) where correlations[p] == nil {
             try monitor.checkCancelled()
             correlations[p] = try SampleCorrelation(model, count: p, root: true)
         }
-        let measures = ["test", "total", "train", "gcv", "corrgcv", "forecast", "forecastgcv"]
+        let measures = ["test", "total", "train", "gcv", "corrgcv"] + (same ? ["forecast", "forecastgcv"] : [])
         return try SimulationSupport.monteCarlo(arguments, measures: measures, label: "simulate corridge",
                                                 monitor: monitor) { p, rng in
             let k = correlations[p]!
@@ -39,16 +39,13 @@ extension CorrelatedRidge {
             let deltaHat = k.delta(degreesOfFreedomFraction: fit.degreesOfFreedom / Double(p))
             let moments = k.moments(deltaHat)
             let corrgcv = fit.train / moments.u1
-            var forecast = Double.nan, forecastGCV = Double.nan
-            if same {
-                let fitted = x.times(fit.coefficients)
-                var projected = 0.0
-                for i in 0..<p { projected += k.forecastVector[i] * (y[i] - fitted[i]) }
-                let fresh = 1 - k.reach
-                forecast = projected * projected + fresh * (excess + noise * noise)
-                forecastGCV = corrgcv * (moments.forecast + fresh)
-            }
-            return [excess, excess + noise * noise, fit.train, fit.gcv, corrgcv, forecast, forecastGCV]
+            let risks = [excess, excess + noise * noise, fit.train, fit.gcv, corrgcv]
+            guard same else { return risks }
+            let fitted = x.times(fit.coefficients)
+            var projected = 0.0
+            for i in 0..<p { projected += k.forecastVector[i] * (y[i] - fitted[i]) }
+            let fresh = 1 - k.reach
+            return risks + [projected * projected + fresh * (excess + noise * noise), corrgcv * (moments.forecast + fresh)]
         }
     }
 

@@ -50,6 +50,7 @@ public enum CorrelatedRidge {
         δ̂ g1(δ̂) = df̂1/P (the corrected estimator, consistent for same noise); forecast = total risk at a
         test point lag samples after the series (same noise only: (test + noise²)(aᵀK(I+δK)⁻²a + 1 − aᵀKa),
         a = K⁻¹k*), lower than total; simulate also gives forecastgcv = corrgcv·(aᵀK(I+δ̂K)⁻²a + 1 − aᵀKa).
+        With white noise the forecast columns are left out (not derived for that case).
         kappa, delta, df1, df2 as above.
         """,
         reference: "Atanasov, Zavatone-Veth & Pehlevan 2024, arXiv 2408.04607 (setup X = K^½ZΣ^½, risks through K's "
@@ -60,7 +61,7 @@ public enum CorrelatedRidge {
             .table("theory", "deterministic-equivalent risks (P, test, total, train, gcv, corrgcv, forecast, kappa, delta, df1, df2)",
                    model: Parameters.self, arguments: Sizes.self,
                    estimate: { model, arguments in theoryEstimate(model, arguments.P) }, run: theory),
-            .table("simulate", "Monte-Carlo fits (P, test, total, train, gcv, corrgcv, forecast, forecastgcv, each with _se)",
+            .table("simulate", "Monte-Carlo fits (P, test, total, train, gcv, corrgcv, forecast, forecastgcv; each with _se)",
                    model: Parameters.self, arguments: SimulationSizes.self,
                    estimate: { model, arguments in simulationEstimate(model, arguments) }, run: simulate),
         ])

@@ -50,7 +50,8 @@ struct CorrelatedRisk {
     var train: Double
     /// The limits of GCV and CorrGCV.
     var gcv: Double, corrgcv: Double
-    /// Total risk at the test point `lag` after the training series (nan for white noise).
+    /// Total risk at the test point `lag` after the training series (same noise only; nan,
+    /// and left out of the tables, for white noise, where it is not derived).
     var forecast: Double
 
     /// The risks for `data`, sample correlations `correlation`, ridge λ > 0 and noise SD σ.
