@@ -14,8 +14,8 @@ import NumericCore
 ///
 /// gives the renormalised ridge `κ = λ/δ̃` and `δ = df1(κ)/(P δ̃)`; equivalently
 /// `κ = λ / S(df1/P)` with `S(t) = t/δ` where `(1/P) Σ_i δk_i/(1 + δk_i) = t`, i.e.
-/// `S(t) = (1 − t)/S_K(−t)` with S_K the S-transform of K (AZP 2024, arXiv 2408.04607,
-/// main deterministic equivalent; K = I gives S = 1 − t, plain ridge). One monotone
+/// `S(t) = (1 − t)/S_K(−t)` with S_K the S-transform of K (the structure AZP 2024, arXiv 2408.04607,
+/// state; K = I gives S = 1 − t, plain ridge). One monotone
 /// equation in δ is solved: `df1(λ/g1(δ))/P = δ g1(δ)`.
 ///
 /// With `c_k = λ_k w*_k²`, `s2 = Σ c/(λ+κ)²`, `df2 = Σ λ²/(λ+κ)²` and the K-sums
