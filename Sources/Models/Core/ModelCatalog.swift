@@ -16,6 +16,7 @@ public enum ModelCatalog {
         Peaked.family,
         Hopfield.family,
         MLPModel.family,
+        Diffusion.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
