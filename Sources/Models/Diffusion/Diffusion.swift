@@ -25,7 +25,8 @@ public enum Diffusion {
         over the training set with y = x + σε averaged exactly over ε; full-batch gradient descent with rate lr:
         W ← W − 2 lr c_in² (W(S + σ²) − S), S the training set's second-moment matrix.
         Mode by mode (population S = diag λ) this is w_j(t) = w* + (c_skip − w*)(1 − ρ_j)^t with
-        w* = λ/(λ+σ_j²) and ρ_j = 2 lr (λ+σ_j²)/(σ_j²+σd²) (derived here; the paper's gradient-flow solution).
+        w* = λ/(λ+σ_j²) and ρ_j = 2 lr (λ+σ_j²)/(σ_j²+σd²), derived here for this parameterisation (the paper's own
+        weighting could not be read here); for λ ≪ σd² the relevant levels (σ² ≲ λ) learn at ρ ≈ 2 lr λ/σd², so τ ∝ 1/λ.
         Sampling: Heun's method on dx/dσ = (x − D(x;σ))/σ over the grid from x ~ N(0, σmax² I); per mode the
         generated variance is σmax² Π_j g_j² with the Heun factor g_j of the step σ_j → σ_(j+1).
         theory(m, t=...) gives, for the population, the exact generated variance of this sampler after t steps:
