@@ -17,6 +17,7 @@ public enum ModelCatalog {
         CorrelatedRidge.family,
         Hopfield.family,
         MLPModel.family,
+        Diffusion.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
