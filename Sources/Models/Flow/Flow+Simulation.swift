@@ -48,7 +48,17 @@ extension Flow {
             bytes += 8 * (small * small + m * s)
             flops = s * m * n + small * small * small + s * m * small
         }
+        if p.gamma > 0 {
+            let integration = featureLearningCost(modes: features, points: 1).seconds
+            return WorkEstimate(bytes: bytes, seconds: Double(trials) * (flops / 2e9 + integration))
+        }
         return WorkEstimate(bytes: bytes, seconds: Double(trials) * flops / 2e9)
+    }
+
+    /// The feature-learning flow's integration: about 115 steps per decade of τ over
+    /// roughly 12 decades, a few O(modes) passes each, plus a partial step per point.
+    static func featureLearningCost(modes: Double, points: Double) -> WorkEstimate {
+        WorkEstimate(bytes: 8 * 8 * modes, seconds: 1e-7 * modes * (1400 + 2 * points))
     }
 
     /// Mean and standard error over trials of the test (and train) loss at each time.
@@ -61,6 +71,7 @@ extension Flow {
             }
         }
         if !p.clock.isFlow { try checkSteps(times) }
+        try p.checkFeatureLearning("simulate")
         let cost = simulationCost(p, trials: trials)
         if cost.bytes > 4e9 {
             throw ModelError.resource(message: """
@@ -109,6 +120,15 @@ extension Flow {
         let target = zip(b, root).map { $0 / $1 }               // w*_k
         var projection: Matrix? = nil                           // A (N × M) when N is finite
         if p.N.isFinite { projection = rng.gaussianMatrix(rows: Int(p.N), columns: m) }
+        if p.gamma > 0 {
+            guard let a = projection else {
+                return (try FeatureLearningFlow(spectrum: spectrum, gamma: p.gamma).losses(at: times), times.map { _ in 0 })
+            }
+            let drawn = try FlowSimulation.populationEigen(a, root: root, b: b).ratesAndDrives
+            let system = FeatureLearningFlow(rates: drawn.rates, drives: drawn.drives,
+                                             initialLoss: spectrum.initialLoss, gamma: p.gamma)
+            return (try system.losses(at: times), times.map { _ in 0 })
+        }
         if p.P.isInfinite {
             guard let a = projection else {
                 return (times.map { spectrum.infiniteLimit(time: $0, clock: p.clock) }, times.map { _ in 0 })

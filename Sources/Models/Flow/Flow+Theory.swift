@@ -41,6 +41,7 @@ extension Flow {
     /// dim·point measured by bench/calibrate on this machine).
     static func theoryCost(_ p: FlowParameters, points: Double) -> WorkEstimate {
         let dim = Double(p.dim)
+        if p.gamma > 0 { return featureLearningCost(modes: dim, points: points) }
         let perModePoint = p.P.isFinite ? 2.7e-6 : (p.N.isFinite ? 1e-6 : 5e-9)
         return WorkEstimate(bytes: 8 * 8 * dim + 24 * points, seconds: perModePoint * dim * points)
     }
@@ -48,6 +49,11 @@ extension Flow {
     /// The theory table (columns t, test, and train when P is finite).
     static func theoryTable(_ p: FlowParameters, times: [Double], monitor: WorkMonitor) throws -> Table {
         let spectrum = p.spectrum
+        if p.gamma > 0 {
+            try p.checkFeatureLearning("theory")
+            let test = try FeatureLearningFlow(spectrum: spectrum, gamma: p.gamma).losses(at: times, monitor: monitor)
+            return Table(columns: [Table.Column("t", times), Table.Column("test", test)], caption: "theory", role: .theory)
+        }
         if !p.clock.isFlow { try checkDescent(p, times: times) }
         var test = [Double](), train = [Double]()
         for (i, t) in times.enumerated() {
