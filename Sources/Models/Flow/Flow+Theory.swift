@@ -31,7 +31,10 @@ extension Flow {
     static let theoryOperation = ModelOperation.table(
         "theory", "expected test (and train) loss vs time t (deterministic equivalents, any N and P)",
         model: FlowParameters.self, arguments: TheoryArguments.self,
-        estimate: { p, arguments in theoryCost(p, points: Double(arguments.t.count)) }) { p, arguments, monitor in
+        estimate: { p, arguments in
+            p.gamma > 0 ? featureLearningCost(p, modes: Double(p.dim), times: arguments.t)
+                        : theoryCost(p, points: Double(arguments.t.count))
+        }) { p, arguments, monitor in
             try requireValues(arguments.t, "t")
             return try theoryTable(p, times: arguments.t, monitor: monitor)
         }
@@ -41,7 +44,6 @@ extension Flow {
     /// dim·point measured by bench/calibrate on this machine).
     static func theoryCost(_ p: FlowParameters, points: Double) -> WorkEstimate {
         let dim = Double(p.dim)
-        if p.gamma > 0 { return featureLearningCost(modes: dim, points: points) }
         let perModePoint = p.P.isFinite ? 2.7e-6 : (p.N.isFinite ? 1e-6 : 5e-9)
         return WorkEstimate(bytes: 8 * 8 * dim + 24 * points, seconds: perModePoint * dim * points)
     }
