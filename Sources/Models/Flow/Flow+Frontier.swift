@@ -34,6 +34,10 @@ extension Flow {
                                         allowed: "eta = 0 for frontier (compute C = N·t is defined for gradient flow)")
             }
             try requireValues(arguments.C, "C")
+            if p.gamma > 0 {
+                throw ModelError.domain(parameter: "gamma", value: formatParameter(p.gamma),
+                                        allowed: "gamma = 0 for frontier (its theory is the lazy finite-width one)")
+            }
             p.P = .infinity
             return try frontierTable(p, budgets: arguments.C, monitor: monitor)
         }

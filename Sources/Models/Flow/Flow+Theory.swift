@@ -31,7 +31,10 @@ extension Flow {
     static let theoryOperation = ModelOperation.table(
         "theory", "expected test (and train) loss vs time t (deterministic equivalents, any N and P)",
         model: FlowParameters.self, arguments: TheoryArguments.self,
-        estimate: { p, arguments in theoryCost(p, points: Double(arguments.t.count)) }) { p, arguments, monitor in
+        estimate: { p, arguments in
+            p.gamma > 0 ? featureLearningCost(p, modes: Double(p.dim), times: arguments.t)
+                        : theoryCost(p, points: Double(arguments.t.count))
+        }) { p, arguments, monitor in
             try requireValues(arguments.t, "t")
             return try theoryTable(p, times: arguments.t, monitor: monitor)
         }
@@ -48,6 +51,11 @@ extension Flow {
     /// The theory table (columns t, test, and train when P is finite).
     static func theoryTable(_ p: FlowParameters, times: [Double], monitor: WorkMonitor) throws -> Table {
         let spectrum = p.spectrum
+        if p.gamma > 0 {
+            try p.checkFeatureLearning("theory")
+            let test = try FeatureLearningFlow(spectrum: spectrum, gamma: p.gamma).losses(at: times, monitor: monitor)
+            return Table(columns: [Table.Column("t", times), Table.Column("test", test)], caption: "theory", role: .theory)
+        }
         if !p.clock.isFlow { try checkDescent(p, times: times) }
         var test = [Double](), train = [Double]()
         for (i, t) in times.enumerated() {

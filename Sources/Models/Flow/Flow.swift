@@ -6,6 +6,7 @@
 /// f = (1/√N) w·Aψ with A ∈ R^{N×dim} iid N(0, 1); P samples (P = inf: online, i.e.
 /// gradient flow on the population loss); w(0) = 0; dw/dt = −∇_w (1/2P) Σ_μ (f − y)², or
 /// with `eta` > 0 full-batch gradient descent w ← w − η∇_w(…) (the paper's §2 variants).
+/// With `gamma` > 0 the features are learned too (arXiv 2409.17858; `FlowFeatureLearning.swift`).
 public enum Flow {
     /// The family as the language sees it.
     public static let family = ModelFamily(
@@ -32,11 +33,22 @@ public enum Flow {
         the exact gradient flow (or descent) by eigendecomposition; descent above 2/s_max \
         diverges and reports inf. frontier(m, C=...) minimises the P = inf gradient-flow \
         theory over N at fixed C = N·t and returns C, N, t, test.
+        gamma > 0 learns the features (Bordelon, Atanasov & Pehlevan 2024b, arXiv 2409.17858, \
+        the two-layer model trained by projected gradient flow, their Fig. 10c): f = (1/√N) w·BAψ \
+        with a hidden N×N layer B(0) = I trained at rate γ², w(0) = 0, online (P = inf, eta = 0). \
+        The balance BBᵀ − γ²wwᵀ = I reduces it exactly to dz/dt = K g + (γ²/K) z(zᵀg), z = Bᵀw, \
+        g = AΛ(w* − v)/√N, K = 1 + γ²|w|² = (1 + √(1 + 4γ²|z|²))/2 (derived here; the paper's own \
+        equations were not readable here). theory is its N = inf limit (integrated exactly in \
+        the linear part, ETD2); simulate draws A and integrates the same flow at width N. \
+        Headline (paper Eq. 10): L ~ t^-χ, χ = beta·max(1, 2/(1+beta)): hard tasks (beta < 1, \
+        target outside the initial RKHS, Σ w*² = ∞) speed up to t^-2β/(1+β) because K grows \
+        like γ|v|; easy tasks (beta > 1) keep t^-beta. gamma = 0 is exactly the lazy model above.
         """,
         reference: """
         Bordelon, Atanasov, Pehlevan 2024, arXiv 2402.01092 (model §2, bottleneck scalings §5, \
         compute-optimal §6); deterministic equivalents: Atanasov, Zavatone-Veth, Pehlevan 2024, \
-        arXiv 2405.00592; width floor N^-min(a-1,b) as in Paquette et al. 2024, arXiv 2405.15074.
+        arXiv 2405.00592; width floor N^-min(a-1,b) as in Paquette et al. 2024, arXiv 2405.15074; \
+        feature learning (gamma): Bordelon, Atanasov, Pehlevan 2024b, arXiv 2409.17858 (Eq. 10).
         """,
         model: FlowParameters.self,
         operations: [theoryOperation, simulateOperation, frontierOperation])
@@ -58,12 +70,32 @@ struct FlowParameters: ParameterGroup {
     var P = Double.infinity
     @Option("learning rate η of full-batch gradient descent, t counting steps (0: gradient flow)", range: .nonNegative)
     var eta = 0.0
+    @Option("feature-learning strength γ: the hidden N×N layer B trains at rate γ² (0: lazy random features)",
+            range: NumericRange(lower: 0, upper: 1000))
+    var gamma = 0.0
 
     /// The task's spectrum.
     var spectrum: FlowSpectrum { FlowSpectrum(alpha: alpha, beta: beta, dim: dim) }
 
     /// Gradient flow or descent.
     var clock: FlowClock { FlowClock(rate: eta) }
+
+    /// Feature learning (gamma > 0) is modelled online (P = inf) under gradient flow.
+    func checkFeatureLearning(_ operation: String) throws(ModelError) {
+        if gamma == 0 { return }
+        if P.isFinite {
+            throw .domain(parameter: "P", value: formatParameter(P), allowed: "P = inf when gamma > 0 (feature learning is modelled online)")
+        }
+        if eta != 0 {
+            throw .domain(parameter: "eta", value: formatParameter(eta), allowed: "eta = 0 when gamma > 0 (gradient flow)")
+        }
+        if operation == "theory", N.isFinite {
+            throw .domain(parameter: "N", value: formatParameter(N), allowed: """
+                N = inf for theory when gamma > 0 (its exact reduced dynamics is the infinite-width limit; \
+                simulate(m, ...) runs finite N)
+                """)
+        }
+    }
 }
 
 /// With gradient descent t counts steps: refuse fractional ones.

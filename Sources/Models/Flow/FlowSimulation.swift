@@ -11,17 +11,8 @@ enum FlowSimulation {
     /// P = inf: L(t) = bᵀ e^{−2Gt} b with G = XᵀX/N, X = A·Λ^{1/2}.
     static func population(_ a: Matrix, root: [Double], b: [Double], times: [Double],
                            clock: FlowClock) throws -> [Double] {
-        let n = a.rows, m = a.columns
-        var x = a
-        for i in 0..<n { for k in 0..<m { x.storage[i * m + k] *= root[k] } }
-        let scale = 1 / Double(n)
-        if n <= m {
-            // Nonzero spectrum from H = XXᵀ/N: (v_iᵀb)² = (u_iᵀ X b/√N)² / s_i.
-            var h = Matrix.gemm(x, x, transposeB: true, alpha: scale)
-            symmetrize(&h)
-            let (s, u) = try h.symmetricEigen()
-            let c = x.times(b).map { $0 * scale.squareRoot() }
-            let proj = u.times(c, transposed: true)
+        switch try populationEigen(a, root: root, b: b) {
+        case let .wide(s, proj):
             let top = s.last ?? 0
             let total = dot(b, b)
             return times.map { t in
@@ -32,16 +23,48 @@ enum FlowSimulation {
                 let loss = total - learned
                 return loss.isNaN ? .infinity : max(0, loss)
             }
+        case let .tall(values, coef):
+            return times.map { t in
+                var sum = 0.0
+                for i in values.indices { sum += coef[i] * coef[i] * clock.decay(max(0, values[i]), 2 * t) }
+                return sum.isNaN ? .infinity : sum
+            }
+        }
+    }
+
+    /// The spectrum of G = XᵀX/N, X = A·Λ^{1/2}, from the smaller Gram: N ≤ M gives the
+    /// eigenvalues s of H = XXᵀ/N with the projections u_iᵀXb/√N; N > M the eigenvalues of
+    /// G with the coefficients v_iᵀb.
+    enum PopulationEigen {
+        case wide(values: [Double], projections: [Double])
+        case tall(values: [Double], coefficients: [Double])
+
+        /// Rates s_i and drives r_i = u_iᵀXb/√N of the flow on the features (H's eigenbasis).
+        var ratesAndDrives: (rates: [Double], drives: [Double]) {
+            switch self {
+            case let .wide(s, proj): return (s, proj)
+            case let .tall(s, coef): return (s, s.indices.map { max(0, s[$0]).squareRoot() * coef[$0] })
+            }
+        }
+    }
+
+    static func populationEigen(_ a: Matrix, root: [Double], b: [Double]) throws -> PopulationEigen {
+        let n = a.rows, m = a.columns
+        var x = a
+        for i in 0..<n { for k in 0..<m { x.storage[i * m + k] *= root[k] } }
+        let scale = 1 / Double(n)
+        if n <= m {
+            // Nonzero spectrum from H = XXᵀ/N: (v_iᵀb)² = (u_iᵀ X b/√N)² / s_i.
+            var h = Matrix.gemm(x, x, transposeB: true, alpha: scale)
+            symmetrize(&h)
+            let (s, u) = try h.symmetricEigen()
+            let c = x.times(b).map { $0 * scale.squareRoot() }
+            return .wide(values: s, projections: u.times(c, transposed: true))
         }
         var g = x.gram()
         for i in g.storage.indices { g.storage[i] *= scale }
         let (values, vectors) = try g.symmetricEigen()
-        let coef = vectors.times(b, transposed: true)
-        return times.map { t in
-            var sum = 0.0
-            for i in values.indices { sum += coef[i] * coef[i] * clock.decay(max(0, values[i]), 2 * t) }
-            return sum.isNaN ? .infinity : sum
-        }
+        return .tall(values: values, coefficients: vectors.times(b, transposed: true))
     }
 
     /// Finite P: features F = Ψ (no projection) or ΨAᵀ/√N; w(t) = h(FᵀF/P)Fᵀy/P.
