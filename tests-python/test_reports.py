@@ -149,3 +149,30 @@ def test_kernel_written_and_run_written_notebooks_render_the_same(tmp_path, monk
     solvable("render", ran, "-o", tmp_path / "a", check=True)
     solvable("render", kernel, "-o", tmp_path / "b", check=True)
     assert comparable((tmp_path / "a" / "ran.html").read_text()) == comparable((tmp_path / "b" / "ran.html").read_text())
+
+
+def test_chromium_typesets_the_math_in_claim_texts(tmp_path):
+    """A claim's `$…$` reaches the claims table untouched and KaTeX typesets it there."""
+    import nbformat
+    nb = nbformat.v4.new_notebook(metadata={"solvable": {"paper": {"title": "Math", "authors": ["T"], "year": 2026}}})
+    nb.cells = [nbformat.v4.new_markdown_cell("# Math in claims"),
+                nbformat.v4.new_code_cell('claim("risk falls as $P^{-\\\\alpha\\\\beta}$ with $w_k^2 \\\\lambda_k$ fixed", 1, expect=1, tol=0, evidence="limit")')]
+    path = tmp_path / "math.ipynb"
+    nbformat.write(nb, str(path))
+    solvable("run", "--in-place", path, check=True)
+    site = tmp_path / "site"
+    solvable("render", path, "-o", site, check=True)
+    html = (site / "math.html").read_text()
+    assert "$P^{-\\alpha\\beta}$ with $w_k^2 \\lambda_k$ fixed</td>" in html  # the source reaches the table as written
+    result = subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000",
+                             "--dump-dom", (site / "math.html").as_uri()],
+                            capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
+    dom = result.stdout
+    assert '<section id="claims"' in dom, f"chromium dumped no page (exit {result.returncode}): {result.stderr[-2000:]}"
+    claims = dom[dom.index('<section id="claims"'):]
+    claims = claims[:claims.index("</section>")]
+    cell = re.search(r"<tr class=\"pass\"><td>(.*?)</td><td class=\"evidence\">", claims, re.S).group(1)
+    assert cell.count('class="katex"') == 2, cell
+    for tex in ("P^{-\\alpha\\beta}", "w_k^2 \\lambda_k"):
+        assert f'<annotation encoding="application/x-tex">{tex}</annotation>' in cell, tex
+    assert "$" not in re.sub(r"<[^>]*>", "", cell.split("<span class=\"katex")[0])  # no delimiter left as text
