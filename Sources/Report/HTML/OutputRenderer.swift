@@ -47,6 +47,9 @@ struct OutputRenderer {
         if let record = data[Claim.mimeType], let claim = Claim(record: record, cellIndex: 0) {
             return Rendered(html: Self.claimBadge(claim), isFigure: false, kind: "claim")
         }
+        if let frames = data[ExploreFrames.mimeType], let figure = InteractiveFigure.html(frames) {
+            return Rendered(html: figure, isFigure: true, kind: "interactive", plotData: PlotData(data[Plot.dataMIMEType]))
+        }
         if let svg = data["image/svg+xml"]?.multilineText {
             return Rendered(html: HTML.removeScripts(svg), isFigure: true, kind: "svg",
                             plotData: PlotData(data[Plot.dataMIMEType]))
