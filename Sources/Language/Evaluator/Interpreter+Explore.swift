@@ -13,7 +13,7 @@ extension Interpreter {
             throw LanguageError(.argument, "explore takes one expression with controls in it, e.g. explore(plot(theory(ridge(alpha=slider(1, 3, 1.5), ...), ...)))", at: position)
         }
         guard !controls.capturing else {
-            throw LanguageError(.argument, "explore cannot be nested inside another explore", at: position)
+            throw LanguageError(.argument, "explore cannot be nested inside another explore", at: callee.position)
         }
         let (value, seen) = try evaluateExploring(argument.value, settings: [:])
         guard !seen.isEmpty else {

@@ -55,7 +55,7 @@ struct Control: Sendable {
                 throw LanguageError(.argument, "\(label): a slider takes a number, not \(setting)", at: nil)
             }
             guard x >= min - 1e-12 * Swift.max(1, abs(min)), x <= max + 1e-12 * Swift.max(1, abs(max)) else {
-                throw LanguageError(.argument, "\(label) = \(x) is outside the slider's range [\(min), \(max)]", at: nil)
+                throw LanguageError(.argument, "\(label) = \(NumberText.plain(x)) is outside the slider's range [\(NumberText.plain(min)), \(NumberText.plain(max))]", at: nil)
             }
             return .number(integer ? x.rounded() : Swift.min(Swift.max(x, min), max))
         case .dropdown(let options):
