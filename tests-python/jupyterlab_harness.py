@@ -39,7 +39,7 @@ def jupyterlab(notebooks):
     log = open(root / "lab.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-                               "--ServerApp.open_browser=False", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+                               "--ServerApp.open_browser=False", "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
                               cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -104,10 +104,18 @@ def run_first_cell(driver, base, token, name, timeout=90):
     wait.until(lambda d: d.execute_script(
         "var s=document.querySelector('.jp-Notebook-ExecutionIndicator');"
         "return s && (s.getAttribute('data-status')==='idle');"))
-    editor = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".jp-Cell .cm-content"))
-    editor.click()
-    editor.send_keys(Keys.SHIFT, Keys.ENTER)
-    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output .noUi-handle"))
+    from selenium.webdriver.common.action_chains import ActionChains
+    # A key press that lands before the kernel connection is up is lost: press again.
+    for attempt in range(3):
+        editor = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".jp-Cell .jp-InputArea-editor"))
+        ActionChains(driver).move_to_element(editor).click().key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
+        try:
+            WebDriverWait(driver, timeout / 3).until(
+                lambda d: d.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output .noUi-handle"))
+            break
+        except Exception:  # a timeout, or the editor re-rendered under the click
+            if attempt == 2:
+                raise
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, VIEW))
 
 
