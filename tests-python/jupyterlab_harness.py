@@ -89,8 +89,11 @@ def notebook(kernel, source):
                        "outputs": [], "source": source}]}
 
 
+# The notebook shown now (others stay open in hidden tabs).
+SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) "
 # The view: the explore's HTML widget, or the Output widget interact draws into.
-VIEW = ".jp-OutputArea-output .widget-html-content svg, .jp-OutputArea-output .widget-output img"
+VIEW = f"{SHOWN}.jp-OutputArea-output .widget-html-content svg, {SHOWN}.jp-OutputArea-output .widget-output img"
+HANDLE = SHOWN + ".jp-OutputArea-output .noUi-handle"
 
 
 def run_first_cell(driver, base, token, name, timeout=90):
@@ -107,11 +110,11 @@ def run_first_cell(driver, base, token, name, timeout=90):
     from selenium.webdriver.common.action_chains import ActionChains
     # A key press that lands before the kernel connection is up is lost: press again.
     for attempt in range(3):
-        editor = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".jp-Cell .jp-InputArea-editor"))
+        editor = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, SHOWN + ".jp-Cell .jp-InputArea-editor"))
         ActionChains(driver).move_to_element(editor).click().key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
         try:
             WebDriverWait(driver, timeout / 3).until(
-                lambda d: d.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output .noUi-handle"))
+                lambda d: d.find_elements(By.CSS_SELECTOR, HANDLE))
             break
         except Exception:  # a timeout, or the editor re-rendered under the click
             if attempt == 2:
@@ -122,7 +125,7 @@ def run_first_cell(driver, base, token, name, timeout=90):
 INSTALL_PROBE = """
 window.__moves = [];
 var view = () => document.querySelector(arguments[0]);
-var handle = document.querySelector('.jp-OutputArea-output .noUi-handle');
+var handle = document.querySelector(arguments[1]);
 var container = handle.closest('.jp-OutputArea-output');
 handle.addEventListener('keydown', () => { window.__moves.push({key: performance.now(), view: null,
     before: (view() || {}).outerHTML}); }, true);
@@ -139,8 +142,8 @@ def measure_moves(driver, moves=20, timeout=30):
     """Latencies in ms from each right-arrow keydown on the slider to the changed view."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    driver.execute_script(INSTALL_PROBE, VIEW)
-    handle = driver.find_element(By.CSS_SELECTOR, ".jp-OutputArea-output .noUi-handle")
+    driver.execute_script(INSTALL_PROBE, VIEW, HANDLE)
+    handle = driver.find_element(By.CSS_SELECTOR, HANDLE)
     latencies = []
     for i in range(moves):
         handle.send_keys(Keys.ARROW_RIGHT)

@@ -19,6 +19,9 @@ CODE = {
                "display(w.VBox([s, h]))",
 }
 
+# About 3 s of simulation (measured: 200 trials take 16 s on the 2-core CI machine).
+LONG_CELL = "s = simulate(ridge(alpha=1.5, beta=1.2, noise=0.1, dim=400, lambda=1e-4), P=[100, 200, 400], trials=40, seed=1)"
+
 
 def send(kc, msg_type, content, metadata=None):
     msg = kc.session.msg(msg_type, content, metadata=metadata or {})
@@ -109,3 +112,98 @@ def test_explore_opens_widget_comms_and_redraws_on_update(kernel):
         send(kc, "comm_close", {"comm_id": slider_id, "data": {}})
         after = reply_to(kc.get_shell_msg, send(kc, "comm_info_request", {}))
         assert slider_id not in after["content"]["comms"]
+
+
+def explore_models(kc):
+    """The slider and view model ids of a fresh explore cell."""
+    models, _ = show_widgets(kc, "solvable")
+    states = {i: m["content"]["data"]["state"] for i, m in models.items()}
+    slider = next(i for i, s in states.items() if s["_model_name"] == "FloatSliderModel")
+    box = next(s for s in states.values() if s["_model_name"] == "VBoxModel")
+    view = box["children"][1].removeprefix("IPY_MODEL_")
+    return slider, view
+
+
+def direct_svg(kc, alpha):
+    """The SVG of the explored plot drawn directly with `alpha`."""
+    msg_id = kc.execute(CODE["solvable"].removeprefix("explore(")[:-1].replace("slider(1, 3, 1.5)", repr(alpha)))
+    result = next(m for m in iopub_until_idle(kc, msg_id) if m["msg_type"] == "execute_result")
+    return result["content"]["data"]["image/svg+xml"]
+
+
+def test_moves_in_a_burst_end_at_the_latest_value():
+    with running("solvable") as (_, kc):
+        slider, view = explore_models(kc)
+        expected = direct_svg(kc, 2.6)
+        values = [1.2, 1.4, 1.6, 1.8, 2.0, 2.2, 2.4, 2.6]
+        for value in values:
+            send(kc, "comm_msg", {"comm_id": slider, "data": {"method": "update", "state": {"value": value},
+                                                            "buffer_paths": []}})
+        views, echoes = [], []
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                msg = kc.get_iopub_msg(timeout=1.0)
+            except Exception:
+                if views and views[-1] == expected:
+                    break  # quiet for a second after the latest view
+                continue
+            if msg["msg_type"] != "comm_msg":
+                continue
+            data = msg["content"]["data"]
+            if msg["content"]["comm_id"] == view and data["method"] == "update":
+                views.append(data["state"]["value"])
+            if msg["content"]["comm_id"] == slider and data["method"] == "echo_update":
+                echoes.append(data["state"]["value"])
+        assert echoes == values
+        assert views and views[-1] == expected, "the view did not end at the latest value"
+        assert 1 <= len(views) <= len(values)
+        print(f"{len(values)} moves in a burst drew {len(views)} views")
+
+
+def test_widget_comms_answer_on_a_subshell_during_a_long_cell():
+    """comm_info, request_state and echo_update come while the main shell computes;
+    the redraw the move asks for waits for the cell (the language runs one thing at a time)."""
+    with running("solvable") as (_, kc):
+        slider, view = explore_models(kc)
+        create = kc.session.msg("create_subshell_request", {})
+        kc.control_channel.send(create)
+        subshell = reply_to(kc.get_control_msg, create["header"]["msg_id"])["content"]["subshell_id"]
+
+        def on_subshell(msg_type, content):
+            msg = kc.session.msg(msg_type, content)
+            msg["header"]["subshell_id"] = subshell
+            kc.shell_channel.send(msg)
+            return msg["header"]["msg_id"]
+
+        long_cell = kc.execute(LONG_CELL)
+        time.sleep(0.5)
+        info_id = on_subshell("comm_info_request", {"target_name": "jupyter.widget"})
+        on_subshell("comm_msg", {"comm_id": slider, "data": {"method": "request_state"}})
+        on_subshell("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": {"value": 2.0},
+                                                              "buffer_paths": []}})
+        order = []
+        deadline = time.monotonic() + 120
+        while len(order) < 5 and time.monotonic() < deadline:
+            try:
+                msg = kc.get_shell_msg(timeout=0.01)
+                if msg["parent_header"].get("msg_id") == info_id:
+                    order.append("comm_info_reply")
+                    assert slider in msg["content"]["comms"]
+                if msg["parent_header"].get("msg_id") == long_cell:
+                    order.append("long cell reply")
+            except Exception:
+                pass
+            try:
+                msg = kc.get_iopub_msg(timeout=0.01)
+            except Exception:
+                continue
+            if msg["msg_type"] == "comm_msg":
+                data = msg["content"]["data"]
+                if msg["content"]["comm_id"] == slider:
+                    order.append(data["method"])
+                elif msg["content"]["comm_id"] == view and data["method"] == "update":
+                    order.append("redraw")
+        assert order.index("long cell reply") > max(order.index("comm_info_reply"), order.index("update"),
+                                                    order.index("echo_update")), order
+        assert order.index("redraw") > order.index("long cell reply"), order

@@ -72,10 +72,14 @@ final class ExploreRedrawer: Sendable {
     }
 }
 
-/// Where a redraw's progress and printed text go: the explore's status line.
+/// Where a redraw's progress and printed text go: the explore's status line. Progress
+/// shows once the redraw has run `progressAfter`, so a quick theory call redraws
+/// without flashing a bar.
 final class StatusSink: OutputSink, @unchecked Sendable {  // used by one redraw, on its thread and its workers' (board is thread-safe)
     private let board: WidgetBoard
     private let redraw: WidgetBoard.Redraw
+    private let start = ContinuousClock.now
+    static let progressAfter = Duration.milliseconds(200)
 
     init(board: WidgetBoard, redraw: WidgetBoard.Redraw) {
         self.board = board
@@ -90,6 +94,7 @@ final class StatusSink: OutputSink, @unchecked Sendable {  // used by one redraw
 
     func stream(_ name: StreamName, _ text: String) { show("<pre>" + Markup.escape(text) + "</pre>") }
     func display(_ bundle: MIMEBundle, displayID: String?, update: Bool) {
+        guard ContinuousClock.now - start >= Self.progressAfter else { return }
         show("<pre>" + Markup.escape(bundle.plainText) + "</pre>")
     }
     func clearOutput(wait: Bool) { show("") }
