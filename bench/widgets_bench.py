@@ -44,9 +44,10 @@ def main():
     args = parser.parse_args()
     notebooks = {"solvable.ipynb": notebook("solvable", SOLVABLE), "python.ipynb": notebook("python3", PYTHON)}
     with jupyterlab(notebooks) as (base, token, _), tempfile.TemporaryDirectory() as profile:
-        with chromium(Path(profile) / "chrome") as driver:
-            for name, side in (("solvable.ipynb", "solvable explore (SVG)"),
-                               ("python.ipynb", "ipywidgets interact + matplotlib (numpy theory)")):
+        for name, side in (("solvable.ipynb", "solvable explore (SVG)"),
+                           ("python.ipynb", "ipywidgets interact + matplotlib (numpy theory)")):
+            # One browser session per notebook, on the same server.
+            with chromium(Path(profile) / name) as driver:
                 # (The first matplotlib import builds its font cache in the server's fresh HOME.)
                 run_first_cell(driver, base, token, name, timeout=240)
                 print(json.dumps({"bench": "slider -> redrawn figure", "side": side,
