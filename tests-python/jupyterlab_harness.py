@@ -33,6 +33,10 @@ def jupyterlab(notebooks):
     for name, nb in notebooks.items():
         (root / name).write_text(json.dumps(nb))
     port, token = free_port(), uuid.uuid4().hex
+    # Let JupyterLab save the widget state into the notebook when it saves (off by default).
+    manager = root / ".settings" / "@jupyter-widgets" / "jupyterlab-manager"
+    manager.mkdir(parents=True)
+    (manager / "plugin.jupyterlab-settings").write_text(json.dumps({"saveState": True}))
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(root / ".config"), "JUPYTER_RUNTIME_DIR": str(root / ".runtime"),
            "JUPYTERLAB_SETTINGS_DIR": str(root / ".settings"), "JUPYTERLAB_WORKSPACES_DIR": str(root / ".workspaces"),
            "HOME": str(root / ".home")}
@@ -136,6 +140,23 @@ new MutationObserver(() => {
 }).observe(container, {subtree: true, childList: true, attributes: true, characterData: true});
 handle.focus();
 """
+
+
+def save_notebook(driver, path, timeout=30):
+    """Saves the shown notebook (Ctrl+S) and returns the file's JSON once it has widget state."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            nb = json.loads(Path(path).read_text())
+            if "widgets" in nb.get("metadata", {}):
+                return nb
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError("JupyterLab did not save the widget state")
 
 
 def measure_moves(driver, moves=20, timeout=30):
