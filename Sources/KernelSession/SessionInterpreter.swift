@@ -14,20 +14,33 @@ import Synchronization
 /// The language runs one cell at a time, so the session is behind a lock: a cell sent
 /// on a subshell, and completion or help asked on one, wait for the main shell's
 /// cell to end. `isComplete` only parses, so it is answered at once from any shell.
+/// Widget comms (`explore`) are answered from the widget board without the lock
+/// (`comm_info`, `request_state`, `request_states`, `echo_update` come at once on a
+/// subshell); only the redraw a move asks for waits for the running cell.
 public final class SessionInterpreter: Interpreter, @unchecked Sendable {
-    // The session is used under `lock` only; the monitor slot is shared with the
-    // control and signal threads, hence its own mutex.
-    private let session = Session()
-    private let lock = Mutex<Void>(())
+    // The monitor slot is shared with the control and signal threads, hence its own mutex.
+    private let session = LockedSession()
     private let running = Mutex<WorkMonitor?>(nil)
+    private let widgets = WidgetBoard()
+    private let redrawer: ExploreRedrawer
 
     /// Makes an interpreter over a fresh session.
-    public init() {}
+    public init() {
+        let session = session
+        redrawer = ExploreRedrawer(board: widgets) { id, settings, sink, monitor in
+            session.run { $0.reexplore(id, settings: settings, sink: sink, monitor: monitor) }
+        }
+    }
 
     /// Runs the cell in the session with a fresh monitor that `interrupt()` can cancel.
     public func execute(_ code: String, context: ExecutionContext) -> ExecutionOutcome {
         let publisher = context.publisher
-        let recorder = OutputRecorder(keepsOutputs: false, forward: { publisher.publish($0, $1) },
+        let widgets = widgets
+        let recorder = OutputRecorder(keepsOutputs: false, forward: { type, content in
+            // An explore display opens its widgets first, then shows them.
+            let shown = type == "display_data" ? widgets.open(display: content, publisher: publisher) : nil
+            publisher.publish(type, shown ?? content)
+        },
                                       input: { prompt, password, isCancelled in
             switch publisher.input(prompt, password: password, isCancelled: isCancelled) {
             case .line(let line): return .success(line)
@@ -35,7 +48,7 @@ public final class SessionInterpreter: Interpreter, @unchecked Sendable {
             case .interrupted: return .failure(.interrupted)
             }
         })
-        let outcome: CellOutcome = lock.withLock { _ in
+        let outcome: CellOutcome = session.run { session in
             let monitor = WorkMonitor()
             running.withLock { $0 = monitor }
             defer { running.withLock { $0 = nil } }
@@ -50,14 +63,14 @@ public final class SessionInterpreter: Interpreter, @unchecked Sendable {
 
     /// The session's completions.
     public func complete(_ code: String, cursor: Int) -> CompletionReply {
-        let completion = lock.withLock { _ in session.complete(code, cursor: cursor) }
+        let completion = session.run { $0.complete(code, cursor: cursor) }
         return CompletionReply(matches: completion.matches, cursorStart: completion.cursorStart,
                                cursorEnd: completion.cursorEnd, metadata: completion.metadata)
     }
 
     /// The session's help for the name at the cursor.
     public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MIMEData? {
-        lock.withLock { _ in session.inspect(code, cursor: cursor, detailLevel: detailLevel) }.map(Self.data)
+        session.run { $0.inspect(code, cursor: cursor, detailLevel: detailLevel) }.map(Self.data)
     }
 
     /// The session's verdict on whether the code can run (a parse; no session state).
@@ -79,6 +92,15 @@ public final class SessionInterpreter: Interpreter, @unchecked Sendable {
     /// Cancels the running cell's monitor (thread-safe); a no-op between cells.
     public func interrupt() {
         running.withLock { $0?.cancel() }
+    }
+
+    /// The ipywidgets targets: `jupyter.widget` and `jupyter.widget.control`.
+    public var commTargets: [String] { WidgetBoard.targets }
+
+    /// Widget messages: answered at once from the widget board (no session lock), a
+    /// control's move queued for the redrawer.
+    public func comm(_ message: CommMessage, publisher: any OutputPublisher) {
+        if let redraw = widgets.handle(message, publisher: publisher) { redrawer.request(redraw) }
     }
 
     /// Nothing to release: the session lives in memory only.

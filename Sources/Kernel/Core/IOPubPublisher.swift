@@ -4,16 +4,22 @@ import JupyterProtocol
 /// Publishes a running cell's output on iopub, each message a child of the execute
 /// request, and asks the front end for input on stdin if the request allows it.
 /// A silent request gets a publisher that drops everything (protocol: silent cells
-/// broadcast nothing).
+/// broadcast nothing). The comms it opens and closes go into `comms`.
 struct IOPubPublisher: OutputPublisher {
     let out: OutgoingMessages
     let request: Message
+    let comms: CommTable
     var enabled = true
     var allowStdin = false
 
     func publish(_ type: String, _ content: JSONValue) {
+        publish(type, content, metadata: [:])
+    }
+
+    func publish(_ type: String, _ content: JSONValue, metadata: JSONValue) {
         guard enabled else { return }
-        out.publish(type, content, parent: request.header)
+        comms.observe(type, content)
+        out.publish(type, content, parent: request.header, metadata: metadata)
     }
 
     /// Sends an `input_request` on stdin and waits for its `input_reply`.

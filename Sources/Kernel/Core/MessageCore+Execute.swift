@@ -19,7 +19,7 @@ extension MessageCore {
             out.publish("execute_input", ["code": .string(code), "execution_count": .int(count)],
                         parent: request.header)
         }
-        let publisher = IOPubPublisher(out: out, request: request, enabled: !silent, allowStdin: allowStdin)
+        let publisher = IOPubPublisher(out: out, request: request, comms: comms, enabled: !silent, allowStdin: allowStdin)
         let outcome = interpreter.execute(code, context: ExecutionContext(publisher: publisher, executionCount: count))
         switch outcome {
         case .ok(let result, let payloads):

@@ -1,7 +1,7 @@
 import JSON
 import JupyterProtocol
 
-// MARK: - complete, inspect, is_complete, history, comms
+// MARK: - complete, inspect, is_complete, history
 
 extension MessageCore {
     /// The cursor of a request: `cursor_pos` clamped to the code, or its end if absent.
@@ -46,19 +46,5 @@ extension MessageCore {
     func history(_ request: Message) {
         out.reply(to: request, "history_reply", ["status": "ok", "history": .array(history.answer(request.content))],
                   on: .shell)
-    }
-
-    /// No comm targets are registered, so the list is always empty.
-    func commInfo(_ request: Message) {
-        out.reply(to: request, "comm_info_reply", ["status": "ok", "comms": [:]], on: .shell)
-    }
-
-    /// A comm to a target this kernel does not have is closed straight away, as the
-    /// protocol asks, so the front end does not wait on it.
-    func commOpen(_ request: Message) {
-        let id = request.content["comm_id"]?.stringValue ?? ""
-        let target = request.content["target_name"]?.stringValue ?? ""
-        KernelLog.warning("comm_open for unknown target \"\(target)\": closing comm \(id)")
-        out.publish("comm_close", ["comm_id": .string(id), "data": [:]], parent: request.header)
     }
 }

@@ -17,6 +17,8 @@ public final class MessageCore: Sendable {
     public let interpreter: any Interpreter
     /// Builds and sends outgoing messages.
     public let out: OutgoingMessages
+    /// The comms open now (for `comm_info`).
+    public let comms = CommTable()
     private let shellState = Mutex<(executionCount: Int, history: History)>((0, History()))
     private let shuttingDown = Atomic<Bool>(false)
 
@@ -82,8 +84,7 @@ public final class MessageCore: Sendable {
         case ("history_request", .shell): history(request)
         case ("comm_info_request", .shell): commInfo(request)
         case ("comm_open", .shell): commOpen(request)
-        case ("comm_msg", .shell), ("comm_close", .shell):
-            KernelLog.warning("\(request.msgType) for unknown comm \(request.content["comm_id"]?.stringValue ?? "?") ignored")
+        case ("comm_msg", .shell), ("comm_close", .shell): commMessage(request)
         default:
             KernelLog.warning("unknown message type \(request.msgType) on \(channel.rawValue) ignored")
         }

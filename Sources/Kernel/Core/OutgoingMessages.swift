@@ -44,11 +44,12 @@ public final class OutgoingMessages: Sendable {
                        content: ["subscription": .string(String(decoding: subscription, as: UTF8.self))])
     }
 
-    /// Publishes `type` with `content` on iopub, as a child of `parent` (nil: no parent).
-    public func publish(_ type: String, _ content: JSONValue, parent: MessageHeader?) {
+    /// Publishes `type` with `content` (and message `metadata`) on iopub, as a child of
+    /// `parent` (nil: no parent).
+    public func publish(_ type: String, _ content: JSONValue, parent: MessageHeader?, metadata: JSONValue = [:]) {
         let header = factory.withLock { $0.header(type) }
         transport.send(Message(identities: [Array((topicPrefix + type).utf8)], header: header,
-                               parentHeader: parent?.json ?? [:], content: content), on: .iopub)
+                               parentHeader: parent?.json ?? [:], metadata: metadata, content: content), on: .iopub)
     }
 
     /// Publishes `status` with `execution_state` = `state`.

@@ -25,6 +25,14 @@ public protocol Interpreter: AnyObject, Sendable {
     func interrupt()
     /// Releases resources before the process exits (`restart`: a new kernel follows).
     func shutdown(restart: Bool)
+    /// The comm targets the language answers (`jupyter.widget`, ...); the core closes a
+    /// `comm_open` to any other target at once.
+    var commTargets: [String] { get }
+    /// A comm message from the front end to one of `commTargets` (or to a comm the
+    /// language opened), with `publisher` for what it sends back (`comm_msg`,
+    /// `comm_close`, displays), parented to the message. Called on the thread of the
+    /// shell or subshell that received it, so possibly while `execute` runs elsewhere.
+    func comm(_ message: CommMessage, publisher: any OutputPublisher)
 }
 
 /// A MIME bundle as the protocol carries it: `data` (MIME type → value) and `metadata`.
@@ -128,6 +136,9 @@ public protocol OutputPublisher: Sendable {
     /// Publishes `stream`, `display_data`, `update_display_data` or `clear_output`
     /// with `content`.
     func publish(_ type: String, _ content: JSONValue)
+    /// Publishes `type` with `content` and message `metadata` (a `comm_open` of a
+    /// widget carries the widget protocol version there).
+    func publish(_ type: String, _ content: JSONValue, metadata: JSONValue)
     /// A line the user types in answer to `prompt`, waiting until it comes or
     /// `isCancelled` turns true.
     func input(_ prompt: String, password: Bool, isCancelled: @escaping @Sendable () -> Bool) -> InputReply

@@ -6,6 +6,7 @@ extension Interpreter {
     func call(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value {
         try checkInterrupt(at: position)
         if let result = try callThroughVariable(callee, arguments, at: position) { return result }
+        if let result = try exploreCall(callee, arguments, at: position) { return result }
         var receiver: BoundArgument?
         let name: String
         switch callee.kind {

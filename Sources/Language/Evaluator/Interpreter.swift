@@ -36,6 +36,9 @@ final class Interpreter {
     var lastEstimate: WorkEstimate?
     /// Where relative file paths resolve.
     var files = FileScope()
+    /// The controls of the `explore` evaluating now, and every `explore` of the session.
+    var controls = ControlBoard()
+    var explorations: [Exploration] = []
 
     /// Makes an interpreter over `registry`.
     init(registry: Registry) {

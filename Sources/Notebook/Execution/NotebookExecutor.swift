@@ -37,6 +37,7 @@ public final class NotebookExecutor {
     private let evaluator: CellEvaluator
     private let options: Options
     private let monitor = WorkMonitor()
+    private var explores = ExploreRecording()
 
     /// Makes an executor over `evaluator` (a fresh `Session` by default).
     public init(evaluator: CellEvaluator = Session(), options: Options = Options()) {
@@ -53,6 +54,7 @@ public final class NotebookExecutor {
         var count = 0
         var failure: CellFailure?
         var codeCells = 0
+        explores = ExploreRecording()
         for index in result.cells.indices where result.cells[index].kind == .code {
             codeCells += 1
             if failure != nil {
@@ -67,6 +69,7 @@ public final class NotebookExecutor {
                                       cellID: result.cells[index].id, error: error.error, timedOut: error.timedOut)
             }
         }
+        result.metadata["widgets"] = explores.metadata
         return ExecutionResult(notebook: result, failure: failure)
     }
 
@@ -92,6 +95,7 @@ public final class NotebookExecutor {
         }
         cell.executionCount = count
         cell.outputs = collector.outputs
+        explores.record(&cell.outputs, evaluator: evaluator, monitor: monitor)
         var metadata = cell.metadata
         metadata["execution"] = [
             "iopub.status.busy": .string(busy.iso8601),

@@ -47,8 +47,15 @@ struct OutputRenderer {
         if let record = data[Claim.mimeType], let claim = Claim(record: record, cellIndex: 0) {
             return Rendered(html: Self.claimBadge(claim), isFigure: false, kind: "claim")
         }
+        if let frames = data[ExploreFrames.mimeType], let figure = InteractiveFigure.html(frames) {
+            return Rendered(html: figure, isFigure: true, kind: "interactive", plotData: PlotData(data[Plot.dataMIMEType]))
+        }
         if let svg = data["image/svg+xml"]?.multilineText {
-            return Rendered(html: HTML.removeScripts(svg), isFigure: true, kind: "svg",
+            // An explore whose frames failed shows its view and why it is not interactive.
+            let failed = data[ExploreFrames.mimeType]?["error"]?.stringValue.map {
+                "<p class=\"explore-note\">Not interactive: a frame failed: \(HTML.escape($0))</p>"
+            } ?? ""
+            return Rendered(html: HTML.removeScripts(svg) + failed, isFigure: true, kind: "svg",
                             plotData: PlotData(data[Plot.dataMIMEType]))
         }
         if let html = data["text/html"]?.multilineText {

@@ -1,0 +1,79 @@
+import Display
+
+// MARK: - explore(expr): a special form over the controls in its expression
+
+extension Interpreter {
+    /// `explore(expr)` receives `expr` unevaluated: it evaluates it once, recording the
+    /// controls met (`slider`, `dropdown`, `checkbox`), keeps the expression so a front
+    /// end can re-evaluate it (`reexplore`), and displays the view with the controls.
+    /// - Returns: `nil` when the call is not `explore` (a variable named so shadows it).
+    func exploreCall(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value? {
+        guard case .name("explore") = callee.kind, variables["explore"] == nil else { return nil }
+        guard arguments.count == 1, let argument = arguments.first, argument.label == nil else {
+            throw LanguageError(.argument, "explore takes one expression with controls in it, e.g. explore(plot(theory(ridge(alpha=slider(1, 3, 1.5), ...), ...)))", at: position)
+        }
+        guard !controls.capturing else {
+            throw LanguageError(.argument, "explore cannot be nested inside another explore", at: callee.position)
+        }
+        let (value, seen) = try evaluateExploring(argument.value, settings: [:])
+        guard !seen.isEmpty else {
+            throw LanguageError(.argument, "explore: the expression has no control; write slider(min, max, value), dropdown([...]) or checkbox(value) as a parameter value", at: argument.value.position)
+        }
+        var labels: [Int: String] = [:]
+        Self.keywordLabels(argument.value, into: &labels)
+        let named = seen.enumerated().map { i, entry in
+            var control = entry.control
+            control.label = labels[entry.offset] ?? "control \(i + 1)"
+            return (offset: entry.offset, control: control)
+        }
+        let exploration = Exploration(expression: argument.value, controls: named)
+        explorations.append(exploration)
+        sink.display(exploration.bundle(id: explorations.count - 1, view: value.bundle(registry: registry)),
+                     displayID: nil, update: false)
+        return Value.none
+    }
+
+    /// Evaluates `expression` with the controls at the offsets of `settings` set to
+    /// those values; returns the value and the controls met.
+    func evaluateExploring(_ expression: Expr, settings: [Int: Value]) throws(LanguageError)
+        -> (Value, [(offset: Int, control: Control)]) {
+        controls = ControlBoard(capturing: true, settings: settings)
+        defer { controls = ControlBoard() }
+        let value = try evaluate(expression)
+        return (value, controls.seen)
+    }
+
+    /// The value a control call at `position` evaluates to: its own value, or inside
+    /// `explore` the user's setting, recording the control the first time it is met.
+    func controlValue(_ control: Control, at position: SourcePosition) -> Value {
+        guard controls.capturing else { return control.value }
+        if !controls.seen.contains(where: { $0.offset == position.offset }) {
+            controls.seen.append((position.offset, control))
+        }
+        return controls.settings[position.offset] ?? control.value
+    }
+
+    /// The keyword each call argument is passed as, by the offset of its value
+    /// (`alpha` for the slider in `ridge(alpha=slider(...))`).
+    static func keywordLabels(_ e: Expr, into labels: inout [Int: String]) {
+        switch e.kind {
+        case .call(let callee, let arguments):
+            keywordLabels(callee, into: &labels)
+            for argument in arguments {
+                if let label = argument.label { labels[argument.value.position.offset] = label }
+                keywordLabels(argument.value, into: &labels)
+            }
+        case .list(let items): items.forEach { keywordLabels($0, into: &labels) }
+        case .unary(_, let a), .not(let a), .field(let a, _, _): keywordLabels(a, into: &labels)
+        case .binary(_, let a, let b), .index(let a, let b), .logical(_, let a, let b):
+            keywordLabels(a, into: &labels)
+            keywordLabels(b, into: &labels)
+        case .chain(let a, let rest):
+            keywordLabels(a, into: &labels)
+            rest.forEach { keywordLabels($0.right, into: &labels) }
+        case .conditional(let a, let b, let c): [a, b, c].forEach { keywordLabels($0, into: &labels) }
+        case .comprehension(let element, _): keywordLabels(element, into: &labels)
+        case .number, .string, .bool, .none, .name, .lambda: break
+        }
+    }
+}

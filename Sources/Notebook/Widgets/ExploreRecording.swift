@@ -1,0 +1,44 @@
+import Foundation
+import JSON
+import Language
+import NumericCore
+
+/// How `solvable run` saves an explore output: its display keeps the view's own
+/// representations (SVG, HTML, text) as the fallback and gains the widget view
+/// (`application/vnd.jupyter.widget-view+json`) and the precomputed frames; the
+/// widgets' state goes into notebook metadata `widgets`, so JupyterLab shows the last
+/// view on reopening. Model ids are numbered, so two runs write the same file.
+struct ExploreRecording {
+    /// Notebook metadata `widgets` entries so far: model id → saved state.
+    private(set) var state: [String: JSONValue] = [:]
+    private var models = 0
+
+    /// Rewrites the explore displays among `outputs` of one cell; a frame that fails
+    /// leaves, instead of the frames, its error (a report shows it under the figure).
+    mutating func record(_ outputs: inout [JSONValue], evaluator: CellEvaluator, monitor: WorkMonitor) {
+        var models = models
+        defer { self.models = models }
+        let nextID = { () -> String in
+            models += 1
+            return String(format: "solvable%024d", models)
+        }
+        for index in outputs.indices {
+            guard let data = outputs[index]["data"], data[Session.exploreMIMEType] != nil,
+                  let widgets = ExploreWidgets(display: data, newID: nextID) else { continue }
+            outputs[index]["data"]?[ExploreWidgets.viewMIMEType] = widgets.view
+            switch ExploreFrames.compute(data, evaluator: evaluator, monitor: monitor) {
+            case .success(let frames)?: outputs[index]["data"]?[ExploreFrames.mimeType] = frames
+            case .failure(let error)?:
+                outputs[index]["data"]?[ExploreFrames.mimeType] = ["error": .string("\(error.ename): \(error.evalue)")]
+            case nil: break
+            }
+            state.merge(widgets.stateEntries([:])) { $1 }
+        }
+    }
+
+    /// Notebook metadata `widgets`, or nil when the run showed no widgets.
+    var metadata: JSONValue? {
+        guard !state.isEmpty else { return nil }
+        return [ExploreWidgets.stateMIMEType: ["version_major": 2, "version_minor": 0, "state": .object(state)]]
+    }
+}
