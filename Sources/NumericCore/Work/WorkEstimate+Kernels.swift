@@ -15,9 +15,9 @@ extension WorkEstimate {
     /// Seconds per n³ of a large symmetric eigendecomposition with vectors (`dsyevd`).
     public static let eigenSecondsPerCube = 1.6e-10
     /// The order at which `dsyevd` runs at half its large-size rate per n³.
-    public static let eigenHalfSize = 150.0
+    public static let eigenHalfSize = 800.0
     /// Seconds per m·n² of a large SVD least-squares solve (`dgelsd`, m ≥ n).
-    public static let leastSquaresSecondsPerUnit = 4e-10
+    public static let leastSquaresSecondsPerUnit = 6e-10
     /// Gaussian draws per second (xoshiro256** with the polar method, one thread).
     public static let drawsPerSecond = 8e7
 
@@ -38,7 +38,7 @@ extension WorkEstimate {
     public static func leastSquaresSeconds(_ m: Double, _ n: Double) -> Double {
         let large = max(m, n), small = min(m, n)
         guard small > 0 else { return 0 }
-        return leastSquaresSecondsPerUnit * large * small * small * (small + eigenHalfSize) / small
+        return leastSquaresSecondsPerUnit * large * small * small * (small + 150) / small
     }
 
     /// Seconds of `count` Gaussian draws.
