@@ -36,10 +36,11 @@ import Testing
     }
 
     @Test func ridgeSimulationFollowsTheSmallerGramMatrix() throws {
-        // P < dim: the P × P kernel, so doubling dim (gemm P²·dim and P·dim draws) doubles the work.
+        // P < dim: the P × P kernel, so doubling dim doubles the gemm (P²·dim) and the P·dim
+        // draws but not the P × P eigendecomposition: a little under 2×.
         let dual = try seconds(Ridge.family, "simulate", ["dim": .number(2e4)], ["P": .vector([200]), "trials": .number(1)])
             / seconds(Ridge.family, "simulate", ["dim": .number(1e4)], ["P": .vector([200]), "trials": .number(1)])
-        #expect(abs(dual - 2) < 0.05)
+        #expect(dual > 1.7 && dual < 2)
         // P ≫ dim: the dim × dim eigendecomposition dominates, close to dim³.
         let primal = try seconds(Ridge.family, "simulate", ["dim": .number(4000)], ["P": .vector([8000]), "trials": .number(1)])
             / seconds(Ridge.family, "simulate", ["dim": .number(2000)], ["P": .vector([8000]), "trials": .number(1)])
