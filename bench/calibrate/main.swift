@@ -40,7 +40,7 @@ func loadAverage() -> String {
 /// User plus system CPU seconds of this process so far (all threads).
 func cpuSeconds() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
     return s(usage.ru_utime) + s(usage.ru_stime)
 }
