@@ -68,9 +68,9 @@ let operations: [Operation] = [
         "simulate(judge(d=400, n=800), trials=4)"]),
     Operation(name: "theory/simulate sgd", cells: [
         "theory(sgd(), t=[0, 10, 100, 1000])",
-        "theory(sgd(dim=4000), t=geomspace(1, 1e4, 40))",
+        "theory(sgd(dim=4000, steps=10000), t=geomspace(1, 1e4, 40))",
         "simulate(sgd(), t=[0, 10, 100, 1000], trials=4)",
-        "simulate(sgd(dim=2000), t=geomspace(1, 1e4, 13), trials=12)"]),
+        "simulate(sgd(dim=2000, steps=10000), t=geomspace(1, 1e4, 13), trials=12)"]),
     Operation(name: "seesaw", cells: [
         "theory(seesaw())", "compare(seesaw())", "simulate(seesaw(), trials=2)"]),
     Operation(name: "anytime", cells: [
