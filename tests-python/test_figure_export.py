@@ -41,3 +41,24 @@ def test_unknown_format_is_refused(tmp_path):
     result = solvable("eval", "-e", f'save(plot([1, 2], [3, 4]), "{tmp_path / "fig.jpg"}")')
     assert result.returncode != 0
     assert 'a plot saves to a .svg, .png or .pdf file, not' in result.stdout + result.stderr
+
+
+BAND = """
+N = geomspace(1e6, 1e9, 10)
+runs = table(N=N, loss=(1.7 + 400 * N^-0.34) * [1.03, 0.98, 1.01, 0.97, 1.02, 0.99, 1.04, 0.96, 1.0, 1.02])
+f = fit(runs, law="offset_powerlaw", x="N", y="loss", bootstrap={bootstrap}, seed=0)
+save(plot(runs, f, x="N", y="loss", scale="loglog"), "{png}")
+"""
+
+
+def test_fit_overlay_exports_its_bootstrap_band(tmp_path):
+    counts = {}
+    for bootstrap in (0, 200):
+        png = tmp_path / f"fit{bootstrap}.png"
+        result = solvable("eval", "-e", BAND.format(bootstrap=bootstrap, png=png))
+        assert result.returncode == 0, result.stdout + result.stderr
+        _, _, colours = pixels(png)
+        # Tinted pixels: neither white nor grey (the band is the curve's colour at 18% over white).
+        counts[bootstrap] = sum(1 for r, g, b in colours if max(r, g, b) - min(r, g, b) > 8 and min(r, g, b) > 150)
+    # The band (and its legend swatch) adds shaded area that the fit without resamples lacks.
+    assert counts[200] > counts[0] + 5000, counts

@@ -65,8 +65,37 @@ enum GoldenFigures {
                         x: "P", y: "test", scale: .loglog, title: "Noise floor sweep")
     }
 
+    /// Limits narrower than the data: y = x² as a line leaving the top of the axes at
+    /// x = √10 and entering from the left edge, markers outside the limits hidden.
+    static func clipped() throws -> Plot {
+        let x = (0...8).map { Double($0) * 0.5 }
+        let theory = Table(columns: [.init("x", x), .init("y", x.map { $0 * $0 })], caption: "theory", role: .theory)
+        let data = Table(columns: [.init("x", x), .init("y", x.map { $0 * $0 + 0.3 * wiggle(Int($0 * 2)) })],
+                         caption: "measured", role: .data)
+        var plot = try Plot(tables: [theory, data], x: "x", y: "y", title: "Clipped to xlim and ylim")
+        plot.xlim = 0.25...3.75
+        plot.ylim = 0...10
+        return plot
+    }
+
+    /// An offset power law fitted with 200 seeded bootstrap resamples, drawn over its runs
+    /// with the pointwise 95% band of the bootstrapped curves and its legend row.
+    static func fitBand() throws -> Plot {
+        let n = geomspace(1e6, 1e9, 10)
+        let loss = n.enumerated().map { i, x in (1.7 + 400 * pow(x, -0.34)) * (1 + 0.02 * wiggle(i)) }
+        var request = ScalingFit.Request(law: .offsetPowerlaw, inputs: [n], inputNames: ["N"], losses: loss, outputName: "loss")
+        request.bootstrap = 200
+        request.seed = 1
+        let fit = try ScalingFit.fit(request)
+        let runs = Table(columns: [.init("N", n), .init("loss", loss)], caption: "runs", role: .data)
+        var plot = try Plot(tables: [runs], x: "N", y: "loss", scale: .loglog, title: "Fit with its bootstrap band")
+        try plot.overlay(fit, x: "N", tables: [runs])
+        return plot
+    }
+
     /// The golden figures by file name.
     static func all() throws -> [(name: String, plot: Plot)] {
-        [("linear.svg", try linear()), ("loglog-errorbars.svg", try logLog()), ("grid-sweep.svg", try gridSweep())]
+        [("linear.svg", try linear()), ("loglog-errorbars.svg", try logLog()), ("grid-sweep.svg", try gridSweep()),
+         ("limits-clipped.svg", try clipped()), ("fit-band.svg", try fitBand())]
     }
 }

@@ -12,7 +12,7 @@ import Testing
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let recording = ProcessInfo.processInfo.environment["SOLVABLE_RECORD"] == "1"
 
-    @Test(arguments: ["linear.svg", "loglog-errorbars.svg", "grid-sweep.svg"])
+    @Test(arguments: ["linear.svg", "loglog-errorbars.svg", "grid-sweep.svg", "limits-clipped.svg", "fit-band.svg"])
     func matchesGoldenFile(_ name: String) throws {
         let plot = try #require(try GoldenFigures.all().first { $0.name == name }).plot
         let svg = plot.svg()
@@ -39,7 +39,7 @@ import Testing
         for (_, plot) in try GoldenFigures.all() { #expect(plot.svg() == plot.svg()) }
     }
 
-    @Test(arguments: ["linear.svg", "loglog-errorbars.svg", "grid-sweep.svg"])
+    @Test(arguments: ["linear.svg", "loglog-errorbars.svg", "grid-sweep.svg", "limits-clipped.svg", "fit-band.svg"])
     func goldenFileParsesAsXML(_ name: String) throws {
         let data = try Data(contentsOf: Self.directory.appendingPathComponent(name))
         let collector = ElementCollector()

@@ -1,4 +1,4 @@
-import Display
+@testable import Display
 import NumericCore
 import Testing
 
@@ -19,9 +19,40 @@ import Testing
         #expect(svg.contains("viewBox=\"0 0 300 200\" width=\"300\" height=\"200\""))
     }
 
-    @Test func limitsFixTheAxesAndDropOutsidePoints() {
+    @Test func limitsFixTheAxesAndHideOutsideMarkers() {
         let svg = plot { $0.xlim = 1.5...3.5; $0.ylim = 0...10 }
         #expect(svg.components(separatedBy: "<circle class=\"marker\"").count - 1 == 2 + 1)  // two points + the legend's
+    }
+
+    /// The path's coordinates, in px.
+    private func linePoints(_ svg: String) throws -> [(Double, Double)] {
+        let start = try #require(svg.range(of: "<path class=\"line\" d=\""))
+        let d = svg[start.upperBound...].prefix { $0 != "\"" }
+        let numbers = d.split(whereSeparator: { "MLh ".contains($0) }).compactMap { Double($0) }
+        return stride(from: 0, to: numbers.count - 1, by: 2).map { (numbers[$0], numbers[$0 + 1]) }
+    }
+
+    @Test func linesAreCutAtTheLimitsNotAtTheLastPointInside() throws {
+        // y = x² through (3, 9) and (4, 16) with ylim 0…10: the line leaves the top edge at
+        // x = 3 + 1/7 (where that segment reaches 10), not at the last point inside, x = 3.
+        let inside = try linePoints(plot { $0.series[0].style = .line; $0.xlim = 1...4; $0.ylim = 0...10 })
+        #expect(inside.count == 4)  // three points inside and the crossing
+        let top = try #require(inside.map(\.1).min())
+        #expect(abs(inside[3].1 - top) < 1e-9 && inside[3].1 < inside[2].1)
+        let expected = inside[0].0 + (3 + 1.0 / 7 - 1) * (inside[1].0 - inside[0].0)
+        #expect(abs(inside[3].0 - expected) < 0.05, "crossing at \(inside[3].0), expected \(expected)")
+        // Nothing inside: no path but the legend's glyph.
+        let outside = plot { $0.series[0].style = .line; $0.ylim = 100...200 }
+        #expect(outside.components(separatedBy: "<path class=\"line\"").count - 1 == 1)
+    }
+
+    @Test func fitBandsHaveALegendRow() throws {
+        var p = Plot(series: [Plot.Series(label: "fit", xs: [1, 2, 3, 4], ys: [1, 4, 9, 16], style: .line)])
+        p.series[0].band = Plot.Series.Band(lower: [0.5, 3, 8, 15], upper: [2, 5, 10, 18], label: "95% bootstrap band")
+        let svg = p.svg()
+        #expect(p.legendRows().map(\.label) == ["fit", "95% bootstrap band"])
+        #expect(svg.contains(">95% bootstrap band</text>"))
+        #expect(svg.components(separatedBy: "<rect class=\"band\"").count - 1 == 2)  // the series' row and the band's
     }
 
     @Test func stylesColoursAndDashes() {

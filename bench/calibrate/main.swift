@@ -1,8 +1,19 @@
-// Checks every operation's time estimate against the measured time (issue 14, item 5):
-// each cell below runs in a fresh session; the estimate the language checked before
-// running (`Session.lastEstimate`) is compared with the wall-clock time of the cell.
+// Checks every operation's time estimate against the measured time (issue 14, item 5).
+//
+// First the kernels every estimate is built from (Kernels.swift: dgemm, dsyevd, dgelsd,
+// Gaussian draws) are timed at several sizes beside the rates in
+// Sources/NumericCore/Work/WorkEstimate+Kernels.swift. Then each operation of Cells.swift
+// runs at several sizes, each cell in a fresh session: the estimate the language checked
+// before running (`Session.lastEstimate`) is compared with the wall-clock time of the cell.
 // An estimate passes when it is within 2× of the measurement, or when both are below
-// 0.1 s (cheap calls, where only "cheap" matters). Run: bench/calibrate.sh
+// 0.1 s (cheap calls, where only "cheap" matters). The machine's load average is printed
+// with each table: on a shared machine a loaded run measures slower than the idle machine
+// the rates describe, so each row also gives the cell's CPU seconds (all threads; on one
+// core the steadier number under load, about twice the idle wall time for 2-thread BLAS work).
+//
+// Run: bench/calibrate.sh [kernels] [cells] [FILTER] — FILTER keeps the operations whose
+// name contains it. Prints markdown tables (bench/README.md records one) and exits 1 when
+// any row is off.
 import Display
 import Foundation
 import Language
@@ -21,76 +32,68 @@ func emit(_ line: String) {
     fflush(nil)
 }
 
-let cells: [String] = [
-    "theory(ridge(dim=1e5), P=geomspace(10, 1e4, 40))",
-    "theory(ridge(dim=1e6), P=geomspace(10, 1e4, 40))",
-    "simulate(ridge(dim=500), P=[100, 400], trials=8)",
-    "simulate(ridge(alpha=1.5, beta=1.2, noise=0.1, dim=2000, lambda=1e-4), P=round(geomspace(10, 1e4, 12)), trials=1, seed=1)",
-    "theory(randfeat(dim=1e5, N=100), P=geomspace(10, 1e4, 40))",
-    "simulate(randfeat(dim=500, N=200), P=[100, 400], trials=8)",
-    "simulate(randfeat(dim=2000, N=1000), P=[500, 2000], trials=2)",
-    "theory(ensemble(dim=1e5), P=geomspace(10, 1e4, 40))",
-    "simulate(ensemble(dim=500), P=[100, 400], trials=4)",
-    "optimal(ensemble(dim=2000), K=[1, 2, 4])",
-    "theory(flow(dim=1e4, N=100), t=geomspace(1, 1e4, 20))",
-    "theory(flow(dim=1e5, N=100), t=geomspace(1, 1e4, 20))",
-    "theory(flow(dim=1e4, N=100, P=200), t=geomspace(1, 1e4, 10))",
-    "theory(flow(dim=1e5, N=100, P=200), t=geomspace(1, 1e4, 10))",
-    "simulate(flow(dim=500, N=100), t=geomspace(1, 1e3, 10), trials=4)",
-    "simulate(flow(dim=1000, N=300, P=500), t=geomspace(1, 1e3, 10), trials=4)",
-    "frontier(flow(dim=1e4), C=geomspace(1e4, 1e8, 5))",
-    "simulate(optimizers(), s=[1.5], N=[8, 16], trials=2)",
-    "exponents(optimizers(), s=[1.5], N=[8, 16, 32], trials=2)",
-    "theory(icl())",
-    "simulate(icl(), trials=2)",
-    "theory(judge())",
-    "theory(judge(k=1e4))",
-    "simulate(judge(), trials=4)",
-    "simulate(judge(d=400, n=800), trials=4)",
-    "theory(sgd(), t=[0, 10, 100, 1000])",
-    "simulate(sgd(), t=[0, 10, 100, 1000], trials=4)",
-    "theory(seesaw())",
-    "simulate(seesaw(), trials=2)",
-    "compare(seesaw())",
-    "theory(anytime())",
-    "compare(anytime())",
-    "theory(deeplinear())",
-    "theory(deeplinear(depth=4, modes=64, dim=64, width=64), t=linspace(0, 100, n=2000))",
-    "simulate(deeplinear())",
-    "learningtime(deeplinear())",
-    "theory(peaked())",
-    "simulate(peaked())",
-    "constants(peaked())",
-    "theory(hopfield())",
-    "simulate(hopfield(), trials=5)",
-    "capacity(hopfield(), trials=3)",
-    "train(mlp())",
-    "final(mlp())",
-    "refine(table(t=range(1e5), gnorm2=range(1e5) + 1), smooth=101)",
-    "refine(table(t=range(1e6), gnorm2=range(1e6) + 1), smooth=5)",
-]
-
-emit("cell\testimate_s\tmeasured_s\tratio\tverdict")
-var failures = 0
-for cell in cells {
-    let session = Session()
-    let start = ContinuousClock.now
-    let outcome = session.execute("limits(seconds=86400)\n" + cell, sink: Quiet(), monitor: WorkMonitor())
-    let d = ContinuousClock.now - start
-    let measured = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    if case .failure(let e) = outcome {
-        emit("\(cell)\t-\t\(measured)\t-\tERROR \(e.ename): \(e.evalue.prefix(100))")
-        failures += 1
-        continue
-    }
-    guard let estimate = session.lastEstimate?.seconds else {
-        emit("\(cell)\tnone\t\(String(format: "%.3f", measured))\t-\t\(measured < 0.1 ? "cheap, no estimate" : "NO ESTIMATE")")
-        if measured >= 0.1 { failures += 1 }
-        continue
-    }
-    let ratio = estimate / measured
-    let ok = (ratio >= 0.5 && ratio <= 2) || (estimate < 0.1 && measured < 0.1)
-    if !ok { failures += 1 }
-    emit("\(cell)\t\(String(format: "%.3f", estimate))\t\(String(format: "%.3f", measured))\t\(String(format: "%.2f", ratio))\t\(ok ? "ok" : "OFF")")
+/// The 1-minute load average.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
 }
-emit("\(cells.count) cells, \(failures) outside 2x or failed")
+
+/// User plus system CPU seconds of this process so far (all threads).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
+}
+
+/// Runs every cell of `selected`, printing one row each; returns the rows off by more than 2×.
+func calibrateCells(_ selected: [Operation]) -> Int {
+    emit("| operation | cell | estimate s | measured s | estimate/measured | verdict | CPU s |")
+    emit("|---|---|---|---|---|---|---|")
+    var off = 0
+    for operation in selected {
+        for cell in operation.cells {
+            let session = Session()
+            let start = ContinuousClock.now, cpuStart = cpuSeconds()
+            let outcome = session.execute("limits(seconds=86400)\n" + cell, sink: Quiet(), monitor: WorkMonitor())
+            let d = ContinuousClock.now - start
+            let measured = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            let row = "| \(operation.name) | `\(cell)` |"
+            let cpu = " \(String(format: "%.3f", cpuSeconds() - cpuStart)) |"
+            if case .failure(let e) = outcome {
+                emit("\(row) - | \(String(format: "%.3f", measured)) | - | ERROR \(e.ename): \(e.evalue.prefix(100)) |\(cpu)")
+                off += 1
+                continue
+            }
+            guard let estimate = session.lastEstimate?.seconds else {
+                let cheap = measured < 0.1
+                emit("\(row) none | \(String(format: "%.3f", measured)) | - | \(cheap ? "cheap, no estimate" : "NO ESTIMATE") |\(cpu)")
+                if !cheap { off += 1 }
+                continue
+            }
+            let ratio = estimate / measured
+            let ok = (ratio >= 0.5 && ratio <= 2) || (estimate < 0.1 && measured < 0.1)
+            if !ok { off += 1 }
+            emit("\(row) \(String(format: "%.3f", estimate)) | \(String(format: "%.3f", measured)) | \(String(format: "%.2f", ratio)) | \(ok ? "ok" : "OFF") |\(cpu)")
+        }
+    }
+    return off
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let parts = arguments.filter { $0 == "kernels" || $0 == "cells" }
+let filter = arguments.first { $0 != "kernels" && $0 != "cells" }
+var off = 0
+if parts.isEmpty || parts.contains("kernels") {
+    emit("kernels (load average \(loadAverage()))\n")
+    let k = calibrateKernels()
+    emit("\nkernels: \(k) off by more than 2x (load average \(loadAverage()))\n")
+    off += k
+}
+if parts.isEmpty || parts.contains("cells") {
+    let selected = operations.filter { filter == nil || $0.name.contains(filter!) }
+    emit("operations (load average \(loadAverage()))\n")
+    let c = calibrateCells(selected)
+    emit("\n\(selected.reduce(0) { $0 + $1.cells.count }) cells, \(c) outside 2x or failed (load average \(loadAverage()))")
+    off += c
+}
+exit(off == 0 ? 0 : 1)

@@ -4,6 +4,10 @@ import NumericCore
 // MARK: - Fitted laws drawn over their data
 
 extension Plot {
+    /// The legend row of a scaling fit's band: pointwise 2.5 and 97.5 percentiles of the
+    /// bootstrapped curves.
+    static let bootstrapBandLabel = "95% bootstrap band"
+
     /// Points along an overlaid law.
     static let overlayPoints = 120
 
@@ -61,7 +65,7 @@ extension Plot {
                 let intervals = xs.map { xv in
                     ScalingFit.percentileInterval(fit.samples.map { fit.law.evaluate($0, at: inputs(xv)) })!
                 }
-                line.band = Series.Band(lower: intervals.map(\.low), upper: intervals.map(\.high))
+                line.band = Series.Band(lower: intervals.map(\.low), upper: intervals.map(\.high), label: Self.bootstrapBandLabel)
             }
             series.append(line)
         }

@@ -6,8 +6,12 @@ extension Plot {
         var hasLine = false
         var hasMarker = false
         var hasErrors = false
+        var hasBand = false
         var dashed = false
         var colour: String?
+
+        /// A row standing for bands alone (no line or marker).
+        var isBandOnly: Bool { hasBand && !hasLine && !hasMarker }
     }
 
     /// Legend rows in series order. Series with an empty label are left out; series
@@ -26,6 +30,7 @@ extension Plot {
                 rows.append(LegendRow(label: s.label, slot: slot, dashed: s.dashed, colour: s.color))
                 if let key { rowOfKey[key] = index }
             }
+            if s.band != nil { rows[index].hasBand = true }
             switch s.style {
             case .line: rows[index].hasLine = true
             case .markers:
@@ -36,8 +41,15 @@ extension Plot {
                 rows[index].hasMarker = true
             }
         }
+        for (s, slot) in zip(series, colourSlots()) {
+            guard let label = s.band?.label, !rows.contains(where: { $0.label == label && $0.isBandOnly }) else { continue }
+            rows.append(LegendRow(label: label, slot: slot, hasBand: true, colour: Self.bandLegendColour))
+        }
         return rows
     }
+
+    /// The neutral colour of a band's own legend row (it stands for every curve's band).
+    static let bandLegendColour = "#888888"
 
     /// The legend box, in whichever corner of the plot area covers the fewest points
     /// (top right, top left, bottom right, bottom left on ties).
@@ -77,6 +89,10 @@ extension Plot {
             let gx = x0 + pad
             let colour = row.colour.map { " style=\"color:\(Markup.escape($0))\"" } ?? ""
             out.line("<g class=\"\(PlotStyle.classes(slot: row.slot))\"\(colour)>")
+            if row.hasBand {
+                out.line("<rect class=\"band\" x=\"\(out.n(gx))\" y=\"\(out.n(yc - 6))\" width=\"\(out.n(glyph))\" height=\"12\" "
+                    + "fill=\"currentColor\" fill-opacity=\"0.18\" stroke=\"none\"/>")
+            }
             if row.hasLine {
                 out.line("<path class=\"line\" d=\"M\(out.n(gx)) \(out.n(yc))h\(out.n(glyph))\"\(row.dashed ? Self.dashAttribute : "")/>")
             }

@@ -17,45 +17,51 @@ extension Plot {
         }
     }
 
-    /// Every series in order: lines as one path broken where points are missing;
-    /// markers as circles over their ±1 standard-error bars.
+    /// Every series in order: lines as one path broken where points are missing and cut
+    /// at the plot area's edges (a line leaving the axes, as with `xlim`/`ylim`); markers,
+    /// only those inside the limits, as circles over their ±1 standard-error bars.
     func drawSeries(_ layout: PlotLayout, into out: inout SVGWriter) {
         let slots = colourSlots()
         for (s, slot) in zip(series, slots) {
             let points = s.drawablePoints(scale, xlim, ylim)
-            guard !points.isEmpty else { continue }
+            let linePoints = s.style == .markers ? [] : s.drawablePoints(scale)
+            guard !points.isEmpty || !linePoints.isEmpty else { continue }
             let label = s.label.isEmpty ? "" : " aria-label=\"\(Markup.escape(s.label))\""
             out.line("<g class=\"series \(PlotStyle.classes(slot: slot))\"\(label)\(Self.colourAttribute(s))>")
             if let band = s.band { drawBand(band, points, layout, into: &out) }
-            switch s.style {
-            case .line: drawLine(points, dashed: s.dashed, layout, into: &out)
-            case .markers: drawMarkers(points, layout, into: &out)
-            case .both:
-                drawLine(points, dashed: s.dashed, layout, into: &out)
-                drawMarkers(points, layout, into: &out)
-            }
+            if s.style != .markers { drawLine(linePoints, dashed: s.dashed, layout, into: &out) }
+            if s.style != .line { drawMarkers(points, layout, into: &out) }
             out.line("</g>")
         }
     }
 
-    /// A polyline through consecutive drawable points; a lone point becomes a dot.
+    /// A polyline through consecutive drawable points, each segment clipped to the plot
+    /// area; a lone point inside it becomes a dot. Nothing is drawn if no part is inside.
     private func drawLine(_ points: [Series.Point], dashed: Bool, _ layout: PlotLayout, into out: inout SVGWriter) {
         var d = ""
-        var previous = -2
-        var runLength = 0
-        for point in points {
-            let xy = "\(out.n(layout.px(point.x))) \(out.n(layout.py(point.y)))"
-            if point.index == previous + 1 {
-                d += "L\(xy)"
-                runLength += 1
-            } else {
-                if runLength == 1 { d += "h0" }
-                d += "M\(xy)"
-                runLength = 1
+        var pen: String?
+        func text(_ p: (Double, Double)) -> String { "\(out.n(p.0)) \(out.n(p.1))" }
+        for (i, point) in points.enumerated() {
+            let here = (layout.px(point.x), layout.py(point.y))
+            let joinsPrevious = i > 0 && points[i - 1].index == point.index - 1
+            let joinsNext = i + 1 < points.count && points[i + 1].index == point.index + 1
+            if !joinsPrevious && !joinsNext {
+                if layout.contains(here) { d += "M\(text(here))h0" }
+                pen = nil
+                continue
             }
-            previous = point.index
+            guard joinsNext else { continue }
+            let next = points[i + 1]
+            guard let (a, b) = layout.clip(from: here, to: (layout.px(next.x), layout.py(next.y))) else {
+                pen = nil
+                continue
+            }
+            let start = text(a), end = text(b)
+            if pen != start { d += "M\(start)" }
+            d += "L\(end)"
+            pen = end
         }
-        if runLength == 1 { d += "h0" }
+        guard !d.isEmpty else { return }
         out.line("<path class=\"line\" d=\"\(d)\"\(dashed ? Self.dashAttribute : "")/>")
     }
 

@@ -52,10 +52,14 @@ public struct Plot: Sendable, Equatable {
             public var lower: [Double]
             /// The upper edge, one value per x.
             public var upper: [Double]
+            /// What the band is ("95% bootstrap band"): a legend row of its own, shared by
+            /// every band with the same label; `nil`: only the series' row shows a swatch.
+            public var label: String?
             /// Makes a band.
-            public init(lower: [Double], upper: [Double]) {
+            public init(lower: [Double], upper: [Double], label: String? = nil) {
                 self.lower = lower
                 self.upper = upper
+                self.label = label
             }
         }
 

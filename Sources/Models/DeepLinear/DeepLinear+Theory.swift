@@ -124,7 +124,7 @@ extension DeepLinear {
     /// (depth 2) or a stretch of the ODE (measured by bench/calibrate).
     static func theoryCost(_ c: Configuration, points: Double) -> WorkEstimate {
         let rows = Double(c.singular.count) * points
-        return WorkEstimate(bytes: 8 * 10 * rows, seconds: (c.depth == 2 ? 5e-8 : 1.5e-6) * rows)
+        return WorkEstimate(bytes: 8 * 10 * rows, seconds: (c.depth == 2 ? 5e-8 : 4.2e-7) * rows)
     }
 
     static let learningTimeOperation = ModelOperation(

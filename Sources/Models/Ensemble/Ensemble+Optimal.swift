@@ -85,7 +85,7 @@ extension Ensemble {
     static func optimalEstimate(_ model: Parameters, _ arguments: OptimalArguments) -> WorkEstimate {
         let dim = model.data.modeCount
         let count = Double(arguments.K.count)
-        return WorkEstimate(bytes: 24 * dim, seconds: 1e-8 * dim * 20 * 100 * count)
+        return WorkEstimate(bytes: 24 * dim, seconds: 3.5e-9 * dim * 20 * 100 * count)
     }
 }
 

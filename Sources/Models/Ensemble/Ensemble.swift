@@ -39,7 +39,7 @@ public enum Ensemble {
         operations: [
             .table("theory", "E_K learning curve (P, test, test1, testinf, kappa)",
                    model: Parameters.self, arguments: TheorySizes.self,
-                   estimate: { model, arguments in Ridge.theoryEstimate(model.data, arguments) }, run: theory),
+                   estimate: { model, arguments in Ridge.theoryEstimate(model.data, arguments, widthLimited: model.N.isFinite) }, run: theory),
             .table("simulate", "Monte-Carlo ensembles (P, test, test_se, test1, test1_se, train, train_se)",
                    model: Parameters.self, arguments: SimulationSizes.self,
                    estimate: { model, arguments in simulationEstimate(model, arguments) }, run: simulate),

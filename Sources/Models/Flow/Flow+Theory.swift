@@ -44,7 +44,7 @@ extension Flow {
     /// dim·point measured by bench/calibrate on this machine).
     static func theoryCost(_ p: FlowParameters, points: Double) -> WorkEstimate {
         let dim = Double(p.dim)
-        let perModePoint = p.P.isFinite ? 2.7e-6 : (p.N.isFinite ? 1e-6 : 5e-9)
+        let perModePoint = p.P.isFinite ? 2.7e-6 : (p.N.isFinite ? 4e-7 : 5e-9)
         return WorkEstimate(bytes: 8 * 8 * dim + 24 * points, seconds: perModePoint * dim * points)
     }
 

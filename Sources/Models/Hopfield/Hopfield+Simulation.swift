@@ -92,7 +92,7 @@ extension Hopfield {
             let grid = arguments.P
             let trials = Double(arguments.replication.trials)
             let flops = grid.reduce(0) { $0 + 4 * $1 * $1 * n } * trials
-            return WorkEstimate(bytes: 8 * ((grid.max() ?? 0) * (2 * n + 512)), seconds: flops / 2e9)
+            return WorkEstimate(bytes: 8 * ((grid.max() ?? 0) * (2 * n + 512)), seconds: flops / 5.5e9)
         }) { c, arguments, monitor in
             let grid = arguments.P.map { Int($0.rounded()) }
             let trials = arguments.replication.trials, seed = arguments.replication.seed64
@@ -127,7 +127,7 @@ extension Hopfield {
                 return WorkEstimate(bytes: 0, seconds: 0)
             }
             return WorkEstimate(bytes: 8 * 2 * p * (2 * Double(c.neurons) + 512),
-                                seconds: 40 * 4 * p * p * Double(c.neurons) / 2e9)
+                                seconds: 40 * 4 * p * p * Double(c.neurons) / 5e9)
         },
         run: { c, arguments, monitor in
             let trials = arguments.replication.trials, seed = arguments.replication.seed64

@@ -21,12 +21,18 @@ extension ICLModel {
         summary: "pretrain Γ at finite d and measure ICL and in-distribution errors: icl, icl_se, idg, idg_se",
         model: Parameters.self, arguments: SimulationArguments.self,
         estimate: { model, arguments in
+            // Per trial: draw n + 2·tests contexts (ℓ(d+1) + d + 1 Gaussians each) and solve the
+            // n × p ridge: dgelsd when λ = 0, else the p × p (or n × n) Gram matrix and its Cholesky.
             let sizes = (try? Sizes(model)) ?? Sizes(d: 2, context: 1, tasks: 1, contexts: 1)
-            let trials = Double(arguments.replication.trials)
-            let n = Double(sizes.contexts), p = Double(sizes.features)
-            let bytes = 8 * (n * p + p * p + min(n, p) * min(n, p))
-            let flops = 2 * n * p * min(n, p) + 2 * n * Double(sizes.context + 1) * Double(sizes.d)
-            return WorkEstimate(bytes: bytes, seconds: trials * flops / 2e10)
+            let trials = Double(arguments.replication.trials), tests = Double(arguments.tests)
+            let n = Double(sizes.contexts), p = Double(sizes.features), d = Double(sizes.d)
+            let small = min(n, p)
+            let bytes = 8 * (n * p + p * p + small * small)
+            let draws = (n + 2 * tests) * (Double(sizes.context) * (d + 1) + d + 1)
+            let solve = model.lambda == 0 ? WorkEstimate.leastSquaresSeconds(n, p)
+                : (n >= p ? WorkEstimate.gemmSeconds(p, p, n) / 2 : WorkEstimate.gemmSeconds(n, n, p))
+                    + WorkEstimate.gemmSeconds(small, small, small) / 6
+            return WorkEstimate(bytes: bytes, seconds: trials * (solve + WorkEstimate.drawSeconds(draws)))
         }
     ) { model, arguments, monitor in
         let sizes = try Sizes(model)

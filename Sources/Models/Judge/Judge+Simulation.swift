@@ -27,7 +27,7 @@ extension JudgeModel {
             let trials = Double(arguments.replication.trials)
             let tests = Double(arguments.tests)
             let flops = trials * (2 * n * d * d + d * d * d + tests * (2 * d * d + 30 * k))
-            return WorkEstimate(bytes: 8 * (n * d + 3 * d * d), seconds: flops / 3e9 + 0.04 * trials)  // measured by bench/calibrate
+            return WorkEstimate(bytes: 8 * (n * d + 3 * d * d), seconds: flops / 1e10 + 0.02 * trials)  // measured by bench/calibrate
         }
     ) { setup, arguments, monitor in
         let trials = arguments.replication.trials, tests = arguments.tests

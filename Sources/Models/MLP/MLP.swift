@@ -85,7 +85,7 @@ enum MLPModel {
         guard let trainer = try? MLPTrainer(model) else { return WorkEstimate(bytes: 0, seconds: 0) }
         let n = Double(trainer.width), l = Double(trainer.depth)
         let evalFlops = evaluations * 2 * 1024 * (Double(trainer.input) * n + l * n * n)
-        let seconds = (Double(trainer.steps) * trainer.flopsPerStep + evalFlops) / 1.5e10 + 0.002
+        let seconds = (Double(trainer.steps) * trainer.flopsPerStep + evalFlops) / 7e9 + 0.002
         let bytes = 8 * (4 * l * n * n + 4 * Double(trainer.batch + 1024) * n * (l + 1))
         return WorkEstimate(bytes: bytes, seconds: seconds)
     }

@@ -91,7 +91,7 @@ extension Optimizers {
         let trials = Double(arguments.replication.trials)
         let nMax = widths.max() ?? 0
         let flops = widths.reduce(0) { $0 + 4 * steps * (k * $1 * $1 + k * k * $1) + $1 * $1 * dim + k * dim * $1 }
-        return WorkEstimate(bytes: 8 * (3 * nMax * dim + 4 * nMax * nMax), seconds: s * trials * flops / 2e9)
+        return WorkEstimate(bytes: 8 * (3 * nMax * dim + 4 * nMax * nMax), seconds: s * trials * flops / 8e8)
     }
 
     /// Least-squares slope of y on x.

@@ -24,7 +24,7 @@ extension Peaked {
             let c = Configuration(model), t = arguments.grid.t, trials = arguments.replication.trials
             let perStep = Double(c.batch * c.classes) * (6 * Double(c.dim) + 60)
             return WorkEstimate(bytes: 8 * Double(c.batch + evaluationCount) * Double(c.classes + c.dim) * 3,
-                                seconds: Double(trials) * (t.max() ?? 0) * perStep / 1e9)
+                                seconds: Double(trials) * (t.max() ?? 0) * perStep / 3.5e9)
         },
         run: { model, arguments, monitor in
             let c = Configuration(model)

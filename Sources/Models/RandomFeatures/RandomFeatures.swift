@@ -37,7 +37,7 @@ public enum RandomFeatures {
         operations: [
             .table("theory", "deterministic-equivalent curve (P, test, train, kappa, df1, df2, gcv)",
                    model: Parameters.self, arguments: TheorySizes.self,
-                   estimate: { model, arguments in Ridge.theoryEstimate(model.data, arguments) }, run: theory),
+                   estimate: { model, arguments in Ridge.theoryEstimate(model.data, arguments, widthLimited: model.N.isFinite) }, run: theory),
             .table("simulate", "Monte-Carlo random-feature ridge fits (P, test, test_se, train, train_se, gcv, gcv_se)",
                    model: Parameters.self, arguments: SimulationSizes.self,
                    estimate: { model, arguments in simulationEstimate(model.data, width: model.N, arguments, members: 1) },

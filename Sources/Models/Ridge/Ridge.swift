@@ -42,10 +42,12 @@ public enum Ridge {
     }
 
     /// Memory and time of a theory curve: building the spectrum and a few O(dim) passes
-    /// per point of `P`, 4.5e-8 s per mode and point as measured by bench/calibrate.
-    static func theoryEstimate(_ model: PowerLawParameters, _ arguments: TheorySizes) -> WorkEstimate {
+    /// per point of `P` (a root solve for κ), 1e-8 s per mode and point as measured by
+    /// bench/calibrate at dim 1e4 to 1e6; `widthLimited` (finite N: the two-level κ₂ solve
+    /// of randfeat and ensemble) costs 3e-8.
+    static func theoryEstimate(_ model: PowerLawParameters, _ arguments: TheorySizes, widthLimited: Bool = false) -> WorkEstimate {
         let dim = model.modeCount
         let points = Double(arguments.P.count)
-        return WorkEstimate(bytes: 24 * dim, seconds: 4.5e-8 * dim * points)
+        return WorkEstimate(bytes: 24 * dim, seconds: (widthLimited ? 3e-8 : 1e-8) * dim * points)
     }
 }

@@ -4,11 +4,6 @@ import NumericCore
 /// reading, cost estimates and per-trial seeding. The estimates are checked against
 /// the cell's limits by the language (`ResourceLimits`, the one resource policy).
 enum SimulationSupport {
-    /// Dense double-precision flops per second assumed by estimates (2 cores, OpenBLAS).
-    static let flopsPerSecond = 5e9
-    /// Gaussian draws per second assumed by estimates.
-    static let drawsPerSecond = 5e7
-
     /// The whole-number sample sizes of a grid `name` (declared `P ≥ 1`).
     static func sampleSizes(_ values: [Double], name: String = "P") throws(ModelError) -> [Int] {
         guard !values.isEmpty else { throw .argument(parameter: name, message: "\(name) must list at least one value") }
@@ -36,20 +31,23 @@ enum SimulationSupport {
 
     /// Memory and time of `trials` ridge fits on a P × n design drawn from dim modes
     /// (plus `extra` doubles held throughout), for each P of the grid; `projected`
-    /// adds drawing the N × dim projections and forming `Z = X Fᵀ`.
+    /// adds drawing the N × dim projections and forming `Z = X Fᵀ`. Counted in kernels
+    /// (`WorkEstimate.gemmSeconds` etc.): the Gram matrix of the smaller side (`Z Zᵀ`
+    /// by dgemm, or `Zᵀ Z` by dsyrk at half the flops), its eigendecomposition, and the draws.
     static func ridgeEstimate(sizes: [Double], dim: Double, features: Double, trials: Double,
                               fitsPerTrial: Double = 1, extra: Double = 0, projected: Bool = false) -> WorkEstimate {
-        var bytes = 0.0, flops = 0.0, draws = 0.0
+        var bytes = 0.0, seconds = 0.0
         for p in sizes {
             let small = min(p, features), large = max(p, features)
             let peak = p * dim + (projected ? p * features + features * dim : 0)
                 + 2 * small * small + 2 * large + extra
             bytes = max(bytes, 8 * peak)
-            flops += trials * fitsPerTrial * (2 * small * small * large + 9 * small * small * small
-                + (projected ? 2 * p * features * dim : 0))
-            draws += trials * (p * dim + fitsPerTrial * (projected ? features * dim : 0))
+            let gram = p <= features ? WorkEstimate.gemmSeconds(p, p, features) : WorkEstimate.gemmSeconds(features, features, p) / 2
+            let fit = gram + WorkEstimate.eigenSeconds(small)
+                + (projected ? WorkEstimate.gemmSeconds(p, features, dim) + WorkEstimate.drawSeconds(features * dim) : 0)
+            seconds += trials * (fitsPerTrial * fit + WorkEstimate.drawSeconds(p * dim))
         }
-        return WorkEstimate(bytes: bytes, seconds: flops / flopsPerSecond + draws / drawsPerSecond)
+        return WorkEstimate(bytes: bytes, seconds: seconds)
     }
 
     /// Mean and standard-error columns `name`, `name_se` from per-point statistics.

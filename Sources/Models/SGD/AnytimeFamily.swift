@@ -107,7 +107,7 @@ public enum AnytimeFamily {
     /// Work: 3 full runs plus 8 peaks × 8 horizons of cosine (≤ 2.3 T steps each peak), ~3 ns per mode-step.
     static func estimate(_ p: Parameters, _ a: NoArguments) -> WorkEstimate {
         let dim = Double(p.dim), steps = Double(p.steps)
-        return WorkEstimate(bytes: dim * 64 + steps * 16, seconds: dim * steps * (3 + 8 * 2.3) * 3e-9)
+        return WorkEstimate(bytes: dim * 64 + steps * 16, seconds: dim * steps * (3 + 8 * 2.3) * 1.6e-9)
     }
 
     /// The family.

@@ -60,9 +60,15 @@ public struct ResourceLimits: Sendable, Equatable {
         return "raise the limit with limits(memory=\(suggestion)) for the session, or add cell=true for this cell only"
     }
 
-    /// How to raise the time limit to at least `needed` seconds, for messages.
+    /// How to raise the time limit to at least `needed` seconds, for messages: a limit with
+    /// a quarter to spare (whole minutes, at most a day) when a day suffices, else that no limit
+    /// suffices, so the work must shrink.
     public static func raiseTime(toAtLeast needed: Double) -> String {
-        let rounded = needed.isFinite ? min(maximumSeconds, (needed * 1.25 / 60).rounded(.up) * 60) : maximumSeconds
+        guard needed.isFinite, needed <= maximumSeconds else {
+            return "not by raising the limit: this is past one day, the largest limit (limits(seconds=\(wholeText(maximumSeconds)))), "
+                + "so only smaller sizes help"
+        }
+        let rounded = min(maximumSeconds, (needed * 1.25 / 60).rounded(.up) * 60)
         return "raise the limit with limits(seconds=\(wholeText(rounded))) for the session, or add cell=true for this cell only"
     }
 
