@@ -55,8 +55,8 @@ extension CorrelatedRidge {
         let dim = model.data.modeCount, trials = Double(arguments.replication.trials)
         let fits = SimulationSupport.ridgeEstimate(sizes: arguments.P, dim: dim, features: dim, trials: trials)
         let k = correlationEstimate(model, arguments.P, root: true)
-        let mixing = model.correlation == "none" ? 0 : arguments.P.reduce(0) { $0 + 2 * $1 * $1 * dim } * trials
-        return WorkEstimate(bytes: fits.bytes + k.bytes,
-                            seconds: fits.seconds + k.seconds + mixing / SimulationSupport.flopsPerSecond)
+        let mixing = model.correlation == "none" ? 0
+            : trials * arguments.P.reduce(0) { $0 + WorkEstimate.gemmSeconds($1, dim, $1) }
+        return WorkEstimate(bytes: fits.bytes + k.bytes, seconds: fits.seconds + k.seconds + mixing)
     }
 }

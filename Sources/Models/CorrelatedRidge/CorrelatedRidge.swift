@@ -66,13 +66,14 @@ public enum CorrelatedRidge {
                    estimate: { model, arguments in simulationEstimate(model, arguments) }, run: simulate),
         ])
 
-    /// Memory and time of building K's eigendecomposition at each P (dsyevd, ≈ 4P³ flops
-    /// with vectors, measured at P = 1000) and the O(dim + P) root solve.
+    /// Memory and time of building K's eigendecomposition at each P (`dsyevd`) and, for
+    /// `root`, K^{1/2} = U diag(√μ) Uᵀ (one P × P × P product), counted in NumericCore's
+    /// kernels; the O(dim + P) root solve is negligible beside them.
     static func correlationEstimate(_ model: Parameters, _ sizes: [Double], root: Bool) -> WorkEstimate {
         guard model.correlation != "none" else { return WorkEstimate(bytes: 8 * (sizes.max() ?? 0), seconds: 0) }
         let largest = sizes.max() ?? 0
-        let flops = sizes.reduce(0) { $0 + (root ? 6 : 4) * $1 * $1 * $1 }
-        return WorkEstimate(bytes: 8 * 4 * largest * largest, seconds: flops / SimulationSupport.flopsPerSecond)
+        let seconds = sizes.reduce(0) { $0 + WorkEstimate.eigenSeconds($1) + (root ? WorkEstimate.gemmSeconds($1, $1, $1) : 0) }
+        return WorkEstimate(bytes: 8 * 4 * largest * largest, seconds: seconds)
     }
 
     /// Memory and time of a theory curve.
