@@ -74,7 +74,9 @@ let package = Package(
             "Language", "Display", "JSON", "Models", "NumericCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON", "Platform", "CellCache"]),
+        .testTarget(name: "NotebookTests", dependencies: [
+            "Notebook", "Language", "JSON", "Platform", "CellCache", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "JSON"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "JupyterProtocol", "JSON"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "JSON", "Platform"]),

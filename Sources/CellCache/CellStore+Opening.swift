@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Platform
 
 extension CellStore {
     /// Why an existing file is not a cache to trust.
@@ -14,11 +15,15 @@ extension CellStore {
     /// Each such event is passed to `notice`. Returns `nil` (run without a cache, after
     /// a notice) only if even a fresh database cannot be made there.
     static func open(path: String, engine: String, notice: (String) -> Void) -> CellStore? {
+        let directory = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileIO.makeDirectories(directory)
+            // The cache keeps itself out of version control wherever it is made.
+            if !FileIO.exists(directory + "/.gitignore") {
+                try FileIO.writeAtomically(Array("*\n".utf8), to: directory + "/.gitignore", durable: false)
+            }
         } catch {
-            notice("cell cache: cannot make the directory of \(path) (\(error.localizedDescription)); running without a cache")
+            notice("cell cache: cannot make the directory of \(path) (\(error)); running without a cache")
             return nil
         }
         for attempt in 0..<2 {

@@ -37,8 +37,8 @@ public final class SessionMemo: CellMemo {
     /// Values bound by cells of this run, by producer key and name.
     var values: [String: [String: Value]] = [:]
     private var pendingSourceHash = ""
-    /// How many cells were restored from the cache.
-    public private(set) var hits = 0
+    /// The cells restored from the cache, by position among code cells (from 1).
+    public private(set) var restoredCells: [Int] = []
 
     /// A memo for a run of `session` with the cache at `path`, or `nil` (after a
     /// notice) if no cache can be opened there.
@@ -82,7 +82,7 @@ public final class SessionMemo: CellMemo {
             producers[name] = hit.key
             session.bindDeferred(name) { [unowned self] in self.value(name, boundBy: hit.key) }
         }
-        hits += 1
+        restoredCells.append(codeCell)
         return hit.outputs
     }
 

@@ -52,7 +52,7 @@ struct HeadlessRun {
                                         memo: memo)
         result = executor.run(notebook)
         seconds = Date().timeIntervalSince(start)
-        cachedCells = memo?.hits ?? 0
+        cachedCells = memo?.restoredCells.count ?? 0
         self.file = file
     }
 
