@@ -93,7 +93,8 @@ def test_refresh_reruns_the_named_cell_by_number_or_id(tmp_path):
     path = write(tmp_path / "nb.ipynb", CHAIN)
     solvable("run", path, "-o", tmp_path / "one.ipynb", check=True)
     assert cached(solvable("run", path, "-o", tmp_path / "two.ipynb", "--refresh", "3", check=True)) == 4
-    assert cached(solvable("run", path, "-o", tmp_path / "two.ipynb", "--refresh", "c0", "--refresh", "2",
+    # c1 is the id of code cell 3 (the parameters cell is code cell 1).
+    assert cached(solvable("run", path, "-o", tmp_path / "two.ipynb", "--refresh", "c1", "--refresh", "2",
                            check=True)) == 3
     both = solvable("run", path, "-o", tmp_path / "two.ipynb", "--refresh", "2", "--no-cache")
     assert both.returncode != 0 and "--refresh needs the cache" in both.stderr
