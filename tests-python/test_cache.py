@@ -98,3 +98,11 @@ def test_refresh_reruns_the_named_cell_by_number_or_id(tmp_path):
                            check=True)) == 3
     both = solvable("run", path, "-o", tmp_path / "two.ipynb", "--refresh", "2", "--no-cache")
     assert both.returncode != 0 and "--refresh needs the cache" in both.stderr
+
+
+def test_refresh_of_a_cell_that_does_not_exist_is_an_error(tmp_path):
+    path = write(tmp_path / "nb.ipynb", CHAIN)
+    result = solvable("run", path, "-o", tmp_path / "one.ipynb", "--refresh", "9")
+    assert result.returncode != 0
+    assert "--refresh 9: no such cell (the notebook has 5 code cells" in result.stderr
+    assert "params, c0, c1, c2, c3" in result.stderr

@@ -41,6 +41,7 @@ struct HeadlessRun {
             located.file = file
             throw located
         }
+        if let refresh { try Self.checkRefresh(refresh, in: ParameterInjection.inject(parameters, into: notebook), file: file) }
         let session = Session()
         session.files = FileScope(base: FileIO.parentDirectory(of: file), scratch: scratch)
         let start = Date()
@@ -54,6 +55,18 @@ struct HeadlessRun {
         seconds = Date().timeIntervalSince(start)
         cachedCells = memo?.restoredCells.count ?? 0
         self.file = file
+    }
+
+    /// Refuses a `--refresh` that names no code cell of `notebook` (by number from 1 or by id).
+    private static func checkRefresh(_ refresh: [String], in notebook: Notebook, file: String) throws(NotebookError) {
+        let code = notebook.cells.filter { $0.kind == .code }
+        for cell in refresh {
+            if let number = Int(cell), number >= 1, number <= code.count { continue }
+            if code.contains(where: { $0.id == cell }) { continue }
+            throw NotebookError(file: file, message: "--refresh \(cell): no such cell (the notebook has \(code.count) code "
+                                + "cells, numbered from 1 as Jupyter counts them, with ids "
+                                + code.compactMap(\.id).joined(separator: ", ") + ")")
+        }
     }
 
     /// `ridge.ipynb: ok, 12 code cells in 3.41 s, 4 of 4 claims pass`, or where it failed.
