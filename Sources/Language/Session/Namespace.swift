@@ -12,7 +12,7 @@ final class Namespace: Sequence {
     /// The value bound to `name`, building a deferred one first; a read while tracing.
     subscript(name: String) -> Value? {
         get {
-            if trace != nil, trace!.bound.contains(name) == false { trace!.read.insert(name) }
+            if trace?.bound.contains(name) == false { trace?.read.insert(name) }
             if let value = values[name] { return value }
             guard let build = deferred.removeValue(forKey: name) else { return nil }
             let value = build()
