@@ -9,6 +9,8 @@ import Platform
 /// the cells the way Jupyter and nbclient do.
 ///
 /// - Code cells whose source is blank are skipped, as nbclient skips them.
+/// - With a `CellMemo` (the cell cache), a cell it recalls gets the recorded outputs
+///   back, renumbered to this run's execution count, without running.
 /// - The first error stops the run: it is saved as an `error` output of its cell and
 ///   reported in `ExecutionResult.failure`; the cells after it are cleared (outputs
 ///   emptied, execution count null) so no stale result from an earlier run survives.
