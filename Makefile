@@ -1,6 +1,6 @@
 # Solvable: `make run` sets everything up and runs the main job; `make test` runs every test.
 SHELL := /bin/bash
-DEBIAN_PACKAGES := libzmq3-dev libopenblas-dev liblapacke-dev libjs-katex pkg-config python3-venv chromium chromium-driver librsvg2-bin poppler-utils slurm-wlm munge
+DEBIAN_PACKAGES := libzmq3-dev libopenblas-dev liblapacke-dev libjs-katex pkg-config python3-venv chromium chromium-driver librsvg2-bin poppler-utils slurm-wlm munge libsqlite3-dev
 VENV := .venv
 PY := $(VENV)/bin/python
 BIN := .build/release/solvable

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // System libraries (Debian: libzmq3-dev, libopenblas-dev, liblapacke-dev).
@@ -33,6 +34,11 @@ let package = Package(
         .target(name: "Display", dependencies: ["NumericCore", "JSON"]),
         .target(name: "Language", dependencies: ["Models", "Display", "NumericCore", "JSON"]),
         .target(name: "Notebook", dependencies: ["Language", "JSON", "Platform"]),
+        // The input-keyed cell cache of `solvable run`, in SQLite through GRDB (system libsqlite3-dev).
+        .target(name: "CellCache", dependencies: [
+            "Notebook", "Language", "NumericCore", "JSON", "Platform",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "JupyterProtocol", dependencies: [
             "JSON", "Platform",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -48,7 +54,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "solvable", dependencies: [
-            "Kernel", "KernelSession", "Notebook", "Report", "Language", "JSON", "Platform",
+            "Kernel", "KernelSession", "Notebook", "Report", "Language", "JSON", "Platform", "CellCache",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -68,7 +74,9 @@ let package = Package(
             "Language", "Display", "JSON", "Models", "NumericCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON", "Platform"]),
+        .testTarget(name: "NotebookTests", dependencies: [
+            "Notebook", "Language", "JSON", "Platform", "CellCache", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "JSON"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "JupyterProtocol", "JSON"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "JSON", "Platform"]),

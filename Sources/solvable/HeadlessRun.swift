@@ -1,3 +1,4 @@
+import CellCache
 import Foundation
 import Language
 import Notebook
@@ -13,6 +14,8 @@ struct HeadlessRun {
     let result: ExecutionResult
     /// Wall time of the run in seconds.
     let seconds: Double
+    /// How many cells were restored from the cell cache.
+    let cachedCells: Int
 
     /// Reads, vets and runs `file`.
     /// - Parameters:
@@ -20,10 +23,12 @@ struct HeadlessRun {
     ///   - timeout: the per-cell limit.
     ///   - forceKernel: run a notebook written for another kernel anyway.
     ///   - scratch: a directory that takes every file the notebook writes (`check`).
+    ///   - cache: the cells to run regardless of the cell cache (`--refresh`), or `nil`
+    ///     to run every cell without the cache (`--no-cache`, `check`).
     /// - Throws: `NotebookError` if the file cannot be read, belongs to another kernel
     ///   or an override names no parameter.
     init(file: String, parameters: [(name: String, literal: String)] = [], timeout: Double?,
-         forceKernel: Bool = false, scratch: String? = nil) throws(NotebookError) {
+         forceKernel: Bool = false, scratch: String? = nil, cache refresh: [String]? = nil) throws(NotebookError) {
         let notebook = try Notebook(contentsOf: file)
         if !forceKernel, !notebook.isSolvable {
             throw NotebookError(file: file, message: "the notebook is for the '\(notebook.kernelLanguage ?? "")' kernel, "
@@ -36,13 +41,32 @@ struct HeadlessRun {
             located.file = file
             throw located
         }
+        if let refresh { try Self.checkRefresh(refresh, in: ParameterInjection.inject(parameters, into: notebook), file: file) }
         let session = Session()
         session.files = FileScope(base: FileIO.parentDirectory(of: file), scratch: scratch)
-        let executor = NotebookExecutor(evaluator: session, options: .init(parameters: parameters, timeout: timeout))
         let start = Date()
+        let memo = refresh.flatMap { refresh in
+            SessionMemo(session: session, cachePath: SessionMemo.path(forNotebooksIn: FileIO.parentDirectory(of: file)),
+                        refresh: refresh, notice: printError)
+        }
+        let executor = NotebookExecutor(evaluator: session, options: .init(parameters: parameters, timeout: timeout),
+                                        memo: memo)
         result = executor.run(notebook)
         seconds = Date().timeIntervalSince(start)
+        cachedCells = memo?.restoredCells.count ?? 0
         self.file = file
+    }
+
+    /// Refuses a `--refresh` that names no code cell of `notebook` (by number from 1 or by id).
+    private static func checkRefresh(_ refresh: [String], in notebook: Notebook, file: String) throws(NotebookError) {
+        let code = notebook.cells.filter { $0.kind == .code }
+        for cell in refresh {
+            if let number = Int(cell), number >= 1, number <= code.count { continue }
+            if code.contains(where: { $0.id == cell }) { continue }
+            throw NotebookError(file: file, message: "--refresh \(cell): no such cell (the notebook has \(code.count) code "
+                                + "cells, numbered from 1 as Jupyter counts them, with ids "
+                                + code.compactMap(\.id).joined(separator: ", ") + ")")
+        }
     }
 
     /// `ridge.ipynb: ok, 12 code cells in 3.41 s, 4 of 4 claims pass`, or where it failed.
@@ -54,6 +78,7 @@ struct HeadlessRun {
         if let failure = result.failure {
             return "\(file): FAILED after \(time) at \(failure)"
         }
-        return "\(file): ok, \(codeCells) code cells in \(time), \(tally)"
+        let cached = cachedCells > 0 ? " (\(cachedCells) from the cache)" : ""
+        return "\(file): ok, \(codeCells) code cells in \(time)\(cached), \(tally)"
     }
 }

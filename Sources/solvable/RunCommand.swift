@@ -17,7 +17,11 @@ struct RunCommand: ParsableCommand {
         is an error. Relative paths in save() resolve against the notebook's directory, as \
         nbclient runs it. The first error stops the notebook; it is saved and the command exits \
         non-zero naming the cell (its place among code cells, its In [n] and id) and line. \
-        One summary line is printed per notebook. An existing output that is read-only or \
+        One summary line is printed per notebook. \
+        Cells are cached in .solvable-cache/cells.sqlite beside the notebooks, keyed on their \
+        inputs: a cell whose source, settings (seed, limits), the cells it read names from and \
+        the files it loaded are unchanged gets its saved outputs back without running; a change \
+        re-runs exactly the cells downstream of it. An existing output that is read-only or \
         owned by another user is never overwritten.
         """
     )
@@ -43,7 +47,15 @@ struct RunCommand: ParsableCommand {
             help: ArgumentHelp("Run up to N notebooks at once, each in its own process.", valueName: "N"))
     var jobs = 1
 
+    @Flag(name: .long, help: "Run every cell; neither read nor write the cell cache.")
+    var noCache = false
+
+    @Option(name: .long, help: ArgumentHelp("Run this cell regardless of the cache, by its place among code cells (3) or its id (repeatable).",
+                                            valueName: "cell"))
+    var refresh: [String] = []
+
     func validate() throws {
+        guard !(noCache && !refresh.isEmpty) else { throw ValidationError("--refresh needs the cache: drop --no-cache") }
         guard inPlace != (output != nil) else { throw ValidationError("give exactly one of --in-place or -o OUT") }
         guard jobs >= 1 else { throw ValidationError("-j \(jobs) is out of range: allowed N ≥ 1") }
     }
@@ -74,7 +86,8 @@ struct RunCommand: ParsableCommand {
     /// Runs one notebook, saves it and prints its summary; `false` if it failed.
     private func runOne(file: String, target: String, parameters: [(name: String, literal: String)]) -> Bool {
         do {
-            let run = try HeadlessRun(file: file, parameters: parameters, timeout: limits.timeout, forceKernel: forceKernel)
+            let run = try HeadlessRun(file: file, parameters: parameters, timeout: limits.timeout, forceKernel: forceKernel,
+                                      cache: noCache ? nil : refresh)
             try run.result.notebook.write(to: target)
             if run.result.failure != nil {
                 printError(run.summary + (target == file ? "" : " (saved to \(target))"))
@@ -94,6 +107,8 @@ struct RunCommand: ParsableCommand {
         for assignment in parameter { arguments += ["-p", assignment] }
         if let timeout = limits.timeout { arguments += ["--timeout", String(timeout)] }
         if forceKernel { arguments.append("--force-kernel") }
+        if noCache { arguments.append("--no-cache") }
+        for cell in refresh { arguments += ["--refresh", cell] }
         return arguments
     }
 }

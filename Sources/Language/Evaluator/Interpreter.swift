@@ -9,7 +9,7 @@ final class Interpreter {
     /// The builtins and models.
     let registry: Registry
     /// The session's variables.
-    var variables: [String: Value] = [:]
+    var variables = Namespace()
     /// The seed set by `seed(n)`, used as the default `seed=` of operations.
     var seed: Double?
     /// Where the running cell's output goes.

@@ -18,6 +18,8 @@ public struct FileScope: Sendable, Equatable {
     public var base: String?
     /// Where writes go instead, when set.
     public var scratch: String?
+    /// Records every path read and written, when set (the cell cache).
+    public var log: FileAccessLog?
 
     /// Makes a scope.
     /// - Parameters:
@@ -30,6 +32,13 @@ public struct FileScope: Sendable, Equatable {
 
     /// The path a write of `path` goes to.
     public func writePath(_ path: String) -> String {
+        let target = scratchPath(path)
+        log?.noteWritten(target)
+        return target
+    }
+
+    /// Where a write of `path` lands, without logging it.
+    private func scratchPath(_ path: String) -> String {
         guard let scratch else { return resolved(path) }
         // One flat name per resolved path, so no directory needs creating in scratch.
         let flat = resolved(path).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
@@ -38,9 +47,15 @@ public struct FileScope: Sendable, Equatable {
 
     /// The path a read of `path` comes from: the scratch copy if one was written.
     public func readPath(_ path: String) -> String {
-        let written = writePath(path)
-        if scratch != nil, access(written, F_OK) == 0 { return written }
-        return resolved(path)
+        let written = scratchPath(path)
+        let source = scratch != nil && access(written, F_OK) == 0 ? written : resolved(path)
+        log?.noteRead(source)
+        return source
+    }
+
+    /// Scopes are equal when they resolve alike and share a log (or both have none).
+    public static func == (lhs: FileScope, rhs: FileScope) -> Bool {
+        lhs.base == rhs.base && lhs.scratch == rhs.scratch && lhs.log === rhs.log
     }
 
     /// `path` resolved against `base` (absolute paths are kept).

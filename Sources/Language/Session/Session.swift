@@ -13,6 +13,8 @@ public final class Session {
     /// The builtins and models this session knows.
     public let registry: Registry
     let interpreter: Interpreter
+    /// The settings when `startTrace` was called.
+    var traceStart: SessionSettings?
 
     /// Makes a fresh session with an empty namespace over `ModelCatalog`.
     public convenience init() {

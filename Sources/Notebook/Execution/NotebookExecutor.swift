@@ -9,6 +9,8 @@ import Platform
 /// the cells the way Jupyter and nbclient do.
 ///
 /// - Code cells whose source is blank are skipped, as nbclient skips them.
+/// - With a `CellMemo` (the cell cache), a cell it recalls gets the recorded outputs
+///   back, renumbered to this run's execution count, without running.
 /// - The first error stops the run: it is saved as an `error` output of its cell and
 ///   reported in `ExecutionResult.failure`; the cells after it are cleared (outputs
 ///   emptied, execution count null) so no stale result from an earlier run survives.
@@ -36,13 +38,16 @@ public final class NotebookExecutor {
 
     private let evaluator: CellEvaluator
     private let options: Options
+    private let memo: CellMemo?
     private let monitor = WorkMonitor()
     private var explores = ExploreRecording()
 
-    /// Makes an executor over `evaluator` (a fresh `Session` by default).
-    public init(evaluator: CellEvaluator = Session(), options: Options = Options()) {
+    /// Makes an executor over `evaluator` (a fresh `Session` by default), reusing the
+    /// outputs `memo` recalls (none: every cell runs).
+    public init(evaluator: CellEvaluator = Session(), options: Options = Options(), memo: CellMemo? = nil) {
         self.evaluator = evaluator
         self.options = options
+        self.memo = memo
     }
 
     /// Runs every code cell of `notebook` and returns the notebook with its outputs.
@@ -64,7 +69,16 @@ public final class NotebookExecutor {
             }
             if result.cells[index].source.allSatisfy(\.isWhitespace) { continue }
             count += 1
-            if let error = execute(&result.cells[index], count: count) {
+            if let outputs = memo?.recall(result.cells[index], codeCell: codeCells) {
+                restore(outputs, into: &result.cells[index], count: count)
+                explores.restore(&result.cells[index].outputs)
+                continue
+            }
+            memo?.willRun(result.cells[index], codeCell: codeCells)
+            let error = execute(&result.cells[index], count: count)
+            memo?.didRun(result.cells[index], codeCell: codeCells, outputs: result.cells[index].outputs,
+                         succeeded: error == nil)
+            if let error {
                 failure = CellFailure(cellIndex: index, codeCell: codeCells, executionCount: count,
                                       cellID: result.cells[index].id, error: error.error, timedOut: error.timedOut)
             }
@@ -96,6 +110,25 @@ public final class NotebookExecutor {
         cell.executionCount = count
         cell.outputs = collector.outputs
         explores.record(&cell.outputs, evaluator: evaluator, monitor: monitor)
+        stamp(&cell, busy: busy, done: done)
+        return failure
+    }
+
+    /// Puts recalled outputs into `cell` as if it had just run as `In [count]`.
+    private func restore(_ outputs: [JSONValue], into cell: inout Cell, count: Int) {
+        cell.executionCount = count
+        cell.outputs = outputs.map { output in
+            guard output["output_type"]?.stringValue == "execute_result" else { return output }
+            var renumbered = output
+            renumbered["execution_count"] = .int(count)
+            return renumbered
+        }
+        let now = Timestamp.now()
+        stamp(&cell, busy: now, done: now)
+    }
+
+    /// Writes the cell's timing into its metadata, as Jupyter does.
+    private func stamp(_ cell: inout Cell, busy: Timestamp, done: Timestamp) {
         var metadata = cell.metadata
         metadata["execution"] = [
             "iopub.status.busy": .string(busy.iso8601),
@@ -104,7 +137,6 @@ public final class NotebookExecutor {
             "iopub.status.idle": .string(done.iso8601),
         ]
         cell.metadata = metadata
-        return failure
     }
 
     /// Schedules `monitor.cancel()` after the timeout, if one is set.

@@ -16,6 +16,24 @@ struct ExploreRecording {
     /// Rewrites the explore displays among `outputs` of one cell; a frame that fails
     /// leaves, instead of the frames, its error (a report shows it under the figure).
     mutating func record(_ outputs: inout [JSONValue], evaluator: CellEvaluator, monitor: WorkMonitor) {
+        rewrite(&outputs) { data in
+            switch ExploreFrames.compute(data, evaluator: evaluator, monitor: monitor) {
+            case .success(let frames)?: return frames
+            case .failure(let error)?: return ["error": .string("\(error.ename): \(error.evalue)")]
+            case nil: return nil
+            }
+        }
+    }
+
+    /// Renumbers the widget views of a cell restored from the cache and saves their
+    /// state again, keeping the frames it stored: the ids then follow this run's order.
+    mutating func restore(_ outputs: inout [JSONValue]) {
+        rewrite(&outputs) { $0[ExploreFrames.mimeType] }
+    }
+
+    /// Gives each explore display among `outputs` a widget view with fresh model ids and
+    /// the frames `frames` returns for its data, and keeps the widgets' state.
+    private mutating func rewrite(_ outputs: inout [JSONValue], frames: (JSONValue) -> JSONValue?) {
         var models = models
         defer { self.models = models }
         let nextID = { () -> String in
@@ -26,12 +44,7 @@ struct ExploreRecording {
             guard let data = outputs[index]["data"], data[Session.exploreMIMEType] != nil,
                   let widgets = ExploreWidgets(display: data, newID: nextID) else { continue }
             outputs[index]["data"]?[ExploreWidgets.viewMIMEType] = widgets.view
-            switch ExploreFrames.compute(data, evaluator: evaluator, monitor: monitor) {
-            case .success(let frames)?: outputs[index]["data"]?[ExploreFrames.mimeType] = frames
-            case .failure(let error)?:
-                outputs[index]["data"]?[ExploreFrames.mimeType] = ["error": .string("\(error.ename): \(error.evalue)")]
-            case nil: break
-            }
+            if let computed = frames(data) { outputs[index]["data"]?[ExploreFrames.mimeType] = computed }
             state.merge(widgets.stateEntries([:])) { $1 }
         }
     }
