@@ -65,6 +65,23 @@ extension Subsample {
         }
     }
 
+    /// One member on all features with feature noise ω is ridge on z = x + ωξ (covariance
+    /// a = 1 + ω²) with target w*/a and the rest of the signal, S ω²/a, as extra label noise.
+    @Test func featureNoiseIsRidgeOnNoisyFeatures() throws {
+        let dim = 100, signal = 1.5, omega = 0.7, sigma = 0.3
+        let a = 1 + omega * omega, effective = (sigma * sigma + signal * omega * omega / a).squareRoot()
+        let grid = parameters([:], vectors: ["P": [30, 100, 300]])
+        let ridge = try Ridge.theory(parameters(["noise": effective, "lambda": 0.05],
+                                                vectors: ["spectrum": Array(repeating: a, count: dim),
+                                                          "target": Array(repeating: (signal / Double(dim)).squareRoot() / a, count: dim)]),
+                                     grid, .none)
+        let t = try Subsample.theory(Self.model([1], ["dim": Double(dim), "signal": signal, "noise": sigma,
+                                                       "featurenoise": omega, "lambda": 0.05]), grid, .none)
+        for i in 0..<3 {
+            #expect(isClose(t.values("total")[i], ridge.values("test")[i] + effective * effective, relative: 1e-10), "P index \(i)")
+        }
+    }
+
     /// Nearly ridgeless, a member's peak sits at P = ν·dim; two members at 0.3 and 0.7 peak lower
     /// than two at 0.5 (same mean fraction, same K): heterogeneity softens double descent.
     @Test func heterogeneityLowersThePeak() throws {
