@@ -15,6 +15,7 @@ public enum ModelCatalog {
         DeepLinear.family,
         Peaked.family,
         CorrelatedRidge.family,
+        Subsample.family,
         Hopfield.family,
         MLPModel.family,
         Diffusion.family,
