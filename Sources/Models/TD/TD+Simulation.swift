@@ -11,8 +11,8 @@ extension TD {
         @OptionGroup var replication = Replication(trials: 200)
     }
 
-    /// Seconds per trial-step (update O(N)) and per recorded loss (O(n N)), measured (CPU time).
-    static let stepSeconds = 4e-9, lossSeconds = 2e-9
+    /// Seconds per trial-step (update O(N)) and per recorded loss (O(n N)), measured (CPU time: 0.25 s for 1000 trials of 10000 steps, 8 features).
+    static let stepSeconds = 3e-9, lossSeconds = 2e-9
 
     static let simulateOperation = ModelOperation.table(
         "simulate", "TD(0) along sampled trajectories from a seed; mean value error and its SE over trials",

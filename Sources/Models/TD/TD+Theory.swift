@@ -88,8 +88,8 @@ extension TD {
         }
     }
 
-    /// Seconds per (step × transition × feature²) of the moment recursion, measured (CPU time).
-    static let theorySecondsPerUnit = 1.5e-9
+    /// Seconds per (step × transition × feature²) of the moment recursion, measured (CPU time: 0.49 s for the default model, 10000 steps).
+    static let theorySecondsPerUnit = 1.2e-8
 
     static let theoryOperation = ModelOperation.table(
         "theory", "exact expected value error along a trajectory (moment recursion), error of the mean weights, fixed point",
