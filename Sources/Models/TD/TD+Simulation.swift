@@ -21,7 +21,7 @@ extension TD {
             let c = Configuration(model)
             let trials = Double(arguments.replication.trials), n = Double(c.states), d = Double(c.features)
             let steps = arguments.grid.t.max() ?? 0, records = Double(arguments.grid.t.count)
-            return WorkEstimate(bytes: 8 * (n * d + 3 * records),
+            return WorkEstimate(bytes: 8 * (n * d + records * (trials + 2)),
                                 seconds: trials * (stepSeconds * steps * d + lossSeconds * records * n * d))
         }) { model, arguments, monitor in
             let c = Configuration(model)
@@ -31,7 +31,7 @@ extension TD {
             let trials = arguments.replication.trials, seed = arguments.replication.seed64
             let order = steps.indices.sorted { steps[$0] < steps[$1] }
             let d = c.features
-            var sum = [Double](repeating: 0, count: steps.count), sumSquares = sum
+            var losses = [[Double]](repeating: [Double](repeating: 0, count: trials), count: steps.count)
             for trial in 0..<trials {
                 try monitor.checkCancelled()
                 monitor.report(done: trial, total: trials, label: "simulate td")
@@ -49,14 +49,14 @@ extension TD {
                         s = next
                         done += 1
                     }
-                    let l = Configuration.loss(w, phi: phi, value: value)
-                    sum[index] += l; sumSquares[index] += l * l
+                    losses[index][trial] = Configuration.loss(w, phi: phi, value: value)
                 }
             }
+            // Two passes: the SE is exactly 0 where every trial agrees (t = 0).
             let n = Double(trials)
-            let mean = sum.map { $0 / n }
+            let mean = losses.map { $0.reduce(0, +) / n }
             let se = steps.indices.map { i in
-                trials > 1 ? (max(0, sumSquares[i] / n - mean[i] * mean[i]) / (n - 1)).squareRoot() : 0
+                trials > 1 ? (losses[i].reduce(0.0) { $0 + ($1 - mean[i]) * ($1 - mean[i]) } / (n * (n - 1))).squareRoot() : 0
             }
             return Table(columns: [Table.Column("t", steps), Table.Column("loss", mean), Table.Column("loss_se", se)],
                          caption: "simulation", role: .simulation)
