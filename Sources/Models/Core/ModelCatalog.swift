@@ -19,6 +19,7 @@ public enum ModelCatalog {
         Hopfield.family,
         MLPModel.family,
         Diffusion.family,
+        TD.family,
     ]
 
     /// All plain functions (schedule constructors, helpers), in the order help lists them.
