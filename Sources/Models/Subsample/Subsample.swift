@@ -92,7 +92,7 @@ public enum Subsample {
             bytes = max(bytes, fit.bytes)
             seconds += fit.seconds
         }
-        let draws = arguments.P.reduce(0) { $0 + $1 * dim } * trials / SimulationSupport.drawsPerSecond
+        let draws = trials * WorkEstimate.drawSeconds(arguments.P.reduce(0) { $0 + $1 * dim })
         let largest = arguments.P.max() ?? 0
         return WorkEstimate(bytes: bytes + 8 * largest * dim, seconds: seconds + draws)
     }
