@@ -40,67 +40,58 @@ extension Interpreter {
             }
             name = f
         }
-        guard let entry = registry.entry(name) else {
-            throw LanguageError(.name, "'\(name)' is not a builtin, model or function", at: callee.position)
-        }
         var positional: [BoundArgument] = receiver.map { [$0] } ?? []
         var keywords: [(name: String, argument: BoundArgument)] = []
         for argument in arguments {
             let bound = BoundArgument(value: try evaluate(argument.value), position: argument.position)
             if let label = argument.label { keywords.append((label, bound)) } else { positional.append(bound) }
         }
-        switch entry {
-        case .builtin(let builtin):
-            // A builtin and a model operation may share a name (`optimal(f, C=)` of a scaling
-            // fit, `optimal(m, K=)` of an ensemble): a model as first argument picks the operation.
-            if case .model? = positional.first?.value, registry.families.contains(where: { $0.operation(name) != nil }) {
-                return try runOperation(name, positional, keywords, at: position)
-            }
-            var context = try bind(builtin, positional, keywords, at: position)
-            return try builtin.run(&context)
-        case .family(let family):
-            return try construct(family, positional, keywords, at: position)
-        case .function(let function):
-            return try callFunction(function, positional, keywords, at: position)
-        case .operation(let op):
-            return try runOperation(op, positional, keywords, at: position)
+        guard let callable = try registry.callable(name, firstArgument: positional.first, at: position) else {
+            throw LanguageError(.name, "'\(name)' is not a builtin, model or function", at: callee.position)
         }
+        var context = try bind(callable, positional, keywords, at: position)
+        return try callable.run(&context)
     }
 
-    /// Binds positional and keyword arguments to a builtin's parameters, checking
+    /// The one binder: matches a call's positional arguments (the receiver first, if the
+    /// callable has one) and keyword arguments to the callable's parameters, checking
     /// counts, unknown keywords (with a suggestion), duplicates and required ones.
-    private func bind(_ builtin: Builtin, _ positional: [BoundArgument],
+    private func bind(_ callable: Callable, _ positional: [BoundArgument],
                       _ keywords: [(name: String, argument: BoundArgument)],
                       at position: SourcePosition) throws(LanguageError) -> CallContext {
-        var context = CallContext(interpreter: self, name: builtin.name, position: position,
+        var context = CallContext(interpreter: self, name: callable.name, position: position,
                                   arguments: [:], rest: [], extraKeywords: [])
-        let positionalNames = builtin.parameters.filter { !$0.keywordOnly }.map(\.name)
+        let positionalNames = (callable.receiver.map { [$0] } ?? []) + callable.parameters.filter { !$0.keywordOnly }.map(\.name)
         for (i, argument) in positional.enumerated() {
-            if builtin.variadic != nil {
+            if callable.variadic != nil {
                 context.rest.append(argument)
             } else if i < positionalNames.count {
                 context.arguments[positionalNames[i]] = argument
             } else {
-                throw LanguageError(.argument, "\(builtin.name) takes at most \(positionalNames.count) positional argument\(positionalNames.count == 1 ? "" : "s") (got \(positional.count)); see help(\(builtin.name))", at: argument.position)
+                let most = positionalNames.count
+                throw LanguageError(.argument, "\(callable.owner) takes at most \(most) positional argument\(most == 1 ? "" : "s") (got \(positional.count)); see help(\(callable.name))", at: argument.position)
             }
         }
-        let names = builtin.parameters.map(\.name)
+        let own = callable.parameters.map(\.name), model = callable.modelParameters.map(\.name)
+        let names = own + model
         for (name, argument) in keywords {
             if names.contains(name) {
                 if context.arguments[name] != nil {
-                    throw LanguageError(.argument, "\(builtin.name) got two values for '\(name)'", at: argument.position)
+                    throw LanguageError(.argument, "\(callable.owner) got two values for '\(name)'", at: argument.position)
                 }
                 context.arguments[name] = argument
-            } else if builtin.extraKeywords != nil {
+            } else if callable.extraKeywords != nil {
                 context.extraKeywords.append((name, argument))
             } else {
-                let list = names.isEmpty ? " (it takes no keyword arguments)" : " (parameters: \(names.joined(separator: ", ")))"
-                throw LanguageError(.argument, "\(builtin.name) has no parameter '\(name)'" + list
+                let groups = [own.joined(separator: ", "), model.isEmpty ? "" : "the model's " + model.joined(separator: ", ")]
+                let list = names.isEmpty ? " (it takes no keyword arguments)"
+                    : " (parameters: \(groups.filter { !$0.isEmpty }.joined(separator: " and ")))"
+                throw LanguageError(.argument, "\(callable.owner) has no parameter '\(name)'" + list
                                     + Suggestion.clause(for: name, in: names), at: argument.position)
             }
         }
-        for p in builtin.parameters where p.defaultText == nil && context.arguments[p.name] == nil {
-            throw LanguageError(.argument, "\(builtin.name) needs the argument '\(p.name)' (\(p.meaning)); see help(\(builtin.name))", at: position)
+        for p in callable.parameters where p.isRequired && context.arguments[p.name] == nil {
+            throw LanguageError(.argument, "\(callable.owner) needs the argument '\(p.name)' (\(p.meaning)); see help(\(callable.name))", at: position)
         }
         return context
     }

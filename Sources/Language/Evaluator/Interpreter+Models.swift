@@ -4,88 +4,56 @@ import NumericCore
 // MARK: - Model constructors and model functions
 
 extension Interpreter {
-    /// `ridge(alpha=1.5, ...)`: checks every argument against the family's parameter
-    /// specs, fills defaults, runs the family's cross-parameter validation.
-    func construct(_ family: ModelFamily, _ positional: [BoundArgument],
-                   _ keywords: [(name: String, argument: BoundArgument)],
-                   at position: SourcePosition) throws(LanguageError) -> Value {
-        let bound = try bindSpecs(family.parameters, owner: family.name, positional, keywords, at: position)
-        var set = ParameterSet()
-        for spec in family.parameters {
-            if let argument = bound[spec.name] {
-                if argument.value.isSequence && spec.kind != .vector {
-                    throw LanguageError(.argument, "\(spec.name) takes a single value here; to sweep it, give the list in an operation, e.g. theory(m, \(spec.name)=[...])", at: argument.position)
-                }
-                set[spec.name] = try parameterValue(argument.value, spec: spec, at: argument.position)
-            } else if let value = spec.defaultValue {
-                set[spec.name] = value
-            } else if spec.isRequired {
-                throw LanguageError(.argument, "\(family.name) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
+    /// `ridge(alpha=1.5, ...)` with its arguments bound: checks every argument against
+    /// the family's parameter specs, fills defaults, runs the family's cross-parameter validation.
+    func construct(_ family: ModelFamily, _ c: CallContext) throws(LanguageError) -> Value {
+        for spec in family.parameters where spec.kind != .vector {
+            if let argument = c.arguments[spec.name], argument.value.isSequence {
+                throw LanguageError(.argument, "\(spec.name) takes a single value here; to sweep it, give the list in an operation, e.g. theory(m, \(spec.name)=[...])", at: argument.position)
             }
         }
+        let set = try parameterSet(family.parameters, from: c.arguments)
         do {
             try family.validate(set)
         } catch {
-            throw languageError(error, arguments: bound, at: position)
+            throw languageError(error, arguments: c.arguments, at: c.position)
         }
         return .model(ModelInstance(family: family, parameters: set))
     }
 
-    /// A catalog function such as `cosine(0.1, warmup=100)`.
-    func callFunction(_ function: ModelFunction, _ positional: [BoundArgument],
-                      _ keywords: [(name: String, argument: BoundArgument)],
-                      at position: SourcePosition) throws(LanguageError) -> Value {
-        let bound = try bindSpecs(function.parameters, owner: function.name, positional, keywords, at: position)
-        var set = ParameterSet()
-        for spec in function.parameters {
-            if let argument = bound[spec.name] {
-                set[spec.name] = try parameterValue(argument.value, spec: spec, at: argument.position)
-            } else if let value = spec.defaultValue {
-                set[spec.name] = value
-            } else if spec.isRequired {
-                throw LanguageError(.argument, "\(function.name) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
-            }
-        }
+    /// A catalog function such as `cosine(0.1, warmup=100)`, with its arguments bound.
+    func callFunction(_ function: ModelFunction, _ c: CallContext) throws(LanguageError) -> Value {
+        let set = try parameterSet(function.parameters, from: c.arguments)
         do {
             try function.validate(set)
         } catch {
-            throw languageError(error, arguments: bound, at: position)
+            throw languageError(error, arguments: c.arguments, at: c.position)
         }
         if let estimate = function.estimate {
-            try admit(estimate(set), for: "\(function.name)(...)", advice: "use smaller arguments", at: position)
+            try admit(estimate(set), for: "\(function.name)(...)", advice: "use smaller arguments", at: c.position)
         }
         let result: OperationResult
         do {
             result = try withProgress { monitor in try function.run(set, monitor) }
         } catch {
-            throw languageError(error, arguments: bound, at: position)
+            throw languageError(error, arguments: c.arguments, at: c.position)
         }
         return value(of: result)
     }
 
-    /// Binds arguments to parameter specs by position then by name.
-    func bindSpecs(_ specs: [ParameterSpec], owner: String, _ positional: [BoundArgument],
-                   _ keywords: [(name: String, argument: BoundArgument)],
-                   at position: SourcePosition) throws(LanguageError) -> [String: BoundArgument] {
-        var bound: [String: BoundArgument] = [:]
-        for (i, argument) in positional.enumerated() {
-            guard i < specs.count else {
-                throw LanguageError(.argument, "\(owner) takes at most \(specs.count) positional arguments (got \(positional.count))", at: argument.position)
+    /// The checked values of `specs` from bound arguments (`override` in place of an
+    /// argument's own value, for a point of a sweep), defaults filled in.
+    func parameterSet(_ specs: [ParameterSpec], from arguments: [String: BoundArgument],
+                      override: [String: Value] = [:], into base: ParameterSet = ParameterSet()) throws(LanguageError) -> ParameterSet {
+        var set = base
+        for spec in specs {
+            if let argument = arguments[spec.name] {
+                set[spec.name] = try parameterValue(override[spec.name] ?? argument.value, spec: spec, at: argument.position)
+            } else if base[spec.name] == nil, let value = spec.defaultValue {
+                set[spec.name] = value
             }
-            bound[specs[i].name] = argument
         }
-        let names = specs.map(\.name)
-        for (name, argument) in keywords {
-            guard names.contains(name) else {
-                throw LanguageError(.argument, "\(owner) has no parameter '\(name)'" + " (parameters: \(names.joined(separator: ", ")))"
-                                    + Suggestion.clause(for: name, in: names), at: argument.position)
-            }
-            guard bound[name] == nil else {
-                throw LanguageError(.argument, "\(owner) got two values for '\(name)'", at: argument.position)
-            }
-            bound[name] = argument
-        }
-        return bound
+        return set
     }
 
     /// Converts a language value to a model parameter value, checking kind and range.
@@ -135,6 +103,14 @@ extension Interpreter {
             default:
                 throw LanguageError(.argument, "\(spec.name) must be a schedule or a number, not \(value.typeName)", at: position)
             }
+        case .string:
+            guard case .string(let s) = value else {
+                throw LanguageError(.argument, "\(spec.name) must be a string, not \(value.typeName)", at: position)
+            }
+            return .string(s)
+        case .bool, .list, .any, .value, .oneOf:
+            // Only builtins declare these, and they read their arguments themselves.
+            throw LanguageError(.argument, "\(spec.name) is not a model parameter of a kind the language can pass", at: position)
         }
     }
 
