@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
     ],
     targets: [
         // System libraries (Debian: libzmq3-dev, libopenblas-dev, liblapacke-dev).
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "Platform"),
         // Not called `Numerics`: that name belongs to apple/swift-numerics' module.
         .target(name: "NumericCore", dependencies: ["COpenBLAS", .product(name: "CSV", package: "CSV.swift")]),
-        .target(name: "Models", dependencies: ["NumericCore"]),
+        .target(name: "Models", dependencies: ["NumericCore", .product(name: "ComplexModule", package: "swift-numerics")]),
         .target(name: "Display", dependencies: ["NumericCore", "JSON"]),
         .target(name: "Language", dependencies: ["Models", "Display", "NumericCore", "JSON"]),
         .target(name: "Notebook", dependencies: ["Language", "JSON", "Platform"]),
@@ -62,7 +63,11 @@ let package = Package(
         // Tests (Swift Testing).
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "NumericCore"]),
+        .testTarget(name: "ModelsTests", dependencies: [
+            "Models", "NumericCore",
+            .product(name: "ComplexModule", package: "swift-numerics"),
+            .product(name: "RealModule", package: "swift-numerics"),
+        ]),
         .testTarget(name: "DisplayTests", dependencies: ["Display", "NumericCore", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "LanguageTests", dependencies: [
             "Language", "Display", "JSON", "Models", "NumericCore",
