@@ -60,9 +60,10 @@ let package = Package(
                           path: "bench/deeplinear-peaked"),
         .executableTarget(name: "calibrate-bench", dependencies: ["Language", "Display", "NumericCore"], path: "bench/calibrate"),
 
-        // Tests (Swift Testing).
+        // Tests (Swift Testing), with what they share: scratch directories, the checkout's paths.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
+        .testTarget(name: "NumericCoreTests", dependencies: ["TestSupport", "NumericCore"]),
         .testTarget(name: "ModelsTests", dependencies: [
             "Models", "NumericCore",
             .product(name: "ComplexModule", package: "swift-numerics"),
@@ -70,12 +71,13 @@ let package = Package(
         ]),
         .testTarget(name: "DisplayTests", dependencies: ["Display", "NumericCore", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "LanguageTests", dependencies: [
+            "TestSupport",
             "Language", "Display", "JSON", "Models", "NumericCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Language", "JSON", "Platform"]),
+        .testTarget(name: "NotebookTests", dependencies: ["TestSupport", "Notebook", "Language", "JSON", "Platform"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "JSON"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "JupyterProtocol", "JSON"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "JSON", "Platform"]),
+        .testTarget(name: "KernelTests", dependencies: ["TestSupport", "Kernel", "JupyterProtocol", "JSON"]),
+        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Notebook", "JSON", "Platform"]),
     ]
 )

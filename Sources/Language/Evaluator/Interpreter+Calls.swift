@@ -14,12 +14,11 @@ extension Interpreter {
                 name = n
             } else if let v = variables[n] {
                 guard case .function(let f) = v else {
-                    throw LanguageError(.type, "'\(n)' is \(v.typeName), not a function", at: callee.position)
+                    throw LanguageError(.notAFunction(name: n, typeName: v.typeName), at: callee.position)
                 }
                 name = f
             } else {
-                throw LanguageError(.name, "'\(n)' is not a builtin, model or function"
-                                    + Suggestion.clause(for: n, in: registry.allNames + Array(variables.keys)), at: callee.position)
+                throw LanguageError(.notCallable(name: n, candidates: registry.allNames + Array(variables.keys)), at: callee.position)
             }
         case .field(let base, let n, let namePosition):
             if registry.entry(n) != nil {
@@ -28,7 +27,7 @@ extension Interpreter {
             } else {
                 let v = try field(of: try evaluate(base), n, at: namePosition)
                 guard case .function(let f) = v else {
-                    throw LanguageError(.type, "'\(n)' is \(v.typeName), not a function", at: namePosition)
+                    throw LanguageError(.notAFunction(name: n, typeName: v.typeName), at: namePosition)
                 }
                 name = f
             }
@@ -36,7 +35,7 @@ extension Interpreter {
             let v = try evaluate(callee)
             if case .closure(let f) = v { return try call(f, arguments, at: position) }
             guard case .function(let f) = v else {
-                throw LanguageError(.type, "\(v.typeName) cannot be called", at: callee.position)
+                throw LanguageError(.cannotCall(typeName: v.typeName), at: callee.position)
             }
             name = f
         }
@@ -47,7 +46,7 @@ extension Interpreter {
             if let label = argument.label { keywords.append((label, bound)) } else { positional.append(bound) }
         }
         guard let callable = try registry.callable(name, firstArgument: positional.first, at: position) else {
-            throw LanguageError(.name, "'\(name)' is not a builtin, model or function", at: callee.position)
+            throw LanguageError(.notCallable(name: name, candidates: []), at: callee.position)
         }
         var context = try bind(callable, positional, keywords, at: position)
         return try callable.run(&context)
@@ -68,8 +67,8 @@ extension Interpreter {
             } else if i < positionalNames.count {
                 context.arguments[positionalNames[i]] = argument
             } else {
-                let most = positionalNames.count
-                throw LanguageError(.argument, "\(callable.owner) takes at most \(most) positional argument\(most == 1 ? "" : "s") (got \(positional.count)); see help(\(callable.name))", at: argument.position)
+                throw LanguageError(.tooManyPositional(owner: callable.owner, most: positionalNames.count, given: positional.count,
+                                                       help: callable.name), at: argument.position)
             }
         }
         let own = callable.parameters.map(\.name), model = callable.modelParameters.map(\.name)
@@ -77,21 +76,19 @@ extension Interpreter {
         for (name, argument) in keywords {
             if names.contains(name) {
                 if context.arguments[name] != nil {
-                    throw LanguageError(.argument, "\(callable.owner) got two values for '\(name)'", at: argument.position)
+                    throw LanguageError(.duplicateArgument(owner: callable.owner, parameter: name), at: argument.position)
                 }
                 context.arguments[name] = argument
             } else if callable.extraKeywords != nil {
                 context.extraKeywords.append((name, argument))
             } else {
-                let groups = [own.joined(separator: ", "), model.isEmpty ? "" : "the model's " + model.joined(separator: ", ")]
-                let list = names.isEmpty ? " (it takes no keyword arguments)"
-                    : " (parameters: \(groups.filter { !$0.isEmpty }.joined(separator: " and ")))"
-                throw LanguageError(.argument, "\(callable.owner) has no parameter '\(name)'" + list
-                                    + Suggestion.clause(for: name, in: names), at: argument.position)
+                throw LanguageError(.unknownParameter(owner: callable.owner, parameter: name, own: own, model: model),
+                                    at: argument.position)
             }
         }
         for p in callable.parameters where p.isRequired && context.arguments[p.name] == nil {
-            throw LanguageError(.argument, "\(callable.owner) needs the argument '\(p.name)' (\(p.meaning)); see help(\(callable.name))", at: position)
+            throw LanguageError(.missingArgument(owner: callable.owner, parameter: p.name, meaning: p.meaning, help: callable.name),
+                                at: position)
         }
         return context
     }

@@ -9,7 +9,7 @@ extension Interpreter {
     func construct(_ family: ModelFamily, _ c: CallContext) throws(LanguageError) -> Value {
         for spec in family.parameters where spec.kind != .vector {
             if let argument = c.arguments[spec.name], argument.value.isSequence {
-                throw LanguageError(.argument, "\(spec.name) takes a single value here; to sweep it, give the list in an operation, e.g. theory(m, \(spec.name)=[...])", at: argument.position)
+                throw LanguageError(.singleValueHere(parameter: spec.name), at: argument.position)
             }
         }
         let set = try parameterSet(family.parameters, from: c.arguments)
@@ -60,38 +60,41 @@ extension Interpreter {
     func parameterValue(_ value: Value, spec: ParameterSpec, at position: SourcePosition) throws(LanguageError) -> ParameterValue {
         func checkRange(_ x: Double, entry: Int? = nil) throws(LanguageError) {
             guard spec.range.contains(x) else {
-                let which = entry.map { " (entry \($0))" } ?? ""
-                throw LanguageError(.domain, "\(spec.name) = \(NumberText.plain(x))\(which) is out of range: allowed \(spec.range.describe(spec.name))", at: position)
+                throw LanguageError(.outOfRange(parameter: spec.name, value: x, allowed: spec.range.describe(spec.name), entry: entry),
+                                    at: position)
             }
         }
         switch spec.kind {
         case .real, .integer:
             guard case .number(let x) = value else {
-                throw LanguageError(.argument, "\(spec.name) must be a number, not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "a number", given: value.typeName), at: position)
             }
             try checkRange(x)
             if spec.kind == .integer && x.isFinite && x.rounded() != x {
-                throw LanguageError(.domain, "\(spec.name) = \(NumberText.plain(x)) is out of range: allowed a whole number with \(spec.range.describe(spec.name))", at: position)
+                throw LanguageError(.outOfRange(parameter: spec.name, value: x, allowed: "a whole number with " + spec.range.describe(spec.name),
+                                                entry: nil), at: position)
             }
             return .number(x)
         case .choice(let options):
             guard case .string(let s) = value else {
-                throw LanguageError(.argument, "\(spec.name) must be one of \(options.map { "\"\($0)\"" }.joined(separator: ", ")), not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name,
+                                               expected: "one of " + options.map { "\"\($0)\"" }.joined(separator: ", "),
+                                               given: value.typeName), at: position)
             }
             guard options.contains(s) else {
-                throw LanguageError(.domain, "\(spec.name) = \"\(s)\" is out of range: allowed \(options.map { "\"\($0)\"" }.joined(separator: ", "))"
-                                    + Suggestion.clause(for: s, in: options), at: position)
+                throw LanguageError(.notAChoice(parameter: spec.name, value: s, choices: options), at: position)
             }
             return .string(s)
         case .vector:
             guard let numbers = value.numbers else {
-                throw LanguageError(.argument, "\(spec.name) must be numbers (a vector or a number), not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "numbers (a vector or a number)",
+                                               given: value.typeName), at: position)
             }
             for (i, x) in numbers.enumerated() { try checkRange(x, entry: numbers.count > 1 ? i : nil) }
             return .vector(numbers)
         case .table:
             guard case .table(let t) = value else {
-                throw LanguageError(.argument, "\(spec.name) must be a table, not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "a table", given: value.typeName), at: position)
             }
             return .table(t)
         case .schedule:
@@ -101,11 +104,12 @@ extension Interpreter {
                 try checkRange(x)
                 return .number(x)
             default:
-                throw LanguageError(.argument, "\(spec.name) must be a schedule or a number, not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "a schedule or a number",
+                                               given: value.typeName), at: position)
             }
         case .string:
             guard case .string(let s) = value else {
-                throw LanguageError(.argument, "\(spec.name) must be a string, not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "a string", given: value.typeName), at: position)
             }
             return .string(s)
         case .bool, .list, .any, .value, .oneOf:

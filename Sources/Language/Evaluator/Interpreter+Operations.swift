@@ -21,7 +21,7 @@ extension Interpreter {
     /// with a column per swept parameter.
     func runOperation(_ operation: ModelOperation, of family: ModelFamily, _ c: CallContext) throws(LanguageError) -> Value {
         guard case .model(let model)? = c.value("model") else {
-            throw LanguageError(.argument, "\(operation.name) needs a model as its first argument", at: c.position)
+            throw LanguageError(.needsModel(operation: operation.name, given: c.value("model")?.typeName), at: c.position)
         }
         let name = operation.name, position = c.position
         var bound = c.arguments
@@ -35,19 +35,19 @@ extension Interpreter {
         for spec in specs {
             guard let argument = bound[spec.name], argument.value.isSequence, spec.kind != .vector else { continue }
             guard spec.sweepable else {
-                throw LanguageError(.argument, "\(spec.name) cannot be swept; give a single value", at: argument.position)
+                throw LanguageError(.cannotSweep(parameter: spec.name), at: argument.position)
             }
             let values = argument.value.elements ?? []
             guard !values.isEmpty else {
-                throw LanguageError(.argument, "\(spec.name) is an empty list; a sweep needs at least one value", at: argument.position)
+                throw LanguageError(.emptySweep(parameter: spec.name), at: argument.position)
             }
             sweeps.append(Sweep(name: spec.name, values: values, position: argument.position))
         }
         // The grid of points, first sweep outermost; its size is checked before it is built.
         let gridSize = sweeps.reduce(1.0) { $0 * Double($1.values.count) }
         if gridSize > Double(Self.maximumSweepPoints) {
-            let factors = sweeps.map { "\($0.values.count) \($0.name)" }.joined(separator: " × ")
-            throw LanguageError(.resource, "the sweep has \(NumberText.plain(gridSize)) points (\(factors)); the limit is \(Self.maximumSweepPoints) points: sweep fewer values", at: position)
+            throw LanguageError(.sweepTooLarge(points: gridSize, factors: sweeps.map { ($0.name, $0.values.count) },
+                                               limit: Self.maximumSweepPoints), at: position)
         }
         var points: [[String: Value]] = [[:]]
         for sweep in sweeps {

@@ -15,7 +15,8 @@ extension Registry {
         let isOperation = families.contains { $0.operation(name) != nil }
         if isOperation, case .model(let model)? = first?.value {
             guard let operation = model.family.operation(name) else {
-                throw LanguageError(.argument, "\(model.family.name) has no operation '\(name)'; it has \(model.family.operations.map(\.name).joined(separator: ", "))", at: position)
+                throw LanguageError(.noOperation(family: model.family.name, operation: name,
+                                                 available: model.family.operations.map(\.name)), at: position)
             }
             return Self.callable(operation, of: model.family)
         }
@@ -24,9 +25,9 @@ extension Registry {
         if let function = functions.first(where: { $0.name == name }) { return Self.callable(function) }
         guard isOperation else { return nil }
         guard let first else {
-            throw LanguageError(.argument, "\(name) needs a model as its first argument, e.g. \(name)(m, ...)", at: position)
+            throw LanguageError(.needsModel(operation: name, given: nil), at: position)
         }
-        throw LanguageError(.argument, "\(name) needs a model as its first argument, not \(first.value.typeName)", at: first.position)
+        throw LanguageError(.needsModel(operation: name, given: first.value.typeName), at: first.position)
     }
 
     /// `ridge(alpha=1.5, ...)`.
