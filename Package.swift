@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
     ],
     targets: [
         // System libraries (Debian: libzmq3-dev, libopenblas-dev, liblapacke-dev).
@@ -30,7 +31,7 @@ let package = Package(
         .target(name: "Platform"),
         // Not called `Numerics`: that name belongs to apple/swift-numerics' module.
         .target(name: "NumericCore", dependencies: ["COpenBLAS", .product(name: "CSV", package: "CSV.swift")]),
-        .target(name: "Models", dependencies: ["NumericCore"]),
+        .target(name: "Models", dependencies: ["NumericCore", .product(name: "ComplexModule", package: "swift-numerics")]),
         .target(name: "Display", dependencies: ["NumericCore", "JSON"]),
         .target(name: "Language", dependencies: ["Models", "Display", "NumericCore", "JSON"]),
         .target(name: "Notebook", dependencies: ["Language", "JSON", "Platform"]),
@@ -65,20 +66,26 @@ let package = Package(
                           path: "bench/deeplinear-peaked"),
         .executableTarget(name: "calibrate-bench", dependencies: ["Language", "Display", "NumericCore"], path: "bench/calibrate"),
 
-        // Tests (Swift Testing).
+        // Tests (Swift Testing), with what they share: scratch directories, the checkout's paths.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "NumericCore"]),
+        .testTarget(name: "NumericCoreTests", dependencies: ["TestSupport", "NumericCore"]),
+        .testTarget(name: "ModelsTests", dependencies: [
+            "Models", "NumericCore",
+            .product(name: "ComplexModule", package: "swift-numerics"),
+            .product(name: "RealModule", package: "swift-numerics"),
+        ]),
         .testTarget(name: "DisplayTests", dependencies: ["Display", "NumericCore", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "LanguageTests", dependencies: [
+            "TestSupport",
             "Language", "Display", "JSON", "Models", "NumericCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NotebookTests", dependencies: [
-            "Notebook", "Language", "JSON", "Platform", "CellCache", .product(name: "GRDB", package: "GRDB.swift"),
+            "TestSupport", "Notebook", "Language", "JSON", "Platform", "CellCache", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "JSON"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "JupyterProtocol", "JSON"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "JSON", "Platform"]),
+        .testTarget(name: "KernelTests", dependencies: ["TestSupport", "Kernel", "JupyterProtocol", "JSON"]),
+        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Notebook", "JSON", "Platform"]),
     ]
 )

@@ -1,10 +1,6 @@
 import ArgumentParser
+import Foundation
 import Notebook
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `solvable run`: executes notebooks headlessly through the language session.
 struct RunCommand: ParsableCommand {
@@ -122,7 +118,6 @@ func printError(_ line: String) {
 /// Standard error as a `TextOutputStream`.
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        var bytes = Array(string.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+        FileHandle.standardError.write(Data(string.utf8))
     }
 }

@@ -3,6 +3,7 @@ import JSON
 import JupyterProtocol
 @testable import Kernel
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -50,9 +51,8 @@ import Glibc
         }
     }
 
-    static func connection() -> ConnectionInfo {
-        var template = Array("/tmp/solvable-zmq-XXXXXX".utf8CString)
-        let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    static func connection() throws -> ConnectionInfo {
+        let dir = try Scratch.directory("zmq")
         return ConnectionInfo(transport: "ipc", ip: dir + "/kernel", shellPort: 1, controlPort: 2, iopubPort: 3,
                               stdinPort: 4, hbPort: 5, key: key)
     }
@@ -63,7 +63,7 @@ import Glibc
     }
 
     @Test func kernelStaysResponsiveAndInterruptsWithinASecond() throws {
-        let info = Self.connection()
+        let info = try Self.connection()
         let server = try ZMQServer(connection: info)
         let interpreter = MockInterpreter()
         let core = MessageCore(interpreter: interpreter, transport: server)

@@ -117,7 +117,7 @@ import Testing
 
     @Test func choiceSuggestsTheClosestOption() {
         let e = h.error("toy(mode=\"fsat\")")
-        #expect(e?.evalue == "mode = \"fsat\" is out of range: allowed \"fast\", \"slow\"; did you mean 'fast'?")
+        #expect(e?.evalue == "mode = \"fsat\" is not allowed: use one of \"fast\", \"slow\"; did you mean 'fast'?")
         #expect(e?.ename == "DomainError")
     }
 }

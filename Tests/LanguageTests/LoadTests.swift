@@ -1,6 +1,7 @@
 import Foundation
 import Language
 import Testing
+import TestSupport
 
 /// `load(path)` from the language: tables from files relative to the session's base
 /// directory, and every error pinned with its message and column.
@@ -9,8 +10,7 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvable-load-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = URL(fileURLWithPath: try Scratch.directory("load"), isDirectory: true)
         try "N,D,loss,tag\n1e7,1e9,3.5,a\n1e8,1e10,2.9,b\n".write(to: directory.appendingPathComponent("runs.csv"), atomically: true, encoding: .utf8)
         try "N\tloss\n1\t2\n3\t4\n".write(to: directory.appendingPathComponent("runs.tsv"), atomically: true, encoding: .utf8)
         try "N,loss\n1,2\n3,4".write(to: directory.appendingPathComponent("nonewline.csv"), atomically: true, encoding: .utf8)

@@ -35,7 +35,7 @@ import Testing
 
     @Test func operationArgumentErrors() {
         #expect(h.error("theory(1, P=[1])")?.evalue == "theory needs a model as its first argument, not a number")
-        #expect(h.error("theory(toy())")?.evalue == "theory(toy) needs the parameter 'P' (sample sizes)")
+        #expect(h.error("theory(toy())")?.evalue == "theory(toy) needs the argument 'P' (sample sizes); see help(theory)")
         #expect(h.error("theory(toy(), P=[1, -1])")?.evalue == "P = -1 (entry 1) is out of range: allowed P > 0")
         #expect(h.error("theory(toy(), Q=[1])")?.evalue.hasSuffix("did you mean 'P'?") == true)
         #expect(h.error("theory(toy(), P=[1], noise=[0, 1])")?.evalue == "noise cannot be swept; give a single value")

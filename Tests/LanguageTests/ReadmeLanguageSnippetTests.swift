@@ -3,12 +3,12 @@ import Foundation
 import Language
 import NumericCore
 import Testing
+import TestSupport
 
 /// The README's language snippet runs and prints what its comment says (numpy's values).
 @Suite struct ReadmeLanguageSnippetTests {
     @Test func theSnippetRuns() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try Repository.text("README.md")
         let marker = try #require(readme.range(of: "<!-- snippet: language -->\n```\n"))
         let end = try #require(readme.range(of: "\n```", range: marker.upperBound..<readme.endIndex))
         let code = String(readme[marker.upperBound..<end.lowerBound])

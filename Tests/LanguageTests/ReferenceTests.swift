@@ -1,13 +1,13 @@
 import Foundation
 import Language
 import Testing
+import TestSupport
 
 /// docs/REFERENCE.md is generated from the registry; it must match what the current
 /// registry generates (regenerate with `swift run solvable reference`).
 @Suite struct ReferenceTests {
     @Test func committedReferenceIsUpToDate() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let committed = try String(contentsOf: root.appendingPathComponent("docs/REFERENCE.md"), encoding: .utf8)
+        let committed = try Repository.text("docs/REFERENCE.md")
         let generated = Registry().referenceMarkdown
         #expect(committed == generated, "docs/REFERENCE.md is stale: run `swift run solvable reference`")
     }

@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 import NumericCore
 @testable import Models
@@ -29,8 +30,8 @@ import NumericCore
         let wideEnsemble = try Ensemble.theory(parameters(wide), grid, .none)
         let ridge = try Ridge.theory(parameters(base), grid, .none)
         for i in 0..<2 {
-            #expect(isClose(ensemble.values("test")[i], rf.values("test")[i], relative: 1e-12))
-            #expect(isClose(wideEnsemble.values("test")[i], ridge.values("test")[i], relative: 1e-12))
+            #expect(ensemble.values("test")[i].isApproximatelyEqual(to: rf.values("test")[i], relativeTolerance: 1e-12))
+            #expect(wideEnsemble.values("test")[i].isApproximatelyEqual(to: ridge.values("test")[i], relativeTolerance: 1e-12))
         }
     }
 

@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 import NumericCore
 @testable import Models
@@ -66,7 +67,7 @@ import Darwin
         for t in [0.5, 30, 3000, 1e6] {
             let width = try Flow.widthLimitedLoss(spectrum, width: 200, time: t)
             let huge = try Flow.twoLevelLoss(spectrum, width: 200, samples: 1e13, noise: 0, time: t).test
-            #expect(abs(huge - width) <= 1e-5 * width, "t = \(t): \(huge) vs \(width)")
+            #expect(huge.isApproximatelyEqual(to: width, relativeTolerance: 1e-5), "t = \(t): \(huge) vs \(width)")
         }
         for (width, samples) in [(200.0, 400.0), (400.0, 200.0)] {
             var features = ParameterSet()
@@ -78,7 +79,7 @@ import Darwin
             let ridgeless = try RandomFeatures.theory(features, grid, .none).numbers("test")![0]
             for t in [1e8, 1e12] {
                 let flow = try Flow.twoLevelLoss(spectrum, width: width, samples: samples, noise: 0.3, time: t).test
-                #expect(abs(flow - ridgeless) <= 1e-5 * ridgeless, "N = \(width), P = \(samples), t = \(t): \(flow) vs \(ridgeless)")
+                #expect(flow.isApproximatelyEqual(to: ridgeless, relativeTolerance: 1e-5), "N = \(width), P = \(samples), t = \(t): \(flow) vs \(ridgeless)")
             }
         }
     }
@@ -106,14 +107,14 @@ import Darwin
             let oneTransform = try Flow.widthLimitedLoss(spectrum, width: 1e13, time: t, clock: clock)
             let doubleTransform = try Flow.twoLevelLoss(spectrum, width: .infinity, samples: 1e13, noise: 0,
                                                         time: t, clock: clock).test
-            #expect(abs(oneTransform - exact) <= 1e-6 * exact, "t = \(t): \(oneTransform) vs \(exact)")
-            #expect(abs(doubleTransform - exact) <= 1e-5 * exact, "t = \(t): \(doubleTransform) vs \(exact)")
+            #expect(oneTransform.isApproximatelyEqual(to: exact, relativeTolerance: 1e-6), "t = \(t): \(oneTransform) vs \(exact)")
+            #expect(doubleTransform.isApproximatelyEqual(to: exact, relativeTolerance: 1e-5), "t = \(t): \(doubleTransform) vs \(exact)")
         }
         let flow = try Flow.twoLevelLoss(spectrum, width: 200, samples: 400, noise: 0.3, time: 20)
         let descent = try Flow.twoLevelLoss(spectrum, width: 200, samples: 400, noise: 0.3, time: 20_000,
                                             clock: FlowClock(rate: 1e-3))
-        #expect(abs(descent.test - flow.test) <= 2e-3 * flow.test, "\(descent.test) vs flow \(flow.test)")
-        #expect(abs(descent.train - flow.train) <= 2e-3 * flow.train, "\(descent.train) vs flow \(flow.train)")
+        #expect(descent.test.isApproximatelyEqual(to: flow.test, relativeTolerance: 2e-3), "\(descent.test) vs flow \(flow.test)")
+        #expect(descent.train.isApproximatelyEqual(to: flow.train, relativeTolerance: 2e-3), "\(descent.train) vs flow \(flow.train)")
     }
 
     /// The Hessian's spectral edge, against Marchenko–Pastur: with a flat spectrum
@@ -122,7 +123,7 @@ import Darwin
         let flat = FlowSpectrum(alpha: 1e-12, beta: 1, dim: 400)
         let edge = try FlowRenormalization.spectrumEdge(width: 100, samples: .infinity, spectrum: flat)
         let expected = (1 + (400.0 / 100).squareRoot()) * (1 + (400.0 / 100).squareRoot())
-        #expect(abs(edge - expected) <= 1e-6 * expected, "\(edge) vs \(expected)")
+        #expect(edge.isApproximatelyEqual(to: expected, relativeTolerance: 1e-6), "\(edge) vs \(expected)")
         #expect(try FlowRenormalization.spectrumEdge(width: .infinity, samples: .infinity, spectrum: flat) == 1)
     }
 
@@ -134,11 +135,11 @@ import Darwin
         let converged = try Flow.widthLimitedLoss(spectrum, width: 10, time: 1e12)
         for t in [1e18, 1e30] {
             let late = try Flow.widthLimitedLoss(spectrum, width: 10, time: t)
-            #expect(abs(late - converged) <= 1e-9 * converged, "t = \(t): \(late) vs \(converged)")
+            #expect(late.isApproximatelyEqual(to: converged, relativeTolerance: 1e-9), "t = \(t): \(late) vs \(converged)")
         }
         let both = try Flow.twoLevelLoss(spectrum, width: 10, samples: 20, noise: 0.1, time: 1e30)
         let bothConverged = try Flow.twoLevelLoss(spectrum, width: 10, samples: 20, noise: 0.1, time: 1e12)
-        #expect(abs(both.test - bothConverged.test) <= 1e-6 * bothConverged.test)
+        #expect(both.test.isApproximatelyEqual(to: bothConverged.test, relativeTolerance: 1e-6))
         let p = try model(["dim": 2000])
         #expect(throws: Never.self) { try Flow.frontierTable(p, budgets: [1e18], monitor: .none) }
     }
@@ -168,7 +169,7 @@ import Darwin
         for t in [0.5, 10, 300] {
             let theory = try Flow.widthLimitedLoss(spectrum, width: 1e12, time: t)
             let exact = spectrum.infiniteLimit(time: t, clock: FlowClock(rate: 0))
-            #expect(abs(theory - exact) <= 1e-6 * exact, "t = \(t): \(theory) vs \(exact)")
+            #expect(theory.isApproximatelyEqual(to: exact, relativeTolerance: 1e-6), "t = \(t): \(theory) vs \(exact)")
         }
     }
 
@@ -190,7 +191,7 @@ import Darwin
         var expected = 0.0
         for k in spectrum.lambda.indices { expected += kN * spectrum.power[k] / (spectrum.lambda[k] + kN) }
         let width = try Flow.widthLimitedLoss(spectrum, width: 80, time: 1e12)
-        #expect(abs(width - expected) <= 1e-6 * expected, "\(width) vs \(expected)")
+        #expect(width.isApproximatelyEqual(to: expected, relativeTolerance: 1e-6), "\(width) vs \(expected)")
 
         let kP = kappa0(120), sigma = 0.4
         var bias = 0.0, gamma = 0.0
@@ -201,7 +202,7 @@ import Darwin
         }
         let ridge = (bias + sigma * sigma * gamma) / (1 - gamma)
         let data = try Flow.twoLevelLoss(spectrum, width: .infinity, samples: 120, noise: sigma, time: 1e12)
-        #expect(abs(data.test - ridge) <= 1e-6 * ridge, "\(data.test) vs \(ridge)")
+        #expect(data.test.isApproximatelyEqual(to: ridge, relativeTolerance: 1e-6), "\(data.test) vs \(ridge)")
         #expect(data.train <= 1e-8, "ridgeless interpolates: train \(data.train)")
     }
 

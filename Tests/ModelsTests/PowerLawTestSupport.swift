@@ -14,11 +14,6 @@ extension Table {
     func values(_ name: String) -> [Double] { numbers(name) ?? [] }
 }
 
-/// `|a − b| ≤ tolerance · max(|a|, |b|)`.
-func isClose(_ a: Double, _ b: Double, relative tolerance: Double) -> Bool {
-    abs(a - b) <= tolerance * max(abs(a), abs(b))
-}
-
 /// How many standard errors a simulated mean lies from the theory value.
 func zScore(theory: Double, mean: Double, standardError: Double) -> Double {
     abs(mean - theory) / standardError

@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 import NumericCore
 @testable import Models
@@ -7,8 +8,8 @@ import NumericCore
     @Test func powerLawConventions() throws {
         let data = SpectralData.powerLaw(alpha: 1.5, beta: 1.2, dim: 50)
         for k in [1, 7, 50] {
-            #expect(isClose(data.eigenvalues[k - 1], pow(Double(k), -1.5), relative: 1e-14))
-            #expect(isClose(data.targetPower[k - 1], pow(Double(k), -(1.5 * 1.2 + 1)), relative: 1e-13))
+            #expect(data.eigenvalues[k - 1].isApproximatelyEqual(to: pow(Double(k), -1.5), relativeTolerance: 1e-14))
+            #expect(data.targetPower[k - 1].isApproximatelyEqual(to: pow(Double(k), -(1.5 * 1.2 + 1)), relativeTolerance: 1e-13))
         }
     }
 
@@ -27,9 +28,9 @@ import NumericCore
         var rng = Xoshiro256StarStar(seed: 1)
         let (x, y) = data.sample(count: 20000, noise: 0, generator: &rng)
         let gram = x.gram()
-        for k in 0..<3 { #expect(isClose(gram[k, k] / 20000, data.eigenvalues[k], relative: 0.04)) }
+        for k in 0..<3 { #expect((gram[k, k] / 20000).isApproximatelyEqual(to: data.eigenvalues[k], relativeTolerance: 0.04)) }
         let signal = y.reduce(0) { $0 + $1 * $1 } / 20000
-        #expect(isClose(signal, data.signalPower, relative: 0.04))
+        #expect(signal.isApproximatelyEqual(to: data.signalPower, relativeTolerance: 0.04))
     }
 }
 

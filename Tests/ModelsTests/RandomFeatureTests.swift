@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 import NumericCore
 @testable import Models
@@ -41,8 +42,8 @@ import NumericCore
         let rfInf = try RandomFeatures.theory(parameters(wide), grid, .none)
         let rfLarge = try RandomFeatures.theory(parameters(large), grid, .none)
         for i in 0..<3 {
-            #expect(isClose(rfInf.values("test")[i], ridge.values("test")[i], relative: 1e-12))
-            #expect(isClose(rfLarge.values("test")[i], ridge.values("test")[i], relative: 1e-5))
+            #expect(rfInf.values("test")[i].isApproximatelyEqual(to: ridge.values("test")[i], relativeTolerance: 1e-12))
+            #expect(rfLarge.values("test")[i].isApproximatelyEqual(to: ridge.values("test")[i], relativeTolerance: 1e-5))
         }
     }
 
@@ -53,7 +54,7 @@ import NumericCore
         let model = parameters(["lambda": 0, "N": 50], vectors: [
             "spectrum": [Double](repeating: 1, count: dim), "target": [Double](repeating: w, count: dim)])
         let t = try RandomFeatures.theory(model, parameters([:], vectors: ["P": [.infinity]]), .none)
-        #expect(isClose(t.values("test")[0], 1 - 50.0 / 200, relative: 1e-12))
+        #expect(t.values("test")[0].isApproximatelyEqual(to: 1 - 50.0 / 200, relativeTolerance: 1e-12))
     }
 
     @Test func doubleDescentPeakAtNEqualsP() throws {

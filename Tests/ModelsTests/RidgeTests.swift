@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 import NumericCore
 @testable import Models
@@ -32,7 +33,7 @@ import NumericCore
         }
         // Interpolation below dim: zero training error; above dim, noise·(1 − dim/P).
         #expect(theory.values("train")[0] == 0)
-        #expect(isClose(theory.values("train")[2], 0.09 * (1 - 100.0 / 200), relative: 1e-12))
+        #expect(theory.values("train")[2].isApproximatelyEqual(to: 0.09 * (1 - 100.0 / 200), relativeTolerance: 1e-12))
     }
 
     /// Hastie, Montanari, Rosset & Tibshirani 2019 (arXiv 1903.08560), Thm 1: isotropic
@@ -44,8 +45,8 @@ import NumericCore
             "spectrum": [Double](repeating: 1, count: dim), "target": [Double](repeating: w, count: dim)])
         let t = try Ridge.theory(model, parameters([:], vectors: ["P": [200, 800]]), .none)
         let gammaOver = 400.0 / 200, gammaUnder = 400.0 / 800
-        #expect(isClose(t.values("test")[0], (1 - 1 / gammaOver) + 0.25 / (gammaOver - 1), relative: 1e-10))
-        #expect(isClose(t.values("test")[1], 0.25 * gammaUnder / (1 - gammaUnder), relative: 1e-10))
+        #expect(t.values("test")[0].isApproximatelyEqual(to: (1 - 1 / gammaOver) + 0.25 / (gammaOver - 1), relativeTolerance: 1e-10))
+        #expect(t.values("test")[1].isApproximatelyEqual(to: 0.25 * gammaUnder / (1 - gammaUnder), relativeTolerance: 1e-10))
     }
 
     /// Isotropic ridge has a closed-form κ: κ = λ + κ D/(P(1+κ)) is a quadratic.
@@ -56,7 +57,7 @@ import NumericCore
         // κ² + κ(1 − λ − D/P) − λ = 0
         let b = 1 - lambda - dim / p
         let kappa = (-b + (b * b + 4 * lambda).squareRoot()) / 2
-        #expect(isClose(t.values("kappa")[0], kappa, relative: 1e-12))
+        #expect(t.values("kappa")[0].isApproximatelyEqual(to: kappa, relativeTolerance: 1e-12))
     }
 
     /// dim = 2 least squares, exact at finite P: E[excess] = σ² D/(P − D − 1)
@@ -78,14 +79,14 @@ import NumericCore
         let zero = parameters(["alpha": 1.5, "beta": 1.2, "dim": 500, "lambda": 0, "noise": 0.1])
         let grid = parameters([:], vectors: ["P": [50, 300]])
         let a = try Ridge.theory(small, grid, .none), b = try Ridge.theory(zero, grid, .none)
-        for i in 0..<2 { #expect(isClose(a.values("test")[i], b.values("test")[i], relative: 1e-6)) }
+        for i in 0..<2 { #expect(a.values("test")[i].isApproximatelyEqual(to: b.values("test")[i], relativeTolerance: 1e-6)) }
         // Population risk with ridge: κ = λ, test = Σ λ_k w_k² λ²/(λ_k + λ)².
         let data = SpectralData.powerLaw(alpha: 1.5, beta: 1.2, dim: 500)
         let lambda = 1e-2
         let expected = zip(data.eigenvalues, data.targetPower).reduce(0) { $0 + $1.1 * lambda * lambda / (($1.0 + lambda) * ($1.0 + lambda)) }
         let ridged = parameters(["alpha": 1.5, "beta": 1.2, "dim": 500, "lambda": lambda, "noise": 0.4])
         let pop = try Ridge.theory(ridged, parameters([:], vectors: ["P": [.infinity]]), .none)
-        #expect(isClose(pop.values("test")[0], expected, relative: 1e-12))
+        #expect(pop.values("test")[0].isApproximatelyEqual(to: expected, relativeTolerance: 1e-12))
     }
 
     @Test func ridgelessRiskDivergesAtPEqualsDim() throws {

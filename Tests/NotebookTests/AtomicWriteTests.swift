@@ -2,19 +2,16 @@
 import Glibc
 #endif
 import Testing
+import TestSupport
 import Platform
 @testable import Notebook
 
 /// Writes replace the whole file or nothing.
 @Suite struct AtomicWriteTests {
-    private func scratch() -> String {
-        var template = Array("/tmp/solvable-nbtest-XXXXXX".utf8CString)
-        let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-        return path
-    }
+    private func scratch() throws -> String { try Scratch.directory("nbtest") }
 
     @Test func replacesContentsAndLeavesNoTemporaryFile() throws {
-        let directory = scratch()
+        let directory = try scratch()
         let path = directory + "/a.ipynb"
         try FileIO.writeAtomically(Array("old\n".utf8), to: path)
         chmod(path, 0o600)
@@ -28,7 +25,7 @@ import Platform
     }
 
     @Test func failedWriteLeavesOriginalIntact() throws {
-        let directory = scratch()
+        let directory = try scratch()
         let path = directory + "/a.ipynb"
         try FileIO.writeAtomically(Array("original\n".utf8), to: path)
         chmod(directory, 0o500)  // cannot create the temporary file

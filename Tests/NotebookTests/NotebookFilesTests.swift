@@ -4,32 +4,30 @@ import Glibc
 import Language
 import Platform
 import Testing
+import TestSupport
 @testable import Notebook
 
 /// Which paths a command accepts, which outputs it may replace, and where a
 /// notebook's relative paths point.
 @Suite struct NotebookFilesTests {
-    private func scratch() -> String {
-        var template = Array("/tmp/solvable-files-XXXXXX".utf8CString)
-        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-    }
+    private func scratch() throws -> String { try Scratch.directory("files") }
 
     @Test func aFIFOIsRefusedWithoutOpeningIt() throws {
-        let fifo = scratch() + "/pipe.ipynb"
+        let fifo = try scratch() + "/pipe.ipynb"
         #expect(mkfifo(fifo, 0o600) == 0)
         let error = #expect(throws: NotebookError.self) { try NotebookFiles.collect([fifo]) }
         #expect(error?.description == "\(fifo): not a regular file (a notebook must be an .ipynb file, not a FIFO)")
     }
 
     @Test func aDirectoryWithoutNotebooksIsAnError() throws {
-        let directory = scratch()
+        let directory = try scratch()
         try FileIO.writeAtomically(Array("x".utf8), to: directory + "/notes.txt")
         let error = #expect(throws: NotebookError.self) { try NotebookFiles.collect([directory]) }
         #expect(error?.message == "the directory holds no notebooks (*.ipynb)")
     }
 
     @Test func readOnlyAndForeignFilesAreNotReplaceable() throws {
-        let directory = scratch()
+        let directory = try scratch()
         let path = directory + "/out.ipynb"
         try NotebookFiles.checkReplaceable(path)  // not there yet: fine
         try FileIO.writeAtomically(Array("{}".utf8), to: path)
@@ -68,7 +66,7 @@ import Testing
         let scope = FileScope(base: "/work/notes")
         #expect(scope.writePath("x.csv") == "/work/notes/x.csv")
         #expect(scope.readPath("/abs/y.csv") == "/abs/y.csv")
-        let directory = scratch()
+        let directory = try scratch()
         let checking = FileScope(base: "notes", scratch: directory)
         #expect(checking.writePath("out/x.csv") == directory + "/notes%2Fout%2Fx.csv")
         #expect(checking.readPath("out/x.csv") == "notes/out/x.csv")  // nothing written yet

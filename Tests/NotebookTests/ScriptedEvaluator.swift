@@ -3,6 +3,7 @@ import JSON
 import Language
 import Notebook
 import NumericCore
+import TestSupport
 
 /// A stand-in interpreter for executor tests: each source line is a command, so a
 /// test states exactly which outputs a cell sends, in which order.
@@ -76,6 +77,5 @@ func withoutTiming(_ notebook: Notebook) -> String {
 
 /// The path of a fixture next to this file.
 func fixture(_ name: String) -> String {
-    let here = #filePath
-    return String(here[..<here.lastIndex(of: "/")!]) + "/Fixtures/" + name
+    Repository.path("Tests/NotebookTests/Fixtures/" + name)
 }

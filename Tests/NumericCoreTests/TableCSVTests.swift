@@ -1,6 +1,7 @@
 import Foundation
 import NumericCore
 import Testing
+import TestSupport
 
 /// CSV/TSV into tables: numbers and strings, quoting, and every error at its line and column.
 @Suite struct TableCSVTests {
@@ -52,7 +53,7 @@ import Testing
 /// The quote-free fast path and CSV.swift give the same tables and the same errors.
 @Suite struct UnquotedCSVTests {
     private func both(_ text: String, delimiter: UnicodeScalar = ",") -> (Result<Table, TableReadError>, Result<Table, TableReadError>) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("solvable-csv-\(UUID().uuidString).csv").path
+        let path = try! Scratch.file("table.csv", prefix: "csv")
         FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         func run(_ body: () throws(TableReadError) -> Table) -> Result<Table, TableReadError> {

@@ -2,13 +2,13 @@ import Foundation
 import JSON
 import Notebook
 import Testing
+import TestSupport
 @testable import Report
 
 /// The claims table and the index show each claim's kind of evidence and the counts per kind,
 /// and claim texts reach KaTeX's auto-render untouched (issue 13).
 @Suite struct ClaimEvidenceReportTests {
-    private let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path + "/templates"
+    private let templates = Repository.path("templates")
 
     private func notebook() -> Notebook {
         func claimCell(_ id: String, _ text: String, _ evidence: String?) -> Cell {
@@ -39,8 +39,7 @@ import Testing
     }
 
     @Test func indexShowsCountsPerNotebook() throws {
-        let directory = NSTemporaryDirectory() + "evidence-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try Scratch.directory("evidence")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try notebook().write(to: directory + "/kinds.ipynb")
         let renderer = try SiteRenderer(options: .init(templateDirectory: templates, version: "1"))

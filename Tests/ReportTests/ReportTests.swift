@@ -5,20 +5,14 @@ import Foundation
 import JSON
 import Notebook
 import Testing
+import TestSupport
 import Platform
 @testable import Report
 
-/// The repository's templates/ and the Notebook fixtures, found from this file.
-private let repository: String = {
-    var path = #filePath
-    for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
-    return path
-}()
+/// The repository's templates/ and the Notebook fixtures.
+private let repository = Repository.root
 
-private func scratch() -> String {
-    var template = Array("/tmp/solvable-report-XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-}
+private func scratch() throws -> String { try Scratch.directory("report") }
 
 /// A small paper notebook: duplicate headings, math, a captioned plot, a claim, hostile text.
 private func paperNotebook() -> Notebook {
@@ -93,7 +87,7 @@ private func paperNotebook() -> Notebook {
     }
 
     @Test func siteHasIndexKaTeXAndNoOutsideReferences() throws {
-        let directory = scratch()
+        let directory = try scratch()
         let path = directory + "/paper.ipynb"
         try paperNotebook().write(to: path)
         let fixture = repository + "/Tests/NotebookTests/Fixtures/jupyter_full.ipynb"
@@ -124,7 +118,7 @@ private func paperNotebook() -> Notebook {
         let renderer = try SiteRenderer(options: .init(templateDirectory: repository + "/templates",
                                                        katexDirectory: "/nonexistent/katex", version: "1"))
         #expect {
-            try renderer.render([], to: scratch() + "/site")
+            try renderer.render([], to: try scratch() + "/site")
         } throws: { error in
             (error as? ReportError)?.description.contains("install Debian's libjs-katex") == true
         }

@@ -40,7 +40,7 @@ struct CallContext {
     func number(_ name: String) throws(LanguageError) -> Double? {
         guard let v = value(name) else { return nil }
         guard case .number(let x) = v else {
-            throw error(.argument, "\(self.name): \(name) must be a number, not \(v.typeName)", at: name)
+            throw LanguageError(.wrongKind(owner: self.name, parameter: name, expected: "a number", given: v.typeName), at: position(of: name))
         }
         return x
     }
@@ -50,10 +50,12 @@ struct CallContext {
     func integer(_ name: String, atLeast minimum: Int, atMost maximum: Int = 999_999_999_999) throws(LanguageError) -> Int? {
         guard let x = try number(name) else { return nil }
         guard x.rounded() == x, x >= Double(minimum) else {
-            throw error(.domain, "\(name) = \(NumberText.plain(x)) is out of range: allowed a whole number \(name) ≥ \(minimum)", at: name)
+            throw LanguageError(.outOfRange(parameter: name, value: x, allowed: "a whole number \(name) ≥ \(minimum)", entry: nil),
+                                at: position(of: name))
         }
         guard x <= Double(maximum) else {
-            throw error(.resource, "\(name) = \(NumberText.plain(x)) is too large for \(self.name): allowed \(minimum) ≤ \(name) ≤ \(maximum)", at: name)
+            throw LanguageError(.tooLarge(owner: self.name, parameter: name, value: x, allowed: "\(minimum) ≤ \(name) ≤ \(maximum)"),
+                                at: position(of: name))
         }
         return Int(x)
     }
@@ -62,7 +64,7 @@ struct CallContext {
     func string(_ name: String) throws(LanguageError) -> String? {
         guard let v = value(name) else { return nil }
         guard case .string(let s) = v else {
-            throw error(.argument, "\(self.name): \(name) must be a string, not \(v.typeName)", at: name)
+            throw LanguageError(.wrongKind(owner: self.name, parameter: name, expected: "a string", given: v.typeName), at: position(of: name))
         }
         return s
     }
@@ -71,8 +73,7 @@ struct CallContext {
     func choice(_ name: String, _ choices: [String]) throws(LanguageError) -> String? {
         guard let s = try string(name) else { return nil }
         guard choices.contains(s) else {
-            throw error(.domain, "\(name) = \"\(s)\" is not allowed: use one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))"
-                        + Suggestion.clause(for: s, in: choices), at: name)
+            throw LanguageError(.notAChoice(parameter: name, value: s, choices: choices), at: position(of: name))
         }
         return s
     }
@@ -81,7 +82,8 @@ struct CallContext {
     func numbers(_ name: String) throws(LanguageError) -> [Double]? {
         guard let v = value(name) else { return nil }
         guard let numbers = v.numbers else {
-            throw error(.argument, "\(self.name): \(name) must be numbers (a vector or a number), not \(v.typeName)", at: name)
+            throw LanguageError(.wrongKind(owner: self.name, parameter: name, expected: "numbers (a vector or a number)", given: v.typeName),
+                                at: position(of: name))
         }
         return numbers
     }
@@ -90,7 +92,7 @@ struct CallContext {
     func table(_ name: String) throws(LanguageError) -> Table? {
         guard let v = value(name) else { return nil }
         guard case .table(let t) = v else {
-            throw error(.argument, "\(self.name): \(name) must be a table, not \(v.typeName)", at: name)
+            throw LanguageError(.wrongKind(owner: self.name, parameter: name, expected: "a table", given: v.typeName), at: position(of: name))
         }
         return t
     }

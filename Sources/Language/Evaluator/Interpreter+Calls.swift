@@ -15,12 +15,11 @@ extension Interpreter {
                 name = n
             } else if let v = variables[n] {
                 guard case .function(let f) = v else {
-                    throw LanguageError(.type, "'\(n)' is \(v.typeName), not a function", at: callee.position)
+                    throw LanguageError(.notAFunction(name: n, typeName: v.typeName), at: callee.position)
                 }
                 name = f
             } else {
-                throw LanguageError(.name, "'\(n)' is not a builtin, model or function"
-                                    + Suggestion.clause(for: n, in: registry.allNames + Array(variables.keys)), at: callee.position)
+                throw LanguageError(.notCallable(name: n, candidates: registry.allNames + Array(variables.keys)), at: callee.position)
             }
         case .field(let base, let n, let namePosition):
             if registry.entry(n) != nil {
@@ -29,7 +28,7 @@ extension Interpreter {
             } else {
                 let v = try field(of: try evaluate(base), n, at: namePosition)
                 guard case .function(let f) = v else {
-                    throw LanguageError(.type, "'\(n)' is \(v.typeName), not a function", at: namePosition)
+                    throw LanguageError(.notAFunction(name: n, typeName: v.typeName), at: namePosition)
                 }
                 name = f
             }
@@ -37,12 +36,9 @@ extension Interpreter {
             let v = try evaluate(callee)
             if case .closure(let f) = v { return try call(f, arguments, at: position) }
             guard case .function(let f) = v else {
-                throw LanguageError(.type, "\(v.typeName) cannot be called", at: callee.position)
+                throw LanguageError(.cannotCall(typeName: v.typeName), at: callee.position)
             }
             name = f
-        }
-        guard let entry = registry.entry(name) else {
-            throw LanguageError(.name, "'\(name)' is not a builtin, model or function", at: callee.position)
         }
         var positional: [BoundArgument] = receiver.map { [$0] } ?? []
         var keywords: [(name: String, argument: BoundArgument)] = []
@@ -50,58 +46,50 @@ extension Interpreter {
             let bound = BoundArgument(value: try evaluate(argument.value), position: argument.position)
             if let label = argument.label { keywords.append((label, bound)) } else { positional.append(bound) }
         }
-        switch entry {
-        case .builtin(let builtin):
-            // A builtin and a model operation may share a name (`optimal(f, C=)` of a scaling
-            // fit, `optimal(m, K=)` of an ensemble): a model as first argument picks the operation.
-            if case .model? = positional.first?.value, registry.families.contains(where: { $0.operation(name) != nil }) {
-                return try runOperation(name, positional, keywords, at: position)
-            }
-            var context = try bind(builtin, positional, keywords, at: position)
-            return try builtin.run(&context)
-        case .family(let family):
-            return try construct(family, positional, keywords, at: position)
-        case .function(let function):
-            return try callFunction(function, positional, keywords, at: position)
-        case .operation(let op):
-            return try runOperation(op, positional, keywords, at: position)
+        guard let callable = try registry.callable(name, firstArgument: positional.first, at: position) else {
+            throw LanguageError(.notCallable(name: name, candidates: []), at: callee.position)
         }
+        var context = try bind(callable, positional, keywords, at: position)
+        return try callable.run(&context)
     }
 
-    /// Binds positional and keyword arguments to a builtin's parameters, checking
+    /// The one binder: matches a call's positional arguments (the receiver first, if the
+    /// callable has one) and keyword arguments to the callable's parameters, checking
     /// counts, unknown keywords (with a suggestion), duplicates and required ones.
-    private func bind(_ builtin: Builtin, _ positional: [BoundArgument],
+    private func bind(_ callable: Callable, _ positional: [BoundArgument],
                       _ keywords: [(name: String, argument: BoundArgument)],
                       at position: SourcePosition) throws(LanguageError) -> CallContext {
-        var context = CallContext(interpreter: self, name: builtin.name, position: position,
+        var context = CallContext(interpreter: self, name: callable.name, position: position,
                                   arguments: [:], rest: [], extraKeywords: [])
-        let positionalNames = builtin.parameters.filter { !$0.keywordOnly }.map(\.name)
+        let positionalNames = (callable.receiver.map { [$0] } ?? []) + callable.parameters.filter { !$0.keywordOnly }.map(\.name)
         for (i, argument) in positional.enumerated() {
-            if builtin.variadic != nil {
+            if callable.variadic != nil {
                 context.rest.append(argument)
             } else if i < positionalNames.count {
                 context.arguments[positionalNames[i]] = argument
             } else {
-                throw LanguageError(.argument, "\(builtin.name) takes at most \(positionalNames.count) positional argument\(positionalNames.count == 1 ? "" : "s") (got \(positional.count)); see help(\(builtin.name))", at: argument.position)
+                throw LanguageError(.tooManyPositional(owner: callable.owner, most: positionalNames.count, given: positional.count,
+                                                       help: callable.name), at: argument.position)
             }
         }
-        let names = builtin.parameters.map(\.name)
+        let own = callable.parameters.map(\.name), model = callable.modelParameters.map(\.name)
+        let names = own + model
         for (name, argument) in keywords {
             if names.contains(name) {
                 if context.arguments[name] != nil {
-                    throw LanguageError(.argument, "\(builtin.name) got two values for '\(name)'", at: argument.position)
+                    throw LanguageError(.duplicateArgument(owner: callable.owner, parameter: name), at: argument.position)
                 }
                 context.arguments[name] = argument
-            } else if builtin.extraKeywords != nil {
+            } else if callable.extraKeywords != nil {
                 context.extraKeywords.append((name, argument))
             } else {
-                let list = names.isEmpty ? " (it takes no keyword arguments)" : " (parameters: \(names.joined(separator: ", ")))"
-                throw LanguageError(.argument, "\(builtin.name) has no parameter '\(name)'" + list
-                                    + Suggestion.clause(for: name, in: names), at: argument.position)
+                throw LanguageError(.unknownParameter(owner: callable.owner, parameter: name, own: own, model: model),
+                                    at: argument.position)
             }
         }
-        for p in builtin.parameters where p.defaultText == nil && context.arguments[p.name] == nil {
-            throw LanguageError(.argument, "\(builtin.name) needs the argument '\(p.name)' (\(p.meaning)); see help(\(builtin.name))", at: position)
+        for p in callable.parameters where p.isRequired && context.arguments[p.name] == nil {
+            throw LanguageError(.missingArgument(owner: callable.owner, parameter: p.name, meaning: p.meaning, help: callable.name),
+                                at: position)
         }
         return context
     }

@@ -4,126 +4,97 @@ import NumericCore
 // MARK: - Model constructors and model functions
 
 extension Interpreter {
-    /// `ridge(alpha=1.5, ...)`: checks every argument against the family's parameter
-    /// specs, fills defaults, runs the family's cross-parameter validation.
-    func construct(_ family: ModelFamily, _ positional: [BoundArgument],
-                   _ keywords: [(name: String, argument: BoundArgument)],
-                   at position: SourcePosition) throws(LanguageError) -> Value {
-        let bound = try bindSpecs(family.parameters, owner: family.name, positional, keywords, at: position)
-        var set = ParameterSet()
-        for spec in family.parameters {
-            if let argument = bound[spec.name] {
-                if argument.value.isSequence && spec.kind != .vector {
-                    throw LanguageError(.argument, "\(spec.name) takes a single value here; to sweep it, give the list in an operation, e.g. theory(m, \(spec.name)=[...])", at: argument.position)
-                }
-                set[spec.name] = try parameterValue(argument.value, spec: spec, at: argument.position)
-            } else if let value = spec.defaultValue {
-                set[spec.name] = value
-            } else if spec.isRequired {
-                throw LanguageError(.argument, "\(family.name) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
+    /// `ridge(alpha=1.5, ...)` with its arguments bound: checks every argument against
+    /// the family's parameter specs, fills defaults, runs the family's cross-parameter validation.
+    func construct(_ family: ModelFamily, _ c: CallContext) throws(LanguageError) -> Value {
+        for spec in family.parameters where spec.kind != .vector {
+            if let argument = c.arguments[spec.name], argument.value.isSequence {
+                throw LanguageError(.singleValueHere(parameter: spec.name), at: argument.position)
             }
         }
+        let set = try parameterSet(family.parameters, from: c.arguments)
         do {
             try family.validate(set)
         } catch {
-            throw languageError(error, arguments: bound, at: position)
+            throw languageError(error, arguments: c.arguments, at: c.position)
         }
         return .model(ModelInstance(family: family, parameters: set))
     }
 
-    /// A catalog function such as `cosine(0.1, warmup=100)`.
-    func callFunction(_ function: ModelFunction, _ positional: [BoundArgument],
-                      _ keywords: [(name: String, argument: BoundArgument)],
-                      at position: SourcePosition) throws(LanguageError) -> Value {
-        let bound = try bindSpecs(function.parameters, owner: function.name, positional, keywords, at: position)
-        var set = ParameterSet()
-        for spec in function.parameters {
-            if let argument = bound[spec.name] {
-                set[spec.name] = try parameterValue(argument.value, spec: spec, at: argument.position)
-            } else if let value = spec.defaultValue {
-                set[spec.name] = value
-            } else if spec.isRequired {
-                throw LanguageError(.argument, "\(function.name) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
-            }
-        }
+    /// A catalog function such as `cosine(0.1, warmup=100)`, with its arguments bound.
+    func callFunction(_ function: ModelFunction, _ c: CallContext) throws(LanguageError) -> Value {
+        let set = try parameterSet(function.parameters, from: c.arguments)
         do {
             try function.validate(set)
         } catch {
-            throw languageError(error, arguments: bound, at: position)
+            throw languageError(error, arguments: c.arguments, at: c.position)
         }
         if let estimate = function.estimate {
-            try admit(estimate(set), for: "\(function.name)(...)", advice: "use smaller arguments", at: position)
+            try admit(estimate(set), for: "\(function.name)(...)", advice: "use smaller arguments", at: c.position)
         }
         let result: OperationResult
         do {
             result = try withProgress { monitor in try function.run(set, monitor) }
         } catch {
-            throw languageError(error, arguments: bound, at: position)
+            throw languageError(error, arguments: c.arguments, at: c.position)
         }
         return value(of: result)
     }
 
-    /// Binds arguments to parameter specs by position then by name.
-    func bindSpecs(_ specs: [ParameterSpec], owner: String, _ positional: [BoundArgument],
-                   _ keywords: [(name: String, argument: BoundArgument)],
-                   at position: SourcePosition) throws(LanguageError) -> [String: BoundArgument] {
-        var bound: [String: BoundArgument] = [:]
-        for (i, argument) in positional.enumerated() {
-            guard i < specs.count else {
-                throw LanguageError(.argument, "\(owner) takes at most \(specs.count) positional arguments (got \(positional.count))", at: argument.position)
+    /// The checked values of `specs` from bound arguments (`override` in place of an
+    /// argument's own value, for a point of a sweep), defaults filled in.
+    func parameterSet(_ specs: [ParameterSpec], from arguments: [String: BoundArgument],
+                      override: [String: Value] = [:], into base: ParameterSet = ParameterSet()) throws(LanguageError) -> ParameterSet {
+        var set = base
+        for spec in specs {
+            if let argument = arguments[spec.name] {
+                set[spec.name] = try parameterValue(override[spec.name] ?? argument.value, spec: spec, at: argument.position)
+            } else if base[spec.name] == nil, let value = spec.defaultValue {
+                set[spec.name] = value
             }
-            bound[specs[i].name] = argument
         }
-        let names = specs.map(\.name)
-        for (name, argument) in keywords {
-            guard names.contains(name) else {
-                throw LanguageError(.argument, "\(owner) has no parameter '\(name)'" + " (parameters: \(names.joined(separator: ", ")))"
-                                    + Suggestion.clause(for: name, in: names), at: argument.position)
-            }
-            guard bound[name] == nil else {
-                throw LanguageError(.argument, "\(owner) got two values for '\(name)'", at: argument.position)
-            }
-            bound[name] = argument
-        }
-        return bound
+        return set
     }
 
     /// Converts a language value to a model parameter value, checking kind and range.
     func parameterValue(_ value: Value, spec: ParameterSpec, at position: SourcePosition) throws(LanguageError) -> ParameterValue {
         func checkRange(_ x: Double, entry: Int? = nil) throws(LanguageError) {
             guard spec.range.contains(x) else {
-                let which = entry.map { " (entry \($0))" } ?? ""
-                throw LanguageError(.domain, "\(spec.name) = \(NumberText.plain(x))\(which) is out of range: allowed \(spec.range.describe(spec.name))", at: position)
+                throw LanguageError(.outOfRange(parameter: spec.name, value: x, allowed: spec.range.describe(spec.name), entry: entry),
+                                    at: position)
             }
         }
         switch spec.kind {
         case .real, .integer:
             guard case .number(let x) = value else {
-                throw LanguageError(.argument, "\(spec.name) must be a number, not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "a number", given: value.typeName), at: position)
             }
             try checkRange(x)
             if spec.kind == .integer && x.isFinite && x.rounded() != x {
-                throw LanguageError(.domain, "\(spec.name) = \(NumberText.plain(x)) is out of range: allowed a whole number with \(spec.range.describe(spec.name))", at: position)
+                throw LanguageError(.outOfRange(parameter: spec.name, value: x, allowed: "a whole number with " + spec.range.describe(spec.name),
+                                                entry: nil), at: position)
             }
             return .number(x)
         case .choice(let options):
             guard case .string(let s) = value else {
-                throw LanguageError(.argument, "\(spec.name) must be one of \(options.map { "\"\($0)\"" }.joined(separator: ", ")), not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name,
+                                               expected: "one of " + options.map { "\"\($0)\"" }.joined(separator: ", "),
+                                               given: value.typeName), at: position)
             }
             guard options.contains(s) else {
-                throw LanguageError(.domain, "\(spec.name) = \"\(s)\" is out of range: allowed \(options.map { "\"\($0)\"" }.joined(separator: ", "))"
-                                    + Suggestion.clause(for: s, in: options), at: position)
+                throw LanguageError(.notAChoice(parameter: spec.name, value: s, choices: options), at: position)
             }
             return .string(s)
         case .vector:
             guard let numbers = value.numbers else {
-                throw LanguageError(.argument, "\(spec.name) must be numbers (a vector or a number), not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "numbers (a vector or a number)",
+                                               given: value.typeName), at: position)
             }
             for (i, x) in numbers.enumerated() { try checkRange(x, entry: numbers.count > 1 ? i : nil) }
             return .vector(numbers)
         case .table:
             guard case .table(let t) = value else {
-                throw LanguageError(.argument, "\(spec.name) must be a table, not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "a table", given: value.typeName), at: position)
             }
             return .table(t)
         case .schedule:
@@ -133,8 +104,17 @@ extension Interpreter {
                 try checkRange(x)
                 return .number(x)
             default:
-                throw LanguageError(.argument, "\(spec.name) must be a schedule or a number, not \(value.typeName)", at: position)
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "a schedule or a number",
+                                               given: value.typeName), at: position)
             }
+        case .string:
+            guard case .string(let s) = value else {
+                throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "a string", given: value.typeName), at: position)
+            }
+            return .string(s)
+        case .bool, .list, .any, .value, .oneOf:
+            // Only builtins declare these, and they read their arguments themselves.
+            throw LanguageError(.argument, "\(spec.name) is not a model parameter of a kind the language can pass", at: position)
         }
     }
 

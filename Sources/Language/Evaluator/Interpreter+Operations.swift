@@ -14,65 +14,40 @@ extension Interpreter {
         var position: SourcePosition
     }
 
-    /// `theory(m, P=...)` and any other operation: model parameters may be overridden
-    /// or swept (given as a list), operation parameters are checked against their
-    /// specs, the cost is estimated and refused if too large, then the work runs once
-    /// per point of the sweep grid and the tables are concatenated with a column per
-    /// swept parameter.
-    func runOperation(_ name: String, _ positional: [BoundArgument],
-                      _ keywords: [(name: String, argument: BoundArgument)],
-                      at position: SourcePosition) throws(LanguageError) -> Value {
-        guard let first = positional.first else {
-            throw LanguageError(.argument, "\(name) needs a model as its first argument, e.g. \(name)(m, ...)", at: position)
+    /// `theory(m, P=...)` and any other operation, with its arguments bound: model
+    /// parameters may be overridden or swept (given as a list), operation parameters are
+    /// checked against their specs, the cost is estimated and refused if too large, then
+    /// the work runs once per point of the sweep grid and the tables are concatenated
+    /// with a column per swept parameter.
+    func runOperation(_ operation: ModelOperation, of family: ModelFamily, _ c: CallContext) throws(LanguageError) -> Value {
+        guard case .model(let model)? = c.value("model") else {
+            throw LanguageError(.needsModel(operation: operation.name, given: c.value("model")?.typeName), at: c.position)
         }
-        guard case .model(let model) = first.value else {
-            throw LanguageError(.argument, "\(name) needs a model as its first argument, not \(first.value.typeName)", at: first.position)
-        }
-        let family = model.family
-        guard let operation = family.operation(name) else {
-            throw LanguageError(.argument, "\(family.name) has no operation '\(name)'; it has \(family.operations.map(\.name).joined(separator: ", "))", at: position)
-        }
-        // Bind: remaining positionals to the operation's parameters; keywords to either.
-        var bound: [String: BoundArgument] = [:]
-        for (i, argument) in positional.dropFirst().enumerated() {
-            guard i < operation.parameters.count else {
-                throw LanguageError(.argument, "\(name) for \(family.name) takes at most \(operation.parameters.count + 1) positional arguments", at: argument.position)
-            }
-            bound[operation.parameters[i].name] = argument
-        }
-        let allNames = operation.parameters.map(\.name) + family.parameters.map(\.name)
-        for (key, argument) in keywords {
-            guard allNames.contains(key) else {
-                throw LanguageError(.argument, "\(name)(\(family.name)) has no parameter '\(key)'" + " (parameters: \(operation.parameters.map(\.name).joined(separator: ", ")) and the model's \(family.parameters.map(\.name).joined(separator: ", ")))"
-                                    + Suggestion.clause(for: key, in: allNames), at: argument.position)
-            }
-            guard bound[key] == nil else {
-                throw LanguageError(.argument, "\(name) got two values for '\(key)'", at: argument.position)
-            }
-            bound[key] = argument
-        }
+        let name = operation.name, position = c.position
+        var bound = c.arguments
+        bound["model"] = nil
         if operation.parameters.contains(where: { $0.name == "seed" }), bound["seed"] == nil, let seed {
             bound["seed"] = BoundArgument(value: .number(seed), position: position)
         }
         // Sweeps: list values for scalar parameters.
         var sweeps: [Sweep] = []
-        let specs = operation.parameters.map { ($0, true) } + family.parameters.filter { s in !operation.parameters.contains { $0.name == s.name } }.map { ($0, false) }
-        for (spec, _) in specs {
+        let specs = operation.parameters + family.parameters.filter { s in !operation.parameters.contains { $0.name == s.name } }
+        for spec in specs {
             guard let argument = bound[spec.name], argument.value.isSequence, spec.kind != .vector else { continue }
             guard spec.sweepable else {
-                throw LanguageError(.argument, "\(spec.name) cannot be swept; give a single value", at: argument.position)
+                throw LanguageError(.cannotSweep(parameter: spec.name), at: argument.position)
             }
             let values = argument.value.elements ?? []
             guard !values.isEmpty else {
-                throw LanguageError(.argument, "\(spec.name) is an empty list; a sweep needs at least one value", at: argument.position)
+                throw LanguageError(.emptySweep(parameter: spec.name), at: argument.position)
             }
             sweeps.append(Sweep(name: spec.name, values: values, position: argument.position))
         }
         // The grid of points, first sweep outermost; its size is checked before it is built.
         let gridSize = sweeps.reduce(1.0) { $0 * Double($1.values.count) }
         if gridSize > Double(Self.maximumSweepPoints) {
-            let factors = sweeps.map { "\($0.values.count) \($0.name)" }.joined(separator: " × ")
-            throw LanguageError(.resource, "the sweep has \(NumberText.plain(gridSize)) points (\(factors)); the limit is \(Self.maximumSweepPoints) points: sweep fewer values", at: position)
+            throw LanguageError(.sweepTooLarge(points: gridSize, factors: sweeps.map { ($0.name, $0.values.count) },
+                                               limit: Self.maximumSweepPoints), at: position)
         }
         var points: [[String: Value]] = [[:]]
         for sweep in sweeps {
@@ -108,28 +83,15 @@ extension Interpreter {
     /// The checked model and operation parameter sets for one grid point.
     private func prepare(point: [String: Value], bound: [String: BoundArgument], model: ModelInstance,
                          operation: ModelOperation, at position: SourcePosition) throws(LanguageError) -> (ParameterSet, ParameterSet) {
-        var modelSet = model.parameters
         let operationNames = Set(operation.parameters.map(\.name))
-        for spec in model.family.parameters where !operationNames.contains(spec.name) {
-            guard let argument = bound[spec.name] else { continue }
-            modelSet[spec.name] = try parameterValue(point[spec.name] ?? argument.value, spec: spec, at: argument.position)
-        }
+        let modelSet = try parameterSet(model.family.parameters.filter { !operationNames.contains($0.name) }, from: bound,
+                                        override: point, into: model.parameters)
         do {
             try model.family.validate(modelSet)
         } catch {
             throw languageError(error, arguments: bound, at: position)
         }
-        var argumentSet = ParameterSet()
-        for spec in operation.parameters {
-            if let argument = bound[spec.name] {
-                argumentSet[spec.name] = try parameterValue(point[spec.name] ?? argument.value, spec: spec, at: argument.position)
-            } else if let value = spec.defaultValue {
-                argumentSet[spec.name] = value
-            } else if spec.isRequired {
-                throw LanguageError(.argument, "\(operation.name)(\(model.family.name)) needs the parameter '\(spec.name)' (\(spec.meaning))", at: position)
-            }
-        }
-        return (modelSet, argumentSet)
+        return (modelSet, try parameterSet(operation.parameters, from: bound, override: point))
     }
 
     /// Refuses work whose estimate over the whole grid exceeds the memory limit, the

@@ -17,14 +17,14 @@ extension Builtins {
                 optimal(f, C=[...]) gives the compute-optimal N, D and loss.
                 """,
                 parameters: [
-                    BuiltinParameter("data", "a table (or a vector of x values)", type: "table or vector"),
-                    BuiltinParameter("ys", "the y values when data is a vector", type: "vector", default: "none"),
-                    BuiltinParameter("x", "the x column (a list [\"N\", \"D\"] for chinchilla)", type: "string or list", default: "first column", keywordOnly: true),
-                    BuiltinParameter("y", "the y column", type: "string", default: "second column", keywordOnly: true),
-                    BuiltinParameter("law", "the law to fit", type: "string", default: "\"powerlaw\"",
+                    .builtin("data", "a table (or a vector of x values)", kind: .oneOf([.table, .vector])),
+                    .builtin("ys", "the y values when data is a vector", kind: .vector, default: "none"),
+                    .builtin("x", "the x column (a list [\"N\", \"D\"] for chinchilla)", kind: .oneOf([.string, .list]), default: "first column", keywordOnly: true),
+                    .builtin("y", "the y column", kind: .string, default: "second column", keywordOnly: true),
+                    .builtin("law", "the law to fit", kind: .string, default: "\"powerlaw\"",
                                      allowed: "\"powerlaw\" | \"exponential\" | \"linear\" | \"chinchilla\" | \"offset_powerlaw\"", keywordOnly: true),
-                    BuiltinParameter("min", "use only points with x ≥ min", default: "none", keywordOnly: true),
-                    BuiltinParameter("max", "use only points with x ≤ max", default: "none", keywordOnly: true),
+                    .builtin("min", "use only points with x ≥ min", default: "none", keywordOnly: true),
+                    .builtin("max", "use only points with x ≤ max", default: "none", keywordOnly: true),
                 ] + scalingFitParameters) { c throws(LanguageError) in
             let law = CurveFit.Law(rawValue: try c.choice("law", CurveFit.Law.allCases.map(\.rawValue) + scalingLawNames) ?? "powerlaw") ?? .powerlaw
             if let scaling = try scalingFit(&c) { return scaling }
@@ -71,12 +71,12 @@ extension Builtins {
                 The text may hold TeX math between $…$, typeset in reports.
                 """,
                 parameters: [
-                    BuiltinParameter("text", "the statement, in words", type: "string"),
-                    BuiltinParameter("measured", "the measured value"),
-                    BuiltinParameter("expect", "the expected value", keywordOnly: false),
-                    BuiltinParameter("tol", "absolute tolerance", default: "none", allowed: "tol ≥ 0", keywordOnly: true),
-                    BuiltinParameter("rtol", "relative tolerance", default: "none", allowed: "rtol ≥ 0", keywordOnly: true),
-                    BuiltinParameter("evidence", "the kind of evidence", type: "string", default: "none",
+                    .builtin("text", "the statement, in words", kind: .string),
+                    .builtin("measured", "the measured value"),
+                    .builtin("expect", "the expected value", keywordOnly: false),
+                    .builtin("tol", "absolute tolerance", default: "none", allowed: "tol ≥ 0", keywordOnly: true),
+                    .builtin("rtol", "relative tolerance", default: "none", allowed: "rtol ≥ 0", keywordOnly: true),
+                    .builtin("evidence", "the kind of evidence", kind: .string, default: "none",
                                      allowed: ClaimEvidence.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " | "), keywordOnly: true),
                 ]) { c throws(LanguageError) in
             let text = try c.string("text")!

@@ -8,9 +8,9 @@ extension Builtins {
         position("argmax", "The index of the largest number (the first if several tie; as numpy.argmax, a NaN counts as largest).") { $0 > $1 },
         Builtin(name: "sort", summary: "The numbers or strings in ascending order (as numpy.sort, NaN last); a table's rows ordered by a column.",
                 doc: "sort([3, 1, 2]) → [1, 2, 3]; sort(names) sorts strings by code point; sort(t, by=\"loss\") orders the rows of t by its loss column (ties keep their order), reverse=true for descending.",
-                parameters: [BuiltinParameter("x", "a vector, a list of strings, or a table", type: "vector, list or table"),
-                             BuiltinParameter("by", "for a table: the column to order by", type: "string", default: "none"),
-                             BuiltinParameter("reverse", "descending instead of ascending", type: "bool", default: "false")]) { c throws(LanguageError) in
+                parameters: [.builtin("x", "a vector, a list of strings, or a table", kind: .oneOf([.vector, .list, .table])),
+                             .builtin("by", "for a table: the column to order by", kind: .string, default: "none"),
+                             .builtin("reverse", "descending instead of ascending", kind: .bool, default: "false")]) { c throws(LanguageError) in
             let reverse = try flag(c, "reverse")
             let x = c.value("x")!
             if case .table(let t) = x {
@@ -46,7 +46,7 @@ extension Builtins {
         },
         Builtin(name: "unique", summary: "The distinct numbers or strings, sorted (as numpy.unique; all NaNs count as one, last).",
                 doc: "unique([3, 1, 3, 2]) → [1, 2, 3]; unique(t.optimizer) lists the distinct strings of a column.",
-                parameters: [BuiltinParameter("x", "a vector or a list of strings", type: "vector or list")]) { c throws(LanguageError) in
+                parameters: [.builtin("x", "a vector or a list of strings", kind: .oneOf([.vector, .list]))]) { c throws(LanguageError) in
             let x = c.value("x")!
             if let strings = strings(x) {
                 let sorted = strings.sorted(by: codePointLess)
@@ -59,14 +59,14 @@ extension Builtins {
         },
         Builtin(name: "cumsum", summary: "The running sums: element i is the sum of elements 0 … i (as numpy.cumsum).",
                 doc: "cumsum([1, 2, 3]) → [1, 3, 6].",
-                parameters: [BuiltinParameter("x", "a vector", type: "vector")]) { c throws(LanguageError) in
+                parameters: [.builtin("x", "a vector", kind: .vector)]) { c throws(LanguageError) in
             var total = 0.0
             return .vector(try numbers(c, c.value("x")!).map { total += $0; return total })
         },
         Builtin(name: "diff", summary: "The differences of neighbours, x[i+1] - x[i], applied n times (as numpy.diff).",
                 doc: "diff([1, 4, 9, 16]) → [3, 5, 7]; diff(x, n=2) → [2, 2]. The result is n shorter than x (empty if n ≥ len(x)).",
-                parameters: [BuiltinParameter("x", "a vector", type: "vector"),
-                             BuiltinParameter("n", "how many times to difference", type: "integer", default: "1", allowed: "n ≥ 0")]) { c throws(LanguageError) in
+                parameters: [.builtin("x", "a vector", kind: .vector),
+                             .builtin("n", "how many times to difference", kind: .integer, default: "1", allowed: "n ≥ 0")]) { c throws(LanguageError) in
             var v = try numbers(c, c.value("x")!)
             let n = try c.integer("n", atLeast: 0) ?? 1
             for _ in 0..<n where !v.isEmpty { v = zip(v.dropFirst(), v).map { $0 - $1 } }
@@ -81,7 +81,7 @@ extension Builtins {
     private static func position(_ name: String, _ summary: String, _ better: @escaping @Sendable (Double, Double) -> Bool) -> Builtin {
         Builtin(name: name, summary: summary,
                 doc: "\(name)([3, 1, 2]) → \(name == "argmin" ? 1 : 0). For the row of a table where a column is \(name == "argmin" ? "smallest" : "largest"): t[\(name)(t.loss)].",
-                parameters: [BuiltinParameter("x", "a vector", type: "vector")]) { c throws(LanguageError) in
+                parameters: [.builtin("x", "a vector", kind: .vector)]) { c throws(LanguageError) in
             let x = c.value("x")!
             if case .table = x {
                 throw c.error(.type, "\(name) takes a vector; for a table, give a column: t[\(name)(t.loss)] is the row where loss is \(name == "argmin" ? "smallest" : "largest")", at: "x")
@@ -100,7 +100,7 @@ extension Builtins {
     /// `any`/`all` over the truths of a mask, vector or list of bools and numbers.
     private static func truthReduction(_ name: String, _ summary: String, _ f: @escaping @Sendable ([Bool]) -> Bool) -> Builtin {
         Builtin(name: name, summary: summary, doc: "",
-                parameters: [BuiltinParameter("x", "a mask, vector or list of bools", type: "mask or vector")]) { c throws(LanguageError) in
+                parameters: [.builtin("x", "a mask, vector or list of bools", kind: .oneOf([.value("mask"), .vector]))]) { c throws(LanguageError) in
             let x = c.value("x")!
             var truths: [Bool] = []
             for element in x.elements ?? [x] {

@@ -37,13 +37,13 @@ extension Builtins {
             return .table(Table(columns: columns))
         },
         Builtin(name: "columns", summary: "The column names of a table, as a list of strings.", doc: "",
-                parameters: [BuiltinParameter("t", "a table", type: "table")]) { c throws(LanguageError) in
+                parameters: [.builtin("t", "a table", kind: .table)]) { c throws(LanguageError) in
             .list(try c.table("t")!.columnNames.map(Value.string))
         },
         Builtin(name: "save", summary: "Saves a table as CSV or a plot as SVG, PNG or PDF: save(t, \"curve.csv\"), save(p, \"fig.png\").",
                 doc: "Numbers are written exactly (shortest round-trip form). The file is replaced if it exists.",
-                parameters: [BuiltinParameter("value", "a table or a plot", type: "table or plot"),
-                             BuiltinParameter("path", "the file to write", type: "string")]) { c throws(LanguageError) in
+                parameters: [.builtin("value", "a table or a plot", kind: .oneOf([.table, .value("plot")])),
+                             .builtin("path", "the file to write", kind: .string)]) { c throws(LanguageError) in
             let path = try c.string("path")!
             let text: String
             switch c.value("value")! {

@@ -13,14 +13,14 @@ extension Builtins {
                 per value. plot(xs, ys) draws two vectors; plot(schedule, steps=1000) draws a schedule over a run.
                 """,
                 parameters: [
-                    BuiltinParameter("x", "the x column (default: the first)", type: "string", default: "none", keywordOnly: true),
-                    BuiltinParameter("y", "the y column (default: the second)", type: "string", default: "none", keywordOnly: true),
-                    BuiltinParameter("scale", "which axes are logarithmic", type: "string", default: "\"linear\"",
+                    .builtin("x", "the x column (default: the first)", kind: .string, default: "none", keywordOnly: true),
+                    .builtin("y", "the y column (default: the second)", kind: .string, default: "none", keywordOnly: true),
+                    .builtin("scale", "which axes are logarithmic", kind: .string, default: "\"linear\"",
                                      allowed: "\"linear\" | \"logx\" | \"logy\" | \"loglog\"", keywordOnly: true),
-                    BuiltinParameter("title", "the title", type: "string", default: "none", keywordOnly: true),
-                    BuiltinParameter("xlabel", "the x-axis label (default: the x column)", type: "string", default: "none", keywordOnly: true),
-                    BuiltinParameter("ylabel", "the y-axis label (default: the y column)", type: "string", default: "none", keywordOnly: true),
-                    BuiltinParameter("steps", "the run length for a schedule", type: "integer", default: "1000", allowed: "1 ≤ steps ≤ 10000000", keywordOnly: true),
+                    .builtin("title", "the title", kind: .string, default: "none", keywordOnly: true),
+                    .builtin("xlabel", "the x-axis label (default: the x column)", kind: .string, default: "none", keywordOnly: true),
+                    .builtin("ylabel", "the y-axis label (default: the y column)", kind: .string, default: "none", keywordOnly: true),
+                    .builtin("steps", "the run length for a schedule", kind: .integer, default: "1000", allowed: "1 ≤ steps ≤ 10000000", keywordOnly: true),
                 ], variadic: "tables") { c throws(LanguageError) in
             let scaleName = try c.choice("scale", Plot.Scale.allCases.map(\.rawValue)) ?? "linear"
             let scale = Plot.Scale(rawValue: scaleName) ?? .linear

@@ -5,8 +5,8 @@ extension Builtins {
         Builtin(name: "input", summary: "Asks the user to type a line in the front end and returns it as a string.",
                 doc: "The kernel sends the prompt as an input_request on the stdin channel and waits for the answer; an interrupt stops the wait. Front ends that do not take input (allow_stdin false) and `solvable run` give an IOError. With password=true the front end hides what is typed.",
                 parameters: [
-                    BuiltinParameter("prompt", "text shown before the answer", type: "string", default: "\"\""),
-                    BuiltinParameter("password", "hide what is typed", type: "bool", default: "false"),
+                    .builtin("prompt", "text shown before the answer", kind: .string, default: "\"\""),
+                    .builtin("password", "hide what is typed", kind: .bool, default: "false"),
                 ]) { context throws(LanguageError) in
             let prompt = try context.string("prompt") ?? ""
             var password = false

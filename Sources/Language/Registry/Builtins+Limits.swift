@@ -14,11 +14,11 @@ extension Builtins {
                 session; with cell=true only for the rest of this cell. Defaults: 8 GiB and 600 s.
                 """,
                 parameters: [
-                    BuiltinParameter("seconds", "time limit per cell", default: "600",
+                    .builtin("seconds", "time limit per cell", default: "600",
                                      allowed: "0 < seconds ≤ \(Int(ResourceLimits.maximumSeconds))", keywordOnly: true),
-                    BuiltinParameter("memory", "memory limit in bytes (8 GiB)", default: "8589934592",
+                    .builtin("memory", "memory limit in bytes (8 GiB)", default: "8589934592",
                                      allowed: "1e6 ≤ memory ≤ the machine's memory", keywordOnly: true),
-                    BuiltinParameter("cell", "set the limits for the rest of this cell only", type: "bool",
+                    .builtin("cell", "set the limits for the rest of this cell only", kind: .bool,
                                      default: "false", keywordOnly: true),
                 ]) { c throws(LanguageError) in
             let interpreter = c.interpreter

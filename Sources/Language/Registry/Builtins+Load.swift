@@ -13,8 +13,8 @@ extension Builtins {
                 overrides.
                 """,
                 parameters: [
-                    BuiltinParameter("path", "the file to read", type: "string"),
-                    BuiltinParameter("sep", "the field separator (default: tab for .tsv/.tab, else comma)", type: "string",
+                    .builtin("path", "the file to read", kind: .string),
+                    .builtin("sep", "the field separator (default: tab for .tsv/.tab, else comma)", kind: .string,
                                      default: "none", allowed: "one character", keywordOnly: true),
                 ]) { c throws(LanguageError) in
             let path = try c.string("path")!

@@ -4,8 +4,8 @@ extension Builtins {
     static let math: [Builtin] = [
         Builtin(name: "linspace", summary: "n evenly spaced numbers from start to stop, both included (as numpy.linspace).",
                 doc: "linspace(0, 1, 5) → [0, 0.25, 0.5, 0.75, 1].",
-                parameters: [BuiltinParameter("start", "first value"), BuiltinParameter("stop", "last value"),
-                             BuiltinParameter("n", "how many values", type: "integer", default: "50", allowed: "1 ≤ n ≤ 10000000")]) { c throws(LanguageError) in
+                parameters: [.builtin("start", "first value"), .builtin("stop", "last value"),
+                             .builtin("n", "how many values", kind: .integer, default: "50", allowed: "1 ≤ n ≤ 10000000")]) { c throws(LanguageError) in
             let (a, b) = (try c.number("start")!, try c.number("stop")!)
             let n = try c.integer("n", atLeast: 1, atMost: maximumGrid) ?? 50
             guard a.isFinite, b.isFinite else { throw c.error(.domain, "linspace needs finite start and stop") }
@@ -14,8 +14,8 @@ extension Builtins {
         },
         Builtin(name: "geomspace", summary: "n numbers evenly spaced on a log scale from start to stop, both included (as numpy.geomspace).",
                 doc: "geomspace(10, 1e4, 4) → [10, 100, 1000, 10000]. start and stop must have the same sign and be non-zero.",
-                parameters: [BuiltinParameter("start", "first value", allowed: "start ≠ 0"), BuiltinParameter("stop", "last value", allowed: "same sign as start"),
-                             BuiltinParameter("n", "how many values", type: "integer", default: "50", allowed: "1 ≤ n ≤ 10000000")]) { c throws(LanguageError) in
+                parameters: [.builtin("start", "first value", allowed: "start ≠ 0"), .builtin("stop", "last value", allowed: "same sign as start"),
+                             .builtin("n", "how many values", kind: .integer, default: "50", allowed: "1 ≤ n ≤ 10000000")]) { c throws(LanguageError) in
             let (a, b) = (try c.number("start")!, try c.number("stop")!)
             let n = try c.integer("n", atLeast: 1, atMost: maximumGrid) ?? 50
             guard a != 0, b != 0, a.isFinite, b.isFinite, (a > 0) == (b > 0) else {
@@ -30,9 +30,9 @@ extension Builtins {
         },
         Builtin(name: "range", summary: "Whole numbers from start up to (not including) stop, in steps (as Python's range).",
                 doc: "range(4) → [0, 1, 2, 3]; range(1, 10, 3) → [1, 4, 7].",
-                parameters: [BuiltinParameter("start", "first value (or the stop, if given alone)"),
-                             BuiltinParameter("stop", "end, excluded", default: "none"),
-                             BuiltinParameter("step", "increment", default: "1", allowed: "step ≠ 0")]) { c throws(LanguageError) in
+                parameters: [.builtin("start", "first value (or the stop, if given alone)"),
+                             .builtin("stop", "end, excluded", default: "none"),
+                             .builtin("step", "increment", default: "1", allowed: "step ≠ 0")]) { c throws(LanguageError) in
             var start = try c.number("start")!
             var stop = try c.number("stop") ?? .nan
             if stop.isNaN { (start, stop) = (0, start) }
@@ -58,7 +58,7 @@ extension Builtins {
         reduction("sum", "The sum of the numbers.", allowsEmpty: true) { v in v.reduce(0, +) },
         reduction("mean", "The arithmetic mean of the numbers.") { v in v.reduce(0, +) / Double(v.count) },
         Builtin(name: "len", summary: "The number of elements of a vector or list, rows of a table, or characters of a string.",
-                doc: "", parameters: [BuiltinParameter("x", "a vector, list, table or string", type: "any")]) { c throws(LanguageError) in
+                doc: "", parameters: [.builtin("x", "a vector, list, table or string", kind: .any)]) { c throws(LanguageError) in
             switch c.value("x")! {
             case .vector(let v): return .number(Double(v.count))
             case .mask(let m): return .number(Double(m.count))
@@ -86,7 +86,7 @@ extension Builtins {
     private static func unary(_ name: String, _ summary: String, domain: String,
                               _ f: @escaping @Sendable (Double) -> Double?) -> Builtin {
         Builtin(name: name, summary: summary, doc: "",
-                parameters: [BuiltinParameter("x", "a number or a vector", type: "number or vector", allowed: domain)]) { c throws(LanguageError) in
+                parameters: [.builtin("x", "a number or a vector", kind: .oneOf([.real, .vector]), allowed: domain)]) { c throws(LanguageError) in
             let value = c.value("x")!
             guard let numbers = value.numbers else {
                 throw c.error(.type, "\(name) needs a number or a vector, not \(value.typeName)", at: "x")

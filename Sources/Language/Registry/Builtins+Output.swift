@@ -29,7 +29,7 @@ extension Builtins {
         },
         Builtin(name: "clear", summary: "Clears the cell's output so far.",
                 doc: "With wait=true the output is cleared only when new output arrives (avoids flicker in loops of displays).",
-                parameters: [BuiltinParameter("wait", "clear only when new output arrives", type: "bool", default: "false")]) { context throws(LanguageError) in
+                parameters: [.builtin("wait", "clear only when new output arrives", kind: .bool, default: "false")]) { context throws(LanguageError) in
             var wait = false
             if let v = context.value("wait") {
                 guard case .bool(let b) = v else { throw context.error(.argument, "clear: wait must be true or false", at: "wait") }
@@ -40,7 +40,7 @@ extension Builtins {
         },
         Builtin(name: "help", summary: "Shows the help of a builtin, model, function or operation (or lists them all).",
                 doc: "help(ridge) shows the signature, a table of parameters with meaning, default and allowed range, the operations and the paper. ?ridge shows the same in the pager.",
-                parameters: [BuiltinParameter("topic", "a builtin, model, model instance or its name", type: "any", default: "none")]) { context throws(LanguageError) in
+                parameters: [.builtin("topic", "a builtin, model, model instance or its name", kind: .any, default: "none")]) { context throws(LanguageError) in
             let interpreter = context.interpreter
             let topic: HelpTopic?
             switch context.value("topic") {
@@ -60,7 +60,7 @@ extension Builtins {
         },
         Builtin(name: "seed", summary: "Sets the session's random seed, the default seed= of simulations.",
                 doc: "After seed(n), every operation with a seed parameter that is not given one uses n, so re-running a notebook gives identical numbers.",
-                parameters: [BuiltinParameter("n", "the seed", type: "integer", allowed: "0 ≤ n < 2^53, whole")]) { context throws(LanguageError) in
+                parameters: [.builtin("n", "the seed", kind: .integer, allowed: "0 ≤ n < 2^53, whole")]) { context throws(LanguageError) in
             guard let n = try context.integer("n", atLeast: 0) else { return .none }
             context.interpreter.seed = Double(n)
             return .none

@@ -1,23 +1,24 @@
 import Display
 import Foundation
+import Models
 import NumericCore
 
 // MARK: - Plot control: labels, styles, colours, limits, size, legend, several y, fit overlays
 
 extension Builtins {
     /// The options `plot` takes beyond what to draw.
-    static let plotControlParameters: [BuiltinParameter] = [
-        BuiltinParameter("label", "legend text of the data series (a list: one per series)", type: "string or list",
+    static let plotControlParameters: [ParameterSpec] = [
+        .builtin("label", "legend text of the data series (a list: one per series)", kind: .oneOf([.string, .list]),
                          default: "none", keywordOnly: true),
-        BuiltinParameter("style", "how the data series are drawn (a list: one per series)", type: "string or list",
+        .builtin("style", "how the data series are drawn (a list: one per series)", kind: .oneOf([.string, .list]),
                          default: "by table", allowed: "\"line\" | \"markers\" | \"both\" | \"dashed\" | \"dashed+markers\"", keywordOnly: true),
-        BuiltinParameter("color", "CSS colour of the data series (a list: one per series)", type: "string or list",
+        .builtin("color", "CSS colour of the data series (a list: one per series)", kind: .oneOf([.string, .list]),
                          default: "palette", allowed: "\"#0072B2\", \"#07b\", a CSS name", keywordOnly: true),
-        BuiltinParameter("xlim", "the x range shown, [low, high]", type: "list", default: "data", allowed: "low < high", keywordOnly: true),
-        BuiltinParameter("ylim", "the y range shown, [low, high]", type: "list", default: "data", allowed: "low < high", keywordOnly: true),
-        BuiltinParameter("size", "the figure's [width, height] in px", type: "list", default: "[640, 420]",
+        .builtin("xlim", "the x range shown, [low, high]", kind: .list, default: "data", allowed: "low < high", keywordOnly: true),
+        .builtin("ylim", "the y range shown, [low, high]", kind: .list, default: "data", allowed: "low < high", keywordOnly: true),
+        .builtin("size", "the figure's [width, height] in px", kind: .list, default: "[640, 420]",
                          allowed: "200 ≤ each ≤ 4000", keywordOnly: true),
-        BuiltinParameter("legend", "where the legend goes", type: "string", default: "\"best\"",
+        .builtin("legend", "where the legend goes", kind: .string, default: "\"best\"",
                          allowed: Plot.LegendPlacement.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " | "), keywordOnly: true),
     ]
 

@@ -1,19 +1,20 @@
+import Models
 import NumericCore
 
 // MARK: - Scaling-law fits of a user's runs
 
 extension Builtins {
     /// The parameters `fit` takes only for a scaling law, after the curve-fit ones.
-    static let scalingFitParameters: [BuiltinParameter] = [
-        BuiltinParameter("bootstrap", "resamples of the runs for 95% percentile intervals (scaling laws)", type: "integer",
-                         default: "0", allowed: "0 ≤ bootstrap ≤ 100000", keywordOnly: true),
-        BuiltinParameter("seed", "seed of the resamples (default: the session's seed(n), else 0)", type: "integer",
-                         default: "none", allowed: "seed ≥ 0", keywordOnly: true),
-        BuiltinParameter("loss", "the per-run loss on log L̂ − log L (scaling laws)", type: "string", default: "\"huber\"",
-                         allowed: "\"huber\" | \"mse\"", keywordOnly: true),
-        BuiltinParameter("delta", "the Huber threshold (scaling laws)", default: "1e-3", allowed: "delta > 0", keywordOnly: true),
-        BuiltinParameter("holdout", "hold out this many largest-compute runs and report the fit's error on them",
-                         type: "integer", default: "0", allowed: "holdout ≥ 0", keywordOnly: true),
+    static let scalingFitParameters: [ParameterSpec] = [
+        .builtin("bootstrap", "resamples of the runs for 95% percentile intervals (scaling laws)", kind: .integer,
+                 default: "0", allowed: "0 ≤ bootstrap ≤ 100000", keywordOnly: true),
+        .builtin("seed", "seed of the resamples (default: the session's seed(n), else 0)", kind: .integer,
+                 default: "none", allowed: "seed ≥ 0", keywordOnly: true),
+        .builtin("loss", "the per-run loss on log L̂ − log L (scaling laws)", kind: .string, default: "\"huber\"",
+                 allowed: "\"huber\" | \"mse\"", keywordOnly: true),
+        .builtin("delta", "the Huber threshold (scaling laws)", default: "1e-3", allowed: "delta > 0", keywordOnly: true),
+        .builtin("holdout", "hold out this many largest-compute runs and report the fit's error on them",
+                 kind: .integer, default: "0", allowed: "holdout ≥ 0", keywordOnly: true),
     ]
 
     /// The names `law=` accepts for a scaling law.
@@ -117,8 +118,8 @@ extension Builtins {
                 model's operation instead (e.g. ensemble's optimal(m, K=...); see help(ensemble)).
                 """,
                 parameters: [
-                    BuiltinParameter("f", "a chinchilla fit: fit(runs, law=\"chinchilla\", ...)", type: "fit"),
-                    BuiltinParameter("C", "compute budgets in FLOPs", type: "vector", allowed: "C > 0", keywordOnly: false),
+                    .builtin("f", "a chinchilla fit: fit(runs, law=\"chinchilla\", ...)", kind: .value("fit")),
+                    .builtin("C", "compute budgets in FLOPs", kind: .vector, allowed: "C > 0", keywordOnly: false),
                 ]) { c throws(LanguageError) in
             guard case .scalingFit(let f) = c.value("f")! else {
                 throw c.error(.argument, "optimal takes a chinchilla fit, fit(runs, law=\"chinchilla\", ...), not \(c.value("f")!.typeName)", at: "f")

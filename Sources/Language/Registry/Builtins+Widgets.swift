@@ -11,11 +11,11 @@ extension Builtins {
         Builtin(name: "slider", summary: "A slider as a parameter value: its value, which explore lets the reader move.",
                 doc: "slider(min, max, value) is value everywhere but inside explore(...), where it becomes a slider (a FloatSlider; a FloatLogSlider with log=true, stepping in decades; an IntSlider when min, max and step are whole numbers). value defaults to the middle of the range (the geometric middle with log=true); step defaults to 1/100 of the range (of the decades with log=true), at least 1/\(maximumSliderSteps).",
                 parameters: [
-                    BuiltinParameter("min", "the lowest value"),
-                    BuiltinParameter("max", "the highest value", allowed: "max > min"),
-                    BuiltinParameter("value", "the starting value", default: "middle", allowed: "min ≤ value ≤ max"),
-                    BuiltinParameter("step", "the step (in decades with log=true)", default: "range/100", keywordOnly: true),
-                    BuiltinParameter("log", "step on a log scale", type: "bool", default: "false", allowed: "needs min > 0", keywordOnly: true),
+                    .builtin("min", "the lowest value"),
+                    .builtin("max", "the highest value", allowed: "max > min"),
+                    .builtin("value", "the starting value", default: "middle", allowed: "min ≤ value ≤ max"),
+                    .builtin("step", "the step (in decades with log=true)", default: "range/100", keywordOnly: true),
+                    .builtin("log", "step on a log scale", kind: .bool, default: "false", allowed: "needs min > 0", keywordOnly: true),
                 ]) { context throws(LanguageError) in
             let control = try slider(context)
             return context.interpreter.controlValue(control, at: context.position)
@@ -23,8 +23,8 @@ extension Builtins {
         Builtin(name: "dropdown", summary: "A choice among values as a parameter value: the chosen one, which explore lets the reader change.",
                 doc: "dropdown([\"linear\", \"cosine\"]) is its first option (or value=) everywhere but inside explore(...), where it becomes a Dropdown.",
                 parameters: [
-                    BuiltinParameter("options", "the values to choose from", type: "list"),
-                    BuiltinParameter("value", "the starting option", type: "any", default: "options[0]"),
+                    .builtin("options", "the values to choose from", kind: .list),
+                    .builtin("value", "the starting option", kind: .any, default: "options[0]"),
                 ]) { context throws(LanguageError) in
             guard let list = context.value("options"), let options = list.elements, !options.isEmpty else {
                 throw context.error(.argument, "dropdown: options must be a non-empty list, e.g. dropdown([\"a\", \"b\"])", at: "options")
@@ -40,7 +40,7 @@ extension Builtins {
         },
         Builtin(name: "checkbox", summary: "A true/false parameter value, which explore shows as a checkbox.",
                 doc: "checkbox(true) is true everywhere but inside explore(...), where it becomes a Checkbox.",
-                parameters: [BuiltinParameter("value", "the starting value", type: "bool", default: "false")]) { context throws(LanguageError) in
+                parameters: [.builtin("value", "the starting value", kind: .bool, default: "false")]) { context throws(LanguageError) in
             var value = false
             if let v = context.value("value") {
                 guard case .bool(let b) = v else {
@@ -52,7 +52,7 @@ extension Builtins {
         },
         Builtin(name: "explore", summary: "Shows an expression with its controls and redraws it when a control moves.",
                 doc: "explore(expr) receives expr unevaluated: each slider(...), dropdown(...) or checkbox(...) in it becomes a Jupyter widget, and moving one re-evaluates expr with the new value (a move during a redraw cancels it; the latest value wins). Example: explore(plot(theory(ridge(alpha=slider(1, 3, 1.5), beta=1.2, noise=0.1, dim=1000, lambda=1e-3), P=geomspace(10, 1e4, 40)), x=\"P\", y=\"test\", scale=\"loglog\")). `solvable run` saves the widgets' state and frames over the controls' grid, so `solvable render` makes an offline interactive figure.",
-                parameters: [BuiltinParameter("expr", "an expression with controls in it", type: "expression")]) { context throws(LanguageError) in
+                parameters: [.builtin("expr", "an expression with controls in it", kind: .any)]) { context throws(LanguageError) in
             throw context.error(.argument, "explore must be called by name, as explore(expr), so that it receives the expression unevaluated")
         },
     ]

@@ -8,9 +8,7 @@ extension Registry {
     public func help(for name: String) -> HelpTopic? {
         switch entry(name) {
         case .builtin(let b)?:
-            var rows = b.parameters.map {
-                HelpTopic.Row(name: $0.name, meaning: $0.meaning, type: $0.type, defaultText: $0.defaultText ?? "required", allowed: $0.allowed)
-            }
+            var rows = b.parameters.map(Self.row)
             if let v = b.variadic { rows.insert(HelpTopic.Row(name: "\(v)...", meaning: "any number of positional values", type: "any", defaultText: "", allowed: ""), at: 0) }
             if let k = b.extraKeywords { rows.append(HelpTopic.Row(name: "name=...", meaning: k, type: "any", defaultText: "", allowed: "")) }
             return HelpTopic(signature: b.signature, summary: b.summary, rows: rows, sections: [], doc: b.doc, reference: "")
@@ -45,13 +43,19 @@ extension Registry {
 
     /// `alpha=1.5` or `P` (required).
     static func argumentText(_ spec: ParameterSpec) -> String {
-        spec.defaultValue.map { "\(spec.name)=\(Value.parameterText($0))" } ?? spec.name
+        if let value = defaultText(spec) { return "\(spec.name)=\(value)" }
+        return spec.keywordOnly ? "\(spec.name)=" : spec.name
+    }
+
+    /// The default as written in a call (`50`, `"linear"`, `none`), or `nil` if there is none.
+    static func defaultText(_ spec: ParameterSpec) -> String? {
+        spec.defaultText ?? spec.defaultValue.map(Value.parameterText)
     }
 
     /// A help row from a model parameter.
     static func row(_ spec: ParameterSpec) -> HelpTopic.Row {
         HelpTopic.Row(name: spec.name, meaning: spec.meaning, type: kindText(spec.kind),
-                      defaultText: spec.defaultValue.map(Value.parameterText) ?? "required",
+                      defaultText: defaultText(spec) ?? "required",
                       allowed: allowedText(spec))
     }
 
@@ -64,14 +68,23 @@ extension Registry {
         case .vector: return "vector"
         case .table: return "table"
         case .schedule: return "schedule or number"
+        case .string: return "string"
+        case .bool: return "bool"
+        case .list: return "list"
+        case .any: return "any"
+        case .value(let name): return name
+        case .oneOf(let kinds):
+            let words = kinds.map(kindText)
+            return words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
         }
     }
 
     /// The allowed values in words (`alpha > 0`, `"sgd" | "adam"`).
     static func allowedText(_ spec: ParameterSpec) -> String {
+        if let words = spec.allowedText { return words }
         switch spec.kind {
         case .choice(let options): return options.map { "\"\($0)\"" }.joined(separator: " | ")
-        case .table: return ""
+        case .table, .string, .bool, .list, .any, .value, .oneOf: return ""
         case .real, .integer, .vector, .schedule:
             return spec.range == .any && !spec.range.allowsInfinity ? "" : spec.range.describe(spec.name)
         }

@@ -17,6 +17,18 @@ public struct ParameterSpec: Sendable {
         case table
         /// A schedule value or a number (a constant schedule).
         case schedule
+        /// Any string (a path, a title, a column name).
+        case string
+        /// `true` or `false`.
+        case bool
+        /// A list of values.
+        case list
+        /// Any value.
+        case any
+        /// A value of a kind only the language knows (`fit`, `plot`, `mask`, `model`), by its name.
+        case value(String)
+        /// Any of several kinds (`vector, list or table`).
+        case oneOf([Kind])
     }
 
     /// The parameter's name as written in calls (`alpha`, `P`, `lambda`).
@@ -34,6 +46,14 @@ public struct ParameterSpec: Sendable {
     /// Whether it may be left out although it has no default (the operation then
     /// chooses, e.g. sgd's report times).
     public var isOptional = false
+    /// The default in words where no single value states it (`none`, `the second
+    /// column`), as a builtin that chooses its default from other arguments documents it.
+    public var defaultText: String?
+    /// The allowed values in words where no range or choice states them (`same sign as start`).
+    public var allowedText: String?
+    /// Whether it can only be given by keyword (`title=` of `plot`; a model's parameters
+    /// in an operation call, after the operation's own).
+    public var keywordOnly = false
 
     /// Makes a parameter description.
     public init(_ name: String, _ meaning: String, kind: Kind = .real, default defaultValue: ParameterValue? = nil,
@@ -47,7 +67,7 @@ public struct ParameterSpec: Sendable {
     }
 
     /// Whether the caller must give this parameter.
-    public var isRequired: Bool { defaultValue == nil && !isOptional }
+    public var isRequired: Bool { defaultValue == nil && defaultText == nil && !isOptional }
 }
 
 /// An interval of allowed values, open or closed at each end, possibly unbounded,

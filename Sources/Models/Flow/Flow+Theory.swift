@@ -1,3 +1,4 @@
+import ComplexModule
 import NumericCore
 
 // MARK: - Theory
@@ -103,8 +104,8 @@ extension Flow {
     }
 
     /// κ and mode sums at the contour nodes, as a `ModelError` on failure.
-    static func solve(_ nodes: [FlowComplex], width: Double = .infinity, samples: Double = .infinity,
-                      _ spectrum: FlowSpectrum) throws(ModelError) -> [(kappa: FlowComplex, moments: FlowMoments)] {
+    static func solve(_ nodes: [Complex<Double>], width: Double = .infinity, samples: Double = .infinity,
+                      _ spectrum: FlowSpectrum) throws(ModelError) -> [(kappa: Complex<Double>, moments: FlowMoments)] {
         do { return try FlowRenormalization.kappas(at: nodes, width: width, samples: samples, spectrum: spectrum) } catch {
             throw .argument(parameter: nil, message: "flow theory: the renormalised ridge κ did not converge")
         }

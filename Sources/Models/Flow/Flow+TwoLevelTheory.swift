@@ -1,3 +1,4 @@
+import ComplexModule
 import NumericCore
 
 // MARK: - Theory at finite width and finite data
@@ -33,11 +34,11 @@ import NumericCore
 /// One contour node of the two-level theory: z, the width-level κ̃ with df1(κ̃), the
 /// data-level ridge κ(z) = κ̃(1 − df1/N) and D(κ).
 struct TwoLevelNode: Sendable {
-    var z: FlowComplex
-    var kappaTilde: FlowComplex
-    var df1: FlowComplex
-    var kappa: FlowComplex
-    var explained: FlowComplex
+    var z: Complex<Double>
+    var kappaTilde: Complex<Double>
+    var df1: Complex<Double>
+    var kappa: Complex<Double>
+    var explained: Complex<Double>
 
     var conjugate: TwoLevelNode {
         TwoLevelNode(z: z.conjugate, kappaTilde: kappaTilde.conjugate, df1: df1.conjugate,
@@ -64,8 +65,8 @@ extension Flow {
         let second = try twoLevelNodes(rule2.nodes, width: width, samples: samples, floor: floor, spectrum)
         let test = rule.invertDouble { j, k, conjugate in
             let a = first[j], b = conjugate ? first[k].conjugate : first[k]
-            let bias: FlowComplex, oneMinusGamma: FlowComplex
-            if (b.kappaTilde - a.kappaTilde).magnitude > 1e-3 * a.kappaTilde.magnitude {
+            let bias: Complex<Double>, oneMinusGamma: Complex<Double>
+            if (b.kappaTilde - a.kappaTilde).length > 1e-3 * a.kappaTilde.length {
                 bias = (a.kappa * b.kappa) * ((b.explained - a.explained) / (a.kappa - b.kappa))
                 oneMinusGamma = (b.z - a.z) / (b.kappa - a.kappa)
             } else {
@@ -73,8 +74,8 @@ extension Flow {
                 // in closed form over the modes, free of cancellation.
                 (bias, oneMinusGamma) = closeQuotients(a, b, width: width, samples: samples, spectrum)
             }
-            let gamma = FlowComplex.one - oneMinusGamma
-            let cross = (bias + effectiveNoise * gamma) / oneMinusGamma + FlowComplex(residual)
+            let gamma = Complex<Double>.one - oneMinusGamma
+            let cross = (bias + effectiveNoise * gamma) / oneMinusGamma + Complex(residual)
             return cross / (a.z * b.z)
         }
         let train = rule2.invert(second.map { $0.explained + effectiveNoise / $0.kappa })
@@ -88,9 +89,9 @@ extension Flow {
     ///     bias = κ_a D_a − κ_a B/(1 − L₂/N),
     ///     (z_b − z_a)/(κ̃_b − κ̃_a) = (1 − L₂/N) − [L₂ − (L₂ df1_b − κ̃_a df1_a L₁)/N]/P.
     private static func closeQuotients(_ a: TwoLevelNode, _ b: TwoLevelNode, width: Double, samples: Double,
-                                       _ spectrum: FlowSpectrum) -> (bias: FlowComplex, oneMinusGamma: FlowComplex) {
+                                       _ spectrum: FlowSpectrum) -> (bias: Complex<Double>, oneMinusGamma: Complex<Double>) {
         let sums = spectrum.twoLevelPairSums(a.kappaTilde, b.kappaTilde)
-        let kappaRate = FlowComplex.one - (1 / width) * sums.lambdaSquared
+        let kappaRate = Complex<Double>.one - (1 / width) * sums.lambdaSquared
         let bias = a.kappa * a.explained - a.kappa * sums.power / kappaRate
         let spread = sums.lambdaSquared * b.df1 - a.kappaTilde * a.df1 * sums.lambda
         let zRate = kappaRate - (1 / samples) * (sums.lambdaSquared - (1 / width) * spread)
@@ -98,17 +99,17 @@ extension Flow {
     }
 
     /// κ̃(z), κ(z) and D(κ) at each contour node.
-    private static func twoLevelNodes(_ nodes: [FlowComplex], width: Double, samples: Double, floor: Double,
+    private static func twoLevelNodes(_ nodes: [Complex<Double>], width: Double, samples: Double, floor: Double,
                                       _ spectrum: FlowSpectrum) throws(ModelError) -> [TwoLevelNode] {
         let solved = try solve(nodes, width: width, samples: samples, spectrum)
         return zip(nodes, solved).map { z, node in
             let kt = node.kappa, m = node.moments
             let sums = spectrum.twoLevelSums(kt, floor: floor)
-            let fromWidth = FlowComplex.one - (1 / width) * m.df1
-            let fromSamples = FlowComplex.one - (1 / samples) * m.df1
+            let fromWidth = Complex<Double>.one - (1 / width) * m.df1
+            let fromSamples = Complex<Double>.one - (1 / samples) * m.df1
             // κ = κ̃(1 − df1/N) = z/(1 − df1/P): take the factor that is not near zero
             // (late times drive one of them to zero), so κ keeps full relative precision.
-            let kappa = fromSamples.magnitude >= fromWidth.magnitude ? z / fromSamples : kt * fromWidth
+            let kappa = fromSamples.length >= fromWidth.length ? z / fromSamples : kt * fromWidth
             // (κ̃ − κ̃₀)/κ, exact in both cases.
             let ratio = floor > 0 ? width / (kt * sums.t) : kt / kappa
             return TwoLevelNode(z: z, kappaTilde: kt, df1: m.df1, kappa: kappa, explained: ratio * sums.s)

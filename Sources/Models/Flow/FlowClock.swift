@@ -1,3 +1,4 @@
+import ComplexModule
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,8 +48,8 @@ struct FlowClock: Sendable {
         let base = TalbotRule(time: t, contourTime: max(t, 20))
         var rule = base
         for k in base.nodes.indices {
-            let e = FlowComplex.exp(base.nodes[k])
-            rule.nodes[k] = (1 / rate) * (e - FlowComplex.one)
+            let e = Complex.exp(base.nodes[k])
+            rule.nodes[k] = (1 / rate) * (e - Complex<Double>.one)
             rule.weights[k] = base.weights[k] * ((1 / rate) * e)
         }
         return rule

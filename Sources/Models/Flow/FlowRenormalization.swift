@@ -1,3 +1,4 @@
+import ComplexModule
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,15 +29,15 @@ enum FlowRenormalization {
 
     /// κ̃ at each node of `nodes` (the first must be real and positive) for `width` N
     /// projections and `samples` P draws (both inf give κ̃ = z).
-    static func kappas(at nodes: [FlowComplex], width: Double, samples: Double,
-                       spectrum: FlowSpectrum) throws(Failure) -> [(kappa: FlowComplex, moments: FlowMoments)] {
-        var out: [(kappa: FlowComplex, moments: FlowMoments)] = []
+    static func kappas(at nodes: [Complex<Double>], width: Double, samples: Double,
+                       spectrum: FlowSpectrum) throws(Failure) -> [(kappa: Complex<Double>, moments: FlowMoments)] {
+        var out: [(kappa: Complex<Double>, moments: FlowMoments)] = []
         out.reserveCapacity(nodes.count)
         if width.isInfinite && samples.isInfinite {
             for z in nodes { out.append((z, spectrum.moments(z))) }
             return out
         }
-        let z0 = nodes[0].re
+        let z0 = nodes[0].real
         let total = spectrum.lambda.reduce(0, +)
         let floor = try kappaAtZero(draws: min(width, samples), spectrum: spectrum)
         let equation = { (kappa: Double) -> Double in
@@ -54,7 +55,7 @@ enum FlowRenormalization {
                                                     equation)
             } catch { throw Failure() }
         }
-        var kappa = FlowComplex(k0)
+        var kappa = Complex(k0)
         var moments = spectrum.moments(kappa)
         out.append((kappa, moments))
         for index in 1..<nodes.count {
@@ -65,13 +66,13 @@ enum FlowRenormalization {
             var converged = false
             for _ in 0..<80 {
                 moments = spectrum.moments(kappa)
-                let residual = kappa * (FlowComplex.one - (1 / width) * moments.df1)
-                    * (FlowComplex.one - (1 / samples) * moments.df1) - z
-                let scale = z.magnitude + kappa.magnitude
-                if residual.magnitude <= 1e-14 * scale { converged = true; break }
+                let residual = kappa * (Complex<Double>.one - (1 / width) * moments.df1)
+                    * (Complex<Double>.one - (1 / samples) * moments.df1) - z
+                let scale = z.length + kappa.length
+                if residual.length <= 1e-14 * scale { converged = true; break }
                 var step = residual / derivative(kappa, moments, width, samples)
                 // Damp steps that would cross onto the cut (Re κ ≤ −λ_min side).
-                while step.magnitude > 0.5 * kappa.magnitude && step.magnitude > 1e-300 { step = 0.5 * step }
+                while step.length > 0.5 * kappa.length && step.length > 1e-300 { step = 0.5 * step }
                 kappa = kappa - step
             }
             guard converged else { throw Failure() }
@@ -113,10 +114,10 @@ enum FlowRenormalization {
     }
 
     /// h'(κ̃) for h(κ̃) = κ̃(1 − df1/N)(1 − df1/P) − z, with d df1/dκ̃ = −Σλ/(λ+κ̃)².
-    private static func derivative(_ kappa: FlowComplex, _ m: FlowMoments,
-                                   _ width: Double, _ samples: Double) -> FlowComplex {
-        let fromWidth = FlowComplex.one - (1 / width) * m.df1
-        let fromSamples = FlowComplex.one - (1 / samples) * m.df1
+    private static func derivative(_ kappa: Complex<Double>, _ m: FlowMoments,
+                                   _ width: Double, _ samples: Double) -> Complex<Double> {
+        let fromWidth = Complex<Double>.one - (1 / width) * m.df1
+        let fromSamples = Complex<Double>.one - (1 / samples) * m.df1
         return fromWidth * fromSamples
             + kappa * m.dfPrime * ((1 / width) * fromSamples + (1 / samples) * fromWidth)
     }

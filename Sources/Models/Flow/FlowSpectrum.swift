@@ -1,3 +1,4 @@
+import ComplexModule
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,17 +48,17 @@ struct FlowSpectrum: Sendable {
     }
 
     /// The mode sums at a complex κ that the theory needs, in one pass over the modes.
-    func moments(_ kappa: FlowComplex) -> FlowMoments {
-        var df1 = FlowComplex.zero, df2 = FlowComplex.zero, b1 = FlowComplex.zero
+    func moments(_ kappa: Complex<Double>) -> FlowMoments {
+        var df1 = Complex<Double>.zero, df2 = Complex<Double>.zero, b1 = Complex<Double>.zero
         for k in lambda.indices {
             let l = lambda[k], p = power[k]
-            let xr = l + kappa.re, xi = kappa.im
+            let xr = l + kappa.real, xi = kappa.imaginary
             let den = xr * xr + xi * xi
             let ir = xr / den, ii = -xi / den               // 1/(λ+κ)
             let sr = ir * ir - ii * ii, si = 2 * ir * ii    // 1/(λ+κ)²
-            df1.re += l * ir; df1.im += l * ii
-            df2.re += l * sr; df2.im += l * si
-            b1.re += p * ir; b1.im += p * ii
+            df1.real += l * ir; df1.imaginary += l * ii
+            df2.real += l * sr; df2.imaginary += l * si
+            b1.real += p * ir; b1.imaginary += p * ii
         }
         return FlowMoments(df1: df1, dfPrime: df2, b1: b1)
     }
@@ -66,19 +67,19 @@ struct FlowSpectrum: Sendable {
 /// Mode sums at one κ: df1 = Σ λ/(λ+κ), dfPrime = Σ λ/(λ+κ)² (= −d df1/dκ),
 /// b1 = Σ b²/(λ+κ).
 struct FlowMoments: Sendable {
-    var df1: FlowComplex
-    var dfPrime: FlowComplex
-    var b1: FlowComplex
+    var df1: Complex<Double>
+    var dfPrime: Complex<Double>
+    var b1: Complex<Double>
 }
 
 extension FlowSpectrum {
     /// The sums of the two-level (finite N and P) theory at a complex κ̃ and the real
     /// width floor κ̃₀: S = Σ b²λ/((λ+κ̃₀)(λ+κ̃)) and T = Σ λ/((λ+κ̃₀)(λ+κ̃)).
-    func twoLevelSums(_ kappa: FlowComplex, floor k0: Double) -> (s: FlowComplex, t: FlowComplex) {
-        var s = FlowComplex.zero, t = FlowComplex.zero
+    func twoLevelSums(_ kappa: Complex<Double>, floor k0: Double) -> (s: Complex<Double>, t: Complex<Double>) {
+        var s = Complex<Double>.zero, t = Complex<Double>.zero
         for k in lambda.indices {
             let l = lambda[k]
-            let shared = (l / (l + k0)) / (FlowComplex(l) + kappa)
+            let shared = (l / (l + k0)) / (Complex(l) + kappa)
             s += power[k] * shared
             t += shared
         }
@@ -87,12 +88,12 @@ extension FlowSpectrum {
 
     /// Σ b²λ/((λ+κ̃₁)(λ+κ̃₂)), Σ λ/((λ+κ̃₁)(λ+κ̃₂)) and Σ λ²/((λ+κ̃₁)(λ+κ̃₂)), summed
     /// directly: the two-level theory's difference quotients when κ̃₁ ≈ κ̃₂.
-    func twoLevelPairSums(_ k1: FlowComplex, _ k2: FlowComplex)
-        -> (power: FlowComplex, lambda: FlowComplex, lambdaSquared: FlowComplex) {
-        var weighted = FlowComplex.zero, first = FlowComplex.zero, second = FlowComplex.zero
+    func twoLevelPairSums(_ k1: Complex<Double>, _ k2: Complex<Double>)
+        -> (power: Complex<Double>, lambda: Complex<Double>, lambdaSquared: Complex<Double>) {
+        var weighted = Complex<Double>.zero, first = Complex<Double>.zero, second = Complex<Double>.zero
         for k in lambda.indices {
             let l = lambda[k]
-            let inverse = l / ((FlowComplex(l) + k1) * (FlowComplex(l) + k2))
+            let inverse = l / ((Complex(l) + k1) * (Complex(l) + k2))
             weighted += power[k] * inverse
             first += inverse
             second += l * inverse

@@ -1,3 +1,4 @@
+import ComplexModule
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,9 +19,9 @@ import Darwin
 /// c_k, so that double transforms f(t₁, t₂) are Σ_j Σ_k c_j c_k F(z_j, z_k).
 struct TalbotRule: Sendable {
     /// The nodes z_k for k = 0..n−1 (the nodes for negative k are their conjugates).
-    var nodes: [FlowComplex]
+    var nodes: [Complex<Double>]
     /// The weights c_k for k = 0..n−1 (negative k: conjugates).
-    var weights: [FlowComplex]
+    var weights: [Complex<Double>]
 
     /// The rule for inverting at time `t` > 0 with `n` nodes on the upper half contour,
     /// the contour scaled for `contourTime` (t unless given; a larger value keeps the
@@ -28,17 +29,17 @@ struct TalbotRule: Sendable {
     init(time t: Double, nodes n: Int = 24, contourTime: Double? = nil) {
         precondition(t > 0 && n >= 2)
         let r = 2 * Double(n) / (5 * (contourTime ?? t))
-        var z = [FlowComplex](), c = [FlowComplex]()
+        var z = [Complex<Double>](), c = [Complex<Double>]()
         z.reserveCapacity(n)
         c.reserveCapacity(n)
-        z.append(FlowComplex(r))
-        c.append(FlowComplex(r / (2 * Double(n)) * expReal(r * t)))
+        z.append(Complex(r))
+        c.append(Complex(r / (2 * Double(n)) * exp(r * t)))
         for k in 1..<n {
             let theta = Double(k) * Double.pi / Double(n)
             let cot = 1 / tan(theta)
-            let node = FlowComplex(r * theta * cot, r * theta)
+            let node = Complex(r * theta * cot, r * theta)
             let sigma = theta + (theta * cot - 1) * cot
-            let weight = (r / (2 * Double(n))) * (FlowComplex.exp(FlowComplex(t) * node) * FlowComplex(1, sigma))
+            let weight = (r / (2 * Double(n))) * (Complex.exp(Complex(t) * node) * Complex(1, sigma))
             z.append(node)
             c.append(weight)
         }
@@ -48,15 +49,15 @@ struct TalbotRule: Sendable {
 
     /// f(t) for a transform F with F(z̄) = conj F(z) (real-valued f), given F at the
     /// upper-half nodes.
-    func invert(_ values: [FlowComplex]) -> Double {
-        var sum = (weights[0] * values[0]).re
-        for k in 1..<nodes.count { sum += 2 * (weights[k] * values[k]).re }
+    func invert(_ values: [Complex<Double>]) -> Double {
+        var sum = (weights[0] * values[0]).real
+        for k in 1..<nodes.count { sum += 2 * (weights[k] * values[k]).real }
         return sum
     }
 
     /// f(t, t) for a double transform F(z₁, z₂) with F(z̄₁, z̄₂) = conj F(z₁, z₂),
     /// given `value(j, k, conjugateSecond)`: F at (z_j, z_k) or (z_j, z̄_k).
-    func invertDouble(_ value: (Int, Int, Bool) -> FlowComplex) -> Double {
+    func invertDouble(_ value: (Int, Int, Bool) -> Complex<Double>) -> Double {
         let n = nodes.count
         var total = 0.0
         for j in 0..<n {
@@ -66,7 +67,7 @@ struct TalbotRule: Sendable {
                 g += weights[k] * value(j, k, false)
                 g += weights[k].conjugate * value(j, k, true)
             }
-            let term = (weights[j] * g).re
+            let term = (weights[j] * g).real
             total += j == 0 ? term : 2 * term
         }
         return total

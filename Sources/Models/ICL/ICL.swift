@@ -1,6 +1,8 @@
 import NumericCore
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// In-context linear regression by linear attention, the solvable model of
@@ -61,7 +63,7 @@ enum ICLModel {
     /// The task-covariance eigenvalues c_k ∝ k^-power, k = 1..d, scaled so Σ c_k = d
     /// (so E‖w‖² = d and the label variance stays 1 + ρ whatever the alignment).
     static func taskVariances(power: Double, d: Int) -> [Double] {
-        let raw = (1...d).map { Double($0).pow(-power) }
+        let raw = (1...d).map { pow(Double($0), -power) }
         let scale = Double(d) / raw.reduce(0, +)
         return raw.map { $0 * scale }
     }
@@ -78,9 +80,4 @@ enum ICLModel {
         model: Parameters.self,
         operations: [theoryOperation, simulationOperation]
     )
-}
-
-extension Double {
-    /// `self` raised to `exponent`.
-    fileprivate func pow(_ exponent: Double) -> Double { Glibc.pow(self, exponent) }
 }

@@ -1,6 +1,8 @@
 import NumericCore
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 // MARK: - Theory
@@ -117,7 +119,7 @@ extension JudgeModel {
             let a = abs(offsetScale * z)
             let integrand = { (u: Double) -> Double in
                 let p = 0.5 * (erfc((a - u) / root2) - erfc((a + u) / root2))
-                return 2 * u * Glibc.exp(Double(k) * Glibc.log1p(-min(1, max(0, p))))
+                return 2 * u * exp(Double(k) * log1p(-min(1, max(0, p))))
             }
             // The mass sits below a + 10; split so the small scale 1/k near 0 is resolved.
             let upper = a + 10

@@ -21,14 +21,7 @@ import Darwin
 public enum AnytimeFamily {
     /// The model's parameters, declared once.
     struct Parameters: ParameterGroup {
-        @Option("capacity exponent α: λ_k = k^−α", range: .positive)
-        var alpha = 1.5
-        @Option("source exponent β: λ_k w*_k² = k^−(αβ+1)", range: .nonNegative)
-        var beta = 1.0
-        @Option("label-noise standard deviation σ", range: .nonNegative)
-        var noise = 0.5
-        @Option("number of modes", range: .atLeastOne)
-        var dim = 1000
+        @OptionGroup var task = PowerLawTask()
         @Option("base learning rate η (keep η·Tr Λ ≲ 1)", range: .positive)
         var lr = 0.1
         @Option("batch size", range: .atLeastOne)
@@ -51,9 +44,9 @@ public enum AnytimeFamily {
         var dim, batch, steps: Int
 
         init(_ p: Parameters) {
-            alpha = p.alpha; beta = p.beta; noise = p.noise
+            alpha = p.task.alpha; beta = p.task.beta; noise = p.task.noise
             lr = p.lr; tail = p.tail; gamma = p.gamma; offset = p.offset
-            dim = p.dim; batch = p.batch; steps = p.steps
+            dim = p.task.dim; batch = p.batch; steps = p.steps
             if gamma < 0 { gamma = AnytimeFamily.optimalGamma(alpha: alpha, beta: beta) }
         }
 
@@ -106,7 +99,7 @@ public enum AnytimeFamily {
 
     /// Work: 3 full runs plus 8 peaks × 8 horizons of cosine (≤ 2.3 T steps each peak), ~3 ns per mode-step.
     static func estimate(_ p: Parameters, _ a: NoArguments) -> WorkEstimate {
-        let dim = Double(p.dim), steps = Double(p.steps)
+        let dim = Double(p.task.dim), steps = Double(p.steps)
         return WorkEstimate(bytes: dim * 64 + steps * 16, seconds: dim * steps * (3 + 8 * 2.3) * 1.6e-9)
     }
 

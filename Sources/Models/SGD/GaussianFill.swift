@@ -46,11 +46,11 @@ struct ZigguratTables: Sendable {
 
 extension Xoshiro256StarStar {
     /// Fills `buffer` with independent N(0, 1) draws (ziggurat). The fast path runs on a local
-    /// xoshiro256** whose state is four words drawn from `self`, so the stream stays fixed by the
-    /// seed while the inner loop inlines.
+    /// copy of the generator whose state is four words drawn from `self`, so the stream stays
+    /// fixed by the seed while the inner loop keeps the state in registers.
     public mutating func fillGaussians(_ buffer: UnsafeMutableBufferPointer<Double>) {
         let tables = ZigguratTables.shared
-        var local = InlineXoshiro(next(), next(), next(), next())
+        var local = Xoshiro256StarStar(state: (next(), next(), next(), next()))
         tables.k.withUnsafeBufferPointer { k in
             tables.w.withUnsafeBufferPointer { w in
                 for i in 0..<buffer.count {
@@ -71,30 +71,7 @@ extension Xoshiro256StarStar {
     }
 }
 
-/// xoshiro256** (Blackman & Vigna 2018) with its state in the caller's frame, for the ziggurat's
-/// inner loop; seeded from the model's `Xoshiro256StarStar` stream.
-struct InlineXoshiro {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
-
-    init(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) {
-        s0 = a; s1 = b; s2 = c; s3 = d
-        if s0 | s1 | s2 | s3 == 0 { s0 = 0x9E37_79B9_7F4A_7C15 }
-    }
-
-    @inline(__always) mutating func next() -> UInt64 {
-        let result = rotl(s1 &* 5, 7) &* 9
-        let t = s1 << 17
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
-        s2 ^= t
-        s3 = rotl(s3, 45)
-        return result
-    }
-
-    /// Uniform in [0, 1) with 53 bits.
-    @inline(__always) mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-
-    @inline(__always) private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
-
+extension Xoshiro256StarStar {
     /// The rare branch of the ziggurat: the tail (layer 0) or the wedge test, retrying with
     /// fresh bits on rejection.
     mutating func slowGaussian(layer: Int, magnitude: UInt64, negative: Bool, tables: ZigguratTables) -> Double {

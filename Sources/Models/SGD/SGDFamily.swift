@@ -5,14 +5,7 @@ import NumericCore
 public enum SGDFamily {
     /// The model's constructor parameters, declared once.
     public struct Parameters: ParameterGroup {
-        @Option("capacity exponent α: λ_k = k^−α", range: .positive)
-        public var alpha = 1.5
-        @Option("source exponent β: λ_k w*_k² = k^−(αβ+1)", range: .nonNegative)
-        public var beta = 1.0
-        @Option("label-noise standard deviation σ", range: .nonNegative)
-        public var noise = 0.0
-        @Option("number of modes (features)", range: .atLeastOne)
-        public var dim = 1000
+        @OptionGroup public var task = PowerLawTask(noise: 0)
         @Option("learning rate η_t: a number or a schedule", range: .nonNegative)
         public var lr = ScheduleValue(0.1)
         @Option("batch size B_t: a number or a schedule (e.g. ramp(32, every=1000))", range: .atLeastOne)
@@ -87,7 +80,7 @@ public enum SGDFamily {
         operations: [
             .table("theory", "exact expected learning curve", model: Parameters.self, arguments: Times.self,
                    estimate: { p, _ in
-                       let dim = p.dim, steps = p.steps
+                       let dim = p.task.dim, steps = p.steps
                        return WorkEstimate(bytes: Double(dim) * 32, seconds: Double(dim) * Double(steps) * 3e-9)
                    }) { p, a, monitor in
                 let setup = try SGDSetup(parameters: p)

@@ -4,7 +4,6 @@
 // With X = Z Λ^{1/2} (Z standard normal, B × dim): residual r = Z (Λ^{1/2} e) − ξ and gradient
 // g = Λ^{1/2} Zᵀ r / B — two BLAS dgemv calls on the freshly drawn Z, no scaling of Z needed.
 
-import COpenBLAS
 import NumericCore
 
 extension SGDSetup {
@@ -65,16 +64,14 @@ extension SGDSetup {
             z.withUnsafeBufferPointer { pz in
                 u.withUnsafeBufferPointer { pu in
                     r.withUnsafeMutableBufferPointer { pr in
-                        cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(b), Int32(n), 1, pz.baseAddress, Int32(n),
-                                    pu.baseAddress, 1, 1, pr.baseAddress, 1)
+                        BLAS.gemv(rows: b, columns: n, pz, pu, beta: 1, pr)
                     }
                 }
             }
             z.withUnsafeBufferPointer { pz in
                 r.withUnsafeBufferPointer { pr in
                     h.withUnsafeMutableBufferPointer { ph in
-                        cblas_dgemv(CblasRowMajor, CblasTrans, Int32(b), Int32(n), 1, pz.baseAddress, Int32(n),
-                                    pr.baseAddress, 1, 0, ph.baseAddress, 1)
+                        BLAS.gemv(rows: b, columns: n, pz, transposed: true, pr, beta: 0, ph)
                     }
                 }
             }

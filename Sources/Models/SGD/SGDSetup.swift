@@ -134,7 +134,7 @@ extension SGDSetup {
         case "ema": averaging = .ema(decay: p.ema)
         default: averaging = .none
         }
-        try self.init(alpha: p.alpha, beta: p.beta, noise: p.noise, dim: p.dim, steps: steps, lr: p.lr.schedule, batch: p.batch.schedule,
+        try self.init(alpha: p.task.alpha, beta: p.task.beta, noise: p.task.noise, dim: p.task.dim, steps: steps, lr: p.lr.schedule, batch: p.batch.schedule,
                       averaging: averaging, normalized: p.optimizer == "nsgd")
     }
 }

@@ -10,14 +10,7 @@ import Darwin
 public enum SeesawFamily {
     /// The model's parameters, declared once.
     struct Parameters: ParameterGroup {
-        @Option("capacity exponent α: λ_k = k^−α", range: .positive)
-        var alpha = 1.5
-        @Option("source exponent β: λ_k w*_k² = k^−(αβ+1)", range: .nonNegative)
-        var beta = 1.0
-        @Option("label-noise standard deviation σ", range: .nonNegative)
-        var noise = 0.5
-        @Option("number of modes", range: .atLeastOne)
-        var dim = 1000
+        @OptionGroup var task = PowerLawTask()
         @Option("initial learning rate η_0", range: .positive)
         var lr = 0.1
         @Option("initial batch size B_0", range: .atLeastOne)
@@ -42,7 +35,7 @@ public enum SeesawFamily {
         let normalized = p.optimizer == "nsgd"
         var out: [(String, SGDSetup)] = []
         for rule in plan.rules {
-            let setup = try SGDSetup(alpha: p.alpha, beta: p.beta, noise: p.noise, dim: p.dim, steps: rule.rates.count,
+            let setup = try SGDSetup(alpha: p.task.alpha, beta: p.task.beta, noise: p.task.noise, dim: p.task.dim, steps: rule.rates.count,
                                      lr: StepwiseSchedule(values: rule.rates, origin: "\(rule.name) rates"),
                                      batch: StepwiseSchedule(values: rule.batches, origin: "\(rule.name) batches"),
                                      normalized: normalized)

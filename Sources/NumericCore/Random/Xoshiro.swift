@@ -9,13 +9,21 @@ import Darwin
 /// uniform and standard-normal draws. Nothing in `Models` touches the system RNG, so
 /// a seed fixes every result bit for bit.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
     private var spareGaussian: Double?
 
     /// A generator whose whole stream is fixed by `seed`.
     public init(seed: UInt64) {
         var splitMix = SplitMix64(state: seed)
         s0 = splitMix.next(); s1 = splitMix.next(); s2 = splitMix.next(); s3 = splitMix.next()
+        if s0 | s1 | s2 | s3 == 0 { s0 = 0x9E37_79B9_7F4A_7C15 }
+    }
+
+    /// A generator continuing from the state words `state` (an all-zero state, which
+    /// xoshiro cannot leave, is replaced as in `init(seed:)`): a local copy for a hot
+    /// loop, seeded from another stream's next four words.
+    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        (s0, s1, s2, s3) = state
         if s0 | s1 | s2 | s3 == 0 { s0 = 0x9E37_79B9_7F4A_7C15 }
     }
 
@@ -26,7 +34,8 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         self.init(seed: mixer.next() ^ index)
     }
 
-    /// The next 64 random bits.
+    /// The next 64 random bits (inlinable: the ziggurat's inner loop calls it per draw).
+    @inlinable
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -37,6 +46,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform double in [0, 1) with 53 random bits.
+    @inlinable
     public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     /// A standard normal draw (Marsaglia's polar method; the spare is kept).
@@ -66,7 +76,8 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         Matrix(rows: rows, columns: columns, storage: gaussians(rows * columns, standardDeviation: sd))
     }
 
-    @inline(__always) private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    @inlinable @inline(__always)
+    func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
 
 /// SplitMix64 (Steele, Lea & Flood 2014): expands a seed into well-mixed words.
