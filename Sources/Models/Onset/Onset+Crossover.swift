@@ -43,7 +43,7 @@ extension Onset {
         var columns = [Table.Column("N", widths), Table.Column("Pstar", stars), Table.Column("bias", biases)]
         let finite = widths.indices.filter { widths[$0].isFinite && stars[$0].isFinite }
         if Set(finite.map { widths[$0] }).count >= 2 {
-            let slope = logSlope(finite.map { widths[$0] }, finite.map { stars[$0] })
+            let slope = Optimizers.slope(finite.map { log(widths[$0]) }, finite.map { log(stars[$0]) })
             columns.append(Table.Column("slope", [Double](repeating: slope, count: widths.count)))
         }
         return Table(columns: columns, caption: "onset", role: .theory)
@@ -76,15 +76,6 @@ extension Onset {
             lo = hi
         }
         return (.infinity, .infinity)
-    }
-
-    /// The least-squares slope of log y against log x.
-    static func logSlope(_ x: [Double], _ y: [Double]) -> Double {
-        let lx = x.map { log($0) }, ly = y.map { log($0) }
-        let mx = lx.reduce(0, +) / Double(lx.count), my = ly.reduce(0, +) / Double(ly.count)
-        var sxy = 0.0, sxx = 0.0
-        for i in lx.indices { sxy += (lx[i] - mx) * (ly[i] - my); sxx += (lx[i] - mx) * (lx[i] - mx) }
-        return sxy / sxx
     }
 
     /// About 16·log10(1000 N) + 35 theory points per width.

@@ -40,6 +40,12 @@ public enum Onset {
         pstar(m, N=[...]) solves V(P)/E = E_∞(P) − noise² for the first crossing P* per width
         (the onset of variance-limited behaviour; inf where V/E stays below the bias up to
         P = 1000·N), with the fitted exponent of P* against N in the column slope.
+        Scaling (derived here, not read from the paper): ridgeless and noiseless, for P ≪ N,
+        V ≈ (P/N) κ₂ Σ λw²/(λ+κ₂) ∝ P^(1 − alpha·min(beta,1))/N while the bias falls as
+        P^(−alpha·min(beta,2)), so P* ∝ (E·N)^(1/(1 + alpha(min(beta,2) − min(beta,1)))):
+        P* ∝ √N when alpha(min(beta,2) − 1) = 1 (e.g. alpha = 2, beta = 1.5), the paper's
+        P* ∼ √N; P* ∝ N for beta ≤ 1. Noiseless ridgeless fits interpolate exactly from
+        P = dim on, so P* ≤ dim: keep dim ≫ P*.
         """,
         reference: "Atanasov, Bordelon, Sainathan & Pehlevan 2022, arXiv 2212.12147 (bias/variance split over "
             + "initialisations, P*, ensembling); E_1 and E_∞ from Ruben, Tong, Chaudhry & Pehlevan 2024, "
