@@ -26,7 +26,7 @@ extension Onset {
     /// refined by bisection in log P to 1e-10 relative; P* = 1 if V/E already wins at
     /// P = 1, inf if it never does. slope is the least-squares exponent of P* against N
     /// over the finite P* (present when there are two or more).
-    /// - Returns: a theory table: N, Pstar, bias (E_∞ − σ² = V/E at P*), slope.
+    /// - Returns: a theory table: N, Pstar, bias (E_∞ − σ² = V/E at P*; inf with P*), slope.
     static func pstar(_ model: Parameters, _ arguments: OnsetWidths, _ monitor: WorkMonitor) throws -> Table {
         let (data, noise, lambda) = try Ridge.setting(model.data)
         let widths = arguments.N

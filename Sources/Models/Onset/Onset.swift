@@ -38,7 +38,7 @@ public enum Onset {
         simulate draws E members per trial: test (the average's excess), test1 (members' own),
         and, for E ≥ 2, variance = E/(E−1)·(test1 − test), unbiased for V.
         pstar(m, N=[...]) solves V(P)/E = E_∞(P) − noise² for the first crossing P* per width
-        (the onset of variance-limited behaviour; inf where V/E stays below the bias up to
+        (the onset of variance-limited behaviour; Pstar and bias inf where V/E stays below the bias up to
         P = 1000·N), with the fitted exponent of P* against N in the column slope.
         Scaling (derived here, not read from the paper): ridgeless and noiseless, for P ≪ N,
         V ≈ (P/N) κ₂ Σ λw²/(λ+κ₂) ∝ P^(1 − alpha·min(beta,1))/N while the bias falls as
