@@ -7,6 +7,7 @@ public enum ModelCatalog {
         Ridge.family,
         RandomFeatures.family,
         Ensemble.family,
+        Onset.family,
         Flow.family,
         Optimizers.family,
         ICLModel.family,
