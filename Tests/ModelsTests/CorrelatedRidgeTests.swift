@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 import NumericCore
 @testable import Models
@@ -75,11 +76,11 @@ extension CorrelatedRidge {
                                                    grid, .none)
                 for column in ["test", "train", "gcv", "kappa"] {
                     for i in 0..<3 {
-                        #expect(isClose(t.values(column)[i], ridge.values(column)[i], relative: 1e-9),
+                        #expect(t.values(column)[i].isApproximatelyEqual(to: ridge.values(column)[i], relativeTolerance: 1e-9),
                                 "\(kind) \(noise) \(column) at P = \(grid)")
                     }
                 }
-                for i in 0..<3 { #expect(isClose(t.values("corrgcv")[i], t.values("gcv")[i], relative: 1e-9)) }
+                for i in 0..<3 { #expect(t.values("corrgcv")[i].isApproximatelyEqual(to: t.values("gcv")[i], relativeTolerance: 1e-9)) }
             }
         }
     }
@@ -93,9 +94,9 @@ extension CorrelatedRidge {
         for delta in [0.1, 1.0, 10.0] {
             let a = 1 + rho * rho + delta * (1 - rho * rho)
             let closed = (1 - rho * rho) / (a * a - 4 * rho * rho).squareRoot()
-            #expect(isClose(k.moments(delta).g1, closed, relative: 4e-3), "δ = \(delta)")
+            #expect(k.moments(delta).g1.isApproximatelyEqual(to: closed, relativeTolerance: 4e-3), "δ = \(delta)")
         }
-        #expect(isClose(k.reach, rho * rho, relative: 1e-10))
+        #expect(k.reach.isApproximatelyEqual(to: rho * rho, relativeTolerance: 1e-10))
     }
 
     /// The correlated test point is predicted better than an independent one, and for
@@ -105,7 +106,7 @@ extension CorrelatedRidge {
         let near = try CorrelatedRidge.theory(Self.model(["rho": 0.8, "lag": 1]), grid, .none)
         let far = try CorrelatedRidge.theory(Self.model(["rho": 0.8, "lag": 400]), grid, .none)
         #expect(near.values("forecast")[0] < 0.9 * near.values("total")[0])
-        #expect(isClose(far.values("forecast")[0], far.values("total")[0], relative: 1e-12))
+        #expect(far.values("forecast")[0].isApproximatelyEqual(to: far.values("total")[0], relativeTolerance: 1e-12))
     }
 
     @Test func badParametersNameTheParameterAndRange() throws {

@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 import NumericCore
 @testable import Models
@@ -46,7 +47,7 @@ import NumericCore
         for i in 0..<2 {
             #expect(t.values("variance")[i] == 0)
             for column in ["test", "bias", "test1", "kernel"] {
-                #expect(isClose(t.values(column)[i], ridge.values("test")[i], relative: 1e-12), "\(column)")
+                #expect(t.values(column)[i].isApproximatelyEqual(to: ridge.values("test")[i], relativeTolerance: 1e-12), "\(column)")
             }
         }
         var scaled: [Double] = []
@@ -54,10 +55,10 @@ import NumericCore
             var values = wide; values["N"] = n
             let row = try Onset.theory(parameters(values), grid, .none)
             scaled.append(row.values("variance")[1] * n)
-            #expect(isClose(row.values("test1")[1], ridge.values("test")[1], relative: 300 / n), "N = \(n)")
+            #expect(row.values("test1")[1].isApproximatelyEqual(to: ridge.values("test")[1], relativeTolerance: 300 / n), "N = \(n)")
         }
-        #expect(isClose(scaled[1], scaled[2], relative: 0.01), "N·V = \(scaled)")
-        #expect(isClose(scaled[0], scaled[2], relative: 0.1), "N·V = \(scaled)")
+        #expect(scaled[1].isApproximatelyEqual(to: scaled[2], relativeTolerance: 0.01), "N·V = \(scaled)")
+        #expect(scaled[0].isApproximatelyEqual(to: scaled[2], relativeTolerance: 0.1), "N·V = \(scaled)")
     }
 
     /// At P* the variance share equals the bias; P* grows with N and with E.
@@ -75,8 +76,8 @@ import NumericCore
             for i in 0..<3 {
                 var at = values; at["N"] = t.values("N")[i]
                 let row = try Onset.theory(parameters(at), parameters([:], vectors: ["P": [stars[i]]]), .none)
-                #expect(isClose(row.values("variance")[0] / e, row.values("bias")[0], relative: 1e-6))
-                #expect(isClose(row.values("bias")[0], t.values("bias")[i], relative: 1e-6))
+                #expect((row.values("variance")[0] / e).isApproximatelyEqual(to: row.values("bias")[0], relativeTolerance: 1e-6))
+                #expect(row.values("bias")[0].isApproximatelyEqual(to: t.values("bias")[i], relativeTolerance: 1e-6))
             }
             #expect(t.values("slope").count == 4)
         }

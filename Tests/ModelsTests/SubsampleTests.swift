@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 import NumericCore
 @testable import Models
@@ -58,10 +59,10 @@ extension Subsample {
         let three = try Subsample.theory(Self.model([1, 1, 1], base), grid, .none)
         let noisy = try Subsample.theory(Self.model([1, 1, 1], base.merging(["readout": 0.6]) { $1 }), grid, .none)
         for i in 0..<3 {
-            #expect(isClose(one.values("test")[i], ridge.values("test")[i], relative: 1e-10), "P index \(i)")
-            #expect(isClose(three.values("test")[i], one.values("test")[i], relative: 1e-12))
-            #expect(isClose(noisy.values("test")[i], one.values("test")[i] + 0.36 / 3, relative: 1e-12))
-            #expect(isClose(noisy.values("member")[i], one.values("test")[i] + 0.36, relative: 1e-12))
+            #expect(one.values("test")[i].isApproximatelyEqual(to: ridge.values("test")[i], relativeTolerance: 1e-10), "P index \(i)")
+            #expect(three.values("test")[i].isApproximatelyEqual(to: one.values("test")[i], relativeTolerance: 1e-12))
+            #expect(noisy.values("test")[i].isApproximatelyEqual(to: one.values("test")[i] + 0.36 / 3, relativeTolerance: 1e-12))
+            #expect(noisy.values("member")[i].isApproximatelyEqual(to: one.values("test")[i] + 0.36, relativeTolerance: 1e-12))
         }
     }
 
@@ -78,7 +79,7 @@ extension Subsample {
         let t = try Subsample.theory(Self.model([1], ["dim": Double(dim), "signal": signal, "noise": sigma,
                                                        "featurenoise": omega, "lambda": 0.05]), grid, .none)
         for i in 0..<3 {
-            #expect(isClose(t.values("total")[i], ridge.values("test")[i] + effective * effective, relative: 1e-10), "P index \(i)")
+            #expect(t.values("total")[i].isApproximatelyEqual(to: ridge.values("test")[i] + effective * effective, relativeTolerance: 1e-10), "P index \(i)")
         }
     }
 

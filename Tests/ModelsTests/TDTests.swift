@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 import NumericCore
 @testable import Models
@@ -26,7 +27,7 @@ struct TDTests {
                 let z = zScore(theory: expected[i], mean: mean[i], standardError: se[i])
                 #expect(z < 3, "t = \(t[i]): theory \(expected[i]), simulation \(mean[i]) ± \(se[i]) (\(z) SE)")
             }
-            #expect(isClose(mean[0], expected[0], relative: 1e-12), "w_0 = 0 is deterministic")
+            #expect(mean[0].isApproximatelyEqual(to: expected[0], relativeTolerance: 1e-12), "w_0 = 0 is deterministic")
         }
     }
 
@@ -44,19 +45,19 @@ struct TDTests {
         let r = table.values("reward"), n = v.count
         for s in 0..<n {
             let next = 0.7 * v[(s + 1) % n] + 0.3 * v[(s + n - 1) % n]
-            #expect(isClose(v[s], r[s] + 0.9 * next, relative: 1e-10))
+            #expect(v[s].isApproximatelyEqual(to: r[s] + 0.9 * next, relativeTolerance: 1e-10))
         }
         // η_t = 0.3/(1 + t/200) falls to 0.003 by t = 20000 while Σ η_t ≈ 280 ≫ 1/Re λ_min(A) ≈ 27.
         let annealed = try theory(small.merging(["anneal": .number(200)]) { $1 }, [20000])
         let constant = try theory(small, [20000])
-        #expect(isClose(annealed.values("fixed")[0], fixed, relative: 1e-10))
-        #expect(isClose(annealed.values("loss_mean")[0], fixed, relative: 0.01), "\(annealed.values("loss_mean")[0]) vs \(fixed)")
+        #expect(annealed.values("fixed")[0].isApproximatelyEqual(to: fixed, relativeTolerance: 1e-10))
+        #expect(annealed.values("loss_mean")[0].isApproximatelyEqual(to: fixed, relativeTolerance: 0.01), "\(annealed.values("loss_mean")[0]) vs \(fixed)")
         let excess = annealed.values("loss")[0] - fixed, plateau = constant.values("loss")[0] - fixed
         #expect(excess > 0 && excess < 0.03 * plateau, "annealed excess \(excess), constant-lr plateau \(plateau)")
         let tabular = try runDynamicsOperation(TD.family, "fixedpoint",
                                                model: ["states": .number(10), "features": .number(10), "width": .number(0.05)],
                                                arguments: [:])
-        for (a, b) in zip(tabular.values("value"), tabular.values("td_value")) { #expect(isClose(a, b, relative: 1e-9)) }
+        for (a, b) in zip(tabular.values("value"), tabular.values("td_value")) { #expect(a.isApproximatelyEqual(to: b, relativeTolerance: 1e-9)) }
     }
 
     /// As lr → 0 at fixed lr·t the semi-gradient noise vanishes and the value error follows the

@@ -10,6 +10,7 @@ import Language
 import Notebook
 import Synchronization
 import Testing
+import TestSupport
 
 /// The input-keyed cell cache: which cells a run restores, which it runs, and that
 /// what it restores or rebuilds is what a fresh run computes.
@@ -21,10 +22,7 @@ import Testing
         var notices: [String]
     }
 
-    private func scratch() -> String {
-        var template = Array("/tmp/solvable-cache-XXXXXX".utf8CString)
-        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-    }
+    private func scratch() throws -> String { try Scratch.directory("solvable-cache") }
 
     /// Runs `sources` as a notebook in `directory` with the cache there.
     private func run(_ sources: [String], in directory: String, refresh: [String] = []) -> Run {
@@ -51,8 +49,8 @@ import Testing
         "d = b + c\nprint(\"d\", d)",
     ]
 
-    @Test func anUnchangedNotebookIsRestoredWhole() {
-        let directory = scratch()
+    @Test func anUnchangedNotebookIsRestoredWhole() throws {
+        let directory = try scratch()
         let cold = run(chain, in: directory)
         #expect(cold.restored == [])
         #expect(cold.texts == ["a 2\n", "b 20\n", "c 3\n", "d 23\n"])
@@ -61,8 +59,8 @@ import Testing
         #expect(warm.texts == cold.texts)
     }
 
-    @Test func aChangedCellRerunsExactlyItsDownstream() {
-        let directory = scratch()
+    @Test func aChangedCellRerunsExactlyItsDownstream() throws {
+        let directory = try scratch()
         _ = run(chain, in: directory)
         var changed = chain
         changed[1] = "b = a * 1000\nprint(\"b\", b)"
@@ -71,8 +69,8 @@ import Testing
         #expect(rerun.texts == ["a 2\n", "b 2000\n", "c 3\n", "d 2003\n"])
     }
 
-    @Test func aRunningCellRebuildsTheValuesOfRestoredCellsItReads() {
-        let directory = scratch()
+    @Test func aRunningCellRebuildsTheValuesOfRestoredCellsItReads() throws {
+        let directory = try scratch()
         _ = run(chain, in: directory)
         var changed = chain
         changed[3] = "d = b + c + 100\nprint(\"d\", d)"
@@ -81,8 +79,8 @@ import Testing
         #expect(rerun.texts.last == "d 123\n")
     }
 
-    @Test func aRebuildUsesTheValuesTheCellReadEvenIfRebound() {
-        let directory = scratch()
+    @Test func aRebuildUsesTheValuesTheCellReadEvenIfRebound() throws {
+        let directory = try scratch()
         let sources = ["a = 1", "b = a + 1", "a = 50", "print(b + a)"]
         _ = run(sources, in: directory)
         var changed = sources
@@ -93,7 +91,7 @@ import Testing
     }
 
     @Test func aChangedDataFileRerunsItsLoadCellAndDependents() throws {
-        let directory = scratch()
+        let directory = try scratch()
         try "x,y\n1,2\n3,4\n".write(toFile: directory + "/data.csv", atomically: true, encoding: .utf8)
         let sources = ["k = 3", "t = load(\"data.csv\")", "print(sum(t.y) * k)", "print(k)"]
         #expect(run(sources, in: directory).texts[2] == "18\n")
@@ -105,7 +103,7 @@ import Testing
     }
 
     @Test func aSavedFileThatIsGoneRerunsItsCell() throws {
-        let directory = scratch()
+        let directory = try scratch()
         let sources = ["save(table(a=[1, 2]), \"out.csv\")", "print(1)"]
         _ = run(sources, in: directory)
         #expect(run(sources, in: directory).restored == [1, 2])
@@ -114,8 +112,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: directory + "/out.csv"))
     }
 
-    @Test func theSeedIsAnInputAndASeedCellAlwaysRuns() {
-        let directory = scratch()
+    @Test func theSeedIsAnInputAndASeedCellAlwaysRuns() throws {
+        let directory = try scratch()
         let sources = ["seed(1)", "x = 5", "print(x)"]
         _ = run(sources, in: directory)
         #expect(run(sources, in: directory).restored == [2, 3])
@@ -124,15 +122,15 @@ import Testing
         #expect(run(changed, in: directory).restored == [])
     }
 
-    @Test func refreshRunsTheNamedCellsByNumberOrID() {
-        let directory = scratch()
+    @Test func refreshRunsTheNamedCellsByNumberOrID() throws {
+        let directory = try scratch()
         _ = run(chain, in: directory)
         #expect(run(chain, in: directory, refresh: ["2"]).restored == [1, 3, 4])
         #expect(run(chain, in: directory, refresh: ["cell3"]).restored == [1, 2, 4])
     }
 
-    @Test func twoRunsAtOnceShareTheCache() {
-        let directory = scratch()
+    @Test func twoRunsAtOnceShareTheCache() throws {
+        let directory = try scratch()
         let sources = (1...30).map { "v\($0) = \($0) * 2\nprint(v\($0))" }
         let runs = Mutex<[Run]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
@@ -147,7 +145,7 @@ import Testing
 
     @Test(arguments: ["random bytes", "truncated", "foreign SQLite"])
     func aCorruptOrForeignCacheIsRebuiltNotTrusted(_ damage: String) throws {
-        let directory = scratch()
+        let directory = try scratch()
         let path = SessionMemo.path(forNotebooksIn: directory)
         _ = run(chain, in: directory)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
