@@ -163,7 +163,7 @@ import Testing
         let error = try #require(e)
         #expect(error.ename == "ResourceError")
         #expect(error.evalue == "the sweep has 100000000 points (10000 alpha × 10000 dim); the limit is 100000 points: sweep fewer values")
-        #expect(time < 2)
+        #expect(time < 30, "a hang guard: building the 10⁸-point grid first would take minutes")
     }
 
     @Test func hugeTablesShowHeadAndTailLikePandas() throws {

@@ -120,7 +120,7 @@ import Testing
         let start = ContinuousClock.now
         let e = h.error2("spin(toy())", monitor: monitor)
         #expect(e?.ename == "Interrupted")
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(ContinuousClock.now - start < .seconds(30), "a hang guard: spin never ends by itself")
     }
 
     @Test func functionsFromTheCatalog() {
