@@ -11,7 +11,7 @@ from kernel_harness import running
 
 # A simulation that takes minutes uninterrupted (the ICL model checks for
 # interrupts every 512 pretraining contexts).
-LONG = "simulate(icl(d=64, tau=4), trials=10, tests=1000, seed=1)"
+LONG = "limits(seconds=3600, cell=true)\nsimulate(icl(d=64, tau=4), trials=10, tests=1000, seed=1)"
 
 
 @pytest.fixture()

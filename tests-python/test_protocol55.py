@@ -17,7 +17,7 @@ from kernel_harness import KERNELS, reply_to, running
 
 # A cell that keeps the main shell busy for a long time, in each language.
 LONG = {
-    "solvable": "simulate(icl(d=64, tau=4), trials=10, tests=1000, seed=1)",
+    "solvable": "limits(seconds=3600, cell=true)\nsimulate(icl(d=64, tau=4), trials=10, tests=1000, seed=1)",
     "python3": "import time; time.sleep(60)",
 }
 

@@ -81,7 +81,9 @@ def test_plot_renders_to_a_busy_colourful_png(rendered, name):
     assert len(distinct) >= 6, f"only {len(distinct)} colour families"
     blue = sum(near(p, (0x00, 0x72, 0xB2)) for p in ink)
     vermillion = sum(near(p, (0xD5, 0x5E, 0x00)) for p in ink)
-    assert blue > 150 and vermillion > 60, f"series colours missing: blue {blue}, vermillion {vermillion}"
+    # At least a few markers' worth of each of the first two series colours (fit-band.svg's blue
+    # series is its sparsest: a dozen markers, about 150 pixels).
+    assert blue > 100 and vermillion > 60, f"series colours missing: blue {blue}, vermillion {vermillion}"
     dark_text = sum(luminance(p) < 90 and max(p) - min(p) < 30 for p in ink)
     assert dark_text > 300, "axes, ticks and labels should be drawn in the dark text colour"
 
