@@ -26,24 +26,31 @@ def free_port():
 
 
 @contextlib.contextmanager
-def jupyterlab(notebooks):
+def jupyterlab(notebooks, save_state=True, trusted=(), args=()):
     """A JupyterLab server over a temporary root holding `notebooks` (name → nbformat
-    JSON); yields (base_url, token, root). Stopped (and its directories removed) at the end."""
+    JSON); yields (base_url, token, root). With `save_state` False the widget manager keeps
+    its default settings; the notebooks named in `trusted` are signed (`jupyter trust`);
+    `args` go to the server's command line.
+    Stopped (and its directories removed) at the end."""
     root = Path(tempfile.mkdtemp(prefix="solvable-lab-"))
     for name, nb in notebooks.items():
         (root / name).write_text(json.dumps(nb))
     port, token = free_port(), uuid.uuid4().hex
     # Let JupyterLab save the widget state into the notebook when it saves (off by default).
-    manager = root / ".settings" / "@jupyter-widgets" / "jupyterlab-manager"
-    manager.mkdir(parents=True)
-    (manager / "plugin.jupyterlab-settings").write_text(json.dumps({"saveState": True}))
+    if save_state:
+        manager = root / ".settings" / "@jupyter-widgets" / "jupyterlab-manager"
+        manager.mkdir(parents=True)
+        (manager / "plugin.jupyterlab-settings").write_text(json.dumps({"saveState": True}))
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(root / ".config"), "JUPYTER_RUNTIME_DIR": str(root / ".runtime"),
            "JUPYTERLAB_SETTINGS_DIR": str(root / ".settings"), "JUPYTERLAB_WORKSPACES_DIR": str(root / ".workspaces"),
            "HOME": str(root / ".home")}
+    if trusted:
+        subprocess.run([sys.executable, "-m", "nbformat.sign", *(str(root / name) for name in trusted)],
+                       env=env, check=True, capture_output=True)
     log = open(root / "lab.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-                               "--ServerApp.open_browser=False", "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+                               "--ServerApp.open_browser=False", "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", *args],
                               cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:

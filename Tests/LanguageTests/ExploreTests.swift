@@ -92,4 +92,32 @@ import Testing
         }
         #expect(missing.evalue.contains("no explore with id 5"))
     }
+
+    /// A control in a function defined in another cell is keyed by that cell and its
+    /// offset there: one at the same offset of the explore's own cell is another control,
+    /// keeps its own value and does not take a keyword label from this cell.
+    @Test func controlsAtTheSameOffsetOfDifferentCellsStayApart() throws {
+        let definition = "pair = lambda x, y: [x, y]\nf = lambda a: a + slider(0, 10, 1)"
+        let offset = try #require(definition.range(of: "slider")).lowerBound.utf16Offset(in: definition)
+        let head = "explore(pair(f(0), y="
+        let cell = head + String(repeating: " ", count: offset - head.count) + "slider(0, 5, 2)))"
+        #expect(try #require(cell.range(of: "slider")).lowerBound.utf16Offset(in: cell) == offset)
+        let session = Session()
+        guard case .success = session.execute(definition, sink: RecordingSink(), monitor: WorkMonitor()) else {
+            Issue.record("definition failed"); return
+        }
+        let sink = RecordingSink()
+        guard case .success = session.execute(cell, sink: sink, monitor: WorkMonitor()) else { Issue.record("explore failed"); return }
+        let shown = sink.events.compactMap { event -> JSONValue? in
+            if case .display(let bundle, _, _) = event { return bundle.data[Session.exploreMIMEType] }
+            return nil
+        }
+        let controls = try #require(shown.first?["controls"]?.arrayValue)
+        #expect(controls.map { $0["label"] } == ["control 1", "y"])
+        #expect(controls.map { $0["value"]?.doubleValue } == [1, 2])
+        guard case .success(let view) = session.reexplore(0, settings: [7, 4], sink: RecordingSink(), monitor: WorkMonitor()) else {
+            Issue.record("reexplore failed"); return
+        }
+        #expect(view.plainText == "[7, 4]")
+    }
 }

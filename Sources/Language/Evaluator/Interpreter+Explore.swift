@@ -15,7 +15,8 @@ extension Interpreter {
         guard !controls.capturing else {
             throw LanguageError(.argument, "explore cannot be nested inside another explore", at: callee.position)
         }
-        let (value, seen) = try evaluateExploring(argument.value, settings: [:])
+        let source = frames.source
+        let (value, seen) = try evaluateExploring(argument.value, source: source, settings: [:])
         guard !seen.isEmpty else {
             throw LanguageError(.argument, "explore: the expression has no control; write slider(min, max, value), dropdown([...]) or checkbox(value) as a parameter value", at: argument.value.position)
         }
@@ -23,22 +24,27 @@ extension Interpreter {
         Self.keywordLabels(argument.value, into: &labels)
         let named = seen.enumerated().map { i, entry in
             var control = entry.control
-            control.label = labels[entry.offset] ?? "control \(i + 1)"
-            return (offset: entry.offset, control: control)
+            control.label = (entry.key.source == source ? labels[entry.key.offset] : nil) ?? "control \(i + 1)"
+            return (key: entry.key, control: control)
         }
-        let exploration = Exploration(expression: argument.value, controls: named)
+        let exploration = Exploration(expression: argument.value, source: source, controls: named)
         explorations.append(exploration)
         sink.display(exploration.bundle(id: explorations.count - 1, view: value.bundle(registry: registry)),
                      displayID: nil, update: false)
         return Value.none
     }
 
-    /// Evaluates `expression` with the controls at the offsets of `settings` set to
-    /// those values; returns the value and the controls met.
-    func evaluateExploring(_ expression: Expr, settings: [Int: Value]) throws(LanguageError)
-        -> (Value, [(offset: Int, control: Control)]) {
+    /// Evaluates `expression`, written in cell run `source`, with the controls at the
+    /// keys of `settings` set to those values; returns the value and the controls met.
+    func evaluateExploring(_ expression: Expr, source: Int, settings: [ControlKey: Value]) throws(LanguageError)
+        -> (Value, [(key: ControlKey, control: Control)]) {
         controls = ControlBoard(capturing: true, settings: settings)
-        defer { controls = ControlBoard() }
+        let outer = frames.source
+        frames.source = source
+        defer {
+            controls = ControlBoard()
+            frames.source = outer
+        }
         let value = try evaluate(expression)
         return (value, controls.seen)
     }
@@ -47,10 +53,11 @@ extension Interpreter {
     /// `explore` the user's setting, recording the control the first time it is met.
     func controlValue(_ control: Control, at position: SourcePosition) -> Value {
         guard controls.capturing else { return control.value }
-        if !controls.seen.contains(where: { $0.offset == position.offset }) {
-            controls.seen.append((position.offset, control))
+        let key = ControlKey(source: frames.source, offset: position.offset)
+        if !controls.seen.contains(where: { $0.key == key }) {
+            controls.seen.append((key, control))
         }
-        return controls.settings[position.offset] ?? control.value
+        return controls.settings[key] ?? control.value
     }
 
     /// The keyword each call argument is passed as, by the offset of its value

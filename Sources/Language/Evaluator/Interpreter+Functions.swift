@@ -1,10 +1,14 @@
 // MARK: - User functions: def, lambda, calls, statements in bodies
 
-/// The state of user-function calls: the innermost scope (`nil` at the top level) and
-/// how many calls are running.
+/// The state of user-function calls: the innermost scope (`nil` at the top level),
+/// how many calls are running, and the source the running code was written in.
 struct CallFrames {
     var scope: Scope?
     var depth = 0
+    /// The cell run the running code's text belongs to (`Interpreter.run` numbers
+    /// them; a user function's body runs under its defining cell's), so a position
+    /// plus this number names one place in everything the session has run.
+    var source = 0
     var stack = StackGuard()
 }
 
@@ -47,7 +51,7 @@ extension Interpreter {
         for parameter in definition.parameters {
             defaults.append(try parameter.defaultValue.map { (e: Expr) throws(LanguageError) -> Value in try evaluate(e) })
         }
-        return UserFunction(definition: definition, defaults: defaults, captured: frames.scope)
+        return UserFunction(definition: definition, defaults: defaults, captured: frames.scope, source: frames.source)
     }
 
     /// Runs `statements` in the current scope until one returns.
@@ -154,6 +158,7 @@ extension Interpreter {
         let saved = frames
         frames.scope = Scope(names: function.parameterNames, values: values, locals: function.localNames, parent: function.captured)
         frames.depth += 1
+        frames.source = function.source
         defer {
             let stack = frames.stack
             frames = saved

@@ -38,6 +38,8 @@ final class Interpreter {
     var files = FileScope()
     /// The controls of the `explore` evaluating now, and every `explore` of the session.
     var controls = ControlBoard()
+    /// How many cells `run` has run (each one's `CallFrames.source`).
+    private var sources = 0
     var explorations: [Exploration] = []
 
     /// Makes an interpreter over `registry`.
@@ -53,6 +55,8 @@ final class Interpreter {
     /// Plot and claim values of earlier expression statements are displayed as they
     /// are made, so a cell can draw a figure and then state claims about it.
     func run(_ statements: [Statement]) throws(LanguageError) -> Value {
+        sources += 1
+        frames.source = sources
         var last: Value = .none
         for (i, statement) in statements.enumerated() {
             try checkInterrupt(at: nil)

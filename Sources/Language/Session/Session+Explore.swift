@@ -28,13 +28,13 @@ extension Session {
             interpreter.monitor = WorkMonitor.none
         }
         do throws(LanguageError) {
-            var values: [Int: Value] = [:]
+            var values: [ControlKey: Value] = [:]
             for (i, entry) in exploration.controls.enumerated() {
                 let value = try entry.control.value(for: settings[i])
-                values[entry.offset] = value
+                values[entry.key] = value
                 exploration.controls[i].control.value = value
             }
-            let (value, _) = try interpreter.evaluateExploring(exploration.expression, settings: values)
+            let (value, _) = try interpreter.evaluateExploring(exploration.expression, source: exploration.source, settings: values)
             interpreter.explorations[id] = exploration
             return .success(exploration.bundle(id: id, view: value.bundle(registry: registry)))
         } catch {

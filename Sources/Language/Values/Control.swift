@@ -72,15 +72,25 @@ struct Control: Sendable {
     }
 }
 
+/// Where a control call is written: the cell run whose text holds it (for a call in a
+/// user function's body, the cell that defined the function) and its offset there, so
+/// controls at the same offset of different cells stay apart.
+struct ControlKey: Hashable, Sendable {
+    /// The cell run (`CallFrames.source`).
+    var source: Int
+    /// The offset of the call in that cell.
+    var offset: Int
+}
+
 /// The controls met while `explore` evaluates its expression, keyed by where each
-/// control call starts in the cell, and the values the user set for them.
+/// control call is written, and the values the user set for them.
 struct ControlBoard {
     /// Whether an `explore` is evaluating (outside, a control is just its value).
     var capturing = false
-    /// The user's values, by the offset of the control's call.
-    var settings: [Int: Value] = [:]
-    /// The controls met, in evaluation order, with their offsets.
-    var seen: [(offset: Int, control: Control)] = []
+    /// The user's values, by where the control's call is written.
+    var settings: [ControlKey: Value] = [:]
+    /// The controls met, in evaluation order, with where they are written.
+    var seen: [(key: ControlKey, control: Control)] = []
 }
 
 /// One `explore(expr)`: the unevaluated expression and its controls, kept by the
@@ -88,8 +98,10 @@ struct ControlBoard {
 struct Exploration: Sendable {
     /// The expression `explore` received.
     var expression: Expr
-    /// Its controls, by the offset of their call.
-    var controls: [(offset: Int, control: Control)]
+    /// The cell run the expression was written in (`CallFrames.source`).
+    var source: Int
+    /// Its controls, by where their call is written.
+    var controls: [(key: ControlKey, control: Control)]
 
     /// The MIME type of an explore display: `{id, controls: [...]}` beside the view's
     /// own representations (SVG, HTML, text) as the fallback for static front ends.

@@ -8,15 +8,18 @@ public struct UserFunction: Sendable {
     let defaults: [Value?]
     /// The enclosing function's or comprehension's scope, for closures.
     let captured: Scope?
+    /// The cell run that defined it (`CallFrames.source`): its body's positions are in that cell.
+    let source: Int
     /// The parameters' names, in order, and every name local to the body: kept as
     /// arrays because a call's scope is searched linearly (see `Scope`).
     let parameterNames: [String]
     let localNames: [String]
 
-    init(definition: FunctionDefinition, defaults: [Value?], captured: Scope?) {
+    init(definition: FunctionDefinition, defaults: [Value?], captured: Scope?, source: Int) {
         self.definition = definition
         self.defaults = defaults
         self.captured = captured
+        self.source = source
         parameterNames = definition.parameters.map(\.name)
         localNames = definition.locals.sorted()
     }
