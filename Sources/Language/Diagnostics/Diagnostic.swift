@@ -1,8 +1,10 @@
-/// The catalogue of the errors a call can raise — finding what is called, binding its
-/// arguments, checking a parameter's kind and range, sweeping — each with its kind
-/// and its one rendering. `LanguageError(_:at:)` places one in the source;
+/// The catalogue of user-facing errors — syntax (`Syntax`), finding what is called,
+/// binding its arguments, checking a parameter's kind and range, sweeping — each with
+/// its kind and its one rendering. `LanguageError(_:at:)` places one in the source;
 /// `DiagnosticCatalogTests` pins the full rendered traceback of every case.
 enum Diagnostic {
+    /// A syntax error of the lexer or the parser.
+    case syntax(Syntax)
     /// A called name that is nothing callable; `candidates` feed the suggestion.
     case notCallable(name: String, candidates: [String])
     /// A name called that holds a value, not a function.
@@ -42,6 +44,7 @@ enum Diagnostic {
     /// The error kind a user sees.
     var kind: LanguageError.Kind {
         switch self {
+        case .syntax: return .syntax
         case .notCallable: return .name
         case .notAFunction, .cannotCall: return .type
         case .outOfRange, .notAChoice: return .domain
@@ -55,6 +58,8 @@ enum Diagnostic {
     /// The message, without the position.
     var message: String {
         switch self {
+        case .syntax(let problem):
+            return problem.message
         case .notCallable(let name, let candidates):
             return "'\(name)' is not a builtin, model or function" + Suggestion.clause(for: name, in: candidates)
         case .notAFunction(let name, let typeName):
