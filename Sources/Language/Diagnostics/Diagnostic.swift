@@ -1,10 +1,13 @@
-/// The catalogue of user-facing errors — syntax (`Syntax`), finding what is called,
-/// binding its arguments, checking a parameter's kind and range, sweeping — each with
-/// its kind and its one rendering. `LanguageError(_:at:)` places one in the source;
-/// `DiagnosticCatalogTests` pins the full rendered traceback of every case.
+/// The catalogue of user-facing errors — syntax (`Syntax`), the evaluator's own checks
+/// (`Evaluation`), finding what is called, binding its arguments, checking a parameter's
+/// kind and range, sweeping — each with its kind and its one rendering.
+/// `LanguageError(_:at:)` places one in the source; `DiagnosticCatalogTests` pins the
+/// full rendered traceback of every case.
 enum Diagnostic {
     /// A syntax error of the lexer or the parser.
     case syntax(Syntax)
+    /// An error of the evaluator's own checks.
+    case evaluation(Evaluation)
     /// A called name that is nothing callable; `candidates` feed the suggestion.
     case notCallable(name: String, candidates: [String])
     /// A name called that holds a value, not a function.
@@ -45,6 +48,7 @@ enum Diagnostic {
     var kind: LanguageError.Kind {
         switch self {
         case .syntax: return .syntax
+        case .evaluation(let problem): return problem.kind
         case .notCallable: return .name
         case .notAFunction, .cannotCall: return .type
         case .outOfRange, .notAChoice: return .domain
@@ -59,6 +63,8 @@ enum Diagnostic {
     var message: String {
         switch self {
         case .syntax(let problem):
+            return problem.message
+        case .evaluation(let problem):
             return problem.message
         case .notCallable(let name, let candidates):
             return "'\(name)' is not a builtin, model or function" + Suggestion.clause(for: name, in: candidates)
