@@ -1,6 +1,7 @@
 extension DiagnosticCatalogTests {
     /// The evaluator's own errors (`Diagnostic.Evaluation`), one row or more per case
-    /// (`unknownOperator` has none: the parser lets no unknown operator through).
+    /// (none for `unknownOperator`, which the parser lets no cell reach, nor for `stackFull`,
+    /// whose depth depends on the thread's stack; `recursionLimit` comes first).
     static let evaluationRows: [Row] = [
         Row(diagnostic: "evaluation.undefinedName", code: "alpha = 1\nalpah", traceback: [
             "NameError: name 'alpah' is not defined; did you mean 'alpha'?", "  at line 2, column 1", "    alpah", "    ^"]),
@@ -72,5 +73,31 @@ extension DiagnosticCatalogTests {
             "TypeError: cannot loop over a table; loop over a column (for x in t.name) or the row numbers (for i in range(len(t)))", "  at line 1, column 8", "    [r for r in table(a=[1])]", "           ^"]),
         Row(diagnostic: "evaluation.cannotLoop", code: "[y for y in 3]", traceback: [
             "TypeError: cannot loop over a number in 'for y in ...'; give a list, vector, range(...) or string", "  at line 1, column 8", "    [y for y in 3]", "           ^"]),
+        Row(diagnostic: "evaluation.usedBeforeAssignment", code: "def f():\n    z = z + 1\n    return z\nf()", traceback: [
+            "NameError: local variable 'z' is used before it is assigned", "  at line 2, column 9", "        z = z + 1", "            ^"]),
+        Row(diagnostic: "evaluation.functionPositional", code: "def f(a, b=2): return a\nf(1, 2, 3)", traceback: [
+            "ArgumentError: f() takes from 1 to 2 positional arguments but 3 were given", "  at line 2, column 9", "    f(1, 2, 3)", "            ^"]),
+        Row(diagnostic: "evaluation.functionPositional (exact)", code: "def f(a): return a\nf(1, 2)", traceback: [
+            "ArgumentError: f() takes 1 positional argument but 2 were given", "  at line 2, column 6", "    f(1, 2)", "         ^"]),
+        Row(diagnostic: "evaluation.functionKeyword", code: "def f(a, b=2): return a\nf(1, c=2)", traceback: [
+            "ArgumentError: f() got an unexpected keyword argument 'c' (parameters: a, b); did you mean 'a'?", "  at line 2, column 6", "    f(1, c=2)", "         ^"]),
+        Row(diagnostic: "evaluation.functionKeyword (none)", code: "def f(): return 1\nf(a=1)", traceback: [
+            "ArgumentError: f() got an unexpected keyword argument 'a' (it takes no arguments)", "  at line 2, column 3", "    f(a=1)", "      ^"]),
+        Row(diagnostic: "evaluation.functionDuplicate", code: "def f(a, b=2): return a\nf(1, a=2)", traceback: [
+            "ArgumentError: f() got multiple values for argument 'a'", "  at line 2, column 6", "    f(1, a=2)", "         ^"]),
+        Row(diagnostic: "evaluation.functionMissing", code: "def f(a, b, c): return a\nf()", traceback: [
+            "ArgumentError: f() missing 3 required arguments: 'a', 'b' and 'c'", "  at line 2, column 1", "    f()", "    ^"]),
+        Row(diagnostic: "evaluation.functionMissing (one)", code: "def f(a): return a\nf()", traceback: [
+            "ArgumentError: f() missing 1 required argument: 'a'", "  at line 2, column 1", "    f()", "    ^"]),
+        Row(diagnostic: "evaluation.recursionLimit", code: "def f(n): return f(n + 1)\nf(0)", traceback: [
+            "RecursionError: maximum recursion depth 200 exceeded in f", "  at line 1, column 18", "    def f(n): return f(n + 1)", "                     ^"]),
+        Row(diagnostic: "evaluation.exploreArity", code: "explore()", traceback: [
+            "ArgumentError: explore takes one expression with controls in it, e.g. explore(plot(theory(ridge(alpha=slider(1, 3, 1.5), ...), ...)))", "  at line 1, column 1", "    explore()", "    ^"]),
+        Row(diagnostic: "evaluation.exploreNested", code: "explore(explore(1))", traceback: [
+            "ArgumentError: explore cannot be nested inside another explore", "  at line 1, column 9", "    explore(explore(1))", "            ^"]),
+        Row(diagnostic: "evaluation.exploreNoControl", code: "explore(1)", traceback: [
+            "ArgumentError: explore: the expression has no control; write slider(min, max, value), dropdown([...]) or checkbox(value) as a parameter value", "  at line 1, column 9", "    explore(1)", "            ^"]),
+        Row(diagnostic: "evaluation.noHelp", code: "alpha = 1\n?alpah", traceback: [
+            "NameError: no help for 'alpah': it is not a builtin, model or variable; did you mean 'alpha'?", "  at line 2, column 2", "    ?alpah", "     ^"]),
     ]
 }

@@ -26,30 +26,6 @@ import Testing
             "    \"a\" < 1",
             "        ^",
         ], line: 1, column: 5),
-        Case(code: "def f(a, b=2): return a\nf(1, 2, 3)", traceback: [
-            "ArgumentError: f() takes from 1 to 2 positional arguments but 3 were given",
-            "  at line 2, column 9",
-            "    f(1, 2, 3)",
-            "            ^",
-        ], line: 2, column: 9),
-        Case(code: "def f(a, b=2): return a\nf(1, c=2)", traceback: [
-            "ArgumentError: f() got an unexpected keyword argument 'c' (parameters: a, b); did you mean 'a'?",
-            "  at line 2, column 6",
-            "    f(1, c=2)",
-            "         ^",
-        ], line: 2, column: 6),
-        Case(code: "def f(a, b=2): return a\nf(1, a=2)", traceback: [
-            "ArgumentError: f() got multiple values for argument 'a'",
-            "  at line 2, column 6",
-            "    f(1, a=2)",
-            "         ^",
-        ], line: 2, column: 6),
-        Case(code: "def f(a, b, c): return a\nf()", traceback: [
-            "ArgumentError: f() missing 3 required arguments: 'a', 'b' and 'c'",
-            "  at line 2, column 1",
-            "    f()",
-            "    ^",
-        ], line: 2, column: 1),
         Case(code: "def f(a): return a\nf(b=1)", traceback: [
             "ArgumentError: f() got an unexpected keyword argument 'b' (parameters: a); did you mean 'a'?",
             "  at line 2, column 3",
@@ -62,12 +38,6 @@ import Testing
             "    x(2)",
             "    ^",
         ], line: 2, column: 1),
-        Case(code: "def f():\n    z = z + 1\n    return z\nf()", traceback: [
-            "NameError: local variable 'z' is used before it is assigned",
-            "  at line 2, column 9",
-            "        z = z + 1",
-            "            ^",
-        ], line: 2, column: 9),
         Case(code: "sort([1, 2], by=\"a\")", traceback: [
             "ArgumentError: by= orders the rows of a table; a vector is sorted by its values",
             "  at line 1, column 14",

@@ -1,6 +1,6 @@
 extension Diagnostic {
     /// The errors the evaluator's own checks raise — names, fields, indexing, operators,
-    /// comparisons, truth values, loops — each with its kind and its one rendering
+    /// comparisons, truth values, loops, user functions, explore, help — each with its kind and its one rendering
     /// (`Diagnostic.evaluation`). Type names are as `Value.typeName` words them (`a number`).
     enum Evaluation {
         /// A name with no value; `known` feed the suggestion.
@@ -55,11 +55,37 @@ extension Diagnostic {
         case loopOverTable
         /// `for x in 3`.
         case cannotLoop(typeName: String, name: String)
+        /// A function's local read before the function assigns it.
+        case usedBeforeAssignment(String)
+        /// More positional arguments than a user function takes (`takes`: `2`, `from 1 to 2`).
+        case functionPositional(function: String, takes: String, parameters: Int, given: Int)
+        /// A keyword a user function does not take.
+        case functionKeyword(function: String, keyword: String, names: [String])
+        /// A user function's parameter given twice.
+        case functionDuplicate(function: String, keyword: String)
+        /// A user function's required parameters left out (quoted names).
+        case functionMissing(function: String, missing: [String])
+        /// Nested calls past the recursion limit.
+        case recursionLimit(function: String, limit: Int)
+        /// Nested calls past the room on the stack.
+        case stackFull(function: String, depth: Int)
+        /// `explore` given other than one positional expression.
+        case exploreArity
+        /// `explore` inside `explore`.
+        case exploreNested
+        /// `explore` of an expression with no control in it.
+        case exploreNoControl
+        /// `?name` for a name that is nothing; `known` feed the suggestion.
+        case noHelp(String, known: [String])
 
         /// The error kind a user sees.
         var kind: LanguageError.Kind {
             switch self {
-            case .undefinedName, .noField: return .name
+            case .undefinedName, .noField, .usedBeforeAssignment, .noHelp: return .name
+            case .functionPositional, .functionKeyword, .functionDuplicate, .functionMissing, .exploreArity, .exploreNested,
+                 .exploreNoControl:
+                return .argument
+            case .recursionLimit, .stackFull: return .recursion
             case .indexOutOfRange, .maskLength: return .index
             case .columnLength, .lengthMismatch: return .argument
             case .nestedTooDeeply: return .resource
@@ -116,6 +142,27 @@ extension Diagnostic {
                 return "cannot loop over a table; loop over a column (for x in t.name) or the row numbers (for i in range(len(t)))"
             case .cannotLoop(let typeName, let name):
                 return "cannot loop over \(typeName) in 'for \(name) in ...'; give a list, vector, range(...) or string"
+            case .usedBeforeAssignment(let name): return "local variable '\(name)' is used before it is assigned"
+            case .functionPositional(let function, let takes, let parameters, let given):
+                return "\(function)() takes \(takes) positional argument\(parameters == 1 ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given"
+            case .functionKeyword(let function, let keyword, let names):
+                return "\(function)() got an unexpected keyword argument '\(keyword)'"
+                    + (names.isEmpty ? " (it takes no arguments)" : " (parameters: \(names.joined(separator: ", ")))")
+                    + Suggestion.clause(for: keyword, in: names)
+            case .functionDuplicate(let function, let keyword): return "\(function)() got multiple values for argument '\(keyword)'"
+            case .functionMissing(let function, let missing):
+                let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + (missing.last ?? "")
+                return "\(function)() missing \(missing.count) required argument\(missing.count == 1 ? "" : "s"): \(list)"
+            case .recursionLimit(let function, let limit): return "maximum recursion depth \(limit) exceeded in \(function)"
+            case .stackFull(let function, let depth):
+                return "maximum recursion depth exceeded in \(function) (the stack is full after \(depth) nested calls)"
+            case .exploreArity:
+                return "explore takes one expression with controls in it, e.g. explore(plot(theory(ridge(alpha=slider(1, 3, 1.5), ...), ...)))"
+            case .exploreNested: return "explore cannot be nested inside another explore"
+            case .exploreNoControl:
+                return "explore: the expression has no control; write slider(min, max, value), dropdown([...]) or checkbox(value) as a parameter value"
+            case .noHelp(let name, let known):
+                return "no help for '\(name)': it is not a builtin, model or variable" + Suggestion.clause(for: name, in: known)
             }
         }
     }
