@@ -1,5 +1,5 @@
 /// The catalogue of user-facing errors — syntax (`Syntax`), the evaluator's own checks
-/// (`Evaluation`), finding what is called, binding its arguments, checking a parameter's
+/// (`Evaluation`), resources (`Resource`), finding what is called, binding its arguments, checking a parameter's
 /// kind and range, sweeping — each with its kind and its one rendering.
 /// `LanguageError(_:at:)` places one in the source; `DiagnosticCatalogTests` pins the
 /// full rendered traceback of every case.
@@ -8,6 +8,8 @@ enum Diagnostic {
     case syntax(Syntax)
     /// An error of the evaluator's own checks.
     case evaluation(Evaluation)
+    /// An error of the resource policy.
+    case resource(Resource)
     /// A called name that is nothing callable; `candidates` feed the suggestion.
     case notCallable(name: String, candidates: [String])
     /// A name called that holds a value, not a function.
@@ -49,6 +51,7 @@ enum Diagnostic {
         switch self {
         case .syntax: return .syntax
         case .evaluation(let problem): return problem.kind
+        case .resource(let problem): return problem.kind
         case .notCallable: return .name
         case .notAFunction, .cannotCall: return .type
         case .outOfRange, .notAChoice: return .domain
@@ -65,6 +68,8 @@ enum Diagnostic {
         case .syntax(let problem):
             return problem.message
         case .evaluation(let problem):
+            return problem.message
+        case .resource(let problem):
             return problem.message
         case .notCallable(let name, let candidates):
             return "'\(name)' is not a builtin, model or function" + Suggestion.clause(for: name, in: candidates)
