@@ -38,48 +38,12 @@ import Testing
             "    x(2)",
             "    ^",
         ], line: 2, column: 1),
-        Case(code: "sort([1, 2], by=\"a\")", traceback: [
-            "ArgumentError: by= orders the rows of a table; a vector is sorted by its values",
-            "  at line 1, column 14",
-            "    sort([1, 2], by=\"a\")",
-            "                 ^",
-        ], line: 1, column: 14),
-        Case(code: "sort(table(a=[1]))", traceback: [
-            "ArgumentError: sort of a table needs the column to order by, as in sort(t, by=\"a\")",
-            "  at line 1, column 6",
-            "    sort(table(a=[1]))",
-            "         ^",
-        ], line: 1, column: 6),
-        Case(code: "sort(table(a=[1]), by=\"b\")", traceback: [
-            "NameError: the table has no column 'b' (columns: a); did you mean 'a'?",
-            "  at line 1, column 20",
-            "    sort(table(a=[1]), by=\"b\")",
-            "                       ^",
-        ], line: 1, column: 20),
-        Case(code: "argmin([])", traceback: [
-            "ArgumentError: argmin of an empty vector is undefined",
-            "  at line 1, column 8",
-            "    argmin([])",
-            "           ^",
-        ], line: 1, column: 8),
-        Case(code: "cumsum(\"a\")", traceback: [
-            "TypeError: cumsum needs a vector (or a list of numbers), not a string",
-            "  at line 1, column 8",
-            "    cumsum(\"a\")",
-            "           ^",
-        ], line: 1, column: 8),
         Case(code: "diff([1, 2], n=-1)", traceback: [
             "DomainError: n = -1 is out of range: allowed a whole number n ≥ 0",
             "  at line 1, column 14",
             "    diff([1, 2], n=-1)",
             "                 ^",
         ], line: 1, column: 14),
-        Case(code: "any([none])", traceback: [
-            "TypeError: any needs bools or numbers, not none",
-            "  at line 1, column 5",
-            "    any([none])",
-            "        ^",
-        ], line: 1, column: 5),
     ]
 
     @Test(arguments: cases) func pinned(_ c: Case) throws {

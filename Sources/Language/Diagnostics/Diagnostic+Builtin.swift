@@ -1,0 +1,54 @@
+extension Diagnostic {
+    /// The errors builtins raise in their own checks — inputs of the wrong kind, empty
+    /// inputs, values outside a function's domain, grids too long — each with its kind
+    /// and its one rendering (`Diagnostic.builtin`). `function` is the builtin's name.
+    enum Builtin {
+        /// An input of the wrong kind (`expected` in words: `a number or a vector`).
+        case needs(function: String, expected: String, given: String)
+        /// A reduction of nothing (`what`: `an empty vector`, `no numbers`).
+        case emptyInput(function: String, what: String)
+        /// Bounds that are not finite (`what`: `start and stop`, `bounds`).
+        case needsFinite(function: String, what: String)
+        /// `geomspace` bounds that no geometric grid joins.
+        case geomspaceBounds(start: Double, stop: Double)
+        /// A point outside a function's domain (`allowed`: `x > 0`).
+        case undefinedAt(function: String, x: Double, allowed: String)
+        /// A grid of `n` values past `limit`.
+        case tooManyValues(function: String, n: Int, limit: Int)
+        /// `sort(t)` without `by=` (`example`: the table's first column).
+        case sortNeedsColumn(example: String)
+        /// `sort(v, by=...)` on something other than a table.
+        case sortByOnValues(typeName: String)
+        /// `argmin(t)` on a table.
+        case argOfTable(function: String)
+
+        /// The error kind a user sees.
+        var kind: LanguageError.Kind {
+            switch self {
+            case .needs, .argOfTable: return .type
+            case .emptyInput, .sortNeedsColumn, .sortByOnValues: return .argument
+            case .needsFinite, .geomspaceBounds, .undefinedAt: return .domain
+            case .tooManyValues: return .resource
+            }
+        }
+
+        /// The message, without the position.
+        var message: String {
+            switch self {
+            case .needs(let function, let expected, let given): return "\(function) needs \(expected), not \(given)"
+            case .emptyInput(let function, let what): return "\(function) of \(what) is undefined"
+            case .needsFinite(let function, let what): return "\(function) needs finite \(what)"
+            case .geomspaceBounds(let start, let stop):
+                return "geomspace needs finite, non-zero start and stop of the same sign (got \(NumberText.plain(start)) and \(NumberText.plain(stop)))"
+            case .undefinedAt(let function, let x, let allowed):
+                return "\(function)(\(NumberText.plain(x))) is not defined: allowed \(allowed)"
+            case .tooManyValues(let function, let n, let limit): return "\(function) would make \(n) values (limit \(limit))"
+            case .sortNeedsColumn(let example):
+                return "sort of a table needs the column to order by, as in sort(t, by=\"\(example)\")"
+            case .sortByOnValues(let typeName): return "by= orders the rows of a table; \(typeName) is sorted by its values"
+            case .argOfTable(let function):
+                return "\(function) takes a vector; for a table, give a column: t[\(function)(t.loss)] is the row where loss is \(function == "argmin" ? "smallest" : "largest")"
+            }
+        }
+    }
+}
