@@ -21,12 +21,34 @@ extension Diagnostic {
         case sortByOnValues(typeName: String)
         /// `argmin(t)` on a table.
         case argOfTable(function: String)
+        /// A `table` column of strings and something else.
+        case columnMixed(column: String, typeName: String)
+        /// A `table` column given neither a vector nor a list.
+        case columnKind(column: String, typeName: String)
+        /// A `table` column whose length is not the earlier columns'.
+        case columnCount(column: String, count: Int, length: Int)
+        /// `save(t, "x.txt")`: a table saves only to CSV.
+        case csvPath(String)
+        /// `save` of a value that is neither a table nor a plot.
+        case saveKind(typeName: String)
+        /// A file that could not be written (`reason`: the system's words).
+        case writeFailed(path: String, reason: String)
+        /// `plot()` with nothing to draw.
+        case plotEmpty
+        /// `plot(xs, ys)` of different lengths.
+        case plotLengths(xs: Int, ys: Int)
+        /// `plot` of something it cannot draw.
+        case plotKind(typeName: String)
 
         /// The error kind a user sees.
         var kind: LanguageError.Kind {
             switch self {
             case .needs, .argOfTable: return .type
-            case .emptyInput, .sortNeedsColumn, .sortByOnValues: return .argument
+            case .emptyInput, .sortNeedsColumn, .sortByOnValues, .columnMixed, .columnKind, .columnCount, .csvPath, .plotEmpty,
+                 .plotLengths, .plotKind:
+                return .argument
+            case .saveKind: return .type
+            case .writeFailed: return .io
             case .needsFinite, .geomspaceBounds, .undefinedAt: return .domain
             case .tooManyValues: return .resource
             }
@@ -48,6 +70,16 @@ extension Diagnostic {
             case .sortByOnValues(let typeName): return "by= orders the rows of a table; \(typeName) is sorted by its values"
             case .argOfTable(let function):
                 return "\(function) takes a vector; for a table, give a column: t[\(function)(t.loss)] is the row where loss is \(function == "argmin" ? "smallest" : "largest")"
+            case .columnMixed(let column, let typeName): return "column \(column) mixes strings with \(typeName)"
+            case .columnKind(let column, let typeName): return "column \(column) must be a vector or a list, not \(typeName)"
+            case .columnCount(let column, let count, let length):
+                return "column \(column) has \(count) values but the columns before it have \(length)"
+            case .csvPath(let path): return "a table saves to a .csv file, not \"\(path)\""
+            case .saveKind(let typeName): return "save writes a table (.csv) or a plot (.svg, .png, .pdf), not \(typeName)"
+            case .writeFailed(let path, let reason): return "cannot write \"\(path)\": \(reason)"
+            case .plotEmpty: return "plot needs something to draw: tables, two vectors, or a schedule"
+            case .plotLengths(let xs, let ys): return "plot(xs, ys): xs has \(xs) values but ys has \(ys)"
+            case .plotKind(let typeName): return "plot takes tables (or two vectors, or schedules), not \(typeName)"
             }
         }
     }
