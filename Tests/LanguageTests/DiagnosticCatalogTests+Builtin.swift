@@ -1,7 +1,7 @@
 extension DiagnosticCatalogTests {
     /// The builtins' own errors (`Diagnostic.Builtin`), and catalogue cases builtins share
-    /// with the evaluator and the binder (no row for `writeFailed`, whose reason is the
-    /// system's words).
+    /// with the evaluator and the binder (no row for `writeFailed` and `loadFailed`, whose
+    /// reasons are the system's and the reader's words).
     static let builtinRows: [Row] = [
         Row(diagnostic: "builtin.needs", code: "len(1)", traceback: [
             "TypeError: len needs a vector, list, table or string, not a number", "  at line 1, column 5", "    len(1)", "        ^"]),
@@ -61,5 +61,25 @@ extension DiagnosticCatalogTests {
             "ArgumentError: input: password must be true or false, not a number", "  at line 1, column 12", "    input(\"x\", password=1)", "               ^"]),
         Row(diagnostic: "outOfRange (limits)", code: "limits(seconds=-1)", traceback: [
             "DomainError: seconds = -1 is out of range: allowed 0 < seconds ≤ 86400 (one day)", "  at line 1, column 8", "    limits(seconds=-1)", "           ^"]),
+        Row(diagnostic: "builtin.fitTableYs", code: "fit(table(a=[1, 2], b=[1, 2]), [1, 2])", traceback: [
+            "ArgumentError: fit(table, ...) takes the y column as y=\"name\"", "  at line 1, column 32", "    fit(table(a=[1, 2], b=[1, 2]), [1, 2])", "                                   ^"]),
+        Row(diagnostic: "builtin.fitKind", code: "fit(1)", traceback: [
+            "ArgumentError: fit takes a table, or two vectors fit(xs, ys), not a number", "  at line 1, column 5", "    fit(1)", "        ^"]),
+        Row(diagnostic: "builtin.fitLengths", code: "fit([1, 2, 3], [1, 2])", traceback: [
+            "ArgumentError: xs has 3 values but ys has 2", "  at line 1, column 16", "    fit([1, 2, 3], [1, 2])", "                   ^"]),
+        Row(diagnostic: "builtin.fitFailed", code: "fit([1, 2, 3], [1, 2, 3], min=10)", traceback: [
+            "DomainError: cannot fit a powerlaw: a fit needs at least 3 points (got 0) to estimate standard errors (after min/max: 0 of 3 points)", "  at line 1, column 27", "    fit([1, 2, 3], [1, 2, 3], min=10)", "                              ^"]),
+        Row(diagnostic: "builtin.claimNeedsTolerance", code: "claim(\"x\", 1, expect=1)", traceback: [
+            "ArgumentError: claim needs a tolerance: tol= (absolute) or rtol= (relative)", "  at line 1, column 1", "    claim(\"x\", 1, expect=1)", "    ^"]),
+        Row(diagnostic: "outOfRange (claim)", code: "claim(\"x\", 1, expect=inf, tol=1)", traceback: [
+            "DomainError: expect = inf is out of range: allowed a finite number (a claim checks |measured − expect| ≤ tolerance; for a divergence, claim 1/x with expect=0)", "  at line 1, column 15", "    claim(\"x\", 1, expect=inf, tol=1)", "                  ^"]),
+        Row(diagnostic: "outOfRange (tolerance)", code: "claim(\"x\", 1, expect=1, tol=-1)", traceback: [
+            "DomainError: tol = -1 is out of range: allowed tol ≥ 0", "  at line 1, column 25", "    claim(\"x\", 1, expect=1, tol=-1)", "                            ^"]),
+        Row(diagnostic: "builtin.unknownEvidence", code: "claim(\"x\", 1, expect=1, tol=1, evidence=\"vibes\")", traceback: [
+            "ArgumentError: evidence = \"vibes\" is not a kind of evidence: use one of \"simulation\", \"exponent\", \"paper\", \"limit\", \"consistency\"", "  at line 1, column 32", "    claim(\"x\", 1, expect=1, tol=1, evidence=\"vibes\")", "                                   ^"]),
+        Row(diagnostic: "builtin.badSeparator", code: "load(\"x.csv\", sep=\"ab\")", traceback: [
+            "DomainError: sep = \"ab\" is not allowed: use one character other than a quote or a newline, e.g. \",\" or \"\\t\"", "  at line 1, column 15", "    load(\"x.csv\", sep=\"ab\")", "                  ^"]),
+        Row(diagnostic: "builtin.unreadable", code: "load(\"no-such-file.csv\")", traceback: [
+            "IOError: cannot read \"no-such-file.csv\": no such file", "  at line 1, column 6", "    load(\"no-such-file.csv\")", "         ^"]),
     ]
 }

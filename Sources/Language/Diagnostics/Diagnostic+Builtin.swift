@@ -39,14 +39,34 @@ extension Diagnostic {
         case plotLengths(xs: Int, ys: Int)
         /// `plot` of something it cannot draw.
         case plotKind(typeName: String)
+        /// `fit(t, ys)`: a table's y is a column named by `y=`.
+        case fitTableYs
+        /// `fit` of something other than a table or two vectors.
+        case fitKind(typeName: String)
+        /// `fit(xs, ys)` of different lengths.
+        case fitLengths(xs: Int, ys: Int)
+        /// A fit that failed (`reason`: the fitter's; `range`: what `min`/`max` kept, if given).
+        case fitFailed(law: String, reason: String, range: String)
+        /// `claim` with neither `tol=` nor `rtol=`.
+        case claimNeedsTolerance
+        /// `evidence=` that names no kind of evidence (`kinds`: the quoted list).
+        case unknownEvidence(String, kinds: String)
+        /// A `load` separator that is not one plain character.
+        case badSeparator(String)
+        /// `load` of a path that is missing or a directory (`place`: where it looked, if elsewhere).
+        case unreadable(path: String, directory: Bool, place: String)
+        /// A file that could not be parsed (`reason`: the reader's, with its line).
+        case loadFailed(path: String, reason: String)
 
         /// The error kind a user sees.
         var kind: LanguageError.Kind {
             switch self {
             case .needs, .argOfTable: return .type
             case .emptyInput, .sortNeedsColumn, .sortByOnValues, .columnMixed, .columnKind, .columnCount, .csvPath, .plotEmpty,
-                 .plotLengths, .plotKind:
+                 .plotLengths, .plotKind, .fitTableYs, .fitKind, .fitLengths, .claimNeedsTolerance, .unknownEvidence:
                 return .argument
+            case .fitFailed, .badSeparator: return .domain
+            case .unreadable, .loadFailed: return .io
             case .saveKind: return .type
             case .writeFailed: return .io
             case .needsFinite, .geomspaceBounds, .undefinedAt: return .domain
@@ -80,6 +100,17 @@ extension Diagnostic {
             case .plotEmpty: return "plot needs something to draw: tables, two vectors, or a schedule"
             case .plotLengths(let xs, let ys): return "plot(xs, ys): xs has \(xs) values but ys has \(ys)"
             case .plotKind(let typeName): return "plot takes tables (or two vectors, or schedules), not \(typeName)"
+            case .fitTableYs: return "fit(table, ...) takes the y column as y=\"name\""
+            case .fitKind(let typeName): return "fit takes a table, or two vectors fit(xs, ys), not \(typeName)"
+            case .fitLengths(let xs, let ys): return "xs has \(xs) values but ys has \(ys)"
+            case .fitFailed(let law, let reason, let range): return "cannot fit a \(law): \(reason)\(range)"
+            case .claimNeedsTolerance: return "claim needs a tolerance: tol= (absolute) or rtol= (relative)"
+            case .unknownEvidence(let kind, let kinds): return "evidence = \"\(kind)\" is not a kind of evidence: use one of \(kinds)"
+            case .badSeparator(let sep):
+                return "sep = \"\(sep)\" is not allowed: use one character other than a quote or a newline, e.g. \",\" or \"\\t\""
+            case .unreadable(let path, let directory, let place):
+                return "cannot read \"\(path)\": \(directory ? "it is a directory" : "no such file")\(place)"
+            case .loadFailed(let path, let reason): return "cannot load \"\(path)\": \(reason)"
             }
         }
     }
