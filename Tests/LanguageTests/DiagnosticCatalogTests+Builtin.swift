@@ -1,7 +1,7 @@
 extension DiagnosticCatalogTests {
     /// The builtins' own errors (`Diagnostic.Builtin`), and catalogue cases builtins share
-    /// with the evaluator and the binder (no row for `writeFailed` and `loadFailed`, whose
-    /// reasons are the system's and the reader's words).
+    /// with the evaluator and the binder (no row for `writeFailed`, `loadFailed`, `noRenderer` and
+    /// `renderFailed`, whose words depend on the system and the tools installed).
     static let builtinRows: [Row] = [
         Row(diagnostic: "builtin.needs", code: "len(1)", traceback: [
             "TypeError: len needs a vector, list, table or string, not a number", "  at line 1, column 5", "    len(1)", "        ^"]),
@@ -81,5 +81,11 @@ extension DiagnosticCatalogTests {
             "DomainError: sep = \"ab\" is not allowed: use one character other than a quote or a newline, e.g. \",\" or \"\\t\"", "  at line 1, column 15", "    load(\"x.csv\", sep=\"ab\")", "                  ^"]),
         Row(diagnostic: "builtin.unreadable", code: "load(\"no-such-file.csv\")", traceback: [
             "IOError: cannot read \"no-such-file.csv\": no such file", "  at line 1, column 6", "    load(\"no-such-file.csv\")", "         ^"]),
+        Row(diagnostic: "wrongKind (clear)", code: "clear(wait=1)", traceback: [
+            "ArgumentError: clear: wait must be true or false, not a number", "  at line 1, column 7", "    clear(wait=1)", "          ^"]),
+        Row(diagnostic: "evaluation.noHelp (help)", code: "alpha = 1\nhelp(\"alpah\")", traceback: [
+            "NameError: no help for 'alpah': it is not a builtin, model or variable; did you mean 'alpha'?", "  at line 2, column 6", "    help(\"alpah\")", "         ^"]),
+        Row(diagnostic: "builtin.figurePath", code: "save(plot([1, 2], [1, 2]), \"p.txt\")", traceback: [
+            "ArgumentError: a plot saves to a .svg, .png or .pdf file, not \"p.txt\"", "  at line 1, column 28", "    save(plot([1, 2], [1, 2]), \"p.txt\")", "                               ^"]),
     ]
 }

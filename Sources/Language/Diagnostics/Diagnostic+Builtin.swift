@@ -29,6 +29,12 @@ extension Diagnostic {
         case columnCount(column: String, count: Int, length: Int)
         /// `save(t, "x.txt")`: a table saves only to CSV.
         case csvPath(String)
+        /// `save(p, "x.txt")`: a plot saves only to SVG, PNG or PDF.
+        case figurePath(String)
+        /// PNG or PDF asked for without `rsvg-convert` installed.
+        case noRenderer(format: String)
+        /// `rsvg-convert` failed (`reason`: its message).
+        case renderFailed(path: String, reason: String)
         /// `save` of a value that is neither a table nor a plot.
         case saveKind(typeName: String)
         /// A file that could not be written (`reason`: the system's words).
@@ -62,13 +68,13 @@ extension Diagnostic {
         var kind: LanguageError.Kind {
             switch self {
             case .needs, .argOfTable: return .type
-            case .emptyInput, .sortNeedsColumn, .sortByOnValues, .columnMixed, .columnKind, .columnCount, .csvPath, .plotEmpty,
+            case .emptyInput, .sortNeedsColumn, .sortByOnValues, .columnMixed, .columnKind, .columnCount, .csvPath, .figurePath, .plotEmpty,
                  .plotLengths, .plotKind, .fitTableYs, .fitKind, .fitLengths, .claimNeedsTolerance, .unknownEvidence:
                 return .argument
             case .fitFailed, .badSeparator: return .domain
             case .unreadable, .loadFailed: return .io
             case .saveKind: return .type
-            case .writeFailed: return .io
+            case .writeFailed, .noRenderer, .renderFailed: return .io
             case .needsFinite, .geomspaceBounds, .undefinedAt: return .domain
             case .tooManyValues: return .resource
             }
@@ -95,6 +101,10 @@ extension Diagnostic {
             case .columnCount(let column, let count, let length):
                 return "column \(column) has \(count) values but the columns before it have \(length)"
             case .csvPath(let path): return "a table saves to a .csv file, not \"\(path)\""
+            case .figurePath(let path): return "a plot saves to a .svg, .png or .pdf file, not \"\(path)\""
+            case .noRenderer(let format):
+                return "saving .\(format) needs librsvg's rsvg-convert (Debian: apt-get install librsvg2-bin); .svg works without it"
+            case .renderFailed(let path, let reason): return "rsvg-convert could not render \"\(path)\": \(reason)"
             case .saveKind(let typeName): return "save writes a table (.csv) or a plot (.svg, .png, .pdf), not \(typeName)"
             case .writeFailed(let path, let reason): return "cannot write \"\(path)\": \(reason)"
             case .plotEmpty: return "plot needs something to draw: tables, two vectors, or a schedule"
