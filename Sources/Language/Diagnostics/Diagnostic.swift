@@ -1,6 +1,7 @@
 /// The catalogue of user-facing errors — syntax (`Syntax`), the evaluator's own checks
 /// (`Evaluation`), resources (`Resource`), builtins'
-/// own checks (`Builtin`), controls (`Widget`), finding what is called, binding its arguments, checking a parameter's
+/// own checks (`Builtin`), controls (`Widget`), plot options
+/// (`Plot`), finding what is called, binding its arguments, checking a parameter's
 /// kind and range, sweeping — each with its kind and its one rendering.
 /// `LanguageError(_:at:)` places one in the source; `DiagnosticCatalogTests` pins the
 /// full rendered traceback of every case.
@@ -15,6 +16,8 @@ enum Diagnostic {
     case builtin(Builtin)
     /// An error of the control builtins.
     case widget(Widget)
+    /// An error of a plot's controls.
+    case plot(Plot)
     /// A called name that is nothing callable; `candidates` feed the suggestion.
     case notCallable(name: String, candidates: [String])
     /// A name called that holds a value, not a function.
@@ -59,6 +62,7 @@ enum Diagnostic {
         case .resource(let problem): return problem.kind
         case .builtin(let problem): return problem.kind
         case .widget(let problem): return problem.kind
+        case .plot(let problem): return problem.kind
         case .notCallable: return .name
         case .notAFunction, .cannotCall: return .type
         case .outOfRange, .notAChoice: return .domain
@@ -81,6 +85,8 @@ enum Diagnostic {
         case .builtin(let problem):
             return problem.message
         case .widget(let problem):
+            return problem.message
+        case .plot(let problem):
             return problem.message
         case .notCallable(let name, let candidates):
             return "'\(name)' is not a builtin, model or function" + Suggestion.clause(for: name, in: candidates)
