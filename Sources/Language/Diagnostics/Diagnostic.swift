@@ -1,8 +1,7 @@
 /// The catalogue of user-facing errors — syntax (`Syntax`), the evaluator's own checks
-/// (`Evaluation`), resources (`Resource`), builtins'
-/// own checks (`Builtin`), controls (`Widget`), plot options
-/// (`Plot`), finding what is called, binding its arguments, checking a parameter's
-/// kind and range, sweeping — each with its kind and its one rendering.
+/// (`Evaluation`), resources (`Resource`), builtins' own checks (`Builtin`), controls
+/// (`Widget`), plot options (`Plot`), finding what is called, binding its arguments,
+/// checking a parameter's kind and range, sweeping — each with its kind and its one rendering.
 /// `LanguageError(_:at:)` places one in the source; `DiagnosticCatalogTests` pins the
 /// full rendered traceback of every case.
 enum Diagnostic {
