@@ -1,8 +1,22 @@
-/// The catalogue of the errors a call can raise — finding what is called, binding its
-/// arguments, checking a parameter's kind and range, sweeping — each with its kind
-/// and its one rendering. `LanguageError(_:at:)` places one in the source;
-/// `DiagnosticCatalogTests` pins the full rendered traceback of every case.
+/// The catalogue of user-facing errors — syntax (`Syntax`), the evaluator's own checks
+/// (`Evaluation`), resources (`Resource`), builtins' own checks (`Builtin`), controls
+/// (`Widget`), plot options (`Plot`), finding what is called, binding its arguments,
+/// checking a parameter's kind and range, sweeping — each with its kind and its one rendering.
+/// `LanguageError(_:at:)` places one in the source; `DiagnosticCatalogTests` pins the
+/// full rendered traceback of every case.
 enum Diagnostic {
+    /// A syntax error of the lexer or the parser.
+    case syntax(Syntax)
+    /// An error of the evaluator's own checks.
+    case evaluation(Evaluation)
+    /// An error of the resource policy.
+    case resource(Resource)
+    /// An error of a builtin's own checks.
+    case builtin(Builtin)
+    /// An error of the control builtins.
+    case widget(Widget)
+    /// An error of a plot's controls.
+    case plot(Plot)
     /// A called name that is nothing callable; `candidates` feed the suggestion.
     case notCallable(name: String, candidates: [String])
     /// A name called that holds a value, not a function.
@@ -42,6 +56,12 @@ enum Diagnostic {
     /// The error kind a user sees.
     var kind: LanguageError.Kind {
         switch self {
+        case .syntax: return .syntax
+        case .evaluation(let problem): return problem.kind
+        case .resource(let problem): return problem.kind
+        case .builtin(let problem): return problem.kind
+        case .widget(let problem): return problem.kind
+        case .plot(let problem): return problem.kind
         case .notCallable: return .name
         case .notAFunction, .cannotCall: return .type
         case .outOfRange, .notAChoice: return .domain
@@ -55,6 +75,18 @@ enum Diagnostic {
     /// The message, without the position.
     var message: String {
         switch self {
+        case .syntax(let problem):
+            return problem.message
+        case .evaluation(let problem):
+            return problem.message
+        case .resource(let problem):
+            return problem.message
+        case .builtin(let problem):
+            return problem.message
+        case .widget(let problem):
+            return problem.message
+        case .plot(let problem):
+            return problem.message
         case .notCallable(let name, let candidates):
             return "'\(name)' is not a builtin, model or function" + Suggestion.clause(for: name, in: candidates)
         case .notAFunction(let name, let typeName):

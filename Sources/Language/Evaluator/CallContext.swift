@@ -33,6 +33,11 @@ struct CallContext {
         LanguageError(kind, message, at: name.map(position(of:)) ?? position)
     }
 
+    /// The error `diagnostic` describes, pointing at argument `name` (or the call).
+    func error(_ diagnostic: Diagnostic, at name: String? = nil) -> LanguageError {
+        LanguageError(diagnostic, at: name.map(position(of:)) ?? position)
+    }
+
     /// Where the session's file paths resolve (`FileScope.writePath`, `readPath`).
     var files: FileScope { interpreter.files }
 

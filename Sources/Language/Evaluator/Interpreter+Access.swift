@@ -10,8 +10,7 @@ extension Interpreter {
         switch base {
         case .table(let t):
             guard let column = t.column(name) else {
-                throw LanguageError(.name, "the table has no column '\(name)'" + " (columns: \(t.columnNames.joined(separator: ", ")))"
-                                    + Suggestion.clause(for: name, in: t.columnNames), at: position)
+                throw LanguageError(.evaluation(.noField(owner: "the table", noun: "column", name: name, names: t.columnNames)), at: position)
             }
             switch column.values {
             case .numbers(let v): return .vector(v)
@@ -20,22 +19,19 @@ extension Interpreter {
         case .record(let fields):
             guard let f = fields.first(where: { $0.name == name }) else {
                 let names = fields.map(\.name)
-                throw LanguageError(.name, "the row has no field '\(name)'" + " (fields: \(names.joined(separator: ", ")))"
-                                    + Suggestion.clause(for: name, in: names), at: position)
+                throw LanguageError(.evaluation(.noField(owner: "the row", noun: "field", name: name, names: names)), at: position)
             }
             return f.value
         case .model(let m):
             guard let p = m.parameters[name] else {
                 let names = m.family.parameters.map(\.name)
-                throw LanguageError(.name, "\(m.family.name) has no parameter '\(name)'" + " (parameters: \(names.joined(separator: ", ")))"
-                                    + Suggestion.clause(for: name, in: names), at: position)
+                throw LanguageError(.evaluation(.noField(owner: m.family.name, noun: "parameter", name: name, names: names)), at: position)
             }
             return Value(p)
         case .fit(let f):
             let fields = Self.fitFields(f)
             guard let v = fields.first(where: { $0.0 == name }) else {
-                throw LanguageError(.name, "a fit has no field '\(name)'" + " (fields: \(fields.map(\.0).joined(separator: ", ")))"
-                                    + Suggestion.clause(for: name, in: fields.map(\.0)), at: position)
+                throw LanguageError(.evaluation(.noField(owner: "a fit", noun: "field", name: name, names: fields.map(\.0))), at: position)
             }
             return v.1
         case .scalingFit(let f):
@@ -44,12 +40,11 @@ extension Interpreter {
             let fields: [(String, Value)] = [("text", .string(c.text)), ("measured", .number(c.measured)),
                                              ("expect", .number(c.expect)), ("pass", .bool(c.pass))]
             guard let v = fields.first(where: { $0.0 == name }) else {
-                throw LanguageError(.name, "a claim has no field '\(name)'" + " (fields: text, measured, expect, pass)"
-                                    + Suggestion.clause(for: name, in: fields.map(\.0)), at: position)
+                throw LanguageError(.evaluation(.noField(owner: "a claim", noun: "field", name: name, names: fields.map(\.0))), at: position)
             }
             return v.1
         default:
-            throw LanguageError(.type, "\(base.typeName) has no fields (asked for '\(name)')", at: position)
+            throw LanguageError(.evaluation(.noFields(typeName: base.typeName, name: name)), at: position)
         }
     }
 
@@ -66,10 +61,10 @@ extension Interpreter {
         if let selected = try select(base, by: subscriptValue, at: position) { return selected }
         if case .string(let name) = subscriptValue, case .table = base { return try field(of: base, name, at: position) }
         guard case .number(let x) = subscriptValue else {
-            throw LanguageError(.type, "an index must be a whole number, not \(subscriptValue.typeName)", at: position)
+            throw LanguageError(.evaluation(.notWholeIndex(given: subscriptValue.typeName)), at: position)
         }
         guard x.rounded() == x, x.isFinite else {
-            throw LanguageError(.type, "an index must be a whole number, not \(NumberText.plain(x))", at: position)
+            throw LanguageError(.evaluation(.notWholeIndex(given: NumberText.plain(x))), at: position)
         }
         let count: Int
         switch base {
@@ -78,11 +73,11 @@ extension Interpreter {
         case .table(let t): count = t.rowCount
         case .string(let s): count = s.count
         default:
-            throw LanguageError(.type, "\(base.typeName) cannot be indexed", at: position)
+            throw LanguageError(.evaluation(.cannotIndex(typeName: base.typeName)), at: position)
         }
         guard abs(x) < 1e15, Int(x) < count, Int(x) >= -count else {
             let allowed = count == 0 ? "it is empty" : "allowed -\(count) … \(count - 1)"
-            throw LanguageError(.index, "index \(NumberText.plain(x)) is out of range for \(base.typeName) of length \(count) (\(allowed))", at: position)
+            throw LanguageError(.evaluation(.indexOutOfRange(index: x, typeName: base.typeName, length: count, allowed: allowed)), at: position)
         }
         let i = Int(x) < 0 ? Int(x) + count : Int(x)
         switch base {
@@ -97,7 +92,7 @@ extension Interpreter {
                 }
             })
         default:
-            throw LanguageError(.type, "\(base.typeName) cannot be indexed", at: position)
+            throw LanguageError(.evaluation(.cannotIndex(typeName: base.typeName)), at: position)
         }
     }
 }

@@ -56,20 +56,16 @@ extension Interpreter {
 
     private func admitTotal(_ total: Double, held: Double, for what: String, at position: SourcePosition?) throws(LanguageError) {
         guard !(total <= limits.bytes) else { return }
-        throw LanguageError(.resource, "\(what) would bring the session's values to \(ResourceLimits.describe(bytes: total)) "
-                            + "of memory (limit \(ResourceLimits.describe(bytes: limits.bytes)); variables hold "
-                            + "\(ResourceLimits.describe(bytes: held))); make smaller values, or "
-                            + ResourceLimits.raiseMemory(toAtLeast: total), at: position)
+        throw LanguageError(.resource(.sessionMemory(what: what, total: total, limit: limits.bytes, held: held)), at: position)
     }
 
     /// The error for work stopped for `reason`.
     func stopError(_ reason: WorkCancelled.Reason, at position: SourcePosition?) -> LanguageError {
         switch reason {
         case .interrupted:
-            return LanguageError(.interrupted, "interrupted by the user", at: position)
+            return LanguageError(.resource(.interrupted(during: nil)), at: position)
         case .timeLimit(let seconds):
-            return LanguageError(.resource, "the cell ran past its time limit of \(ResourceLimits.describe(seconds: seconds)); "
-                                 + ResourceLimits.raiseTime(toAtLeast: 2 * seconds), at: position)
+            return LanguageError(.resource(.timeLimit(seconds: seconds)), at: position)
         }
     }
 
@@ -79,18 +75,13 @@ extension Interpreter {
         lastEstimate = estimate
         let held = heldBytes()
         if !(held + estimate.bytes <= limits.bytes) {
-            let amount = estimate.bytes.isFinite ? "about \(ResourceLimits.describe(bytes: estimate.bytes))" : "an unbounded amount"
-            let heldNote = held >= 1_048_576 ? "; variables hold \(ResourceLimits.describe(bytes: held))" : ""
-            throw LanguageError(.resource, "\(what) would need \(amount) of memory (limit \(ResourceLimits.describe(bytes: limits.bytes))"
-                                + "\(heldNote)); \(advice), or " + ResourceLimits.raiseMemory(toAtLeast: held + estimate.bytes), at: position)
+            throw LanguageError(.resource(.workMemory(what: what, bytes: estimate.bytes, limit: limits.bytes, held: held, advice: advice)),
+                                at: position)
         }
         let elapsed = elapsedSeconds
-        let left = limits.seconds - elapsed
-        if !(estimate.seconds <= left) {
-            let amount = estimate.seconds.isFinite ? "about \(ResourceLimits.describe(seconds: estimate.seconds))" : "forever"
-            let leftNote = elapsed >= 1 ? ", \(ResourceLimits.describe(seconds: max(0, left))) left in this cell" : ""
-            throw LanguageError(.resource, "\(what) would take \(amount) (limit \(ResourceLimits.describe(seconds: limits.seconds))\(leftNote)); "
-                                + "\(advice), or " + ResourceLimits.raiseTime(toAtLeast: elapsed + estimate.seconds), at: position)
+        if !(estimate.seconds <= limits.seconds - elapsed) {
+            throw LanguageError(.resource(.workTime(what: what, seconds: estimate.seconds, limit: limits.seconds, elapsed: elapsed,
+                                                    advice: advice)), at: position)
         }
     }
 

@@ -21,7 +21,7 @@ extension Interpreter {
         if !out.isEmpty, let numbers = Value.list(out).numbers { return .vector(numbers) }
         let list = Value.list(out)
         if list.nesting > Self.maximumNesting {
-            throw LanguageError(.resource, "lists nested more than \(Self.maximumNesting) deep are not supported", at: position)
+            throw LanguageError(.evaluation(.nestedTooDeeply(limit: Self.maximumNesting)), at: position)
         }
         return list
     }
@@ -58,9 +58,9 @@ extension Interpreter {
         case .vector, .list, .mask: return value.elements ?? []
         case .string(let s): return s.map { .string(String($0)) }
         case .table:
-            throw LanguageError(.type, "cannot loop over a table; loop over a column (for x in t.name) or the row numbers (for i in range(len(t)))", at: position)
+            throw LanguageError(.evaluation(.loopOverTable), at: position)
         default:
-            throw LanguageError(.type, "cannot loop over \(value.typeName) in 'for \(name) in ...'; give a list, vector, range(...) or string", at: position)
+            throw LanguageError(.evaluation(.cannotLoop(typeName: value.typeName, name: name)), at: position)
         }
     }
 }

@@ -10,15 +10,15 @@ extension Interpreter {
     func exploreCall(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value? {
         guard case .name("explore") = callee.kind, variables["explore"] == nil else { return nil }
         guard arguments.count == 1, let argument = arguments.first, argument.label == nil else {
-            throw LanguageError(.argument, "explore takes one expression with controls in it, e.g. explore(plot(theory(ridge(alpha=slider(1, 3, 1.5), ...), ...)))", at: position)
+            throw LanguageError(.evaluation(.exploreArity), at: position)
         }
         guard !controls.capturing else {
-            throw LanguageError(.argument, "explore cannot be nested inside another explore", at: callee.position)
+            throw LanguageError(.evaluation(.exploreNested), at: callee.position)
         }
         let source = frames.source
         let (value, seen) = try evaluateExploring(argument.value, source: source, settings: [:])
         guard !seen.isEmpty else {
-            throw LanguageError(.argument, "explore: the expression has no control; write slider(min, max, value), dropdown([...]) or checkbox(value) as a parameter value", at: argument.value.position)
+            throw LanguageError(.evaluation(.exploreNoControl), at: argument.value.position)
         }
         var labels: [Int: String] = [:]
         Self.keywordLabels(argument.value, into: &labels)

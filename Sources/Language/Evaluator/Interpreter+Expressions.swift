@@ -19,7 +19,7 @@ extension Interpreter {
             if !values.isEmpty, let numbers = Value.list(values).numbers { return .vector(numbers) }
             let list = Value.list(values)
             if list.nesting > Self.maximumNesting {
-                throw LanguageError(.resource, "lists nested more than \(Self.maximumNesting) deep are not supported", at: expr.position)
+                throw LanguageError(.evaluation(.nestedTooDeeply(limit: Self.maximumNesting)), at: expr.position)
             }
             return list
         case .unary(let op, let operand):
@@ -53,7 +53,7 @@ extension Interpreter {
         if let value = variables[name] { return value }
         if let constant = Registry.constants.first(where: { $0.name == name }) { return .number(constant.value) }
         if registry.entry(name) != nil { return .function(name) }
-        throw LanguageError(.name, "name '\(name)' is not defined" + Suggestion.clause(for: name, in: knownNames), at: position)
+        throw LanguageError(.evaluation(.undefinedName(name, known: knownNames)), at: position)
     }
 
     /// A binary operation: arithmetic (elementwise over vectors), string `+`, comparisons
@@ -82,7 +82,7 @@ extension Interpreter {
         let what = negating ? "negate" : "apply '\(op)' to"
         guard let x = arithmeticOperand(a), let y = arithmeticOperand(b) else {
             let shown = negating ? b.typeName : "\(a.typeName) and \(b.typeName)"
-            throw LanguageError(.type, "cannot \(what) \(shown)", at: position)
+            throw LanguageError(.evaluation(.badOperands(what: what, shown: shown)), at: position)
         }
         let count: Int
         switch (x, y) {
@@ -92,7 +92,7 @@ extension Interpreter {
         case (.vector(let u), .scalar): count = u.count
         case (.vector(let u), .vector(let v)):
             guard u.count == v.count else {
-                throw LanguageError(.argument, "vectors of different lengths (\(u.count) and \(v.count)) cannot be combined with '\(op)'", at: position)
+                throw LanguageError(.evaluation(.lengthMismatch(noun: "vectors", m: u.count, n: v.count, op: op)), at: position)
             }
             count = u.count
         }
@@ -136,20 +136,20 @@ extension Interpreter {
         case "-": return x - y
         case "*": return x * y
         case "/":
-            if y == 0 { throw LanguageError(.domain, "division by zero", at: position) }
+            if y == 0 { throw LanguageError(.evaluation(.divisionByZero), at: position) }
             return x / y
         case "//", "%":
-            if y == 0 { throw LanguageError(.domain, "division by zero", at: position) }
+            if y == 0 { throw LanguageError(.evaluation(.divisionByZero), at: position) }
             let (quotient, remainder) = Self.floorDivision(x, y)
             return op == "//" ? quotient : remainder
         case "^":
             if x < 0 && y.rounded() != y {
-                throw LanguageError(.domain, "a negative number (\(NumberText.plain(x))) to a fractional power (\(NumberText.plain(y))) is not a real number", at: position)
+                throw LanguageError(.evaluation(.negativeToFractionalPower(base: x, exponent: y)), at: position)
             }
-            if x == 0 && y < 0 { throw LanguageError(.domain, "0 to a negative power (\(NumberText.plain(y))) is infinite", at: position) }
+            if x == 0 && y < 0 { throw LanguageError(.evaluation(.zeroToNegativePower(exponent: y)), at: position) }
             return pow(x, y)
         default:
-            throw LanguageError(.syntax, "unknown operator '\(op)'", at: position)
+            throw LanguageError(.evaluation(.unknownOperator(op)), at: position)
         }
     }
 }

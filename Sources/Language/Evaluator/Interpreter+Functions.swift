@@ -33,7 +33,7 @@ extension Interpreter {
         while let s = scope {
             if let value = s[name] { return value }
             if s.locals.contains(name) {
-                throw LanguageError(.name, "local variable '\(name)' is used before it is assigned", at: position)
+                throw LanguageError(.evaluation(.usedBeforeAssignment(name)), at: position)
             }
             scope = s.parent
         }
@@ -98,7 +98,7 @@ extension Interpreter {
         switch value {
         case .closure(let f): return try call(f, arguments, at: position)
         case .function(let builtin): return try call(Expr(kind: .name(builtin), position: callee.position), arguments, at: position)
-        default: throw LanguageError(.type, "'\(name)' is \(value.typeName), not a function", at: callee.position)
+        default: throw LanguageError(.notAFunction(name: name, typeName: value.typeName), at: callee.position)
         }
     }
 
@@ -111,7 +111,6 @@ extension Interpreter {
         try checkInterrupt(at: position)
         let definition = function.definition
         let parameters = definition.parameters
-        var label: String { "\(definition.name)()" }
         // Bound by parameter index first, so the scope's dictionary is built once.
         var bound = [Value?](repeating: nil, count: parameters.count)
         var positionalCount = 0
@@ -122,20 +121,17 @@ extension Interpreter {
                     let required = function.defaults.filter { $0 == nil }.count
                     let takes = required == parameters.count ? "\(parameters.count)" : "from \(required) to \(parameters.count)"
                     let given = arguments.filter { $0.label == nil }.count
-                    throw LanguageError(.argument, "\(label) takes \(takes) positional argument\(parameters.count == 1 ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given", at: argument.position)
+                    throw LanguageError(.evaluation(.functionPositional(function: definition.name, takes: takes, parameters: parameters.count, given: given)), at: argument.position)
                 }
                 bound[positionalCount] = value
                 positionalCount += 1
                 continue
             }
             guard let i = parameters.firstIndex(where: { $0.name == keyword }) else {
-                let names = parameters.map(\.name)
-                throw LanguageError(.argument, "\(label) got an unexpected keyword argument '\(keyword)'"
-                                    + (names.isEmpty ? " (it takes no arguments)" : " (parameters: \(names.joined(separator: ", ")))")
-                                    + Suggestion.clause(for: keyword, in: names), at: argument.position)
+                throw LanguageError(.evaluation(.functionKeyword(function: definition.name, keyword: keyword, names: parameters.map(\.name))), at: argument.position)
             }
             guard bound[i] == nil else {
-                throw LanguageError(.argument, "\(label) got multiple values for argument '\(keyword)'", at: argument.position)
+                throw LanguageError(.evaluation(.functionDuplicate(function: definition.name, keyword: keyword)), at: argument.position)
             }
             bound[i] = value
         }
@@ -146,14 +142,13 @@ extension Interpreter {
             if let value = bound[i] ?? function.defaults[i] { values.append(value) } else { missing.append("'\(parameter.name)'") }
         }
         if !missing.isEmpty {
-            let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
-            throw LanguageError(.argument, "\(label) missing \(missing.count) required argument\(missing.count == 1 ? "" : "s"): \(list)", at: position)
+            throw LanguageError(.evaluation(.functionMissing(function: definition.name, missing: missing)), at: position)
         }
         guard frames.depth < Self.maximumRecursion else {
-            throw LanguageError(.recursion, "maximum recursion depth \(Self.maximumRecursion) exceeded in \(definition.name)", at: position)
+            throw LanguageError(.evaluation(.recursionLimit(function: definition.name, limit: Self.maximumRecursion)), at: position)
         }
         guard frames.stack.hasRoom() else {
-            throw LanguageError(.recursion, "maximum recursion depth exceeded in \(definition.name) (the stack is full after \(frames.depth) nested calls)", at: position)
+            throw LanguageError(.evaluation(.stackFull(function: definition.name, depth: frames.depth)), at: position)
         }
         let saved = frames
         frames.scope = Scope(names: function.parameterNames, values: values, locals: function.localNames, parent: function.captured)

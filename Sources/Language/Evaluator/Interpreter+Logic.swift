@@ -78,9 +78,9 @@ extension Interpreter {
         case .vector(let v) where v.count == 1: return v[0] != 0
         case .mask(let m) where m.count == 1: return m[0]
         case .vector, .mask:
-            throw LanguageError(.type, "the truth value of \(value.typeName) with \(value.numbers?.count ?? 0) elements is ambiguous; use any(...) or all(...)", at: position)
+            throw LanguageError(.evaluation(.ambiguousTruth(typeName: value.typeName, count: value.numbers?.count ?? 0)), at: position)
         case .table:
-            throw LanguageError(.type, "the truth value of a table is ambiguous; test len(t) > 0, or a column with any(...) or all(...)", at: position)
+            throw LanguageError(.evaluation(.ambiguousTableTruth), at: position)
         default: return true
         }
     }
@@ -150,9 +150,9 @@ extension Interpreter {
                 return op == "==" ? same : !same
             }
             if op == "==" || op == "!=" {
-                throw LanguageError(.type, "cannot compare \(a.typeName) with \(b.typeName)", at: position)
+                throw LanguageError(.evaluation(.cannotCompare(a.typeName, b.typeName)), at: position)
             }
-            throw LanguageError(.type, "'\(op)' is not supported between \(a.typeName) and \(b.typeName)", at: position)
+            throw LanguageError(.evaluation(.unsupportedOperator(op: op, a.typeName, b.typeName)), at: position)
         }
     }
 
@@ -179,12 +179,12 @@ extension Interpreter {
             for element in container.elements ?? [] where try scalarCompare("==", element, item, at: position) { return true }
             return false
         default:
-            throw LanguageError(.type, "'in' needs a list, vector, mask, string, row or table on its right, not \(container.typeName)", at: position)
+            throw LanguageError(.evaluation(.badContainer(typeName: container.typeName)), at: position)
         }
     }
 
     private func lengthMismatch(_ op: String, _ m: Int, _ n: Int, at position: SourcePosition) -> LanguageError {
-        LanguageError(.argument, "sequences of different lengths (\(m) and \(n)) cannot be combined with '\(op)'", at: position)
+        LanguageError(.evaluation(.lengthMismatch(noun: "sequences", m: m, n: n, op: op)), at: position)
     }
 
     /// Python's `divmod` for floats: the quotient rounded down and the remainder with the

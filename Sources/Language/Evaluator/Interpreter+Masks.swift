@@ -22,7 +22,7 @@ extension Interpreter {
         }
         func check(_ count: Int, _ what: String) throws(LanguageError) {
             guard count == keep.count else {
-                throw LanguageError(.index, "a mask of \(keep.count) elements cannot select from \(base.typeName) of \(count) \(what)", at: position)
+                throw LanguageError(.evaluation(.maskLength(mask: keep.count, typeName: base.typeName, count: count, what: what)), at: position)
             }
         }
         switch base {
@@ -45,7 +45,7 @@ extension Interpreter {
                 }
             }, caption: t.caption, role: t.role))
         default:
-            throw LanguageError(.type, "\(base.typeName) cannot be indexed with a mask", at: position)
+            throw LanguageError(.evaluation(.cannotMask(typeName: base.typeName)), at: position)
         }
     }
 
@@ -62,7 +62,7 @@ extension Interpreter {
         case (.table(let t), .string(let column)):
             updated = .table(try withColumn(t, column, value, at: valueExpr.position))
         case (.table, _):
-            throw LanguageError(.type, "a table's columns are set by name, as in t[\"z\"] = values, not by \(key.typeName)", at: keyExpr.position)
+            throw LanguageError(.evaluation(.columnKey(typeName: key.typeName)), at: keyExpr.position)
         case (.vector(var v), _):
             let i = try elementIndex(key, count: v.count, of: base, at: keyExpr.position)
             guard case .number(let x) = value else {
@@ -77,7 +77,7 @@ extension Interpreter {
             items[try elementIndex(key, count: items.count, of: base, at: keyExpr.position)] = value
             updated = .list(items)
         default:
-            throw LanguageError(.type, "\(base.typeName) does not support item assignment; only tables (columns), lists and vectors do", at: position)
+            throw LanguageError(.evaluation(.noItemAssignment(typeName: base.typeName)), at: position)
         }
         var scope = frames.scope
         while let s = scope {
@@ -92,11 +92,11 @@ extension Interpreter {
 
     private func elementIndex(_ key: Value, count: Int, of base: Value, at position: SourcePosition) throws(LanguageError) -> Int {
         guard case .number(let x) = key, x.rounded() == x, x.isFinite else {
-            if case .number = key { throw LanguageError(.type, "an index must be a whole number, not \(key.plain)", at: position) }
-            throw LanguageError(.type, "an index must be a whole number, not \(key.typeName)", at: position)
+            if case .number = key { throw LanguageError(.evaluation(.notWholeIndex(given: key.plain)), at: position) }
+            throw LanguageError(.evaluation(.notWholeIndex(given: key.typeName)), at: position)
         }
         guard abs(x) < 1e15, Int(x) < count, Int(x) >= -count else {
-            throw LanguageError(.index, "index \(NumberText.plain(x)) is out of range for \(base.typeName) of length \(count)", at: position)
+            throw LanguageError(.evaluation(.indexOutOfRange(index: x, typeName: base.typeName, length: count, allowed: nil)), at: position)
         }
         return Int(x) < 0 ? Int(x) + count : Int(x)
     }
@@ -112,23 +112,23 @@ extension Interpreter {
         case .vector, .mask:
             let numbers = value.numbers ?? []
             guard numbers.count == rows || t.columns.isEmpty else {
-                throw LanguageError(.argument, "the new column '\(name)' has \(numbers.count) values but the table has \(rows) rows", at: position)
+                throw LanguageError(.evaluation(.columnLength(name: name, values: numbers.count, rows: rows)), at: position)
             }
             column = Table.Column(name, numbers)
         case .list(let items):
             var strings: [String] = []
             for item in items {
                 guard case .string(let s) = item else {
-                    throw LanguageError(.type, "a column holds numbers or strings, not a list of \(item.typeName)s", at: position)
+                    throw LanguageError(.evaluation(.columnValues(what: "a list holding \(item.typeName)")), at: position)
                 }
                 strings.append(s)
             }
             guard strings.count == rows || t.columns.isEmpty else {
-                throw LanguageError(.argument, "the new column '\(name)' has \(strings.count) values but the table has \(rows) rows", at: position)
+                throw LanguageError(.evaluation(.columnLength(name: name, values: strings.count, rows: rows)), at: position)
             }
             column = Table.Column(name, strings: strings)
         default:
-            throw LanguageError(.type, "a column holds numbers or strings, not \(value.typeName)", at: position)
+            throw LanguageError(.evaluation(.columnValues(what: value.typeName)), at: position)
         }
         var columns = t.columns
         if let i = columns.firstIndex(where: { $0.name == name }) { columns[i] = column } else { columns.append(column) }

@@ -107,7 +107,7 @@ extension Interpreter {
         }
         // An operation with a `budget=` parameter lets the caller set a tighter time limit.
         if case .number(let budget)? = prepared.first?.arguments["budget"], !(seconds <= budget) {
-            throw LanguageError(.resource, "\(name)(\(family)) would take about \(ResourceLimits.describe(seconds: seconds)) (budget \(NumberText.plain(budget)) s); reduce the dimension, trials or grid", at: position)
+            throw LanguageError(.resource(.overBudget(what: "\(name)(\(family))", seconds: seconds, budget: budget)), at: position)
         }
         try admit(WorkEstimate(bytes: bytes, seconds: seconds), for: "\(name)(\(family))",
                   advice: "reduce the dimension, sample sizes, trials or grid", at: position)

@@ -78,8 +78,7 @@ final class Interpreter {
                 _ = try execute([statement])
             case .help(let name, let position):
                 guard let topic = helpTopic(for: name) else {
-                    throw LanguageError(.name, "no help for '\(name)': it is not a builtin, model or variable"
-                                        + Suggestion.clause(for: name, in: knownNames), at: position)
+                    throw LanguageError(.evaluation(.noHelp(name, known: knownNames)), at: position)
                 }
                 payloads.append(topic.pagerPayload)
             }

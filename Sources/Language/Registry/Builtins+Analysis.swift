@@ -31,7 +31,7 @@ extension Builtins {
             var xs: [Double], ys: [Double]
             switch c.value("data")! {
             case .table(let t):
-                guard c.value("ys") == nil else { throw c.error(.argument, "fit(table, ...) takes the y column as y=\"name\"", at: "ys") }
+                guard c.value("ys") == nil else { throw c.error(.builtin(.fitTableYs), at: "ys") }
                 let xName = try c.string("x") ?? t.columnNames.first ?? ""
                 let yName = try c.string("y") ?? (t.columnNames.count > 1 ? t.columnNames[1] : "")
                 for (name, parameter) in [(xName, "x"), (yName, "y")] where t.numbers(name) == nil {
@@ -45,9 +45,9 @@ extension Builtins {
                 ys = t.numbers(yName)!
             case let v:
                 guard let x = v.numbers, let y = try c.numbers("ys") else {
-                    throw c.error(.argument, "fit takes a table, or two vectors fit(xs, ys), not \(v.typeName)", at: "data")
+                    throw c.error(.builtin(.fitKind(typeName: v.typeName)), at: "data")
                 }
-                guard x.count == y.count else { throw c.error(.argument, "xs has \(x.count) values but ys has \(y.count)", at: "ys") }
+                guard x.count == y.count else { throw c.error(.builtin(.fitLengths(xs: x.count, ys: y.count)), at: "ys") }
                 (xs, ys) = (x, y)
             }
             let lower = try c.number("min") ?? -.infinity
@@ -57,7 +57,7 @@ extension Builtins {
                 return .fit(try CurveFit.fit(x: kept.map { xs[$0] }, y: kept.map { ys[$0] }, law: law))
             } catch {
                 let range = c.value("min") != nil || c.value("max") != nil ? " (after min/max: \(kept.count) of \(xs.count) points)" : ""
-                throw c.error(.domain, "cannot fit a \(law.rawValue): \(error.message)\(range)", at: c.value("min") != nil && kept.count < 3 ? "min" : "data")
+                throw c.error(.builtin(.fitFailed(law: law.rawValue, reason: error.message, range: range)), at: c.value("min") != nil && kept.count < 3 ? "min" : "data")
             }
         },
         Builtin(name: "claim", summary: "Checks a statement from a paper: a measured number against the expected one.",
@@ -83,20 +83,20 @@ extension Builtins {
             let measured = try c.number("measured")!
             let expect = try c.number("expect")!
             let tol = try c.number("tol"), rtol = try c.number("rtol")
-            guard tol != nil || rtol != nil else { throw c.error(.argument, "claim needs a tolerance: tol= (absolute) or rtol= (relative)") }
+            guard tol != nil || rtol != nil else { throw c.error(.builtin(.claimNeedsTolerance)) }
             guard expect.isFinite else {
-                throw c.error(.domain, "expect = \(NumberText.plain(expect)) is out of range: allowed a finite number (a claim checks "
-                              + "|measured − expect| ≤ tolerance; for a divergence, claim 1/x with expect=0)", at: "expect")
+                throw c.error(.outOfRange(parameter: "expect", value: expect, allowed: "a finite number (a claim checks "
+                                    + "|measured − expect| ≤ tolerance; for a divergence, claim 1/x with expect=0)", entry: nil), at: "expect")
             }
             for (name, value) in [("tol", tol), ("rtol", rtol)] {
                 if let value, !(value >= 0) || !value.isFinite {
-                    throw c.error(.domain, "\(name) = \(NumberText.plain(value)) is out of range: allowed \(name) ≥ 0", at: name)
+                    throw c.error(.outOfRange(parameter: name, value: value, allowed: "\(name) ≥ 0", entry: nil), at: name)
                 }
             }
             var evidence: ClaimEvidence?
             if let kind = try c.string("evidence") {
                 guard let known = ClaimEvidence(rawValue: kind) else {
-                    throw c.error(.argument, "evidence = \"\(kind)\" is not a kind of evidence: use one of \(ClaimEvidence.quotedList)", at: "evidence")
+                    throw c.error(.builtin(.unknownEvidence(kind, kinds: ClaimEvidence.quotedList)), at: "evidence")
                 }
                 evidence = known
             }

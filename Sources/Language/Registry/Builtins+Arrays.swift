@@ -15,11 +15,10 @@ extension Builtins {
             let x = c.value("x")!
             if case .table(let t) = x {
                 guard let by = try c.string("by") else {
-                    throw c.error(.argument, "sort of a table needs the column to order by, as in sort(t, by=\"\(t.columnNames.first ?? "x")\")", at: "x")
+                    throw c.error(.builtin(.sortNeedsColumn(example: t.columnNames.first ?? "x")), at: "x")
                 }
                 guard let column = t.column(by) else {
-                    throw c.error(.name, "the table has no column '\(by)' (columns: \(t.columnNames.joined(separator: ", ")))"
-                                  + Suggestion.clause(for: by, in: t.columnNames), at: "by")
+                    throw c.error(.evaluation(.noField(owner: "the table", noun: "column", name: by, names: t.columnNames)), at: "by")
                 }
                 let order: [Int]
                 switch column.values {
@@ -34,7 +33,7 @@ extension Builtins {
                 }, caption: t.caption, role: t.role))
             }
             if c.value("by") != nil {
-                throw c.error(.argument, "by= orders the rows of a table; \(x.typeName) is sorted by its values", at: "by")
+                throw c.error(.builtin(.sortByOnValues(typeName: x.typeName)), at: "by")
             }
             if let strings = strings(x) {
                 let sorted = strings.sorted(by: codePointLess)
@@ -84,10 +83,10 @@ extension Builtins {
                 parameters: [.builtin("x", "a vector", kind: .vector)]) { c throws(LanguageError) in
             let x = c.value("x")!
             if case .table = x {
-                throw c.error(.type, "\(name) takes a vector; for a table, give a column: t[\(name)(t.loss)] is the row where loss is \(name == "argmin" ? "smallest" : "largest")", at: "x")
+                throw c.error(.builtin(.argOfTable(function: name)), at: "x")
             }
             let v = try numbers(c, x)
-            guard !v.isEmpty else { throw c.error(.argument, "\(name) of an empty vector is undefined", at: "x") }
+            guard !v.isEmpty else { throw c.error(.builtin(.emptyInput(function: name, what: "an empty vector")), at: "x") }
             var best = 0
             for i in v.indices {
                 if v[i].isNaN { best = i; break }
@@ -107,7 +106,7 @@ extension Builtins {
                 switch element {
                 case .bool(let b): truths.append(b)
                 case .number(let y): truths.append(y != 0)
-                default: throw c.error(.type, "\(name) needs bools or numbers, not \(element.typeName)", at: "x")
+                default: throw c.error(.builtin(.needs(function: name, expected: "bools or numbers", given: element.typeName)), at: "x")
                 }
             }
             return .bool(f(truths))
@@ -117,7 +116,7 @@ extension Builtins {
     /// The numbers of `x`, or a `TypeError` naming the builtin.
     private static func numbers(_ c: CallContext, _ x: Value) throws(LanguageError) -> [Double] {
         guard let v = x.numbers, !(x.isScalarNumber) else {
-            throw c.error(.type, "\(c.name) needs a vector (or a list of numbers), not \(x.typeName)", at: "x")
+            throw c.error(.builtin(.needs(function: c.name, expected: "a vector (or a list of numbers)", given: x.typeName)), at: "x")
         }
         return v
     }
@@ -135,7 +134,7 @@ extension Builtins {
 
     private static func flag(_ c: CallContext, _ name: String) throws(LanguageError) -> Bool {
         guard let v = c.value(name) else { return false }
-        guard case .bool(let b) = v else { throw c.error(.argument, "\(c.name): \(name) must be true or false, not \(v.typeName)", at: name) }
+        guard case .bool(let b) = v else { throw c.error(.wrongKind(owner: c.name, parameter: name, expected: "true or false", given: v.typeName), at: name) }
         return b
     }
 

@@ -20,16 +20,16 @@ extension Builtins {
                     var strings: [String] = []
                     for item in items {
                         guard case .string(let s) = item else {
-                            throw LanguageError(.argument, "column \(name) mixes strings with \(item.typeName)", at: argument.position)
+                            throw LanguageError(.builtin(.columnMixed(column: name, typeName: item.typeName)), at: argument.position)
                         }
                         strings.append(s)
                     }
                     column = Table.Column(name, strings: strings)
                 } else {
-                    throw LanguageError(.argument, "column \(name) must be a vector or a list, not \(argument.value.typeName)", at: argument.position)
+                    throw LanguageError(.builtin(.columnKind(column: name, typeName: argument.value.typeName)), at: argument.position)
                 }
                 if let length, length != column.count {
-                    throw LanguageError(.argument, "column \(name) has \(column.count) values but the columns before it have \(length)", at: argument.position)
+                    throw LanguageError(.builtin(.columnCount(column: name, count: column.count, length: length)), at: argument.position)
                 }
                 length = column.count
                 columns.append(column)
@@ -48,18 +48,18 @@ extension Builtins {
             let text: String
             switch c.value("value")! {
             case .table(let t):
-                guard path.hasSuffix(".csv") else { throw c.error(.argument, "a table saves to a .csv file, not \"\(path)\"", at: "path") }
+                guard path.hasSuffix(".csv") else { throw c.error(.builtin(.csvPath(path)), at: "path") }
                 text = csv(t)
             case .plot(let p):
                 try savePlot(p, to: path, c)
                 return .none
             case let v:
-                throw c.error(.type, "save writes a table (.csv) or a plot (.svg, .png, .pdf), not \(v.typeName)", at: "value")
+                throw c.error(.builtin(.saveKind(typeName: v.typeName)), at: "value")
             }
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: c.files.writePath(path)), options: .atomic)
             } catch {
-                throw c.error(.io, "cannot write \"\(path)\": \(error.localizedDescription)", at: "path")
+                throw c.error(.builtin(.writeFailed(path: path, reason: error.localizedDescription)), at: "path")
             }
             return .none
         },

@@ -27,12 +27,12 @@ extension Builtins {
             let (title, xlabel, ylabel) = (try c.string("title"), try c.string("xlabel"), try c.string("ylabel"))
             let (x, y) = (try c.string("x"), try c.string("y"))
             let items = c.rest
-            guard !items.isEmpty else { throw c.error(.argument, "plot needs something to draw: tables, two vectors, or a schedule") }
+            guard !items.isEmpty else { throw c.error(.builtin(.plotEmpty)) }
             // Two vectors.
             if items.count == 2, items.allSatisfy({ if case .table = $0.value { return false }; return $0.value.numbers != nil }) {
                 let xs = items[0].value.numbers!, ys = items[1].value.numbers!
                 guard xs.count == ys.count else {
-                    throw LanguageError(.argument, "plot(xs, ys): xs has \(xs.count) values but ys has \(ys.count)", at: items[1].position)
+                    throw LanguageError(.builtin(.plotLengths(xs: xs.count, ys: ys.count)), at: items[1].position)
                 }
                 return .plot(Plot(series: [Plot.Series(label: "", xs: xs, ys: ys, style: .line)], scale: scale,
                                   title: title, xlabel: xlabel ?? x ?? "x", ylabel: ylabel ?? y ?? "y"))
@@ -52,7 +52,7 @@ extension Builtins {
             var tables: [Table] = []
             for item in items {
                 guard case .table(let t) = item.value else {
-                    throw LanguageError(.argument, "plot takes tables (or two vectors, or schedules), not \(item.value.typeName)", at: item.position)
+                    throw LanguageError(.builtin(.plotKind(typeName: item.value.typeName)), at: item.position)
                 }
                 tables.append(t)
             }

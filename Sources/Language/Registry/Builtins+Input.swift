@@ -12,14 +12,14 @@ extension Builtins {
             var password = false
             if let v = context.value("password") {
                 guard case .bool(let b) = v else {
-                    throw context.error(.argument, "input: password must be true or false, not \(v.typeName)", at: "password")
+                    throw context.error(.wrongKind(owner: "input", parameter: "password", expected: "true or false", given: v.typeName), at: "password")
                 }
                 password = b
             }
             let monitor = context.interpreter.monitor
             switch context.interpreter.sink.input(prompt, password: password, isCancelled: { monitor.isCancelled }) {
             case .success(let line): return .string(line)
-            case .failure(.interrupted): throw context.error(.interrupted, "interrupted by the user")
+            case .failure(.interrupted): throw context.error(.resource(.interrupted(during: nil)))
             case .failure(.unavailable(let why)): throw context.error(.io, "input: \(why)")
             }
         },

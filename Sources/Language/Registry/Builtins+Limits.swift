@@ -24,18 +24,18 @@ extension Builtins {
             let interpreter = c.interpreter
             let seconds = try c.number("seconds"), memory = try c.number("memory")
             if let seconds, !(seconds > 0 && seconds <= ResourceLimits.maximumSeconds) {
-                throw c.error(.domain, "seconds = \(NumberText.plain(seconds)) is out of range: allowed 0 < seconds ≤ "
-                              + "\(Int(ResourceLimits.maximumSeconds)) (one day)", at: "seconds")
+                throw c.error(.outOfRange(parameter: "seconds", value: seconds,
+                                    allowed: "0 < seconds ≤ \(Int(ResourceLimits.maximumSeconds)) (one day)", entry: nil), at: "seconds")
             }
             let physical = Interpreter.physicalMemory
             if let memory, !(memory >= 1e6 && memory <= physical) {
-                throw c.error(.domain, "memory = \(NumberText.plain(memory)) is out of range: allowed 1e6 ≤ memory ≤ "
-                              + "\(NumberText.plain(physical)) (this machine's memory, \(ResourceLimits.describe(bytes: physical)))",
+                throw c.error(.outOfRange(parameter: "memory", value: memory, allowed: "1e6 ≤ memory ≤ \(NumberText.plain(physical)) "
+                                    + "(this machine's memory, \(ResourceLimits.describe(bytes: physical)))", entry: nil),
                               at: "memory")
             }
             var cell = false
             if let v = c.value("cell") {
-                guard case .bool(let b) = v else { throw c.error(.argument, "limits: cell must be true or false", at: "cell") }
+                guard case .bool(let b) = v else { throw c.error(.wrongKind(owner: "limits", parameter: "cell", expected: "true or false", given: v.typeName), at: "cell") }
                 cell = b
             }
             interpreter.setLimits(seconds: seconds, memory: memory, cell: cell)

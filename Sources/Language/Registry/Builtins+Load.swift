@@ -21,7 +21,7 @@ extension Builtins {
             let separator: UnicodeScalar
             if let sep = try c.string("sep") {
                 guard sep.unicodeScalars.count == 1, let scalar = sep.unicodeScalars.first, scalar != "\"", scalar != "\n" else {
-                    throw c.error(.domain, "sep = \"\(sep)\" is not allowed: use one character other than a quote or a newline, e.g. \",\" or \"\\t\"", at: "sep")
+                    throw c.error(.builtin(.badSeparator(sep)), at: "sep")
                 }
                 separator = scalar
             } else {
@@ -31,14 +31,14 @@ extension Builtins {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 let place = resolved == path ? "" : " (looked for \(resolved))"
-                throw c.error(.io, "cannot read \"\(path)\": \(isDirectory.boolValue ? "it is a directory" : "no such file")\(place)", at: "path")
+                throw c.error(.builtin(.unreadable(path: path, directory: isDirectory.boolValue, place: place)), at: "path")
             }
             do throws(TableReadError) {
                 var table = try Table.readDelimited(file: resolved, delimiter: separator)
                 table.caption = (path as NSString).lastPathComponent
                 return .table(table)
             } catch {
-                throw c.error(.io, "cannot load \"\(path)\": \(error)", at: "path")
+                throw c.error(.builtin(.loadFailed(path: path, reason: "\(error)")), at: "path")
             }
         },
     ]

@@ -8,7 +8,7 @@ extension Builtins {
                              .builtin("n", "how many values", kind: .integer, default: "50", allowed: "1 ≤ n ≤ 10000000")]) { c throws(LanguageError) in
             let (a, b) = (try c.number("start")!, try c.number("stop")!)
             let n = try c.integer("n", atLeast: 1, atMost: maximumGrid) ?? 50
-            guard a.isFinite, b.isFinite else { throw c.error(.domain, "linspace needs finite start and stop") }
+            guard a.isFinite, b.isFinite else { throw c.error(.builtin(.needsFinite(function: "linspace", what: "start and stop"))) }
             if n == 1 { return .vector([a]) }
             return .vector((0..<n).map { i in i == n - 1 ? b : a + (b - a) * Double(i) / Double(n - 1) })
         },
@@ -19,7 +19,7 @@ extension Builtins {
             let (a, b) = (try c.number("start")!, try c.number("stop")!)
             let n = try c.integer("n", atLeast: 1, atMost: maximumGrid) ?? 50
             guard a != 0, b != 0, a.isFinite, b.isFinite, (a > 0) == (b > 0) else {
-                throw c.error(.domain, "geomspace needs finite, non-zero start and stop of the same sign (got \(NumberText.plain(a)) and \(NumberText.plain(b)))", at: a == 0 || !a.isFinite ? "start" : "stop")
+                throw c.error(.builtin(.geomspaceBounds(start: a, stop: b)), at: a == 0 || !a.isFinite ? "start" : "stop")
             }
             let sign: Double = a > 0 ? 1 : -1
             let (la, lb) = (log(abs(a)), log(abs(b)))
@@ -37,8 +37,8 @@ extension Builtins {
             var stop = try c.number("stop") ?? .nan
             if stop.isNaN { (start, stop) = (0, start) }
             let step = try c.number("step") ?? 1
-            guard step != 0, step.isFinite else { throw c.error(.domain, "step = \(NumberText.plain(step)) is out of range: allowed step ≠ 0", at: "step") }
-            guard start.isFinite, stop.isFinite else { throw c.error(.domain, "range needs finite bounds") }
+            guard step != 0, step.isFinite else { throw c.error(.outOfRange(parameter: "step", value: step, allowed: "step ≠ 0", entry: nil), at: "step") }
+            guard start.isFinite, stop.isFinite else { throw c.error(.builtin(.needsFinite(function: "range", what: "bounds"))) }
             let exactCount = max(0, ((stop - start) / step).rounded(.up))
             try checkGridSize(exactCount < 1e15 ? Int(exactCount) : Int(1e15), c)
             let count = Int(exactCount)
@@ -66,7 +66,7 @@ extension Builtins {
             case .table(let t): return .number(Double(t.rowCount))
             case .string(let s): return .number(Double(s.count))
             case .record(let f): return .number(Double(f.count))
-            case let v: throw c.error(.type, "len needs a vector, list, table or string, not \(v.typeName)", at: "x")
+            case let v: throw c.error(.builtin(.needs(function: "len", expected: "a vector, list, table or string", given: v.typeName)), at: "x")
             }
         },
     ]
@@ -77,7 +77,7 @@ extension Builtins {
     /// Refuses grids that would not fit in memory.
     private static func checkGridSize(_ n: Int, _ c: CallContext) throws(LanguageError) {
         if n > maximumGrid {
-            throw c.error(.resource, "\(c.name) would make \(n) values (limit \(maximumGrid))", at: "n")
+            throw c.error(.builtin(.tooManyValues(function: c.name, n: n, limit: maximumGrid)), at: "n")
         }
     }
 
@@ -89,13 +89,13 @@ extension Builtins {
                 parameters: [.builtin("x", "a number or a vector", kind: .oneOf([.real, .vector]), allowed: domain)]) { c throws(LanguageError) in
             let value = c.value("x")!
             guard let numbers = value.numbers else {
-                throw c.error(.type, "\(name) needs a number or a vector, not \(value.typeName)", at: "x")
+                throw c.error(.builtin(.needs(function: name, expected: "a number or a vector", given: value.typeName)), at: "x")
             }
             var out: [Double] = []
             out.reserveCapacity(numbers.count)
             for x in numbers {
                 guard let y = f(x) else {
-                    throw c.error(.domain, "\(name)(\(NumberText.plain(x))) is not defined: allowed \(domain)", at: "x")
+                    throw c.error(.builtin(.undefinedAt(function: name, x: x, allowed: domain)), at: "x")
                 }
                 out.append(y)
             }
@@ -112,12 +112,12 @@ extension Builtins {
             var numbers: [Double] = []
             for argument in c.rest {
                 guard let v = argument.value.numbers else {
-                    throw LanguageError(.type, "\(name) needs numbers or vectors, not \(argument.value.typeName)", at: argument.position)
+                    throw LanguageError(.builtin(.needs(function: name, expected: "numbers or vectors", given: argument.value.typeName)), at: argument.position)
                 }
                 numbers += v
             }
             if numbers.isEmpty && !allowsEmpty {
-                throw c.error(.argument, "\(name) of no numbers is undefined")
+                throw c.error(.builtin(.emptyInput(function: name, what: "no numbers")))
             }
             return .number(f(numbers))
         }

@@ -32,7 +32,7 @@ extension Builtins {
                 parameters: [.builtin("wait", "clear only when new output arrives", kind: .bool, default: "false")]) { context throws(LanguageError) in
             var wait = false
             if let v = context.value("wait") {
-                guard case .bool(let b) = v else { throw context.error(.argument, "clear: wait must be true or false", at: "wait") }
+                guard case .bool(let b) = v else { throw context.error(.wrongKind(owner: "clear", parameter: "wait", expected: "true or false", given: v.typeName), at: "wait") }
                 wait = b
             }
             context.interpreter.sink.clearOutput(wait: wait)
@@ -50,7 +50,7 @@ extension Builtins {
             case .string(let name)?:
                 topic = interpreter.helpTopic(for: name)
                 if topic == nil {
-                    throw context.error(.name, "no help for '\(name)'" + Suggestion.clause(for: name, in: interpreter.knownNames), at: "topic")
+                    throw context.error(.evaluation(.noHelp(name, known: interpreter.knownNames)), at: "topic")
                 }
             case .model(let m)?: topic = interpreter.registry.help(for: m.family.name)
             case let v?: topic = HelpTopic(signature: v.typeName, summary: v.plain, rows: [], sections: [], doc: "", reference: "")

@@ -70,10 +70,10 @@ extension Builtins {
         guard case .list(let items)? = c.value("y") else { return try plotValue(draw(&c)) }
         var names: [String] = []
         for item in items {
-            guard case .string(let s) = item else { throw c.error(.argument, "y= lists column names (strings), not \(item.typeName)", at: "y") }
+            guard case .string(let s) = item else { throw c.error(.plot(.yNames(typeName: item.typeName)), at: "y") }
             names.append(s)
         }
-        guard !names.isEmpty else { throw c.error(.argument, "y= lists no columns", at: "y") }
+        guard !names.isEmpty else { throw c.error(.plot(.yEmpty), at: "y") }
         var combined: Plot?
         for name in names {
             var one = c
@@ -96,16 +96,16 @@ extension Builtins {
         for (name, log) in [("xlim", plot.scale.logX), ("ylim", plot.scale.logY)] {
             guard let pair = try c.numbers(name) else { continue }
             guard pair.count == 2, pair[0] < pair[1], pair.allSatisfy(\.isFinite) else {
-                throw c.error(.domain, "\(name) must be [low, high] with low < high, not \(Value.vectorText(pair))", at: name)
+                throw c.error(.plot(.badRange(parameter: name, shown: Value.vectorText(pair))), at: name)
             }
             guard !log || pair[0] > 0 else {
-                throw c.error(.domain, "\(name) = \(Value.vectorText(pair)) reaches 0 or below on a log axis: allowed low > 0", at: name)
+                throw c.error(.plot(.logRange(parameter: name, shown: Value.vectorText(pair))), at: name)
             }
             if name == "xlim" { plot.xlim = pair[0]...pair[1] } else { plot.ylim = pair[0]...pair[1] }
         }
         if let size = try c.numbers("size") {
             guard size.count == 2, size.allSatisfy({ $0 >= 200 && $0 <= 4000 }) else {
-                throw c.error(.domain, "size = \(Value.vectorText(size)) is out of range: allowed [width, height] with 200 ≤ each ≤ 4000 (px)", at: "size")
+                throw c.error(.plot(.badSize(shown: Value.vectorText(size))), at: "size")
             }
             (plot.width, plot.height) = (size[0], size[1])
         }
@@ -124,14 +124,13 @@ extension Builtins {
                 case "label": plot.series[k].label = value
                 case "style":
                     guard styles.contains(value) else {
-                        throw c.error(.domain, "style = \"\(value)\" is not allowed: use one of \(styles.map { "\"\($0)\"" }.joined(separator: ", "))"
-                                      + Suggestion.clause(for: value, in: styles), at: "style")
+                        throw c.error(.notAChoice(parameter: "style", value: value, choices: styles), at: "style")
                     }
                     plot.series[k].style = value == "markers" ? .markers : value.hasSuffix("markers") || value == "both" ? .both : .line
                     plot.series[k].dashed = value.hasPrefix("dashed")
                 default:
                     guard isColour(value) else {
-                        throw c.error(.domain, "color = \"\(value)\" is not a colour: use #rgb, #rrggbb or a CSS name such as \"crimson\"", at: "color")
+                        throw c.error(.plot(.badColor(value)), at: "color")
                     }
                     plot.series[k].color = value
                 }
@@ -145,21 +144,21 @@ extension Builtins {
         case nil: return nil
         case .string(let s)?:
             guard name != "label" || count == 1 else {
-                throw c.error(.argument, "label= gives one label but the plot has \(count) data series; give a list of \(count)", at: name)
+                throw c.error(.plot(.oneLabel(series: count)), at: name)
             }
             return Array(repeating: s, count: count)
         case .list(let items)?:
             var out: [String] = []
             for item in items {
-                guard case .string(let s) = item else { throw c.error(.argument, "\(name)= lists strings, not \(item.typeName)", at: name) }
+                guard case .string(let s) = item else { throw c.error(.plot(.seriesStrings(parameter: name, typeName: item.typeName)), at: name) }
                 out.append(s)
             }
             guard out.count == count else {
-                throw c.error(.argument, "\(name)= lists \(out.count) value\(out.count == 1 ? "" : "s") but the plot has \(count) data series", at: name)
+                throw c.error(.plot(.seriesCount(parameter: name, given: out.count, series: count)), at: name)
             }
             return out
         case let v?:
-            throw c.error(.argument, "plot: \(name) must be a string or a list of strings, not \(v.typeName)", at: name)
+            throw c.error(.plot(.seriesKind(parameter: name, typeName: v.typeName)), at: name)
         }
     }
 

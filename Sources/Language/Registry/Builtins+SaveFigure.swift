@@ -16,7 +16,7 @@ extension Builtins {
     static func savePlot(_ plot: Plot, to path: String, _ c: CallContext) throws(LanguageError) {
         let format = (path as NSString).pathExtension.lowercased()
         guard figureFormats.contains(format) else {
-            throw c.error(.argument, "a plot saves to a .svg, .png or .pdf file, not \"\(path)\"", at: "path")
+            throw c.error(.builtin(.figurePath(path)), at: "path")
         }
         let target = URL(fileURLWithPath: c.files.writePath(path))
         let svg = plot.standaloneSVG()
@@ -26,7 +26,7 @@ extension Builtins {
                 return
             }
             guard let converter = executable("rsvg-convert") else {
-                throw c.error(.io, "saving .\(format) needs librsvg's rsvg-convert (Debian: apt-get install librsvg2-bin); .svg works without it", at: "path")
+                throw c.error(.builtin(.noRenderer(format: "\(format)")), at: "path")
             }
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("solvable-figure-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -42,13 +42,13 @@ extension Builtins {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                throw c.error(.io, "rsvg-convert could not render \"\(path)\": \(message.trimmingCharacters(in: .whitespacesAndNewlines))", at: "path")
+                throw c.error(.builtin(.renderFailed(path: path, reason: message.trimmingCharacters(in: .whitespacesAndNewlines))), at: "path")
             }
             try Data(contentsOf: rendered).write(to: target, options: .atomic)
         } catch let error as LanguageError {
             throw error
         } catch {
-            throw c.error(.io, "cannot write \"\(path)\": \(error.localizedDescription)", at: "path")
+            throw c.error(.builtin(.writeFailed(path: path, reason: error.localizedDescription)), at: "path")
         }
     }
 

@@ -70,7 +70,7 @@ extension Builtins {
         } catch let error as FitError {
             throw c.error(.domain, "cannot fit the \(law.rawValue) law: \(error.message)", at: "data")
         } catch {
-            throw LanguageError(.interrupted, "interrupted by the user during the bootstrap", at: position)
+            throw LanguageError(.resource(.interrupted(during: "the bootstrap")), at: position)
         }
     }
 

@@ -27,12 +27,12 @@ extension Builtins {
                     .builtin("value", "the starting option", kind: .any, default: "options[0]"),
                 ]) { context throws(LanguageError) in
             guard let list = context.value("options"), let options = list.elements, !options.isEmpty else {
-                throw context.error(.argument, "dropdown: options must be a non-empty list, e.g. dropdown([\"a\", \"b\"])", at: "options")
+                throw context.error(.widget(.dropdownEmpty), at: "options")
             }
             var value = options[0]
             if let chosen = context.value("value") {
                 guard options.contains(where: { $0.plain == chosen.plain }) else {
-                    throw context.error(.domain, "dropdown: value \(chosen.plain) is not one of the options", at: "value")
+                    throw context.error(.widget(.dropdownValue(shown: chosen.plain)), at: "value")
                 }
                 value = chosen
             }
@@ -44,7 +44,7 @@ extension Builtins {
             var value = false
             if let v = context.value("value") {
                 guard case .bool(let b) = v else {
-                    throw context.error(.argument, "checkbox: value must be true or false, not \(v.typeName)", at: "value")
+                    throw context.error(.wrongKind(owner: "checkbox", parameter: "value", expected: "true or false", given: v.typeName), at: "value")
                 }
                 value = b
             }
@@ -53,35 +53,35 @@ extension Builtins {
         Builtin(name: "explore", summary: "Shows an expression with its controls and redraws it when a control moves.",
                 doc: "explore(expr) receives expr unevaluated: each slider(...), dropdown(...) or checkbox(...) in it becomes a Jupyter widget, and moving one re-evaluates expr with the new value (a move during a redraw cancels it; the latest value wins). Example: explore(plot(theory(ridge(alpha=slider(1, 3, 1.5), beta=1.2, noise=0.1, dim=1000, lambda=1e-3), P=geomspace(10, 1e4, 40)), x=\"P\", y=\"test\", scale=\"loglog\")). `solvable run` saves the widgets' state and frames over the controls' grid, so `solvable render` makes an offline interactive figure.",
                 parameters: [.builtin("expr", "an expression with controls in it", kind: .any)]) { context throws(LanguageError) in
-            throw context.error(.argument, "explore must be called by name, as explore(expr), so that it receives the expression unevaluated")
+            throw context.error(.widget(.exploreByName))
         },
     ]
 
     /// The slider `slider(min, max, value, step=, log=)` describes, checked.
     private static func slider(_ context: CallContext) throws(LanguageError) -> Control {
         guard let low = try context.number("min"), let high = try context.number("max"), low.isFinite, high.isFinite else {
-            throw context.error(.argument, "slider needs finite min and max", at: "min")
+            throw context.error(.widget(.sliderFinite), at: "min")
         }
         guard high > low else {
-            throw context.error(.domain, "slider: max = \(NumberText.plain(high)) must be greater than min = \(NumberText.plain(low))", at: "max")
+            throw context.error(.widget(.sliderOrder(min: low, max: high)), at: "max")
         }
         var log = false
         if let v = context.value("log") {
-            guard case .bool(let b) = v else { throw context.error(.argument, "slider: log must be true or false, not \(v.typeName)", at: "log") }
+            guard case .bool(let b) = v else { throw context.error(.wrongKind(owner: "slider", parameter: "log", expected: "true or false", given: v.typeName), at: "log") }
             log = b
         }
         if log && low <= 0 {
-            throw context.error(.domain, "slider: log=true needs min > 0 (got min = \(NumberText.plain(low)))", at: "min")
+            throw context.error(.widget(.sliderLogMin(low)), at: "min")
         }
         let span = log ? Foundation.log10(high / low) : high - low
         let step = try context.number("step") ?? span / 100
         guard step.isFinite, step >= span / Double(maximumSliderSteps) else {
-            throw context.error(.domain, "slider: step = \(NumberText.plain(step)) is out of range: allowed \(NumberText.plain(span / Double(maximumSliderSteps))) ≤ step (at most \(maximumSliderSteps) steps)", at: "step")
+            throw context.error(.widget(.sliderStep(step: step, smallest: span / Double(maximumSliderSteps), steps: maximumSliderSteps)), at: "step")
         }
         let integer = !log && [low, high, step].allSatisfy { $0.rounded() == $0 } && context.value("step") != nil
         let value = try context.number("value") ?? (log ? (low * high).squareRoot() : (integer ? ((low + high) / 2).rounded(.down) : (low + high) / 2))
         guard value >= low, value <= high else {
-            throw context.error(.domain, "slider: value = \(NumberText.plain(value)) is outside [\(NumberText.plain(low)), \(NumberText.plain(high))]", at: "value")
+            throw context.error(.widget(.sliderValue(value: value, min: low, max: high)), at: "value")
         }
         return Control(kind: .slider(min: low, max: high, step: step, log: log, integer: integer), value: .number(value))
     }

@@ -86,8 +86,8 @@ struct Lexer {
                 name.unicodeScalars.append(d)
                 advance()
             }
-            if let q = peek(), q == "\"" || q == "'", let what = Self.prefixedStrings[name.lowercased()] {
-                throw LanguageError(.syntax, what, at: start)
+            if let q = peek(), q == "\"" || q == "'", case let prefix = name.lowercased(), Self.stringPrefixes.contains(prefix) {
+                throw LanguageError(.syntax(.stringPrefix(prefix)), at: start)
             }
             return Token(kind: .identifier(name), start: start, endOffset: index)
         }
@@ -100,13 +100,9 @@ struct Lexer {
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
 
-    /// Python's string prefixes, none of which the language has, and what to write instead.
-    private static let prefixedStrings: [String: String] = {
-        let fString = "f-strings are not supported; give print the parts: print(\"loss\", x)"
-        let raw = "raw strings (r\"...\") are not supported; write a backslash as \\\\"
-        let bytes = "bytes literals (b\"...\") are not supported"
-        return ["f": fString, "rf": fString, "fr": fString, "r": raw, "b": bytes, "rb": bytes, "br": bytes, "u": "the u\"...\" prefix is not needed: strings are Unicode"]
-    }()
+    /// Python's string prefixes, none of which the language has (`Diagnostic.Syntax.stringPrefix`
+    /// says what to write instead).
+    private static let stringPrefixes: Set<String> = ["f", "rf", "fr", "r", "b", "rb", "br", "u"]
 
     /// At the start of a line: skips its indentation and, if the line is not blank,
     /// compares the width with the open blocks, giving `.indent`, `.dedent`s or nothing.
@@ -133,7 +129,7 @@ struct Lexer {
             pending.append(Token(kind: .dedent, start: start, endOffset: index))
         }
         if indents.isEmpty || indents.last != width {
-            throw LanguageError(.syntax, "unindent does not match any outer indentation level", at: start)
+            throw LanguageError(.syntax(.badUnindent), at: start)
         }
         return pending.isEmpty ? nil : pending.removeFirst()
     }
@@ -154,14 +150,14 @@ struct Lexer {
             }
         }
         if let d = peek(), d.properties.isXIDStart {
-            throw LanguageError(.syntax, "invalid number '\(text)\(Character(d))'", at: start)
+            throw LanguageError(.syntax(.invalidNumber(text + String(Character(d)))), at: start)
         }
         guard let value = Double(text) else {
-            throw LanguageError(.syntax, "invalid number '\(text)'", at: start)
+            throw LanguageError(.syntax(.invalidNumber(text)), at: start)
         }
         // `Double` rounds a literal past the largest double to infinity without a word.
         guard value.isFinite else {
-            throw LanguageError(.syntax, "the number '\(text)' is too large: numbers go up to about 1.8e308 (write inf for infinity)", at: start)
+            throw LanguageError(.syntax(.numberTooLarge(text)), at: start)
         }
         return Token(kind: .number(value), start: start, endOffset: index)
     }
@@ -174,7 +170,7 @@ struct Lexer {
         while true {
             guard let c = peek(), c != "\n" || triple else {
                 let closing = String(repeating: String(Character(quote)), count: triple ? 3 : 1)
-                throw LanguageError(.syntax, "unterminated \(triple ? "triple-quoted " : "")string (missing closing \(closing))", at: start)
+                throw LanguageError(.syntax(.unterminatedString(triple: triple, closing: closing)), at: start)
             }
             advance()
             if c == quote {
@@ -217,21 +213,20 @@ struct Lexer {
         case ")", "]":
             let opener: Character = one == ")" ? "(" : "["
             guard let last = openBrackets.last else {
-                throw LanguageError(.syntax, "unmatched '\(one)'", at: start)
+                throw LanguageError(.syntax(.unmatched(one)), at: start)
             }
             guard last.0 == opener else {
-                throw LanguageError(.syntax, "'\(one)' does not match '\(last.0)' at line \(last.1.line), column \(last.1.column)", at: start)
+                throw LanguageError(.syntax(.mismatched(closing: one, opener: String(last.0), opened: last.1)), at: start)
             }
             openBrackets.removeLast()
         case "+", "-", "*", "/", "%", "^", ",", "=", ".", ";", "?", "<", ">", ":", "@":
             break
         case "&", "|", "~":
-            let word = one == "&" ? "and" : one == "|" ? "or" : "not"
-            throw LanguageError(.syntax, "'\(one)' is not supported; write '\(word)', which works elementwise on masks: t[t.a > 1 \(one == "~" ? "and not t.b" : word + " t.b < 2")]", at: start)
+            throw LanguageError(.syntax(.bitwiseOperator(one)), at: start)
         case "{", "}":
-            throw LanguageError(.syntax, "dictionaries and sets ('{ }') are not supported; use a table or a list", at: start)
+            throw LanguageError(.syntax(.braces), at: start)
         default:
-            throw LanguageError(.syntax, "unexpected character '\(one)'", at: start)
+            throw LanguageError(.syntax(.unexpectedCharacter(one)), at: start)
         }
         advance()
         return Token(kind: .symbol(one), start: start, endOffset: index)

@@ -11,7 +11,7 @@ extension Parser {
             p.advance()
             let condition = try p.disjunction()
             guard p.isKeyword("else") else {
-                throw LanguageError(.syntax, "expected 'else' in the conditional expression 'a if condition else b', found \(p.current.display)", at: p.current.start)
+                throw LanguageError(.syntax(.expectedElse(found: p.current.display)), at: p.current.start)
             }
             p.advance()
             let otherwise = try p.expression()
@@ -91,7 +91,7 @@ extension Parser {
             if op == "not in" { advance() }
             links.append(Comparison(op: op, position: position, right: try additive()))
         }
-        if isKeyword("is") { throw LanguageError(.syntax, Keywords.misplaced("is"), at: current.start) }
+        if isKeyword("is") { throw LanguageError(.syntax(.misplacedKeyword("is")), at: current.start) }
         guard let link = links.first else { return first }
         if links.count == 1 {
             return try node(.binary(op: link.op, first, link.right), link.position, [first, link.right])

@@ -11,7 +11,7 @@ extension Parser {
             } else if current.isSymbol(".") {
                 advance()
                 guard let name = current.identifier else {
-                    throw LanguageError(.syntax, "expected a field name after '.', found \(current.display)", at: current.start)
+                    throw LanguageError(.syntax(.expectedFieldName(found: current.display)), at: current.start)
                 }
                 let namePosition = current.start
                 advance()
@@ -21,8 +21,7 @@ extension Parser {
                 advance()
                 let subscriptExpr = try expression()
                 if current.isSymbol(":") || current.isSymbol(",") {
-                    throw LanguageError(.syntax, current.isSymbol(":") ? "slices (a[i:j]) are not supported; index with a mask or use a comprehension"
-                                        : "indexing with several subscripts (a[i, j]) is not supported", at: current.start)
+                    throw LanguageError(.syntax(current.isSymbol(":") ? .slice : .severalSubscripts), at: current.start)
                 }
                 try expect("]", "']' to close the index")
                 expr = try node(.index(expr, subscriptExpr), position, [expr, subscriptExpr])
@@ -40,23 +39,23 @@ extension Parser {
             if let label = current.identifier, peek(1).isSymbol("=") {
                 advance(); advance()
                 if arguments.contains(where: { $0.label == label }) {
-                    throw LanguageError(.syntax, "keyword argument '\(label)' repeated", at: position)
+                    throw LanguageError(.syntax(.repeatedKeyword(label)), at: position)
                 }
                 arguments.append(Argument(label: label, position: position, value: try expression()))
                 seenKeyword = true
             } else {
                 if seenKeyword {
-                    throw LanguageError(.syntax, "positional argument follows keyword argument", at: position)
+                    throw LanguageError(.syntax(.positionalAfterKeyword), at: position)
                 }
                 var value = try expression()
                 if isKeyword("for") {
                     // sum(x^2 for x in xs): a generator argument, evaluated as a list.
                     guard arguments.isEmpty else {
-                        throw LanguageError(.syntax, "a generator argument must be the only argument; put it in brackets: [... for x in xs]", at: position)
+                        throw LanguageError(.syntax(.generatorNotAlone), at: position)
                     }
                     value = try comprehension(value, at: position)
                     if current.isSymbol(",") {
-                        throw LanguageError(.syntax, "a generator argument must be the only argument; put it in brackets: [... for x in xs]", at: position)
+                        throw LanguageError(.syntax(.generatorNotAlone), at: position)
                     }
                 }
                 arguments.append(Argument(label: nil, position: position, value: value))
@@ -64,7 +63,7 @@ extension Parser {
             if current.isSymbol(",") {
                 advance()
             } else if !current.isSymbol(")") {
-                throw LanguageError(.syntax, "expected ',' or ')' in the argument list, found \(current.display)", at: current.start)
+                throw LanguageError(.syntax(.expectedArgumentSeparator(found: current.display)), at: current.start)
             }
         }
         advance()
@@ -82,7 +81,7 @@ extension Parser {
             return Expr(kind: .string(s), position: token.start)
         case .identifier(let name):
             if Keywords.reserved.contains(name) {
-                throw LanguageError(.syntax, Keywords.misplaced(name), at: token.start)
+                throw LanguageError(.syntax(.misplacedKeyword(name)), at: token.start)
             }
             advance()
             switch name {
@@ -94,12 +93,12 @@ extension Parser {
         case .symbol("("):
             advance()
             if current.isSymbol(")") {
-                throw LanguageError(.syntax, "tuples are not supported; use a list [a, b]", at: token.start)
+                throw LanguageError(.syntax(.tuple), at: token.start)
             }
             var inner = try expression()
             if isKeyword("for") { inner = try comprehension(inner, at: token.start) }
             if current.isSymbol(",") {
-                throw LanguageError(.syntax, "tuples are not supported; use a list [a, b]", at: current.start)
+                throw LanguageError(.syntax(.tuple), at: current.start)
             }
             try expect(")", "')' to close the '(' at line \(token.start.line), column \(token.start.column)")
             return inner
@@ -117,15 +116,15 @@ extension Parser {
                 if current.isSymbol(",") {
                     advance()
                 } else if !current.isSymbol("]") {
-                    throw LanguageError(.syntax, "expected ',' or ']' in the list, found \(current.display)", at: current.start)
+                    throw LanguageError(.syntax(.expectedListSeparator(found: current.display)), at: current.start)
                 }
             }
             advance()
             return try node(.list(elements), token.start, elements)
         case .newline, .end, .indent, .dedent:
-            throw LanguageError(.syntax, "expected an expression, found \(token.display)", at: token.start)
+            throw LanguageError(.syntax(.expectedExpression(found: token.display)), at: token.start)
         case .symbol(let s):
-            throw LanguageError(.syntax, "expected an expression, found '\(s)'", at: token.start)
+            throw LanguageError(.syntax(.expectedExpression(found: "'\(s)'")), at: token.start)
         }
     }
 }
@@ -148,15 +147,15 @@ extension Parser {
             }
             advance()
             guard let name = current.identifier, !Keywords.reserved.contains(name) else {
-                throw LanguageError(.syntax, "expected a variable name after 'for', found \(current.display)", at: current.start)
+                throw LanguageError(.syntax(.expectedLoopName(found: current.display)), at: current.start)
             }
             let namePosition = current.start
             advance()
             if current.isSymbol(",") {
-                throw LanguageError(.syntax, "unpacking several names in a comprehension (for a, b in ...) is not supported; loop over one name", at: current.start)
+                throw LanguageError(.syntax(.unpackingInComprehension), at: current.start)
             }
             guard isKeyword("in") else {
-                throw LanguageError(.syntax, "expected 'in' after 'for \(name)', found \(current.display)", at: current.start)
+                throw LanguageError(.syntax(.expectedIn(name: name, found: current.display)), at: current.start)
             }
             advance()
             let iterable = try disjunction()

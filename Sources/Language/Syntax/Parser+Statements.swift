@@ -7,15 +7,15 @@ extension Parser {
     /// A `def` or `if` statement with its suite, or `nil` if the current token starts neither.
     mutating func compoundStatement() throws(LanguageError) -> Statement? {
         if current.isSymbol("@") {
-            throw LanguageError(.syntax, "decorators ('@') are not supported", at: current.start)
+            throw LanguageError(.syntax(.decorator), at: current.start)
         }
         guard let word = current.identifier, !peek(1).isSymbol("=") else { return nil }
         switch word {
         case "def": return .define(try definition())
         case "if": return try branches()
         default:
-            if let message = Keywords.unsupportedStatement(word) {
-                throw LanguageError(.syntax, message, at: current.start)
+            if Keywords.unsupported.contains(word) {
+                throw LanguageError(.syntax(.unsupportedStatement(word)), at: current.start)
             }
             return nil
         }
@@ -28,7 +28,7 @@ extension Parser {
             advance()
             if current.isSymbol("?") { advance() }
             guard let name = current.identifier else {
-                throw LanguageError(.syntax, "expected a name after '?'", at: current.start)
+                throw LanguageError(.syntax(.expectedHelpName), at: current.start)
             }
             let namePosition = current.start
             advance()
@@ -39,7 +39,7 @@ extension Parser {
             return nil
         }
         if isKeyword("return") {
-            guard functionDepth > 0 else { throw LanguageError(.syntax, "'return' outside function", at: position) }
+            guard functionDepth > 0 else { throw LanguageError(.syntax(.returnOutsideFunction), at: position) }
             advance()
             if current.kind == .newline || current.kind == .end || current.kind == .dedent || current.isSymbol(";") {
                 return .return(nil)
@@ -60,9 +60,9 @@ extension Parser {
             return .assign(name: name, position: position, value: try node(.binary(op: op, left, right), opPosition, [left, right]))
         }
         if let word = current.identifier, !peek(1).isSymbol("=") {
-            if let message = Keywords.unsupportedStatement(word) { throw LanguageError(.syntax, message, at: position) }
+            if Keywords.unsupported.contains(word) { throw LanguageError(.syntax(.unsupportedStatement(word)), at: position) }
             if word == "def" || word == "if" {
-                throw LanguageError(.syntax, "'\(word)' must start a line of its own", at: position)
+                throw LanguageError(.syntax(.mustStartLine(word)), at: position)
             }
         }
         let expr = try expression()
@@ -70,24 +70,24 @@ extension Parser {
             switch expr.kind {
             case .index(let base, let key):
                 guard case .name(let name) = base.kind else {
-                    throw LanguageError(.syntax, "only a name can be indexed on the left of '=', as in t[\"z\"] = values", at: expr.position)
+                    throw LanguageError(.syntax(.indexedAssignmentTarget), at: expr.position)
                 }
                 advance()
                 return .setItem(name: name, position: base.position, key: key, value: try expression())
             case .field(_, let name, let namePosition):
-                throw LanguageError(.syntax, "cannot assign to the field '\(name)'; add or replace a column with t[\"\(name)\"] = values", at: namePosition)
+                throw LanguageError(.syntax(.fieldAssignment(name)), at: namePosition)
             default:
-                throw LanguageError(.syntax, "cannot assign to this expression; assignments look like name = value", at: current.start)
+                throw LanguageError(.syntax(.cannotAssignExpression), at: current.start)
             }
         }
         if case .symbol(let s) = current.kind, Self.augmented[s] != nil {
-            throw LanguageError(.syntax, "'\(s)' needs a name on its left, as in x \(s) 1", at: current.start)
+            throw LanguageError(.syntax(.augmentedNeedsName(s)), at: current.start)
         }
         if current.isSymbol("?") {
             advance()
             if current.isSymbol("?") { advance() }
             guard case .name(let name) = expr.kind else {
-                throw LanguageError(.syntax, "help with '?' takes a name, as in ?ridge", at: expr.position)
+                throw LanguageError(.syntax(.helpTakesName), at: expr.position)
             }
             return .help(name: name, position: expr.position)
         }
@@ -96,10 +96,10 @@ extension Parser {
 
     private func checkAssignable(_ name: String, at position: SourcePosition) throws(LanguageError) {
         if ["true", "false", "none", "True", "False", "None"].contains(name) {
-            throw LanguageError(.syntax, "cannot assign to '\(name)'", at: position)
+            throw LanguageError(.syntax(.cannotAssignConstant(name)), at: position)
         }
         if Keywords.reserved.contains(name) {
-            throw LanguageError(.syntax, "cannot assign to '\(name)': it is a keyword", at: position)
+            throw LanguageError(.syntax(.cannotAssignKeyword(name)), at: position)
         }
     }
 
@@ -108,7 +108,7 @@ extension Parser {
         let keyword = current.start
         advance()
         guard let name = current.identifier, !Keywords.reserved.contains(name) else {
-            throw LanguageError(.syntax, "expected a function name after 'def', found \(current.display)", at: current.start)
+            throw LanguageError(.syntax(.expectedFunctionName(found: current.display)), at: current.start)
         }
         let position = current.start
         advance()
@@ -138,13 +138,13 @@ extension Parser {
         while !current.isSymbol(closing) {
             let position = current.start
             if current.isSymbol("*") || current.isSymbol("^") {
-                throw LanguageError(.syntax, "'\(current.isSymbol("*") ? "*args" : "**kwargs")' parameters are not supported", at: position)
+                throw LanguageError(.syntax(.variadicParameter(star: current.isSymbol("*"))), at: position)
             }
             guard let name = current.identifier, !Keywords.reserved.contains(name) else {
-                throw LanguageError(.syntax, "expected a parameter name, found \(current.display)", at: position)
+                throw LanguageError(.syntax(.expectedParameterName(found: current.display)), at: position)
             }
             if parameters.contains(where: { $0.name == name }) {
-                throw LanguageError(.syntax, "duplicate parameter '\(name)'", at: position)
+                throw LanguageError(.syntax(.duplicateParameter(name)), at: position)
             }
             advance()
             if closing == ")" && current.isSymbol(":") {
@@ -156,13 +156,13 @@ extension Parser {
                 advance()
                 defaultValue = try expression()
             } else if parameters.last?.defaultValue != nil {
-                throw LanguageError(.syntax, "parameter without a default follows parameter with a default", at: position)
+                throw LanguageError(.syntax(.nonDefaultAfterDefault), at: position)
             }
             parameters.append(FunctionParameter(name: name, position: position, defaultValue: defaultValue))
             if current.isSymbol(",") {
                 advance()
             } else if !current.isSymbol(closing) {
-                throw LanguageError(.syntax, "expected ',' or '\(closing)' after the parameter '\(name)', found \(current.display)", at: current.start)
+                throw LanguageError(.syntax(.expectedParameterSeparator(name: name, closing: closing, found: current.display)), at: current.start)
             }
         }
         return parameters
@@ -192,13 +192,13 @@ extension Parser {
     /// The body after a `:`: simple statements on the same line, or an indented block.
     private mutating func suite(after what: String, at keyword: SourcePosition) throws(LanguageError) -> [Statement] {
         if current.kind == .end {
-            throw LanguageError(.syntax, "expected an indented block after \(what) on line \(keyword.line), found end of input", at: current.start)
+            throw LanguageError(.syntax(.expectedBlock(after: what, line: keyword.line, found: "end of input")), at: current.start)
         }
         guard current.kind == .newline else { return try simpleStatements() }
         while current.kind == .newline { advance() }
         guard current.kind == .indent else {
             let found = tokens[index...].allSatisfy { $0.kind == .dedent || $0.kind == .end } ? "end of input" : current.display
-            throw LanguageError(.syntax, "expected an indented block after \(what) on line \(keyword.line), found \(found)", at: current.start)
+            throw LanguageError(.syntax(.expectedBlock(after: what, line: keyword.line, found: found)), at: current.start)
         }
         advance()
         return try statements(inBlock: true)

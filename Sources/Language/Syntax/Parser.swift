@@ -40,7 +40,7 @@ struct Parser {
         var lexer = Lexer(source)
         let tokens = try lexer.tokenize()
         if let open = lexer.openBrackets.last {
-            throw LanguageError(.syntax, "'\(open.0)' was never closed", at: open.1)
+            throw LanguageError(.syntax(.neverClosed(String(open.0))), at: open.1)
         }
         var parser = Parser(tokens: tokens)
         return try parser.statements(inBlock: false)
@@ -54,7 +54,7 @@ struct Parser {
 
     mutating func expect(_ symbol: String, _ what: String) throws(LanguageError) {
         guard current.isSymbol(symbol) else {
-            throw LanguageError(.syntax, "expected \(what), found \(current.display)", at: current.start)
+            throw LanguageError(.syntax(.expected(what: what, found: current.display)), at: current.start)
         }
         advance()
     }
@@ -73,7 +73,7 @@ struct Parser {
                 advance()
                 return statements
             case .indent, .dedent:
-                throw LanguageError(.syntax, "unexpected indent", at: current.start)
+                throw LanguageError(.syntax(.unexpectedIndent), at: current.start)
             default: break
             }
             if let compound = try compoundStatement() {
@@ -96,9 +96,9 @@ struct Parser {
             }
             guard current.kind == .newline || current.kind == .end || current.kind == .dedent else {
                 if current.isSymbol(",") {
-                    throw LanguageError(.syntax, "tuples are not supported (as in a, b = 1, 2); assign one name at a time, or use a list [a, b]", at: current.start)
+                    throw LanguageError(.syntax(.tupleAssignment), at: current.start)
                 }
-                throw LanguageError(.syntax, "unexpected \(current.display) after a complete statement", at: current.start)
+                throw LanguageError(.syntax(.trailing(found: current.display)), at: current.start)
             }
             break
         }
@@ -110,7 +110,7 @@ struct Parser {
     func node(_ kind: Expr.Kind, _ position: SourcePosition, _ children: [Expr]) throws(LanguageError) -> Expr {
         let height = 1 + (children.map(\.height).max() ?? 0)
         guard height < Self.maximumDepth else {
-            throw LanguageError(.syntax, "expression nested too deeply (more than \(Self.maximumDepth) levels)", at: position)
+            throw LanguageError(.syntax(.nestedTooDeeply(limit: Self.maximumDepth)), at: position)
         }
         return Expr(kind: kind, position: position, height: height)
     }
@@ -120,7 +120,7 @@ struct Parser {
         depth += 1
         defer { depth -= 1 }
         guard depth < Self.maximumDepth else {
-            throw LanguageError(.syntax, "expression nested too deeply", at: position)
+            throw LanguageError(.syntax(.nestedTooDeeply(limit: nil)), at: position)
         }
         return try body(&self)
     }
