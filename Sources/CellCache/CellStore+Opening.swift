@@ -12,8 +12,9 @@ extension CellStore {
     /// cell cache of this schema (random bytes, a truncated or corrupt database,
     /// another application's SQLite file, an older schema) is moved aside to
     /// `path.broken` and rebuilt empty; entries made by another engine are cleared.
-    /// Each such event is passed to `notice`. Returns `nil` (run without a cache, after
-    /// a notice) only if even a fresh database cannot be made there.
+    /// Each such event is passed to `notice`. A cache locked by another run is waited
+    /// for (up to `busyRetries` short sleeps), never moved. Returns `nil` (run without a
+    /// cache, after a notice) if it cannot be opened even so.
     static func open(path: String, engine: String, notice: (String) -> Void) -> CellStore? {
         let directory = (path as NSString).deletingLastPathComponent
         do {
@@ -26,23 +27,40 @@ extension CellStore {
             notice("cell cache: cannot make the directory of \(path) (\(error)); running without a cache")
             return nil
         }
-        for attempt in 0..<2 {
+        var rebuilt = false, busyAttempts = 0
+        while true {
             do {
-                let store = try openChecked(path: path, engine: engine, notice: notice)
-                return store
-            } catch let untrusted as Untrusted where attempt == 0 {
+                return try openChecked(path: path, engine: engine, notice: notice)
+            } catch let untrusted as Untrusted where !rebuilt {
                 notice("cell cache \(path): \(untrusted.reason); it is not trusted and was rebuilt empty")
                 moveAside(path)
+                rebuilt = true
+            } catch let error as DatabaseError where isBusy(error) && busyAttempts < busyRetries {
+                // Another run is creating or converting the same cache: wait for it, never move its file.
+                busyAttempts += 1
+                Thread.sleep(forTimeInterval: 0.05 * Double(busyAttempts))
+            } catch let error as DatabaseError where isDamaged(error) && !rebuilt {
+                notice("cell cache \(path): \(error); it is not trusted and was rebuilt empty")
+                moveAside(path)
+                rebuilt = true
             } catch {
-                if attempt == 0 {
-                    notice("cell cache \(path): \(error); it is not trusted and was rebuilt empty")
-                    moveAside(path)
-                } else {
-                    notice("cell cache \(path): cannot be created (\(error)); running without a cache")
-                }
+                notice("cell cache \(path): cannot be opened (\(error)); running without a cache")
+                return nil
             }
         }
-        return nil
+    }
+
+    /// How many times opening waits for another run that holds the cache's lock.
+    static let busyRetries = 40
+
+    /// The lock is held by another connection (another run opening the same cache).
+    private static func isBusy(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    }
+
+    /// SQLite reports the file itself as unreadable (truncated, corrupt, not a database).
+    private static func isDamaged(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
     }
 
     /// Opens `path` and checks header, application id, schema, integrity and engine.
