@@ -67,8 +67,8 @@ extension Hopfield {
     ///
     /// Its standard error is the delta method's: the recall probability's standard error at
     /// P₅₀ over the recall curve's slope there, SE(P₅₀) = SE(r)/|dr/dP|. The slope is the
-    /// least-squares line through the recall measured at P₅₀·(1 ± 0.1) and (1 ± 0.2) and at
-    /// every bisection point in that window (each P is an independent draw); SE(r) is the
+    /// least-squares line through the recall measured at P₅₀·(1 ± 0.1) and at every
+    /// bisection point within P₅₀·(1 ± 0.2) (each P is an independent draw); SE(r) is the
     /// binomial √(¼/trials) for the whole sequence and the probes' mean standard error per
     /// transition. A flat measured slope (too few trials to see the curve fall) gives an
     /// infinite standard error rather than a spurious small one.
@@ -91,7 +91,7 @@ extension Hopfield {
             if r >= 0.5 { lo = mid; rateLo = r } else { hi = mid; rateHi = r }
         }
         let p50 = rateLo == rateHi ? Double(lo) : Double(lo) + (rateLo - 0.5) / (rateLo - rateHi) * Double(hi - lo)
-        let probes = [0.8, 0.9, 1.1, 1.2].map { max(2, Int(($0 * p50).rounded())) }
+        let probes = [0.9, 1.1].map { max(2, Int(($0 * p50).rounded())) }
         for p in probes { _ = try rate(p) }
         let window = measured.filter { Double($0.key) >= 0.8 * p50 - 0.5 && Double($0.key) <= 1.2 * p50 + 0.5 }
         let points = window.keys.sorted()
