@@ -9,7 +9,7 @@ struct HopfieldTests {
                                                  "degree": .number(Double(degree)), "separation": .string(separation)]))
     }
 
-    /// At d = 3, N = 40 the Gaussian-crosstalk prediction is about 3% low (3.2 standard errors at seed 7, 10
+    /// At d = 3, N = 40 the Gaussian-crosstalk prediction is about 3% low (3.5 standard errors at seed 7, 10
     /// over eight seeds): the long-sequence-hopfield notebook states it, so it is not a case here.
     @Test("simulated per-transition P₅₀ is within 3 standard errors of the finite-N erfc prediction (poly, d = 2)",
           arguments: [(50, 2), (100, 2)])
