@@ -52,7 +52,7 @@ struct Control: Sendable {
         switch kind {
         case .slider(let min, let max, _, _, let integer):
             guard let x = setting.doubleValue, x.isFinite else {
-                throw LanguageError(.widget(.sliderSetting(label: label, shown: "\(setting)")), at: nil)
+                throw LanguageError(.widget(.sliderSetting(label: label, shown: JSONWriter.string(setting))), at: nil)
             }
             guard x >= min - 1e-12 * Swift.max(1, abs(min)), x <= max + 1e-12 * Swift.max(1, abs(max)) else {
                 throw LanguageError(.widget(.sliderSettingRange(label: label, value: x, min: min, max: max)), at: nil)
@@ -60,12 +60,12 @@ struct Control: Sendable {
             return .number(integer ? x.rounded() : Swift.min(Swift.max(x, min), max))
         case .dropdown(let options):
             guard let i = setting.intValue, options.indices.contains(i) else {
-                throw LanguageError(.widget(.dropdownIndex(label: label, shown: "\(setting)", count: options.count)), at: nil)
+                throw LanguageError(.widget(.dropdownIndex(label: label, shown: JSONWriter.string(setting), count: options.count)), at: nil)
             }
             return options[i]
         case .checkbox:
             guard let b = setting.boolValue else {
-                throw LanguageError(.widget(.checkboxSetting(label: label, shown: "\(setting)")), at: nil)
+                throw LanguageError(.widget(.checkboxSetting(label: label, shown: JSONWriter.string(setting))), at: nil)
             }
             return .bool(b)
         }
