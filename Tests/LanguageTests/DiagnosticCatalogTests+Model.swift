@@ -1,0 +1,15 @@
+extension DiagnosticCatalogTests {
+    /// A model's refusals (`Diagnostic.model`, rendered by `ModelError.message`), from the toy
+    /// model's own check and from real models' operations.
+    static let modelRows: [Row] = [
+        Row(diagnostic: "model.argument", code: "toy(alpha=6, dim=2000)", traceback: [
+            "ArgumentError: alpha > 5 needs dim ≤ 1000", "  at line 1, column 5", "    toy(alpha=6, dim=2000)", "        ^"]),
+        Row(diagnostic: "model.argument (operation)", code: "optimal(ensemble(), K=[])", traceback: [
+            "ArgumentError: K must list at least one value", "  at line 1, column 21", "    optimal(ensemble(), K=[])", "                        ^"], catalog: true),
+        Row(diagnostic: "model.domain", code: "optimal(ensemble(), K=[0])", traceback: [
+            "DomainError: K = 0 is out of range: allowed K ≥ 1", "  at line 1, column 21", "    optimal(ensemble(), K=[0])", "                        ^"], catalog: true),
+        Row(diagnostic: "model.resource", code: "theory(seesaw(samples=1e9, batch=1))", traceback: [
+            "ResourceError: the base rule needs 1000000000 steps (limit 5000000): lower samples or raise batch", "  at line 1, column 8", "    theory(seesaw(samples=1e9, batch=1))", "           ^"], catalog: true),
+
+    ]
+}
