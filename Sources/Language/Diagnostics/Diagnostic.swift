@@ -76,7 +76,7 @@ enum Diagnostic {
         case .scalingFit(let problem): return problem.kind
         case .model(.domain): return .domain
         case .model(.resource): return .resource
-        case .model(.argument), .model(.missing), .computationFailed, .notPassable: return .argument
+        case .model(.argument), .model(.tooFew), .model(.missing), .computationFailed, .notPassable: return .argument
         case .notCallable: return .name
         case .notAFunction, .cannotCall: return .type
         case .outOfRange, .notAChoice: return .domain
