@@ -15,11 +15,11 @@ extension Session {
     ///   explore JSON carrying the new values), or the error, pointing at the control.
     public func reexplore(_ id: Int, settings: [JSONValue], sink: OutputSink, monitor: WorkMonitor) -> Result<MIMEBundle, CellError> {
         guard interpreter.explorations.indices.contains(id) else {
-            return .failure(LanguageError(.name, "no explore with id \(id) in this session", at: nil).cellError(source: ""))
+            return .failure(LanguageError(.widget(.noExplore(id: id)), at: nil).cellError(source: ""))
         }
         var exploration = interpreter.explorations[id]
         guard settings.count == exploration.controls.count else {
-            return .failure(LanguageError(.argument, "explore \(id) has \(exploration.controls.count) controls, got \(settings.count) values", at: nil).cellError(source: ""))
+            return .failure(LanguageError(.widget(.settingCount(id: id, controls: exploration.controls.count, given: settings.count)), at: nil).cellError(source: ""))
         }
         interpreter.sink = sink
         interpreter.startCell(WorkMonitor(parent: monitor) { monitor.report(done: $0.done, total: $0.total, label: $0.label) })
