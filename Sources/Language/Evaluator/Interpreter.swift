@@ -58,6 +58,7 @@ final class Interpreter {
         sources += 1
         frames.source = sources
         var last: Value = .none
+        let statements = Resolver.resolve(statements)
         for (i, statement) in statements.enumerated() {
             try checkInterrupt(at: nil)
             last = .none

@@ -2,7 +2,8 @@
 
 extension Parser {
     /// The augmented assignments and the operator each applies.
-    static let augmented: [String: String] = ["+=": "+", "-=": "-", "*=": "*", "/=": "/", "//=": "//", "%=": "%", "^=": "^"]
+    static let augmented: [String: Operator] = ["+=": .add, "-=": .subtract, "*=": .multiply, "/=": .divide, "//=": .floorDivide,
+                                                "%=": .remainder, "^=": .power]
 
     /// A `def` or `if` statement with its suite, or `nil` if the current token starts neither.
     mutating func compoundStatement() throws(LanguageError) -> Statement? {
