@@ -5,7 +5,7 @@ extension Interpreter {
     /// the first iterable is evaluated in the enclosing scope, the loop names live in a
     /// scope of their own (so they do not leak into the session), and a function
     /// defined inside sees the loop name's latest value. Numbers make a vector, as a
-    /// list literal does; anything else a list. Polls for interrupts at every element.
+    /// list literal does; anything else a list. Polls for interrupts as it goes (`pollInterrupt`).
     func comprehension(_ element: Expr, _ clauses: [ComprehensionClause], at position: SourcePosition) throws(LanguageError) -> Value {
         var first: [Value]?
         if case .loop(let name, let namePosition, let iterable)? = clauses.first {
@@ -13,7 +13,7 @@ extension Interpreter {
         }
         let saved = frames.scope
         let names = Resolver.loopNames(clauses)
-        frames.scope = Scope(names: names, slots: [Value?](repeating: nil, count: names.count), strict: false, parent: saved)
+        frames.scope = Scope(names: names, strict: false, parent: saved)
         defer { frames.scope = saved }
         var out: [Value] = []
         try expand(element, clauses[...], first: first, into: &out)
@@ -44,8 +44,8 @@ extension Interpreter {
             let scope = frames.scope!
             let slot = scope.slot(of: name)!
             for item in items {
-                try checkInterrupt(at: namePosition)
-                scope.slots[slot] = item
+                try pollInterrupt(at: namePosition)
+                scope[slot: slot] = item
                 try expand(element, rest, first: nil, into: &out)
             }
         }

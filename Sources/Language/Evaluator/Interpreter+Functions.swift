@@ -32,7 +32,7 @@ extension Interpreter {
         var scope = frames.scope
         while let s = scope {
             if let i = s.slot(of: name) {
-                if let value = s.slots[i] { return value }
+                if let value = s[slot: i] { return value }
                 if s.strict { throw LanguageError(.evaluation(.usedBeforeAssignment(name)), at: position) }
             }
             scope = s.parent
@@ -48,8 +48,8 @@ extension Interpreter {
     func slotValue(_ name: String, _ slot: Slot, at position: SourcePosition) throws(LanguageError) -> Value? {
         var scope = frames.scope
         for _ in 0..<slot.depth { scope = scope?.parent }
-        guard let s = scope, slot.index < s.slots.count else { return nil }
-        if let value = s.slots[slot.index] { return value }
+        guard let s = scope, slot.index < s.count else { return nil }
+        if let value = s[slot: slot.index] { return value }
         if s.strict { throw LanguageError(.evaluation(.usedBeforeAssignment(name)), at: position) }
         return nil
     }
@@ -133,11 +133,11 @@ extension Interpreter {
     /// - Throws: `ArgumentError` for arguments that do not fit the parameters,
     ///   `RecursionError` past `maximumRecursion` nested calls, `Interrupted`.
     func call(_ function: UserFunction, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value {
-        try checkInterrupt(at: position)
+        try pollInterrupt(at: position)
         let definition = function.definition
         let parameters = definition.parameters
         // The call's slots: the parameters first (`FunctionDefinition.slotNames`), then the other locals, unbound.
-        var slots = [Value?](repeating: nil, count: function.slotNames.count)
+        let scope = Scope(names: function.slotNames, strict: true, parent: function.captured)
         var positionalCount = 0
         for argument in arguments {
             let value = try evaluate(argument.value)
@@ -148,24 +148,24 @@ extension Interpreter {
                     let given = arguments.filter { $0.label == nil }.count
                     throw LanguageError(.evaluation(.functionPositional(function: definition.name, takes: takes, parameters: parameters.count, given: given)), at: argument.position)
                 }
-                slots[positionalCount] = value
+                scope[slot: positionalCount] = value
                 positionalCount += 1
                 continue
             }
             guard let i = parameters.firstIndex(where: { $0.name == keyword }) else {
                 throw LanguageError(.evaluation(.functionKeyword(function: definition.name, keyword: keyword, names: parameters.map(\.name))), at: argument.position)
             }
-            guard slots[i] == nil else {
+            guard scope[slot: i] == nil else {
                 throw LanguageError(.evaluation(.functionDuplicate(function: definition.name, keyword: keyword)), at: argument.position)
             }
-            slots[i] = value
+            scope[slot: i] = value
         }
-        for i in parameters.indices where slots[i] == nil {
+        for i in parameters.indices where scope[slot: i] == nil {
             guard let value = function.defaults[i] else {
-                let missing = parameters.indices.filter { slots[$0] == nil && function.defaults[$0] == nil }.map { "'\(parameters[$0].name)'" }
+                let missing = parameters.indices.filter { scope[slot: $0] == nil && function.defaults[$0] == nil }.map { "'\(parameters[$0].name)'" }
                 throw LanguageError(.evaluation(.functionMissing(function: definition.name, missing: missing)), at: position)
             }
-            slots[i] = value
+            scope[slot: i] = value
         }
         guard frames.depth < Self.maximumRecursion else {
             throw LanguageError(.evaluation(.recursionLimit(function: definition.name, limit: Self.maximumRecursion)), at: position)
@@ -174,7 +174,7 @@ extension Interpreter {
             throw LanguageError(.evaluation(.stackFull(function: definition.name, depth: frames.depth)), at: position)
         }
         let saved = frames
-        frames.scope = Scope(names: function.slotNames, slots: slots, strict: true, parent: function.captured)
+        frames.scope = scope
         frames.depth += 1
         frames.source = function.source
         defer {

@@ -36,10 +36,11 @@ public struct UserFunction: Sendable {
 /// body is local throughout that body.
 ///
 /// A scope's names are known before it runs (a function's parameters and other locals,
-/// a comprehension's loop names), so its values live in an array of slots in that
-/// order: the resolver (`Interpreter.resolve`) turns each local name of the program
-/// into a slot, read with no lookup by name; the subscript by name is for the rare
-/// paths that have only a name.
+/// a comprehension's loop names), so its values live in slots in that order: the
+/// resolver (`Resolver`) turns each local name of the program into a slot, read with
+/// no lookup by name; the subscript by name is for the rare paths that have only a
+/// name. The slots are a plain buffer the scope owns (an array of optionals cost a
+/// generic-metadata lookup per call).
 ///
 /// `@unchecked Sendable`: a scope is created, read and written only by the thread
 /// running the cell (the interpreter is single-threaded; worker threads of an
@@ -47,20 +48,36 @@ public struct UserFunction: Sendable {
 public final class Scope: @unchecked Sendable {
     /// The name of each slot.
     let names: [String]
-    /// The slots' values, `nil` where the name is not bound yet.
-    var slots: [Value?]
     /// Whether an unbound slot is an error when read (a function's local read before it
     /// is assigned) rather than a name to look for further out (a comprehension's loop
     /// name before its loop has bound it).
     let strict: Bool
     /// The scope this one was defined in.
     let parent: Scope?
+    /// One value per name, `nil` while unbound.
+    private let slots: UnsafeMutablePointer<Value?>
 
-    init(names: [String], slots: [Value?], strict: Bool, parent: Scope?) {
+    /// A scope with a slot per name, all unbound.
+    init(names: [String], strict: Bool, parent: Scope?) {
         self.names = names
-        self.slots = slots
         self.strict = strict
         self.parent = parent
+        slots = .allocate(capacity: names.count)
+        slots.initialize(repeating: nil, count: names.count)
+    }
+
+    deinit {
+        slots.deinitialize(count: names.count)
+        slots.deallocate()
+    }
+
+    /// How many slots there are.
+    var count: Int { names.count }
+
+    /// The value in slot `i` (`0 ..< count`), `nil` while unbound.
+    subscript(slot i: Int) -> Value? {
+        get { slots[i] }
+        set { slots[i] = newValue }
     }
 
     /// The slot of `name` here (not in a parent), or `nil`.
