@@ -74,6 +74,9 @@ extension Interpreter {
             switch statement {
             case .assign(let name, _, let expr):
                 assign(name, try evaluate(expr))
+            case .assignLocal(let name, let slot, let expr):
+                let value = try evaluate(expr)
+                if let scope = frames.scope, slot < scope.count { scope[slot: slot] = value } else { assign(name, value) }
             case .expression(let expr):
                 _ = try evaluate(expr)
             case .help:

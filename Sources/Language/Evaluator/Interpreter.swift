@@ -77,7 +77,7 @@ final class Interpreter {
                 } else if isAutoDisplayed(value), let bundle = value.bundle(registry: registry) {
                     sink.display(bundle, displayID: nil, update: false)
                 }
-            case .define, .return, .setItem, .branches:
+            case .define, .return, .setItem, .branches, .assignLocal:
                 _ = try execute([statement])
             case .help(let name, let position):
                 guard let topic = helpTopic(for: name) else {

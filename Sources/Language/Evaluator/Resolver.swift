@@ -33,7 +33,13 @@ struct Resolver {
     private mutating func statement(_ statement: Statement) -> Statement {
         switch statement {
         case .assign(let name, let position, let value):
+            // In a function's body the innermost scope is the function's own.
+            if let slot = scopes.last?.firstIndex(of: name) {
+                return .assignLocal(name: name, slot: slot, value: expression(value))
+            }
             return .assign(name: name, position: position, value: expression(value))
+        case .assignLocal(let name, let slot, let value):
+            return .assignLocal(name: name, slot: slot, value: expression(value))
         case .expression(let e): return .expression(expression(e))
         case .help: return statement
         case .define(let definition): return .define(function(definition))

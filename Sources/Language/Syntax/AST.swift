@@ -128,6 +128,9 @@ struct Branch: Sendable {
 enum Statement: Sendable {
     /// `name = expr`
     case assign(name: String, position: SourcePosition, value: Expr)
+    /// `name = expr` in a function's body, with the slot `Resolver` found for `name` in the
+    /// function's scope (the parser makes only `assign`).
+    case assignLocal(name: String, slot: Int, value: Expr)
     /// A bare expression.
     case expression(Expr)
     /// `?name` or `name?`: help as a pager payload.

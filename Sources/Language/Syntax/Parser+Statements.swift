@@ -212,7 +212,7 @@ extension Parser {
         func visit(_ statements: [Statement]) {
             for statement in statements {
                 switch statement {
-                case .assign(let name, _, _): names.insert(name)
+                case .assign(let name, _, _), .assignLocal(let name, _, _): names.insert(name)
                 case .define(let f): names.insert(f.name)
                 case .branches(let branches, let otherwise):
                     branches.forEach { visit($0.body) }
