@@ -65,4 +65,17 @@ import Testing
             / seconds(ICLModel.family, "simulate", ["d": .number(32)], ["trials": .number(1)])
         #expect(ratio > 40 && ratio < 70)
     }
+
+    @Test func anytimeCountsTheCosineStepsEachOperationRuns() throws {
+        // Both run the constant and two averaged runs over T steps and 8 cosine peaks; theory at
+        // 8 horizons (Σ ≈ 2.2 T steps), compare at T alone, so theory costs about 1.5× compare.
+        let theory = try seconds(AnytimeFamily.family, "theory", [:], [:])
+        let compare = try seconds(AnytimeFamily.family, "compare", [:], [:])
+        #expect(theory / compare > 1.3 && theory / compare < 1.8)
+        // Every step touches every mode: linear in T (compare) and in dim (both).
+        let longer = try seconds(AnytimeFamily.family, "compare", ["steps": .number(20000)], [:])
+        #expect(abs(longer / compare - 2) < 1e-9)
+        let wider = try seconds(AnytimeFamily.family, "theory", ["dim": .number(4000)], [:])
+        #expect(abs(wider / theory - 4) < 1e-9)
+    }
 }

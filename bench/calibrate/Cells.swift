@@ -73,6 +73,9 @@ let operations: [Operation] = [
         "simulate(sgd(dim=2000, steps=10000), t=geomspace(1, 1e4, 13), trials=12)"]),
     Operation(name: "seesaw", cells: [
         "theory(seesaw())", "compare(seesaw())", "simulate(seesaw(), trials=2)"]),
+    Operation(name: "simulate onset", cells: [
+        "simulate(onset(alpha=1.5, beta=1.2, noise=0.2, dim=200, lambda=1e-2, N=80, E=3), P=[40, 120, 240], trials=60)",
+        "simulate(onset(alpha=1.5, beta=1.2, noise=0.2, dim=600, lambda=1e-2, N=240, E=4), P=[120, 360, 720], trials=60)"]),
     Operation(name: "anytime", cells: [
         "theory(anytime(steps=3000))", "theory(anytime())", "compare(anytime())", "compare(anytime(steps=30000))"]),
     Operation(name: "theory deeplinear", cells: [

@@ -4,8 +4,9 @@ extension Interpreter {
     /// Evaluates a call: a builtin, a model constructor, a model function, or an
     /// operation (`theory(m, ...)`, also written `m.theory(...)`).
     func call(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value {
-        try checkInterrupt(at: position)
+        // A user function polls for interrupts itself (`call(_:_:at:)`); builtins check here.
         if let result = try callThroughVariable(callee, arguments, at: position) { return result }
+        try checkInterrupt(at: position)
         if let result = try exploreCall(callee, arguments, at: position) { return result }
         var receiver: BoundArgument?
         let name: String

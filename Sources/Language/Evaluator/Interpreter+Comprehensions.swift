@@ -5,16 +5,15 @@ extension Interpreter {
     /// the first iterable is evaluated in the enclosing scope, the loop names live in a
     /// scope of their own (so they do not leak into the session), and a function
     /// defined inside sees the loop name's latest value. Numbers make a vector, as a
-    /// list literal does; anything else a list. Polls for interrupts at every element.
+    /// list literal does; anything else a list. Polls for interrupts as it goes (`pollInterrupt`).
     func comprehension(_ element: Expr, _ clauses: [ComprehensionClause], at position: SourcePosition) throws(LanguageError) -> Value {
-        var loopNames: Set<String> = []
-        for case .loop(let name, _, _) in clauses { loopNames.insert(name) }
         var first: [Value]?
         if case .loop(let name, let namePosition, let iterable)? = clauses.first {
             first = try iterate(try evaluate(iterable), name: name, at: namePosition)
         }
         let saved = frames.scope
-        frames.scope = Scope(names: [], values: [], locals: [], parent: saved)
+        let names = Resolver.loopNames(clauses)
+        frames.scope = Scope(names: names, strict: false, parent: saved)
         defer { frames.scope = saved }
         var out: [Value] = []
         try expand(element, clauses[...], first: first, into: &out)
@@ -43,9 +42,10 @@ extension Interpreter {
             let items: [Value]
             if let first { items = first } else { items = try iterate(try evaluate(iterable), name: name, at: namePosition) }
             let scope = frames.scope!
+            let slot = scope.slot(of: name)!
             for item in items {
-                try checkInterrupt(at: namePosition)
-                scope[name] = item
+                try pollInterrupt(at: namePosition)
+                scope[slot: slot] = item
                 try expand(element, rest, first: nil, into: &out)
             }
         }

@@ -80,7 +80,7 @@ extension Interpreter {
             rest.forEach { keywordLabels($0.right, into: &labels) }
         case .conditional(let a, let b, let c): [a, b, c].forEach { keywordLabels($0, into: &labels) }
         case .comprehension(let element, _): keywordLabels(element, into: &labels)
-        case .number, .string, .bool, .none, .name, .lambda: break
+        case .number, .string, .bool, .none, .name, .local, .lambda: break
         }
     }
 }

@@ -13,6 +13,9 @@ extension Interpreter {
         case .bool(let b): return .bool(b)
         case .none: return .none
         case .name(let name): return try lookup(name, at: expr.position)
+        case .local(let name, let slot):
+            if let value = try slotValue(name, slot, at: expr.position) { return value }
+            return try lookup(name, at: expr.position)
         case .list(let elements):
             var values: [Value] = []
             for element in elements { values.append(try evaluate(element)) }
@@ -24,11 +27,11 @@ extension Interpreter {
             return list
         case .unary(let op, let operand):
             let value = try evaluate(operand)
-            if op == "+" {
-                _ = try elementwise(value, .number(0), op: "+", at: expr.position)
+            if op == .add {
+                _ = try elementwise(value, .number(0), op: .add, at: expr.position)
                 return value
             }
-            return try elementwise(.number(0), value, op: "-", at: expr.position, negating: true)
+            return try elementwise(.number(0), value, op: .subtract, at: expr.position, negating: true)
         case .binary(let op, let left, let right):
             return try binary(op, try evaluate(left), try evaluate(right), at: expr.position)
         case .call(let callee, let arguments):
@@ -49,7 +52,7 @@ extension Interpreter {
 
     /// The value a bare name refers to.
     func lookup(_ name: String, at position: SourcePosition) throws(LanguageError) -> Value {
-        if let value = try localValue(name, at: position) { return value }
+        if frames.scope != nil, let value = try localValue(name, at: position) { return value }
         if let value = variables[name] { return value }
         if let constant = Registry.constants.first(where: { $0.name == name }) { return .number(constant.value) }
         if registry.entry(name) != nil { return .function(name) }
@@ -58,11 +61,14 @@ extension Interpreter {
 
     /// A binary operation: arithmetic (elementwise over vectors), string `+`, comparisons
     /// (elementwise over vectors, giving masks: see `compare`).
-    func binary(_ op: String, _ a: Value, _ b: Value, at position: SourcePosition) throws(LanguageError) -> Value {
+    func binary(_ op: Operator, _ a: Value, _ b: Value, at position: SourcePosition) throws(LanguageError) -> Value {
+        if case .number(let x) = a, case .number(let y) = b, !op.isComparison {
+            return .number(try apply(op, x, y, at: position))
+        }
         switch op {
-        case "==", "!=", "<", "<=", ">", ">=", "in", "not in":
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn:
             return try compare(op, a, b, at: position)
-        case "+":
+        case .add:
             if case .string(let s) = a, case .string(let t) = b {
                 try admit(bytes: Double(s.utf8.count + t.utf8.count), for: "'+' on two strings", at: position)
                 return .string(s + t)
@@ -78,9 +84,9 @@ extension Interpreter {
     }
 
     /// Arithmetic on numbers and vectors, broadcasting a number over a vector.
-    func elementwise(_ a: Value, _ b: Value, op: String, at position: SourcePosition, negating: Bool = false) throws(LanguageError) -> Value {
-        let what = negating ? "negate" : "apply '\(op)' to"
+    func elementwise(_ a: Value, _ b: Value, op: Operator, at position: SourcePosition, negating: Bool = false) throws(LanguageError) -> Value {
         guard let x = arithmeticOperand(a), let y = arithmeticOperand(b) else {
+            let what = negating ? "negate" : "apply '\(op.rawValue)' to"
             let shown = negating ? b.typeName : "\(a.typeName) and \(b.typeName)"
             throw LanguageError(.evaluation(.badOperands(what: what, shown: shown)), at: position)
         }
@@ -92,11 +98,11 @@ extension Interpreter {
         case (.vector(let u), .scalar): count = u.count
         case (.vector(let u), .vector(let v)):
             guard u.count == v.count else {
-                throw LanguageError(.evaluation(.lengthMismatch(noun: "vectors", m: u.count, n: v.count, op: op)), at: position)
+                throw LanguageError(.evaluation(.lengthMismatch(noun: "vectors", m: u.count, n: v.count, op: op.rawValue)), at: position)
             }
             count = u.count
         }
-        try admit(bytes: Double(count * MemoryLayout<Double>.stride), for: negating ? "negating a vector" : "'\(op)' on a vector",
+        try admit(bytes: Double(count * MemoryLayout<Double>.stride), for: negating ? "negating a vector" : "'\(op.rawValue)' on a vector",
                   at: position)
         var out: [Double] = []
         out.reserveCapacity(count)
@@ -130,26 +136,27 @@ extension Interpreter {
         }
     }
 
-    private func apply(_ op: String, _ x: Double, _ y: Double, at position: SourcePosition) throws(LanguageError) -> Double {
+    /// `x op y` for an arithmetic operator, with Python's errors (comparisons go to `compare`).
+    private func apply(_ op: Operator, _ x: Double, _ y: Double, at position: SourcePosition) throws(LanguageError) -> Double {
         switch op {
-        case "+": return x + y
-        case "-": return x - y
-        case "*": return x * y
-        case "/":
+        case .add: return x + y
+        case .subtract: return x - y
+        case .multiply: return x * y
+        case .divide:
             if y == 0 { throw LanguageError(.evaluation(.divisionByZero), at: position) }
             return x / y
-        case "//", "%":
+        case .floorDivide, .remainder:
             if y == 0 { throw LanguageError(.evaluation(.divisionByZero), at: position) }
             let (quotient, remainder) = Self.floorDivision(x, y)
-            return op == "//" ? quotient : remainder
-        case "^":
+            return op == .floorDivide ? quotient : remainder
+        case .power:
             if x < 0 && y.rounded() != y {
                 throw LanguageError(.evaluation(.negativeToFractionalPower(base: x, exponent: y)), at: position)
             }
             if x == 0 && y < 0 { throw LanguageError(.evaluation(.zeroToNegativePower(exponent: y)), at: position) }
             return pow(x, y)
-        default:
-            throw LanguageError(.evaluation(.unknownOperator(op)), at: position)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn:
+            throw LanguageError(.evaluation(.unknownOperator(op.rawValue)), at: position)
         }
     }
 }

@@ -31,12 +31,26 @@ extension Interpreter {
     func localValue(_ name: String, at position: SourcePosition) throws(LanguageError) -> Value? {
         var scope = frames.scope
         while let s = scope {
-            if let value = s[name] { return value }
-            if s.locals.contains(name) {
-                throw LanguageError(.evaluation(.usedBeforeAssignment(name)), at: position)
+            if let i = s.slot(of: name) {
+                if let value = s[slot: i] { return value }
+                if s.strict { throw LanguageError(.evaluation(.usedBeforeAssignment(name)), at: position) }
             }
             scope = s.parent
         }
+        return nil
+    }
+
+    /// The value in the slot the resolver gave the local `name`, or `nil` when the name
+    /// must be looked up by name after all: a comprehension's loop name its loop has not
+    /// bound yet (the enclosing scopes and the session are next, as in `localValue`), or
+    /// an expression evaluated outside the scopes it was written in (`reexplore`).
+    /// - Throws: `NameError` for a function's local read before it has been assigned.
+    func slotValue(_ name: String, _ slot: Slot, at position: SourcePosition) throws(LanguageError) -> Value? {
+        var scope = frames.scope
+        for _ in 0..<slot.depth { scope = scope?.parent }
+        guard let s = scope, slot.index < s.count else { return nil }
+        if let value = s[slot: slot.index] { return value }
+        if s.strict { throw LanguageError(.evaluation(.usedBeforeAssignment(name)), at: position) }
         return nil
     }
 
@@ -60,6 +74,9 @@ extension Interpreter {
             switch statement {
             case .assign(let name, _, let expr):
                 assign(name, try evaluate(expr))
+            case .assignLocal(let name, let slot, let expr):
+                let value = try evaluate(expr)
+                if let scope = frames.scope, slot < scope.count { scope[slot: slot] = value } else { assign(name, value) }
             case .expression(let expr):
                 _ = try evaluate(expr)
             case .help:
@@ -86,13 +103,24 @@ extension Interpreter {
     /// running function (a parameter holding a builtin, say); `nil` for every other
     /// callee. User functions shadow builtins of the same name, as in Python.
     func callThroughVariable(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value? {
-        guard case .name(let name) = callee.kind else { return nil }
-        let value: Value
-        if let local = try localValue(name, at: callee.position) {
-            value = local
-        } else if case .closure(let f)? = variables[name] {
-            return try call(f, arguments, at: position)
-        } else {
+        let name: String, value: Value
+        switch callee.kind {
+        case .local(let local, let slot):
+            guard let found = try slotValue(local, slot, at: callee.position) else {
+                return try call(Expr(kind: .name(local), position: callee.position, height: callee.height), arguments, at: position)
+            }
+            name = local
+            value = found
+        case .name(let global):
+            name = global
+            if frames.scope != nil, let local = try localValue(name, at: callee.position) {
+                value = local
+            } else if case .closure(let f)? = variables[name] {
+                return try call(f, arguments, at: position)
+            } else {
+                return nil
+            }
+        default:
             return nil
         }
         switch value {
@@ -108,11 +136,11 @@ extension Interpreter {
     /// - Throws: `ArgumentError` for arguments that do not fit the parameters,
     ///   `RecursionError` past `maximumRecursion` nested calls, `Interrupted`.
     func call(_ function: UserFunction, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value {
-        try checkInterrupt(at: position)
+        try pollInterrupt(at: position)
         let definition = function.definition
         let parameters = definition.parameters
-        // Bound by parameter index first, so the scope's dictionary is built once.
-        var bound = [Value?](repeating: nil, count: parameters.count)
+        // The call's slots: the parameters first (`FunctionDefinition.slotNames`), then the other locals, unbound.
+        let scope = Scope(names: function.slotNames, strict: true, parent: function.captured)
         var positionalCount = 0
         for argument in arguments {
             let value = try evaluate(argument.value)
@@ -123,26 +151,24 @@ extension Interpreter {
                     let given = arguments.filter { $0.label == nil }.count
                     throw LanguageError(.evaluation(.functionPositional(function: definition.name, takes: takes, parameters: parameters.count, given: given)), at: argument.position)
                 }
-                bound[positionalCount] = value
+                scope[slot: positionalCount] = value
                 positionalCount += 1
                 continue
             }
             guard let i = parameters.firstIndex(where: { $0.name == keyword }) else {
                 throw LanguageError(.evaluation(.functionKeyword(function: definition.name, keyword: keyword, names: parameters.map(\.name))), at: argument.position)
             }
-            guard bound[i] == nil else {
+            guard scope[slot: i] == nil else {
                 throw LanguageError(.evaluation(.functionDuplicate(function: definition.name, keyword: keyword)), at: argument.position)
             }
-            bound[i] = value
+            scope[slot: i] = value
         }
-        var values: [Value] = []
-        values.reserveCapacity(parameters.count)
-        var missing: [String] = []
-        for (i, parameter) in parameters.enumerated() {
-            if let value = bound[i] ?? function.defaults[i] { values.append(value) } else { missing.append("'\(parameter.name)'") }
-        }
-        if !missing.isEmpty {
-            throw LanguageError(.evaluation(.functionMissing(function: definition.name, missing: missing)), at: position)
+        for i in parameters.indices where scope[slot: i] == nil {
+            guard let value = function.defaults[i] else {
+                let missing = parameters.indices.filter { scope[slot: $0] == nil && function.defaults[$0] == nil }.map { "'\(parameters[$0].name)'" }
+                throw LanguageError(.evaluation(.functionMissing(function: definition.name, missing: missing)), at: position)
+            }
+            scope[slot: i] = value
         }
         guard frames.depth < Self.maximumRecursion else {
             throw LanguageError(.evaluation(.recursionLimit(function: definition.name, limit: Self.maximumRecursion)), at: position)
@@ -151,7 +177,7 @@ extension Interpreter {
             throw LanguageError(.evaluation(.stackFull(function: definition.name, depth: frames.depth)), at: position)
         }
         let saved = frames
-        frames.scope = Scope(names: function.parameterNames, values: values, locals: function.localNames, parent: function.captured)
+        frames.scope = scope
         frames.depth += 1
         frames.source = function.source
         defer {

@@ -17,18 +17,20 @@ extension Interpreter {
     /// membership in a list, vector or mask, a substring, or a table's column names.
     /// - Throws: `TypeError` for an ordering of values that have none (a string and a
     ///   number, `none`), `ArgumentError` for sequences of different lengths.
-    func compare(_ op: String, _ a: Value, _ b: Value, at position: SourcePosition) throws(LanguageError) -> Value {
-        if op == "in" || op == "not in" {
+    func compare(_ op: Operator, _ a: Value, _ b: Value, at position: SourcePosition) throws(LanguageError) -> Value {
+        if op == .in || op == .notIn {
             let found = try contains(b, a, at: position)
-            return .bool(op == "in" ? found : !found)
+            return .bool(op == .in ? found : !found)
         }
         switch (a, b) {
+        case (.number(let x), .number(let y)):
+            return .bool(Self.order(op, x, y))
         case (.vector(let u), .number(let y)):
             return .mask(u.map { Self.order(op, $0, y) })
         case (.number(let x), .vector(let v)):
             return .mask(v.map { Self.order(op, x, $0) })
         case (.vector(let u), .vector(let v)):
-            guard u.count == v.count else { throw lengthMismatch(op, u.count, v.count, at: position) }
+            guard u.count == v.count else { throw lengthMismatch(op.rawValue, u.count, v.count, at: position) }
             return .mask(zip(u, v).map { Self.order(op, $0, $1) })
         default:
             break
@@ -36,7 +38,7 @@ extension Interpreter {
         let left = comparisonElements(a), right = comparisonElements(b)
         if left == nil && right == nil { return .bool(try scalarCompare(op, a, b, at: position)) }
         let count = left?.count ?? right!.count
-        if let left, let right, left.count != right.count { throw lengthMismatch(op, left.count, right.count, at: position) }
+        if let left, let right, left.count != right.count { throw lengthMismatch(op.rawValue, left.count, right.count, at: position) }
         var out: [Bool] = []
         out.reserveCapacity(count)
         for i in 0..<count {
@@ -56,7 +58,7 @@ extension Interpreter {
             switch try compare(link.op, left, right, at: link.position) {
             case .bool(false): return .bool(false)
             case .mask(let m):
-                if let c = combined, c.count != m.count { throw lengthMismatch(link.op, c.count, m.count, at: link.position) }
+                if let c = combined, c.count != m.count { throw lengthMismatch(link.op.rawValue, c.count, m.count, at: link.position) }
                 combined = combined.map { zip($0, m).map { $0 && $1 } } ?? m
             default: break
             }
@@ -87,21 +89,21 @@ extension Interpreter {
 
     /// `a and b`, `a or b`: on scalars, Python's short circuit (the result is the operand
     /// that decided); with a mask or vector on the left, elementwise over both sides.
-    func logical(_ op: String, _ leftExpr: Expr, _ rightExpr: Expr, at position: SourcePosition) throws(LanguageError) -> Value {
+    func logical(_ op: LogicalOperator, _ leftExpr: Expr, _ rightExpr: Expr, at position: SourcePosition) throws(LanguageError) -> Value {
         let left = try evaluate(leftExpr)
         guard let u = truths(left) else {
-            let decided = try truth(left, at: leftExpr.position) == (op == "or")
+            let decided = try truth(left, at: leftExpr.position) == (op == .or)
             return decided ? left : try evaluate(rightExpr)
         }
         let right = try evaluate(rightExpr)
         let v: [Bool]
         if let w = truths(right) {
-            guard w.count == u.count else { throw lengthMismatch(op, u.count, w.count, at: position) }
+            guard w.count == u.count else { throw lengthMismatch(op.rawValue, u.count, w.count, at: position) }
             v = w
         } else {
             v = [Bool](repeating: try truth(right, at: rightExpr.position), count: u.count)
         }
-        return .mask(op == "and" ? zip(u, v).map { $0 && $1 } : zip(u, v).map { $0 || $1 })
+        return .mask(op == .and ? zip(u, v).map { $0 && $1 } : zip(u, v).map { $0 || $1 })
     }
 
     /// `not a`: the opposite truth, elementwise on a mask or vector.
@@ -127,7 +129,7 @@ extension Interpreter {
         }
     }
 
-    private func scalarCompare(_ op: String, _ a: Value, _ b: Value, at position: SourcePosition) throws(LanguageError) -> Bool {
+    private func scalarCompare(_ op: Operator, _ a: Value, _ b: Value, at position: SourcePosition) throws(LanguageError) -> Bool {
         switch (a, b) {
         case (.number(let x), .number(let y)): return Self.order(op, x, y)
         case (.bool(let x), .bool(let y)): return Self.order(op, x ? 1 : 0, y ? 1 : 0)
@@ -144,26 +146,26 @@ extension Interpreter {
                 default: return false
                 }
             }
-            if op == "==" || op == "!=", scalar(a) || scalar(b) {
+            if op == .equal || op == .notEqual, scalar(a) || scalar(b) {
                 let same: Bool
                 if case .none = a, case .none = b { same = true } else { same = false }
-                return op == "==" ? same : !same
+                return op == .equal ? same : !same
             }
-            if op == "==" || op == "!=" {
+            if op == .equal || op == .notEqual {
                 throw LanguageError(.evaluation(.cannotCompare(a.typeName, b.typeName)), at: position)
             }
-            throw LanguageError(.evaluation(.unsupportedOperator(op: op, a.typeName, b.typeName)), at: position)
+            throw LanguageError(.evaluation(.unsupportedOperator(op: op.rawValue, a.typeName, b.typeName)), at: position)
         }
     }
 
-    /// `x op y` for numbers.
-    private static func order(_ op: String, _ x: Double, _ y: Double) -> Bool {
+    /// `x op y` for numbers (`compare` handles `in` and `not in` before any ordering).
+    private static func order(_ op: Operator, _ x: Double, _ y: Double) -> Bool {
         switch op {
-        case "==": return x == y
-        case "!=": return x != y
-        case "<": return x < y
-        case "<=": return x <= y
-        case ">": return x > y
+        case .equal: return x == y
+        case .notEqual: return x != y
+        case .less: return x < y
+        case .lessOrEqual: return x <= y
+        case .greater: return x > y
         default: return x >= y
         }
     }
@@ -176,7 +178,7 @@ extension Interpreter {
         case (.record(let fields), .string(let name)): return fields.contains { $0.name == name }
         case (.vector(let v), .number(let x)): return v.contains(x)
         case (.vector, _), (.mask, _), (.list, _):
-            for element in container.elements ?? [] where try scalarCompare("==", element, item, at: position) { return true }
+            for element in container.elements ?? [] where try scalarCompare(.equal, element, item, at: position) { return true }
             return false
         default:
             throw LanguageError(.evaluation(.badContainer(typeName: container.typeName)), at: position)

@@ -8,17 +8,19 @@ struct Expr: Sendable {
         case bool(Bool)
         case none
         case name(String)
+        /// A name the resolver found local to an enclosing function or comprehension
+        /// (`Interpreter.resolve`): read from its slot, with no lookup by name.
+        case local(String, Slot)
         case list([Expr])
-        case unary(op: String, Expr)
-        case binary(op: String, Expr, Expr)
+        case unary(op: Operator, Expr)
+        case binary(op: Operator, Expr, Expr)
         case call(callee: Expr, arguments: [Argument])
         case field(Expr, name: String, namePosition: SourcePosition)
         case index(Expr, Expr)
         /// `a < b <= c`: two or more comparisons, each operand evaluated once.
         case chain(Expr, [Comparison])
-        /// `a and b`, `a or b` (`op` is "and" or "or"): short-circuit on scalars,
-        /// elementwise on masks and vectors.
-        case logical(op: String, Expr, Expr)
+        /// `a and b`, `a or b`: short-circuit on scalars, elementwise on masks and vectors.
+        case logical(op: LogicalOperator, Expr, Expr)
         /// `not a`.
         case not(Expr)
         /// `value if condition else otherwise`.
@@ -36,9 +38,37 @@ struct Expr: Sendable {
     var height = 1
 }
 
+/// An arithmetic, comparison or membership operator, decoded from its token once by
+/// the parser; the raw value is the operator as written, for messages.
+enum Operator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", remainder = "%", power = "^"
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case `in` = "in", notIn = "not in"
+
+    /// Whether this is a comparison or membership test (the others are arithmetic).
+    var isComparison: Bool {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .floorDivide, .remainder, .power: return false
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn: return true
+        }
+    }
+}
+
+/// `and` or `or`; the raw value is the keyword, for messages.
+enum LogicalOperator: String, Sendable {
+    case and, or
+}
+
+/// Where a resolved local lives: `depth` scopes out from the innermost running one
+/// (0 is the innermost), at `index` in that scope's layout.
+struct Slot: Sendable {
+    var depth: Int
+    var index: Int
+}
+
 /// One link of a comparison chain: the operator, where it was written, and its right operand.
 struct Comparison: Sendable {
-    var op: String
+    var op: Operator
     var position: SourcePosition
     var right: Expr
 }
@@ -80,6 +110,12 @@ struct FunctionDefinition: Sendable {
     /// Every name the body binds (parameters, assignments, nested defs): as in Python,
     /// these are local throughout the body.
     var locals: Set<String>
+
+    /// The names of a call's slots: the parameters in order, then the other locals sorted.
+    var slotNames: [String] {
+        let parameterNames = parameters.map(\.name)
+        return parameterNames + locals.subtracting(parameterNames).sorted()
+    }
 }
 
 /// One branch of an `if`/`elif` statement.
@@ -92,6 +128,9 @@ struct Branch: Sendable {
 enum Statement: Sendable {
     /// `name = expr`
     case assign(name: String, position: SourcePosition, value: Expr)
+    /// `name = expr` in a function's body, with the slot `Resolver` found for `name` in the
+    /// function's scope (the parser makes only `assign`).
+    case assignLocal(name: String, slot: Int, value: Expr)
     /// A bare expression.
     case expression(Expr)
     /// `?name` or `name?`: help as a pager payload.

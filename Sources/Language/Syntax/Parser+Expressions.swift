@@ -49,7 +49,7 @@ extension Parser {
             let position = current.start
             advance()
             let right = try conjunction()
-            left = try node(.logical(op: "or", left, right), position, [left, right])
+            left = try node(.logical(op: .or, left, right), position, [left, right])
         }
         return left
     }
@@ -60,7 +60,7 @@ extension Parser {
             let position = current.start
             advance()
             let right = try inversion()
-            left = try node(.logical(op: "and", left, right), position, [left, right])
+            left = try node(.logical(op: .and, left, right), position, [left, right])
         }
         return left
     }
@@ -74,10 +74,10 @@ extension Parser {
     }
 
     /// The comparison operator at the current token (`not in` is two tokens), or `nil`.
-    private var comparisonOperator: String? {
-        if case .symbol(let s) = current.kind, ["==", "!=", "<=", ">=", "<", ">"].contains(s) { return s }
-        if isKeyword("in") { return "in" }
-        if isKeyword("not"), peek(1).identifier == "in" { return "not in" }
+    private var comparisonOperator: Operator? {
+        if case .symbol(let s) = current.kind, let op = Operator(rawValue: s), op.isComparison { return op }
+        if isKeyword("in") { return .in }
+        if isKeyword("not"), peek(1).identifier == "in" { return .notIn }
         return nil
     }
 
@@ -88,7 +88,7 @@ extension Parser {
         while let op = comparisonOperator {
             let position = current.start
             advance()
-            if op == "not in" { advance() }
+            if op == .notIn { advance() }
             links.append(Comparison(op: op, position: position, right: try additive()))
         }
         if isKeyword("is") { throw LanguageError(.syntax(.misplacedKeyword("is")), at: current.start) }
@@ -101,8 +101,7 @@ extension Parser {
 
     private mutating func additive() throws(LanguageError) -> Expr {
         var left = try term()
-        while current.isSymbol("+") || current.isSymbol("-") {
-            guard case .symbol(let op) = current.kind else { break }
+        while case .symbol(let s) = current.kind, let op = Operator(rawValue: s), op == .add || op == .subtract {
             let position = current.start
             advance()
             let right = try term()
@@ -113,7 +112,8 @@ extension Parser {
 
     private mutating func term() throws(LanguageError) -> Expr {
         var left = try unary()
-        while case .symbol(let op) = current.kind, ["*", "/", "//", "%"].contains(op) {
+        while case .symbol(let s) = current.kind, let op = Operator(rawValue: s),
+              [.multiply, .divide, .floorDivide, .remainder].contains(op) {
             let position = current.start
             advance()
             let right = try unary()
@@ -123,7 +123,9 @@ extension Parser {
     }
 
     private mutating func unary() throws(LanguageError) -> Expr {
-        guard current.isSymbol("-") || current.isSymbol("+"), case .symbol(let op) = current.kind else { return try power() }
+        guard case .symbol(let s) = current.kind, let op = Operator(rawValue: s), op == .add || op == .subtract else {
+            return try power()
+        }
         let position = current.start
         return try nested(at: position) { (p: inout Parser) throws(LanguageError) -> Expr in
             p.advance()
@@ -139,7 +141,7 @@ extension Parser {
         return try nested(at: position) { (p: inout Parser) throws(LanguageError) -> Expr in
             p.advance()
             let exponent = try p.unary()
-            return try p.node(.binary(op: "^", base, exponent), position, [base, exponent])
+            return try p.node(.binary(op: .power, base, exponent), position, [base, exponent])
         }
     }
 }

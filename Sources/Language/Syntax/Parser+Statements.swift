@@ -2,7 +2,8 @@
 
 extension Parser {
     /// The augmented assignments and the operator each applies.
-    static let augmented: [String: String] = ["+=": "+", "-=": "-", "*=": "*", "/=": "/", "//=": "//", "%=": "%", "^=": "^"]
+    static let augmented: [String: Operator] = ["+=": .add, "-=": .subtract, "*=": .multiply, "/=": .divide, "//=": .floorDivide,
+                                                "%=": .remainder, "^=": .power]
 
     /// A `def` or `if` statement with its suite, or `nil` if the current token starts neither.
     mutating func compoundStatement() throws(LanguageError) -> Statement? {
@@ -211,7 +212,7 @@ extension Parser {
         func visit(_ statements: [Statement]) {
             for statement in statements {
                 switch statement {
-                case .assign(let name, _, _): names.insert(name)
+                case .assign(let name, _, _), .assignLocal(let name, _, _): names.insert(name)
                 case .define(let f): names.insert(f.name)
                 case .branches(let branches, let otherwise):
                     branches.forEach { visit($0.body) }

@@ -17,21 +17,21 @@ public enum Value: Sendable {
     /// with a mask keeps the elements or rows where it is true (`v[v > 1]`, `t[t.loss < 1]`);
     /// where numbers are needed it counts as 1 and 0, as a numpy bool array does.
     case mask([Bool])
-    case table(Table)
+    indirect case table(Table)
     /// One row of a table (`t[0]`) or an operation's record: named fields.
     case record([Field])
-    case model(ModelInstance)
-    case schedule(any Schedule)
-    case plot(Plot)
-    case fit(CurveFit)
+    indirect case model(ModelInstance)
+    indirect case schedule(any Schedule)
+    indirect case plot(Plot)
+    indirect case fit(CurveFit)
     /// A scaling law fitted to training runs, with bootstrap intervals.
-    case scalingFit(ScalingFit)
-    case claim(Claim)
+    indirect case scalingFit(ScalingFit)
+    indirect case claim(Claim)
     /// A builtin, model constructor, function or operation named without a call
     /// (`ridge`): shows its help.
     case function(String)
     /// A function written with `def` or `lambda`.
-    case closure(UserFunction)
+    indirect case closure(UserFunction)
 
     /// A named field of a record.
     public struct Field: Sendable {

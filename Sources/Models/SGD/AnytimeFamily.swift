@@ -97,10 +97,29 @@ public enum AnytimeFamily {
         return best
     }
 
-    /// Work: 3 full runs plus 8 peaks × 8 horizons of cosine (≤ 2.3 T steps each peak), ~3 ns per mode-step.
-    static func estimate(_ p: Parameters, _ a: NoArguments) -> WorkEstimate {
+    /// Seconds per mode-step of the last-iterate recursion (`SGDSetup.step`, four modes per
+    /// SIMD register) and of the averaged one (`averagedStep`: three arrays, scalar), from
+    /// bench/calibrate.sh's anytime cells: `theory` and `compare` run the same averaged
+    /// work and differ only in cosine steps, which separates the two rates.
+    static let stepSeconds = 0.7e-9, averagedStepSeconds = 3.4e-9
+
+    /// Work of `theory`: the constant run (last iterate) and the two averaged runs over T
+    /// steps, then 8 cosine peaks at each of the 8 horizons (Σ horizons ≈ 2.2 T).
+    static func theoryEstimate(_ p: Parameters, _ a: NoArguments) -> WorkEstimate {
+        estimate(p, cosineSteps: Double(Config(p).horizons.reduce(0, +)))
+    }
+
+    /// Work of `compare`: the same three runs, then 8 cosine peaks at the one horizon T.
+    static func compareEstimate(_ p: Parameters, _ a: NoArguments) -> WorkEstimate {
+        estimate(p, cosineSteps: Double(p.steps))
+    }
+
+    /// Three runs of T steps (one last-iterate, two averaged) plus 8 cosine runs of
+    /// `cosineSteps` steps in all, each step touching every mode.
+    private static func estimate(_ p: Parameters, cosineSteps: Double) -> WorkEstimate {
         let dim = Double(p.task.dim), steps = Double(p.steps)
-        return WorkEstimate(bytes: dim * 64 + steps * 16, seconds: dim * steps * (3 + 8 * 2.3) * 1.6e-9)
+        let plain = steps + 8 * cosineSteps, averaged = 2 * steps
+        return WorkEstimate(bytes: dim * 64 + steps * 16, seconds: dim * (plain * stepSeconds + averaged * averagedStepSeconds))
     }
 
     /// The family.
@@ -126,9 +145,9 @@ public enum AnytimeFamily {
         },
         operations: [
             .table("theory", "exact curves of the four schedules", model: Parameters.self, arguments: NoArguments.self,
-                   estimate: estimate) { p, _, monitor in try curves(Config(p), monitor: monitor) },
+                   estimate: theoryEstimate) { p, _, monitor in try curves(Config(p), monitor: monitor) },
             ModelOperation(name: "compare", summary: "final risks at T and ratios to the tuned cosine",
-                           model: Parameters.self, arguments: NoArguments.self, estimate: estimate) { p, _, monitor in
+                           model: Parameters.self, arguments: NoArguments.self, estimate: compareEstimate) { p, _, monitor in
                 let c = Config(p)
                 let window = SGDSetup.Averaging.window(fraction: c.tail)
                 let constant = try c.setup(ConstantValue(value: c.lr), steps: c.steps, averaging: .none)
