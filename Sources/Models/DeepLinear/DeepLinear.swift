@@ -27,7 +27,7 @@ public enum DeepLinear {
             + "depth-L balanced ODE: Arora, Cohen & Hazan 2018 (arXiv 1802.06509), Arora et al. 2019 (arXiv 1905.13655), Thm. 3",
         model: Parameters.self,
         validate: { p throws(ModelError) in try Configuration(p).check() },
-        operations: [theoryOperation, simulateOperation, learningTimeOperation])
+        operations: [theoryOperation, simulateOperation, learningTimeOperation, wideTheoryOperation, wideTrainOperation])
 
     /// The parameters of `deeplinear(...)`, declared once.
     struct Parameters: ParameterGroup {
