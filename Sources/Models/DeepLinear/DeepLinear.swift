@@ -27,7 +27,7 @@ public enum DeepLinear {
         (f = W_L h/(γ₀N), h_{l+1} = W_l h_l/√N, one rate η = η₀γ₀²N), param="ntk" is f = W_L h/√N with rate
         η₀γ₀² (= μP at γ = γ₀/√N). widetrain(m, eta=[...], steps=[...], widths=[...], samples=P, trials=,
         seed=) runs GD on the matrices (population loss, or P samples x ~ N(0, I), train loss too) and gives
-        width, eta, step, loss (= ½‖S − B‖²_F), loss_se, diverged. widetheory(m, eta=, steps=) is the
+        width, eta, step, loss (= ½‖S − B‖²_F), loss_se, diverged (the model's init, lr, start are not used). widetheory(m, eta=, steps=) is the
         infinite-width limit: μP depth 2 by the exact per-mode recursion (W1) u' = u + 2η₀qe + η₀²γ²e²u,
         q' = q + 2η₀γ²ue + η₀²γ²e²q (e = s − u, from u = 0, q = 1); NTK lazy at any depth,
         ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}; depth 1 linear regression ½Σs²(1 − η₀)^{2n}. Not modelled: the
