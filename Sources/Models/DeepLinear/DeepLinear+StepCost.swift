@@ -24,7 +24,7 @@ extension DeepLinear {
     /// E·Σ̂ when the data are finite. These products are skinny (one side is dim), and the
     /// min-side efficiency of `WorkEstimate.gemmSeconds` puts them at 4–12 GFlop/s where they
     /// measured 12–26 (user CPU, widths 64–2048, dim 8–32, 2026-12-03): counted here at half
-    /// the large-size rate, plus 2 µs of call, allocation and copy per product.
+    /// the large-size rate, plus 1 µs of call, allocation and copy per product.
     static func stepSeconds(_ sizes: [Int], samples: Int) -> Double {
         let n = sizes.map(Double.init), d = n[0], L = sizes.count - 1
         var flops = samples > 0 ? 2 * d * d * d : 0, products = samples > 0 ? 1.0 : 0
@@ -33,6 +33,6 @@ extension DeepLinear {
             products += 3
             if l < L - 1 { flops += 2 * d * n[l + 1] * n[l + 2]; products += 1 }
         }
-        return flops / (WorkEstimate.gemmFlopsPerSecond / 2) + 2e-6 * products
+        return flops / (WorkEstimate.gemmFlopsPerSecond / 2) + 1e-6 * products
     }
 }
