@@ -21,11 +21,14 @@ extension DeepLinear {
         summary: "gradient descent on the matrices; mode strengths u_α = u_αᵀ W v_α over time",
         model: Parameters.self, arguments: SimulationArguments.self,
         estimate: { model, arguments in
-            let c = Configuration(model), t = arguments.t, trials = arguments.replication.trials
-            let steps = (t.max() ?? 0) / c.lr
-            let n = Double(max(c.width, c.dim))
-            let flops = Double(trials) * steps * Double(c.depth) * 6 * n * n * Double(c.dim)
-            return WorkEstimate(bytes: 8 * Double(c.depth + 4) * n * n * 3, seconds: flops / 2e9 + steps * Double(c.depth) * 2e-6)
+            let c = Configuration(model), trials = Double(arguments.replication.trials)
+            let steps = ((arguments.t.max() ?? 0) / c.lr).rounded()
+            let sizes = layerSizes(depth: c.depth, width: c.width, dim: c.dim)
+            let draws = WorkEstimate.drawSeconds(Double(sizes.indices.dropLast().map { sizes[$0] * sizes[$0 + 1] }.reduce(0, +)))
+            // Two Haar rotations (an SVD each, about as dear as an eigendecomposition) per trial.
+            let setup = draws + 2 * WorkEstimate.eigenSeconds(Double(c.dim))
+            return WorkEstimate(bytes: weightBytes(sizes),
+                                seconds: trials * (setup + steps * stepSeconds(sizes, samples: 0)))
         },
         run: { model, arguments, monitor in
             let c = Configuration(model)
@@ -65,11 +68,8 @@ extension DeepLinear {
     static func run(_ c: Configuration, steps: [Int], rng: inout Xoshiro256StarStar,
                     monitor: WorkMonitor) throws -> [[Double]] {
         let k = c.singular.count, L = c.depth
-        let u = try randomOrthogonal(c.dim, rng: &rng), v = try randomOrthogonal(c.dim, rng: &rng)
-        // Teacher Σ³¹ = U_K diag(s) V_Kᵀ.
-        var teacher = Matrix(rows: c.dim, columns: c.dim)
-        for a in 0..<k { for i in 0..<c.dim { for j in 0..<c.dim { teacher[i, j] += c.singular[a] * u[i, a] * v[j, a] } } }
-        let sizes = [c.dim] + [Int](repeating: c.width, count: L - 1) + [c.dim]
+        let (teacher, u, v) = try drawTeacher(c, rng: &rng)
+        let sizes = layerSizes(depth: L, width: c.width, dim: c.dim)
         var weights: [Matrix] = []
         if c.randomStart {
             let sd = pow(c.init0, 1 / Double(L)) / Double(L == 1 ? c.dim : c.width).squareRoot()
@@ -105,8 +105,23 @@ extension DeepLinear {
         return result
     }
 
+    /// The teacher Σ³¹ = U_K diag(s) V_Kᵀ with Haar-random U and V (drawn in that order), and U, V.
+    static func drawTeacher(_ c: Configuration, rng: inout Xoshiro256StarStar) throws -> (Matrix, Matrix, Matrix) {
+        let u = try randomOrthogonal(c.dim, rng: &rng), v = try randomOrthogonal(c.dim, rng: &rng)
+        var teacher = Matrix(rows: c.dim, columns: c.dim)
+        for a in c.singular.indices { for i in 0..<c.dim { for j in 0..<c.dim { teacher[i, j] += c.singular[a] * u[i, a] * v[j, a] } } }
+        return (teacher, u, v)
+    }
+
     /// One full-batch gradient step on ½‖Σ³¹ − W_L⋯W_1‖²_F, all layers updated together.
     static func step(_ weights: inout [Matrix], teacher: Matrix, lr: Double) {
+        step(&weights, teacher: teacher, rates: [Double](repeating: lr, count: weights.count), covariance: nil)
+    }
+
+    /// One full-batch gradient step, layer l with learning rate `rates[l]`, on the loss
+    /// ½ tr[(Σ³¹ − B) Σ̂ (Σ³¹ − B)ᵀ] of the product B = W_L⋯W_1, where Σ̂ is the input
+    /// covariance (`nil`: whitened, Σ̂ = I): W_l ← W_l + rates[l] · suffixᵀ (Σ³¹ − B) Σ̂ prefixᵀ.
+    static func step(_ weights: inout [Matrix], teacher: Matrix, rates: [Double], covariance: Matrix?) {
         let L = weights.count
         // prefix[l] = W_{l−1}⋯W_0 (prefix[0] = I); suffix[l] = W_{L−1}⋯W_{l+1} (suffix[L−1] = I).
         var prefix = [Matrix.identity(weights[0].columns)]
@@ -115,10 +130,11 @@ extension DeepLinear {
         if L > 1 { for l in stride(from: L - 2, through: 0, by: -1) { suffix[l] = suffix[l + 1] * weights[l + 1] } }
         var error = teacher
         for i in error.storage.indices { error.storage[i] -= prefix[L].storage[i] }
+        if let covariance { error = error * covariance }
         for l in 0..<L {
-            // W_l += lr · suffixᵀ E prefixᵀ
+            // W_l += rate · suffixᵀ E prefixᵀ
             let left = Matrix.gemm(suffix[l], transposeA: true, error)
-            weights[l] = Matrix.gemm(left, prefix[l], transposeB: true, alpha: lr, beta: 1, into: weights[l])
+            weights[l] = Matrix.gemm(left, prefix[l], transposeB: true, alpha: rates[l], beta: 1, into: weights[l])
         }
     }
 }

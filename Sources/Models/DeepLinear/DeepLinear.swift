@@ -22,12 +22,23 @@ public enum DeepLinear {
         theory(m, t=...) and simulate(m, t=..., seed=, trials=) give a long table with columns
         t, mode, target (= s of the mode), u (and u_se for simulations); plot by mode.
         learningtime(m, fraction=0.9) gives each mode's time to reach fraction × s.
+        From random Gaussian initialisation (after Bordelon & Pehlevan 2025; only their abstract could be
+        read here, so the equations are derived, see DeepLinear+Wide.swift): param="mup" is mean-field/μP
+        (f = W_L h/(γ₀N), h_{l+1} = W_l h_l/√N, one rate η = η₀γ₀²N), param="ntk" is f = W_L h/√N with rate
+        η₀γ₀² (= μP at γ = γ₀/√N). widetrain(m, eta=[...], steps=[...], widths=[...], samples=P, trials=,
+        seed=) runs GD on the matrices (population loss, or P samples x ~ N(0, I), train loss too) and gives
+        width, eta, step, loss (= ½‖S − B‖²_F), loss_se, diverged (the model's init, lr, start are not used). widetheory(m, eta=, steps=) is the
+        infinite-width limit: μP depth 2 by the exact per-mode recursion (W1) u' = u + 2η₀qe + η₀²γ²e²u,
+        q' = q + 2η₀γ²ue + η₀²γ²e²q (e = s − u, from u = 0, q = 1); NTK lazy at any depth,
+        ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}; depth 1 linear regression ½Σs²(1 − η₀)^{2n}. Not modelled: the
+        paper's DMFT for μP depth ≥ 3 and finite α = P/dim, residual 1/√L branches, one-pass SGD.
         """,
         reference: "Saxe, McClelland & Ganguli 2013 (arXiv 1312.6120), Eqs. (5)-(7) and Sec. 3 (deeper networks); "
-            + "depth-L balanced ODE: Arora, Cohen & Hazan 2018 (arXiv 1802.06509), Arora et al. 2019 (arXiv 1905.13655), Thm. 3",
+            + "depth-L balanced ODE: Arora, Cohen & Hazan 2018 (arXiv 1802.06509), Arora et al. 2019 (arXiv 1905.13655), Thm. 3; "
+            + "random init, μP vs NTK, rate transfer: Bordelon & Pehlevan 2025 (arXiv 2502.02531), setup only (equation (W1) derived here)",
         model: Parameters.self,
         validate: { p throws(ModelError) in try Configuration(p).check() },
-        operations: [theoryOperation, simulateOperation, learningTimeOperation])
+        operations: [theoryOperation, simulateOperation, learningTimeOperation, wideTheoryOperation, wideTrainOperation])
 
     /// The parameters of `deeplinear(...)`, declared once.
     struct Parameters: ParameterGroup {

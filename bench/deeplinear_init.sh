@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# widetrain(deeplinear(...)) (GD from random init in μP, after arXiv 2502.02531) beside the same loop in
+# numpy (bench/deeplinear_init_numpy.py): per trial a Haar teacher, Gaussian weights, `steps` full-batch
+# steps of prefix/suffix products and L weight updates. Whole processes, wall and user-CPU seconds.
+# Usage: bash bench/deeplinear_init.sh [depth width dim steps ...] (needs the release build and numpy).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${SOLVABLE_BIN:-.build/release/solvable}
+PY=${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}
+export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
+sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(2 256 8 400 3 128 8 400 3 512 32 100)
+for ((i = 0; i < ${#sizes[@]}; i += 4)); do
+  L=${sizes[i]}; n=${sizes[i + 1]}; d=${sizes[i + 2]}; T=${sizes[i + 3]}
+  /usr/bin/time -f "solvable depth=$L width=$n dim=$d steps=$T: %e s wall, %U s user" $BIN eval -e \
+    "widetrain(deeplinear(depth=$L, width=$n, dim=$d, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$T], trials=4, seed=0).loss" 2>&1 | grep -v "widetrain deeplinear"
+  /usr/bin/time -f "numpy    depth=$L width=$n dim=$d steps=$T: %e s wall, %U s user" $PY bench/deeplinear_init_numpy.py "$L" "$n" "$d" "$T" 4 0.05 0.1 2>&1
+done
