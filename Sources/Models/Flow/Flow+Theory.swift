@@ -57,7 +57,15 @@ extension Flow {
             let test = try FeatureLearningFlow(spectrum: spectrum, gamma: p.gamma).losses(at: times, monitor: monitor)
             return Table(columns: [Table.Column("t", times), Table.Column("test", test)], caption: "theory", role: .theory)
         }
+        try p.checkBatch()
         if !p.clock.isFlow { try checkDescent(p, times: times) }
+        if p.isStochastic {
+            try checkStepLimit(times)
+            let losses = try stochasticLosses(p, times: times, monitor: monitor)
+            var columns = [Table.Column("t", times), Table.Column("test", losses.test)]
+            if p.P.isFinite { columns.append(Table.Column("train", losses.train)) }
+            return Table(columns: columns, caption: "theory", role: .theory)
+        }
         var test = [Double](), train = [Double]()
         for (i, t) in times.enumerated() {
             try monitor.checkCancelled()

@@ -70,6 +70,9 @@ struct FlowParameters: ParameterGroup {
     var P = Double.infinity
     @Option("learning rate η of full-batch gradient descent, t counting steps (0: gradient flow)", range: .nonNegative)
     var eta = 0.0
+    @Option("minibatch size of SGD: each step a fresh uniform subset of B distinct samples (inf: full batch; needs eta > 0)",
+            range: NumericRange(lower: 1, allowsInfinity: true))
+    var B = Double.infinity
     @Option("feature-learning strength γ: the hidden N×N layer B trains at rate γ² (0: lazy random features)",
             range: NumericRange(lower: 0, upper: 1000))
     var gamma = 0.0
@@ -79,6 +82,30 @@ struct FlowParameters: ParameterGroup {
 
     /// Gradient flow or descent.
     var clock: FlowClock { FlowClock(rate: eta) }
+
+    /// Minibatch SGD: B finite and below P (B = P is full-batch descent).
+    var isStochastic: Bool { B.isFinite && B < P }
+
+    /// q, the batch-noise factor: (P − B)/(B(P − 1)) for subsets of B distinct samples of
+    /// P, 1/B online (P = inf), 0 at B = P.
+    var batchNoise: Double { P.isInfinite ? 1 / B : (P - B) / (B * (P - 1)) }
+
+    /// SGD needs whole B ≤ P, a step size, and the lazy model.
+    func checkBatch() throws(ModelError) {
+        if B.isInfinite { return }
+        if B.rounded() != B || B > 1e7 {
+            throw .domain(parameter: "B", value: formatParameter(B), allowed: "a whole number 1 ≤ B ≤ 10000000, or inf (full batch)")
+        }
+        if P.isFinite && B > P {
+            throw .domain(parameter: "B", value: formatParameter(B), allowed: "1 ≤ B ≤ P = \(formatParameter(P)) (B = P: full batch)")
+        }
+        if isStochastic && eta == 0 {
+            throw .domain(parameter: "eta", value: "0", allowed: "eta > 0 when B < P (SGD takes steps of size eta)")
+        }
+        if isStochastic && gamma != 0 {
+            throw .domain(parameter: "gamma", value: formatParameter(gamma), allowed: "gamma = 0 when B < P (SGD is modelled for lazy random features)")
+        }
+    }
 
     /// Feature learning (gamma > 0) is modelled online (P = inf) under gradient flow.
     func checkFeatureLearning(_ operation: String) throws(ModelError) {
