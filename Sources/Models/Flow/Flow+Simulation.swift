@@ -48,6 +48,17 @@ extension Flow {
             bytes += 8 * (small * small + m * s)
             flops = s * m * n + small * small * small + s * m * small
         }
+        if p.isStochastic {
+            // Per step B rows of c features (twice: residual and gradient); online, B fresh
+            // samples projected through A; per recorded step the readouts.
+            let steps = min(times.max() ?? 0, stochasticStepLimit)
+            let c = p.N.isFinite ? n : m
+            let draw = s > 0 ? s * m * (p.N.isFinite ? n : 0) : 0
+            let perStep = p.B * (4 * c + (s > 0 ? 0 : 2 * m * (p.N.isFinite ? n : 1) + 3 * m))
+            let readout = Double(times.count) * (2 * n * m + 2 * s * c)
+            return WorkEstimate(bytes: 8 * (n * m + s * m + s * c + p.B * m),
+                                seconds: Double(trials) * (2 * draw + steps * perStep + readout) / 1e9)
+        }
         if p.gamma > 0 {
             let integration = featureLearningCost(p, modes: features, times: times).seconds
             return WorkEstimate(bytes: bytes, seconds: Double(trials) * (flops / 2e9 + integration))

@@ -42,6 +42,18 @@ extension Flow {
         }
     }
 
+    /// Memory and time of the SGD theory: the descent forcing at every grid point and
+    /// requested step (`theoryCost`), one 24-node kernel transform per grid point (about
+    /// 3e-8 s per mode and node), and the O(t²) convolution (about 1e-9 s per term).
+    static func stochasticCost(_ p: FlowParameters, times: [Double]) -> WorkEstimate {
+        let last = min(times.max() ?? 0, stochasticStepLimit)
+        let points = Double(stochasticGrid(Int(last)).count)
+        let forcing = theoryCost(p, points: points + Double(times.count))
+        let kernels = 24 * 3e-8 * Double(p.dim) * points
+        let convolution = 1e-9 * last * (last / 2 + 2 * Double(times.count))
+        return WorkEstimate(bytes: forcing.bytes + 40 * last, seconds: forcing.seconds + kernels + convolution)
+    }
+
     /// Test (and train at finite P) of SGD at minibatch B at each requested step.
     static func stochasticLosses(_ p: FlowParameters, times: [Double],
                                  monitor: WorkMonitor) throws -> (test: [Double], train: [Double]) {

@@ -33,8 +33,9 @@ extension Flow {
         "theory", "expected test (and train) loss vs time t (deterministic equivalents, any N and P)",
         model: FlowParameters.self, arguments: TheoryArguments.self,
         estimate: { p, arguments in
-            p.gamma > 0 ? featureLearningCost(p, modes: Double(p.dim), times: arguments.t)
-                        : theoryCost(p, points: Double(arguments.t.count))
+            if p.gamma > 0 { return featureLearningCost(p, modes: Double(p.dim), times: arguments.t) }
+            if p.isStochastic { return stochasticCost(p, times: arguments.t) }
+            return theoryCost(p, points: Double(arguments.t.count))
         }) { p, arguments, monitor in
             try requireValues(arguments.t, "t")
             return try theoryTable(p, times: arguments.t, monitor: monitor)
