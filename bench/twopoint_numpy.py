@@ -1,4 +1,4 @@
-"""numpy peer of `simulate(flow(..., B=4))` (bench/twopoint.sh): the same run — 16 trials of
+"""numpy peer of `simulate(flow(..., batch=4))` (bench/twopoint.sh): the same run — 16 trials of
 a random-feature model (λ_k = k^-1.5, λ_k w*_k² = k^-2.2, M = 1000 modes, N = 400 features
 f = Aψ/√N, P = 200 samples, label noise 0.3) trained from w = 0 by minibatch SGD (each step a
 uniform subset of B = 4 distinct samples, step 0.3) for 5000 steps, test (v − w*)ᵀΛ(v − w*)

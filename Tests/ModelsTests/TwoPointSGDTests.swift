@@ -3,7 +3,7 @@ import Testing
 import NumericCore
 @testable import Models
 
-/// Minibatch SGD in `flow` (B < P): the forcing-plus-kernel theory of
+/// Minibatch SGD in `flow` (batch = B < P): the forcing-plus-kernel theory of
 /// Flow+StochasticTheory.swift (Atanasov, Bordelon, Zavatone-Veth, Paquette & Pehlevan
 /// 2025, arXiv 2502.05074) against its own seeded SGD simulation within 3 SE plus 2% of
 /// the value (the deterministic equivalent's finite-dim bias, as in FlowTests), and
@@ -12,7 +12,7 @@ import NumericCore
     func model(_ values: [String: Double]) throws -> FlowParameters {
         var set = ParameterSet()
         let defaults: [String: Double] = ["alpha": 1.5, "beta": 0.8, "noise": 0.3, "dim": 400, "N": .infinity,
-                                          "P": 200, "eta": 0.3, "B": 4]
+                                          "P": 200, "eta": 0.3, "batch": 4]
         for (k, v) in defaults.merging(values, uniquingKeysWith: { $1 }) { set[k] = .number(v) }
         return try FlowParameters(set)
     }
@@ -65,7 +65,7 @@ import NumericCore
     /// (eta = 0, the two-level theory), with an error that halves with η (first order).
     @Test func smallStepRecoversGradientFlow() throws {
         let flowTimes = [1.0, 5, 20]
-        let flow = try Flow.theoryTable(try model(["eta": 0, "B": .infinity, "N": 200]), times: flowTimes, monitor: .none)
+        let flow = try Flow.theoryTable(try model(["eta": 0, "batch": .infinity, "N": 200]), times: flowTimes, monitor: .none)
         var errors = [Double]()
         for eta in [0.04, 0.02] {
             let sgd = try Flow.theoryTable(try model(["eta": eta, "N": 200]), times: flowTimes.map { ($0 / eta).rounded() },
@@ -83,7 +83,7 @@ import NumericCore
     /// test loss tends to ridgeless kernel regression, [κ₀² Σ b²/(λ+κ₀)² + σ²γ]/(1 − γ),
     /// df1(κ₀) = P, γ = Σ λ²/(λ+κ₀)²/P (closed form, independent of the dynamics).
     @Test func longTimeRecoversRidgelessRegression() throws {
-        let p = try model(["P": 40, "dim": 200, "alpha": 1.2, "eta": 0.5, "B": 8])
+        let p = try model(["P": 40, "dim": 200, "alpha": 1.2, "eta": 0.5, "batch": 8])
         let spectrum = p.spectrum
         let k0 = try FlowRenormalization.kappaAtZero(draws: 40, spectrum: spectrum)
         var bias = 0.0, gamma = 0.0
@@ -116,13 +116,13 @@ import NumericCore
     }
 
     @Test func parameterErrorsNameTheAllowedRange() throws {
-        #expect(throws: ModelError.domain(parameter: "B", value: "300", allowed: "1 ≤ B ≤ P = 200 (B = P: full batch)")) {
-            try Flow.theoryTable(try model(["B": 300]), times: [1], monitor: .none)
+        #expect(throws: ModelError.domain(parameter: "batch", value: "300", allowed: "1 ≤ batch ≤ P = 200 (batch = P: full batch)")) {
+            try Flow.theoryTable(try model(["batch": 300]), times: [1], monitor: .none)
         }
-        #expect(throws: ModelError.domain(parameter: "eta", value: "0", allowed: "eta > 0 when B < P (SGD takes steps of size eta)")) {
+        #expect(throws: ModelError.domain(parameter: "eta", value: "0", allowed: "eta > 0 when batch < P (SGD takes steps of size eta)")) {
             try Flow.simulationTable(try model(["eta": 0]), times: [1], trials: 2, seed: 1, monitor: .none)
         }
-        #expect(throws: ModelError.domain(parameter: "t", value: "200000", allowed: "t ≤ 100000 steps when B < P (SGD)")) {
+        #expect(throws: ModelError.domain(parameter: "t", value: "200000", allowed: "t ≤ 100000 steps when batch < P (SGD)")) {
             try Flow.theoryTable(try model([:]), times: [200000], monitor: .none)
         }
     }

@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-// MARK: - Theory of minibatch SGD (finite B), with data repetition at finite P
+// MARK: - Theory of minibatch SGD (batch = B finite), with data repetition at finite P
 //
 // SGD w ← w − η ĝ, ĝ = (1/B) Σ_{μ∈batch} f_μ(f_μᵀw − y_μ), each step a fresh uniform
 // subset of B distinct samples of the P (P = inf: B fresh draws, online). Its batch
@@ -38,7 +38,7 @@ extension Flow {
     /// SGD theory and simulation step through every step: t ≤ 1e5.
     static func checkStepLimit(_ times: [Double]) throws(ModelError) {
         for t in times where t > stochasticStepLimit {
-            throw .domain(parameter: "t", value: formatParameter(t), allowed: "t ≤ 100000 steps when B < P (SGD)")
+            throw .domain(parameter: "t", value: formatParameter(t), allowed: "t ≤ 100000 steps when batch < P (SGD)")
         }
     }
 
