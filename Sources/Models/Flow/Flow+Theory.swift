@@ -33,8 +33,9 @@ extension Flow {
         "theory", "expected test (and train) loss vs time t (deterministic equivalents, any N and P)",
         model: FlowParameters.self, arguments: TheoryArguments.self,
         estimate: { p, arguments in
-            p.gamma > 0 ? featureLearningCost(p, modes: Double(p.dim), times: arguments.t)
-                        : theoryCost(p, points: Double(arguments.t.count))
+            if p.gamma > 0 { return featureLearningCost(p, modes: Double(p.dim), times: arguments.t) }
+            if p.isStochastic { return stochasticCost(p, times: arguments.t) }
+            return theoryCost(p, points: Double(arguments.t.count))
         }) { p, arguments, monitor in
             try requireValues(arguments.t, "t")
             return try theoryTable(p, times: arguments.t, monitor: monitor)
@@ -42,10 +43,10 @@ extension Flow {
 
     /// Memory and time of a theory curve: each time point is a few O(dim) passes per
     /// contour node, many more for the double transform of finite P (seconds per
-    /// dim·point measured by bench/calibrate on this machine).
+    /// dim·point measured on this machine: finite P 0.9–1.5e-6, i.e. dim = 4000, 40 points, 0.24 s CPU).
     static func theoryCost(_ p: FlowParameters, points: Double) -> WorkEstimate {
         let dim = Double(p.dim)
-        let perModePoint = p.P.isFinite ? 2.7e-6 : (p.N.isFinite ? 4e-7 : 5e-9)
+        let perModePoint = p.P.isFinite ? 1e-6 : (p.N.isFinite ? 4e-7 : 5e-9)
         return WorkEstimate(bytes: 8 * 8 * dim + 24 * points, seconds: perModePoint * dim * points)
     }
 
@@ -57,7 +58,15 @@ extension Flow {
             let test = try FeatureLearningFlow(spectrum: spectrum, gamma: p.gamma).losses(at: times, monitor: monitor)
             return Table(columns: [Table.Column("t", times), Table.Column("test", test)], caption: "theory", role: .theory)
         }
+        try p.checkBatch()
         if !p.clock.isFlow { try checkDescent(p, times: times) }
+        if p.isStochastic {
+            try checkStepLimit(times)
+            let losses = try stochasticLosses(p, times: times, monitor: monitor)
+            var columns = [Table.Column("t", times), Table.Column("test", losses.test)]
+            if p.P.isFinite { columns.append(Table.Column("train", losses.train)) }
+            return Table(columns: columns, caption: "theory", role: .theory)
+        }
         var test = [Double](), train = [Double]()
         for (i, t) in times.enumerated() {
             try monitor.checkCancelled()

@@ -1,11 +1,12 @@
-/// `flow(alpha=, beta=, noise=, dim=, N=, P=)`: gradient flow of the random-feature
+/// `flow(alpha=, beta=, noise=, dim=, N=, P=, eta=, batch=, gamma=)`: gradient flow of the random-feature
 /// model of Bordelon, Atanasov & Pehlevan 2024, "A Dynamical Model of Neural Scaling
 /// Laws" (arXiv 2402.01092, ICML 2024), §2.
 ///
 /// Teacher y = w*·ψ(x) + noise with ⟨ψ_k ψ_l⟩ = δ_kl λ_k (k = 1..dim); student
 /// f = (1/√N) w·Aψ with A ∈ R^{N×dim} iid N(0, 1); P samples (P = inf: online, i.e.
 /// gradient flow on the population loss); w(0) = 0; dw/dt = −∇_w (1/2P) Σ_μ (f − y)², or
-/// with `eta` > 0 full-batch gradient descent w ← w − η∇_w(…) (the paper's §2 variants).
+/// with `eta` > 0 full-batch gradient descent w ← w − η∇_w(…) (the paper's §2 variants),
+/// with `batch` B < P minibatch SGD (arXiv 2502.05074; `Flow+StochasticTheory.swift`).
 /// With `gamma` > 0 the features are learned too (arXiv 2409.17858; `FlowFeatureLearning.swift`).
 public enum Flow {
     /// The family as the language sees it.
@@ -33,6 +34,16 @@ public enum Flow {
         the exact gradient flow (or descent) by eigendecomposition; descent above 2/s_max \
         diverges and reports inf. frontier(m, C=...) minimises the P = inf gradient-flow \
         theory over N at fixed C = N·t and returns C, N, t, test.
+        batch = B < P (with eta > 0) trains by minibatch SGD instead (Atanasov, Bordelon, Zavatone-Veth, \
+        Paquette & Pehlevan 2025, arXiv 2502.05074): each step a fresh uniform subset of B distinct \
+        samples of the P (so samples repeat once t·B passes P; P = inf: B fresh samples, online), \
+        w ← w − (η/B) Σ_batch f(fᵀw − y). Its theory is the forcing-plus-kernel (Volterra) form: \
+        train ℓ(t) = ℓ_GD(t) + η²q Σ_{τ<t} tr[Ĝ²(1−ηĜ)^{2(t−1−τ)}] ℓ(τ) and test(t) = test_GD(t) + \
+        η²q Σ_{τ<t} tr[Σ_F Ĝ(1−ηĜ)^{2(t−1−τ)}] ℓ(τ), q = (P−B)/(B(P−1)) (1/B online), with the \
+        full-batch descent curves above as forcing and the kernels from the same deterministic \
+        equivalents; derived here under the high-dimensional closure of the batch noise \
+        (homogenised SGD), the paper's own equations were not readable here. Steps t ≤ 1e5. \
+        simulate runs the SGD itself. B = P (or inf) is full-batch descent, eta → 0 gradient flow.
         gamma > 0 learns the features (Bordelon, Atanasov & Pehlevan 2024b, arXiv 2409.17858, \
         the two-layer model trained by projected gradient flow, their Fig. 10c): f = (1/√N) w·BAψ \
         with a hidden N×N layer B(0) = I trained at rate γ², w(0) = 0, online (P = inf, eta = 0). \
@@ -48,7 +59,8 @@ public enum Flow {
         Bordelon, Atanasov, Pehlevan 2024, arXiv 2402.01092 (model §2, bottleneck scalings §5, \
         compute-optimal §6); deterministic equivalents: Atanasov, Zavatone-Veth, Pehlevan 2024, \
         arXiv 2405.00592; width floor N^-min(a-1,b) as in Paquette et al. 2024, arXiv 2405.15074; \
-        feature learning (gamma): Bordelon, Atanasov, Pehlevan 2024b, arXiv 2409.17858 (Eq. 10).
+        feature learning (gamma): Bordelon, Atanasov, Pehlevan 2024b, arXiv 2409.17858 (Eq. 10); \
+        SGD (batch): Atanasov, Bordelon, Zavatone-Veth, Paquette, Pehlevan 2025, arXiv 2502.05074.
         """,
         model: FlowParameters.self,
         operations: [theoryOperation, simulateOperation, frontierOperation])
@@ -70,6 +82,9 @@ struct FlowParameters: ParameterGroup {
     var P = Double.infinity
     @Option("learning rate η of full-batch gradient descent, t counting steps (0: gradient flow)", range: .nonNegative)
     var eta = 0.0
+    @Option("minibatch size of SGD: each step a fresh uniform subset of B distinct samples (inf: full batch; needs eta > 0)",
+            range: NumericRange(lower: 1, allowsInfinity: true))
+    var batch = Double.infinity
     @Option("feature-learning strength γ: the hidden N×N layer B trains at rate γ² (0: lazy random features)",
             range: NumericRange(lower: 0, upper: 1000))
     var gamma = 0.0
@@ -79,6 +94,30 @@ struct FlowParameters: ParameterGroup {
 
     /// Gradient flow or descent.
     var clock: FlowClock { FlowClock(rate: eta) }
+
+    /// Minibatch SGD: B finite and below P (B = P is full-batch descent).
+    var isStochastic: Bool { batch.isFinite && batch < P }
+
+    /// q, the batch-noise factor: (P − B)/(B(P − 1)) for subsets of B distinct samples of
+    /// P, 1/B online (P = inf), 0 at B = P.
+    var batchNoise: Double { P.isInfinite ? 1 / batch : (P - batch) / (batch * (P - 1)) }
+
+    /// SGD needs whole B ≤ P, a step size, and the lazy model.
+    func checkBatch() throws(ModelError) {
+        if batch.isInfinite { return }
+        if batch.rounded() != batch || batch > 1e7 {
+            throw .domain(parameter: "batch", value: formatParameter(batch), allowed: "a whole number 1 ≤ batch ≤ 10000000, or inf (full batch)")
+        }
+        if P.isFinite && batch > P {
+            throw .domain(parameter: "batch", value: formatParameter(batch), allowed: "1 ≤ batch ≤ P = \(formatParameter(P)) (batch = P: full batch)")
+        }
+        if isStochastic && eta == 0 {
+            throw .domain(parameter: "eta", value: "0", allowed: "eta > 0 when batch < P (SGD takes steps of size eta)")
+        }
+        if isStochastic && gamma != 0 {
+            throw .domain(parameter: "gamma", value: formatParameter(gamma), allowed: "gamma = 0 when batch < P (SGD is modelled for lazy random features)")
+        }
+    }
 
     /// Feature learning (gamma > 0) is modelled online (P = inf) under gradient flow.
     func checkFeatureLearning(_ operation: String) throws(ModelError) {
