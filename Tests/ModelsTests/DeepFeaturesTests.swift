@@ -26,17 +26,21 @@ extension DeepFeatures {
 
     /// Theory within 3 SE of the seeded simulation, for test, train and gcv at each P.
     @Test(arguments: [
-        ([90.0, 60.0], [Double](), 1e-3),
-        ([90.0, 60.0], [1.0, 1.5], 1e-3),
-        ([70.0, 100.0, 80.0], [-0.5, 0.0, 2.0], 0.0),
+        ([80.0, 50.0], [Double](), 1e-3),
+        ([80.0, 50.0], [1.0, 1.5], 1e-3),
+        ([60.0, 90.0, 70.0], [-0.5, 0.0, 2.0], 0.0),
     ])
     func theoryMatchesSimulation(widths: [Double], structure: [Double], lambda: Double) throws {
-        let model = Self.model(["lambda": lambda], widths: widths, structure: structure)
-        let grid = [30.0, 150.0]
+        let model = Self.model(["lambda": lambda, "dim": 100], widths: widths, structure: structure)
+        let grid = [30.0, 130.0]
         let theory = try DeepFeatures.theory(model, parameters([:], vectors: ["P": grid]), .none)
-        let sim = try DeepFeatures.simulate(model, parameters(["trials": 40, "seed": 3], vectors: ["P": grid]), .none)
+        let sim = try DeepFeatures.simulate(model, parameters(["trials": 30, "seed": 3], vectors: ["P": grid]), .none)
         for column in ["test", "train", "gcv"] {
             for i in grid.indices {
+                if theory.values(column)[i] == 0 {  // interpolation: zero training error up to rounding
+                    #expect(sim.values(column)[i] < 1e-12, "\(column) at P = \(grid[i]) should vanish")
+                    continue
+                }
                 let z = zScore(theory: theory.values(column)[i], mean: sim.values(column)[i],
                                standardError: sim.values(column + "_se")[i])
                 #expect(z < 3, "\(column) at P = \(grid[i]), widths \(widths), structure \(structure): theory \(theory.values(column)[i]), simulation \(sim.values(column)[i]) ± \(sim.values(column + "_se")[i])")
@@ -130,7 +134,7 @@ extension DeepFeatures {
             "structure has 1 exponents but widths has 2 layers: give one per layer (or none)"))
         #expect(error(Self.model([:], widths: [50, 40], structure: [1, 5])) == .domain(parameter: "structure", value: "5",
             allowed: "-4 ≤ structure ≤ 4"))
-        #expect(error(Self.model([:], widths: [0.5])) == .domain(parameter: "widths", value: "0.5", allowed: "widths ≥ 1"))
+        #expect(error(Self.model([:], widths: [0.5])) == .domain(parameter: "widths", value: "0.5", allowed: "widths ≥ 1 (inf allowed)"))
         #expect(error(Self.model([:], widths: [.infinity, 40], structure: [0, 1])) == .domain(parameter: "structure", value: "1",
             allowed: "0 for layer 2: structure needs a whole, finite input width N_1 ≤ 1e7 (widths has inf)"))
         #expect(error(Self.model([:], widths: [.infinity]), simulate: true) == .domain(parameter: "widths", value: "inf",
