@@ -122,6 +122,19 @@ extension DeepFeatures {
         #expect(try risk([0, 2], widths: [150, 300], P: 250).isApproximatelyEqual(to: bottleneck, relativeTolerance: 1e-9))
     }
 
+    /// The simulation estimate pays for every layer's product and grows with the trials
+    /// (its constants are checked against bench/deepfeat.sh, see bench/README.md).
+    @Test func simulationEstimateFollowsTheWork() throws {
+        let estimate = try #require(DeepFeatures.family.operation("simulate")?.estimate)
+        func seconds(_ widths: [Double], trials: Double) -> Double {
+            estimate(Self.model(["dim": 400], widths: widths), parameters(["trials": trials], vectors: ["P": [100, 300, 600]])).seconds
+        }
+        let base = seconds([300, 200], trials: 16)
+        #expect(abs(seconds([300, 200], trials: 32) / base - 2) < 1e-9)
+        #expect(seconds([300, 300, 200], trials: 16) > 1.1 * base)
+        #expect(estimate(Self.model([:], widths: [.infinity]), parameters([:], vectors: ["P": [10]])).seconds == 0)
+    }
+
     @Test func parameterErrorsNameTheParameter() throws {
         func error(_ model: ParameterSet, simulate: Bool = false) -> ModelError? {
             let grid = parameters([:], vectors: ["P": [10]])

@@ -71,7 +71,9 @@ public enum DeepFeatures {
         for (i, p) in sizes.enumerated() {
             try monitor.checkCancelled()
             risks.append(try DeepFeatureRisk(layers, P: p, lambda: model.data.lambda, noise: model.data.noise))
-            monitor.report(done: i + 1, total: sizes.count, label: "theory deepfeat")
+            if sizes.count >= 16 && (i % 16 == 15 || i == sizes.count - 1) {
+                monitor.report(done: i + 1, total: sizes.count, label: "theory deepfeat")
+            }
         }
         return Table(columns: [
             Table.Column("P", sizes),
@@ -98,18 +100,20 @@ public enum DeepFeatures {
         }
     }
 
-    /// Memory and time of a theory curve: per P, a root solve of ~60 evaluations, each one
-    /// pass over the modes and, per structured layer, an inner root solve (~40 passes over
-    /// its N_l eigenvalues); 5e-9 s per element visited (timed at dim 2000, widths 500).
+    /// Memory and time of a theory curve: per P, a root solve of ~15 evaluations, each one
+    /// pass over the modes and, per structured layer, an inner root solve (~10 passes over
+    /// its N_l eigenvalues); 3e-9 s per element visited (timed with bench/deepfeat.sh's
+    /// build at dim 2e4, widths 5000: 0.04 s isotropic, 0.09 s structured for 50 points;
+    /// estimated 0.045 s and 0.16 s).
     static func theoryEstimate(_ model: Parameters, _ arguments: TheorySizes) -> WorkEstimate {
         let dim = model.data.modeCount
         var inner = 0.0
         for (l, n) in model.widths.enumerated() where l + 1 < model.widths.count && n.isFinite {
-            if l + 1 < model.structure.count, model.structure[l + 1] != 0 { inner += 40 * n }
+            if l + 1 < model.structure.count, model.structure[l + 1] != 0 { inner += 10 * n }
         }
         let points = Double(arguments.P.count)
         return WorkEstimate(bytes: 8 * (3 * dim + model.widths.filter(\.isFinite).reduce(0, +)),
-                            seconds: 5e-9 * 60 * points * (dim + inner))
+                            seconds: 3e-9 * 15 * points * (dim + inner))
     }
 
     /// Memory and time of a simulation: per trial the data draw, the L weight draws and
