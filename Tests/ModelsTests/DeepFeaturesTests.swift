@@ -1,16 +1,8 @@
 import RealModule
+import TestSupport
 import Testing
 import NumericCore
 @testable import Models
-
-extension DeepFeatures {
-    static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try theory(try Parameters(model), try TheorySizes(arguments), monitor)
-    }
-    static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try simulate(try Parameters(model), try SimulationSizes(arguments), monitor)
-    }
-}
 
 /// deepfeat: the multi-level deterministic equivalent against its own simulation (isotropic
 /// and structured layers), one layer against randfeat, infinite widths against ridge, the
@@ -33,8 +25,8 @@ extension DeepFeatures {
     func theoryMatchesSimulation(widths: [Double], structure: [Double], lambda: Double) throws {
         let model = Self.model(["lambda": lambda, "dim": 100], widths: widths, structure: structure)
         let grid = [30.0, 130.0]
-        let theory = try DeepFeatures.theory(model, parameters([:], vectors: ["P": grid]), .none)
-        let sim = try DeepFeatures.simulate(model, parameters(["trials": 30, "seed": 3], vectors: ["P": grid]), .none)
+        let theory = try DeepFeatures.family.table("theory", model, parameters([:], vectors: ["P": grid]), .none)
+        let sim = try DeepFeatures.family.table("simulate", model, parameters(["trials": 30, "seed": 3], vectors: ["P": grid]), .none)
         for column in ["test", "train", "gcv"] {
             for i in grid.indices {
                 if theory.values(column)[i] == 0 {  // interpolation: zero training error up to rounding
@@ -54,8 +46,8 @@ extension DeepFeatures {
     func oneLayerIsRandomFeatures(lambda: Double, n: Double) throws {
         let data = ["alpha": 1.3, "beta": 0.8, "noise": 0.3, "dim": 300, "lambda": lambda]
         let grid = parameters([:], vectors: ["P": [20, 79, 150, 1000]])
-        let deep = try DeepFeatures.theory(Self.model(data, widths: [n]), grid, .none)
-        let random = try RandomFeatures.theory(parameters(data.merging(["N": n]) { $1 }), grid, .none)
+        let deep = try DeepFeatures.family.table("theory", Self.model(data, widths: [n]), grid, .none)
+        let random = try RandomFeatures.family.table("theory", parameters(data.merging(["N": n]) { $1 }), grid, .none)
         for column in ["test", "train", "kappa", "df1", "df2", "gcv"] {
             for i in 0..<4 {
                 #expect(deep.values(column)[i].isApproximatelyEqual(to: random.values(column)[i], relativeTolerance: 1e-8),
@@ -68,8 +60,8 @@ extension DeepFeatures {
     @Test func infiniteWidthsAreRidge() throws {
         let data = ["alpha": 1.4, "beta": 1.1, "noise": 0.5, "dim": 250, "lambda": 1e-3]
         let grid = parameters([:], vectors: ["P": [30, 249, 600]])
-        let deep = try DeepFeatures.theory(Self.model(data, widths: [.infinity, .infinity, .infinity]), grid, .none)
-        let ridge = try Ridge.theory(parameters(data), grid, .none)
+        let deep = try DeepFeatures.family.table("theory", Self.model(data, widths: [.infinity, .infinity, .infinity]), grid, .none)
+        let ridge = try Ridge.family.table("theory", parameters(data), grid, .none)
         for column in ["test", "train", "kappa", "gcv"] {
             for i in 0..<3 {
                 #expect(deep.values(column)[i].isApproximatelyEqual(to: ridge.values(column)[i], relativeTolerance: 1e-9),
@@ -86,7 +78,7 @@ extension DeepFeatures {
         set["spectrum"] = .vector([Double](repeating: 1, count: Int(dim)))
         set["target"] = .vector([Double](repeating: 0.1, count: Int(dim)))
         let grid = [20.0, 60.0, 110.0]
-        let t = try DeepFeatures.theory(set, parameters([:], vectors: ["P": grid]), .none)
+        let t = try DeepFeatures.family.table("theory", set, parameters([:], vectors: ["P": grid]), .none)
         for (i, p) in grid.enumerated() {
             let a = p / dim, s = dim * 0.01
             let aa = widths.reduce(0) { $0 + p / ($1 - p) }
@@ -95,7 +87,7 @@ extension DeepFeatures {
                     "P = \(p): theory \(t.values("test")[i]), closed form \(expected)")
         }
         // P equal to a width (and below the others): the interpolation peak, infinite risk.
-        let peak = try DeepFeatures.theory(set, parameters([:], vectors: ["P": [120]]), .none)
+        let peak = try DeepFeatures.family.table("theory", set, parameters([:], vectors: ["P": [120]]), .none)
         #expect(peak.values("test")[0] == .infinity)
     }
 
@@ -106,7 +98,7 @@ extension DeepFeatures {
     @Test func firstLayerStructureHelpsLaterStructureHurts() throws {
         let data = ["alpha": 1.5, "beta": 1.0, "noise": 0.0, "dim": 400, "lambda": 0]
         func risk(_ structure: [Double], widths: [Double] = [300, 200], P: Double = 100) throws -> Double {
-            try DeepFeatures.theory(Self.model(data, widths: widths, structure: structure),
+            try DeepFeatures.family.table("theory", Self.model(data, widths: widths, structure: structure),
                                     parameters([:], vectors: ["P": [P]]), .none).values("test")[0]
         }
         let isotropic = try risk([0, 0])
@@ -139,7 +131,7 @@ extension DeepFeatures {
         func error(_ model: ParameterSet, simulate: Bool = false) -> ModelError? {
             let grid = parameters([:], vectors: ["P": [10]])
             do {
-                if simulate { _ = try DeepFeatures.simulate(model, grid, .none) } else { _ = try DeepFeatures.theory(model, grid, .none) }
+                if simulate { _ = try DeepFeatures.family.table("simulate", model, grid, .none) } else { _ = try DeepFeatures.family.table("theory", model, grid, .none) }
                 return nil
             } catch let e as ModelError { return e } catch { return nil }
         }
@@ -147,6 +139,7 @@ extension DeepFeatures {
             "structure has 1 exponents but widths has 2 layers: give one per layer (or none)"))
         #expect(error(Self.model([:], widths: [50, 40], structure: [1, 5])) == .domain(parameter: "structure", value: "5",
             allowed: "-4 ≤ structure ≤ 4"))
+        #expect(error(Self.model([:], widths: [])) == .tooFew(parameter: "widths", least: 1, noun: "widths", purpose: nil))
         #expect(error(Self.model([:], widths: [0.5])) == .domain(parameter: "widths", value: "0.5", allowed: "widths ≥ 1 (inf allowed)"))
         #expect(error(Self.model([:], widths: [.infinity, 40], structure: [0, 1])) == .domain(parameter: "structure", value: "1",
             allowed: "0 for layer 2: structure needs a whole, finite input width N_1 ≤ 1e7 (widths has inf)"))

@@ -20,7 +20,7 @@ struct DeepFeatureLayers {
         data = try SpectralData.from(p.data)
         widths = p.widths
         guard !widths.isEmpty else {
-            throw .argument(parameter: "widths", message: "widths must list at least one layer width N_1 ≥ 1")
+            throw .tooFew(parameter: "widths", least: 1, noun: "widths", purpose: nil)
         }
         let exponents = p.structure.isEmpty ? [Double](repeating: 0, count: widths.count) : p.structure
         guard exponents.count == widths.count else {
