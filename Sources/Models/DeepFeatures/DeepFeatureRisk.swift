@@ -63,13 +63,19 @@ struct DeepFeatureRisk {
         let bias = max(point.g - r * point.gSlope, 0)
         let gamma = (point.d + r * point.dSlope) * invP
         let sigma2 = noise * noise
-        let total = gamma >= 1 - 1e-12 ? (bias + sigma2 == 0 ? 0 : Double.infinity) : (bias + sigma2) / (1 - gamma)
+        let total: Double
+        if gamma >= 1 - 1e-12 {
+            total = bias + sigma2 == 0 ? 0 : .infinity
+            excess = total
+        } else {
+            total = (bias + sigma2) / (1 - gamma)
+            excess = (bias + gamma * sigma2) / (1 - gamma)  // total − σ², without the cancellation
+        }
         let trainFactor = 1 - point.d * invP
         kappa = kappa0
         df1 = point.d
         df2 = point.d2
         self.total = total
-        excess = total.isInfinite ? total : max(total - sigma2, 0)
         train = trainFactor == 0 ? 0 : trainFactor * trainFactor * total
     }
 }
