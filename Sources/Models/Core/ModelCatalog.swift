@@ -14,6 +14,7 @@ public enum ModelCatalog {
         JudgeModel.family,
         SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
         DeepLinear.family,
+        DeepFeatures.family,
         Peaked.family,
         CorrelatedRidge.family,
         Subsample.family,
