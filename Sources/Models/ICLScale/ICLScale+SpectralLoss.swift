@@ -80,9 +80,10 @@ extension ICLScaleModel {
 
         /// (t, loss, g) along the flow at the requested times. With g = g*(1 − e^(−v)) the time
         /// t(v) = L ∫₀^v g* e^(−v′) / (−E′(g(v′))) dv′ has a smooth integrand (→ L/E″(g*) at a
-        /// simple minimum), so it is tabulated by Simpson on cells of width 0.01 in v up to
-        /// v = 36 (1 − g/g* below double precision) or the last finite requested time, and each
-        /// time is inverted by linear interpolation and one Newton step.
+        /// simple minimum; growing like e^((2L−2)v) at α = ∞), so it is tabulated by Simpson on cells
+        /// of width ≤ 0.04 in v, halved until the integrand changes by under 5% across a cell, up to
+        /// v = 36 (1 − g/g* below double precision) or the last finite requested time; each time is
+        /// inverted by linear interpolation in its cell and Newton steps on the partial-cell Simpson.
         func curve(_ times: [Double], monitor: WorkMonitor) throws -> [(t: Double, loss: Double, step: Double)] {
             let end = try limit()
             guard end > 0 else { return times.map { ($0, loss(0), 0) } }
@@ -91,23 +92,29 @@ extension ICLScaleModel {
                 let e = exp(-v), drop = -slope(end * (1 - e))
                 return drop > 0 ? scale * e / drop : .infinity
             }
-            let h = 0.01, lastTime = times.filter(\.isFinite).max() ?? 0
+            let lastTime = times.filter(\.isFinite).max() ?? 0
             var table: [(v: Double, t: Double, rate: Double)] = [(0, 0, rate(0))]
+            var h = 0.04
             while let last = table.last, last.t <= lastTime, last.v < 36, last.rate.isFinite {
                 if table.count % 256 == 0 { try monitor.checkCancelled() }
-                let v = last.v + h, right = rate(v)
-                table.append((v, last.t + h / 6 * (last.rate + 4 * rate(last.v + h / 2) + right), right))
+                let right = rate(last.v + h)
+                if h > 1e-9, !(abs(log(right / last.rate)) <= 0.05) { h /= 2; continue }
+                table.append((last.v + h, last.t + h / 6 * (last.rate + 4 * rate(last.v + h / 2) + right), right))
+                if abs(log(right / last.rate)) < 0.0125 { h = min(0.04, 2 * h) }
             }
             var rows: [(Double, Double, Double)] = []
             for (i, t) in times.enumerated() {
                 monitor.report(done: i, total: times.count, label: "iclscale flow")
                 var g = end
                 if let k = table.indices.dropLast().first(where: { table[$0 + 1].t > t }) {
-                    let (v0, t0, r0) = table[k], t1 = table[k + 1].t
-                    let v = v0 + h * (t - t0) / (t1 - t0)
-                    let middle = rate((v0 + v) / 2), here = rate(v)
-                    let reached = t0 + (v - v0) / 6 * (r0 + 4 * middle + here)
-                    g = end * (1 - exp(-(v + (t - reached) / here)))
+                    let (v0, t0, r0) = table[k], (v1, t1, _) = table[k + 1]
+                    var v = v0 + (v1 - v0) * (t - t0) / (t1 - t0)
+                    for _ in 0..<4 {
+                        let here = rate(v)
+                        let reached = t0 + (v - v0) / 6 * (r0 + 4 * rate((v0 + v) / 2) + here)
+                        v += (t - reached) / here
+                    }
+                    g = end * (1 - exp(-v))
                 }
                 rows.append((t, loss(g), g))
             }
