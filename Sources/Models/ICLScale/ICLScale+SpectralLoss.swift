@@ -97,9 +97,11 @@ extension ICLScaleModel {
             var h = 0.04
             while let last = table.last, last.t <= lastTime, last.v < 36, last.rate.isFinite {
                 if table.count % 256 == 0 { try monitor.checkCancelled() }
-                let right = rate(last.v + h)
+                let right = rate(last.v + h), middle = rate(last.v + h / 2)
+                // E′ has rounded to ≥ 0: g is at g* to double precision from here on.
+                guard right.isFinite, middle.isFinite else { break }
                 if h > 1e-9, !(abs(log(right / last.rate)) <= 0.05) { h /= 2; continue }
-                table.append((last.v + h, last.t + h / 6 * (last.rate + 4 * rate(last.v + h / 2) + right), right))
+                table.append((last.v + h, last.t + h / 6 * (last.rate + 4 * middle + right), right))
                 if abs(log(right / last.rate)) < 0.0125 { h = min(0.04, 2 * h) }
             }
             var rows: [(Double, Double, Double)] = []
@@ -112,7 +114,9 @@ extension ICLScaleModel {
                     for _ in 0..<4 {
                         let here = rate(v)
                         let reached = t0 + (v - v0) / 6 * (r0 + 4 * rate((v0 + v) / 2) + here)
-                        v += (t - reached) / here
+                        let next = v + (t - reached) / here
+                        guard next.isFinite, next >= v0, next <= v1 else { break }
+                        v = next
                     }
                     g = end * (1 - exp(-v))
                 }
