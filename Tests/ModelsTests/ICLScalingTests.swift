@@ -99,6 +99,20 @@ import Darwin
         }
     }
 
+    /// A cancelled monitor stops the simulation (it is polled per context) and the theory's flow.
+    @Test func interruptStopsSimulationAndTheory() throws {
+        let monitor = WorkMonitor()
+        monitor.cancel()
+        #expect(throws: WorkCancelled.self) {
+            _ = try ICLScaleModel.family.operation("simulate")!.run(
+                model(alpha: 1, depth: 2, d: 8), parameters(["trials": 2, "contexts": 4, "tests": 4]), monitor)
+        }
+        #expect(throws: WorkCancelled.self) {
+            _ = try ICLScaleModel.family.operation("theory")!.run(
+                model(alpha: 1, depth: 2), parameters([:], vectors: ["t": [1]]), monitor)
+        }
+    }
+
     @Test func badInputNamesTheParameterAndRange() throws {
         #expect(throws: ModelError.domain(parameter: "depth", value: "0", allowed: "1 ≤ depth ≤ 64")) {
             try theory(model(alpha: 1, depth: 0), [1])

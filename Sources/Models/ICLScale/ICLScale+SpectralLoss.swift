@@ -85,6 +85,7 @@ extension ICLScaleModel {
         /// v = 36 (1 − g/g* below double precision) or the last finite requested time; each time is
         /// inverted by linear interpolation in its cell and Newton steps on the partial-cell Simpson.
         func curve(_ times: [Double], monitor: WorkMonitor) throws -> [(t: Double, loss: Double, step: Double)] {
+            try monitor.checkCancelled()
             let end = try limit()
             guard end > 0 else { return times.map { ($0, loss(0), 0) } }
             let scale = Double(depth) * end
