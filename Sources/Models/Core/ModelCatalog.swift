@@ -11,6 +11,7 @@ public enum ModelCatalog {
         Flow.family,
         Optimizers.family,
         ICLModel.family,
+        ICLScaleModel.family,
         JudgeModel.family,
         SGDFamily.family, SeesawFamily.family, AnytimeFamily.family,
         DeepLinear.family,

@@ -170,7 +170,7 @@ extension ICLModel {
 }
 
 /// The sample mean and its standard error (0 for a single value).
-private func meanAndStandardError(_ values: [Double]) -> (Double, Double) {
+func meanAndStandardError(_ values: [Double]) -> (Double, Double) {
     let n = Double(values.count)
     let mean = values.reduce(0, +) / n
     guard values.count > 1 else { return (mean, 0) }

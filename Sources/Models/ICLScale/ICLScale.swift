@@ -1,0 +1,73 @@
+import NumericCore
+
+/// In-context linear regression by a deep linear attention network read as L steps of
+/// in-context gradient descent: the ISO setting of Bordelon, Letey & Pehlevan, "Theory of
+/// Scaling Laws for In-Context Regression: Depth, Width, Context and Time" (arXiv 2510.01098).
+///
+/// Only the paper's abstract and its Figure 1 caption can be read here ("the final loss is well
+/// predicted by the theory of L steps of gradient descent with optimal learning rate for each
+/// (α, L) pair"), so the reduced model is derived here (ICLScale+SpectralLoss.swift): layer ℓ
+/// updates the in-context estimate w_ℓ₊₁ = w_ℓ + η_ℓ (b − Σ̂ w_ℓ) with Σ̂ = (d/K) Σ xᵢxᵢᵀ and
+/// b = (d/K) Σ yᵢxᵢ, the query is read as ŷ = x_q·w_L, and the step sizes η_ℓ (the layers'
+/// scalar preconditioners Γ_ℓ = η_ℓ I) are trained by gradient flow on the ICL loss from η = 0.
+/// One layer at the end of training is the optimal one-layer linear attention of `icl`
+/// at κ = τ = ∞.
+enum ICLScaleModel {
+    static let doc = """
+    Depth and context in in-context regression (the ISO setting of Bordelon, Letey & Pehlevan 2025),
+    as a reduced model derived here (the paper's equations could not be read; only its abstract and
+    Figure 1 caption): a depth-L linear attention network read as L steps of in-context gradient descent
+    w <- w + eta_l (b - S w), S = (d/K) sum x x^T, b = (d/K) sum y x, y_hat = x_q . w_L, with the layers'
+    step sizes eta_l trained by gradient flow d eta_l/dt = -dE/d eta_l from eta = 0 (they stay equal: eta_l = g).
+    Conventions as in icl: tokens x ~ N(0, I/d), tasks w ~ N(0, I_d), labels y = x.w + noise of variance rho,
+    context length K = alpha*d, so the label variance is 1 + rho.
+    Columns: t, loss = E[(y - y_hat)^2] on fresh contexts (includes rho), step = g(t).
+    theory: d -> infinity. E(g) = rho + integral over the Marchenko-Pastur law of aspect 1/alpha of
+    (1 - g s)^(2L) + (rho/alpha) s p(s)^2, p(s) = (1 - (1 - g s)^L)/s; t = inf is the end of training
+    (the first minimum of E from g = 0). Closed forms: L = 1, t = inf gives x/(1+x) + rho, x = (1+rho)/alpha
+    (icl at kappa = tau = inf); alpha = inf gives loss - rho = exp(-4t) (L = 1) or (1 + 4(L-1)t)^(-L/(L-1)).
+    simulate: the same gradient flow on the mean loss of `contexts` sampled finite-d training contexts
+    (loss averaged over the query in closed form), tested on `tests` fresh contexts per trial.
+    Not modelled: width (heads, residual-stream size), power-law covariances (FS, RRS), SGD noise.
+    """
+
+    /// The model's parameters, declared once.
+    struct Parameters: ParameterGroup {
+        @Option("context length per dimension, α = K/d (inf: theory only, K → ∞)",
+                range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true))
+        var alpha = 1.0
+        @Option("depth L (attention layers = in-context gradient steps)", range: NumericRange(lower: 1, upper: 64))
+        var depth = 1
+        @Option("label-noise variance ρ", range: .nonNegative)
+        var rho = 0.1
+        @Option("token dimension (simulation only)", range: NumericRange(lower: 2, upper: 1024))
+        var d = 64
+    }
+
+    /// The training times at which the loss is reported (both operations).
+    struct Times: ParameterGroup {
+        @Option("training times of the gradient flow (inf: end of training)",
+                range: NumericRange(lower: 0, allowsInfinity: true), sweepable: false)
+        var t: [Double] = [0, 0.25, 0.5, 1, 2, 4, 8, 16, .infinity]
+
+        /// The requested times, refused if empty.
+        var times: [Double] {
+            get throws(ModelError) {
+                guard !t.isEmpty else { throw .domain(parameter: "t", value: "[]", allowed: "at least one time") }
+                return t
+            }
+        }
+    }
+
+    /// The family as the language sees it.
+    static let family = ModelFamily(
+        name: "iclscale",
+        summary: "deep linear attention as L in-context gradient steps: loss against depth, context and training time",
+        doc: doc,
+        reference: "Bordelon, Letey, Pehlevan 2025, arXiv 2510.01098 (ISO setting; Fig. 1: final loss = L steps of "
+            + "gradient descent with optimal learning rate); reduced model and its Marchenko–Pastur theory derived here; "
+            + "L = 1 reduces to Lu et al. 2024, arXiv 2405.11751 (icl at κ = τ = ∞)",
+        model: Parameters.self,
+        operations: [theoryOperation, simulationOperation]
+    )
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Depth-L in-context gradient descent trained by gradient flow (issue 19 item 3): Solvable's
+# simulate(iclscale) beside the same work in numpy (bench/iclscale_numpy.py). Wall and user-CPU
+# seconds of each whole process.
+# Usage: bash bench/iclscale.sh [d ...]   (needs the release build, make build, and numpy)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.build/release/solvable
+PY=python3   # the system python, which has numpy
+L=4; C=64
+sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(64 128)
+for d in "${sizes[@]}"; do
+  /usr/bin/time -f "solvable d=$d: %e s wall, %U s user" $BIN eval -e \
+    "simulate(iclscale(alpha=1, depth=$L, rho=0.1, d=$d), t=[0.5, 2, inf], contexts=$C, tests=$C, trials=4, seed=1).loss" 2>&1 | grep -v 'simulate iclscale\|iclscale flow'
+  /usr/bin/time -f "numpy    d=$d: %e s wall, %U s user" $PY bench/iclscale_numpy.py "$d" "$L" "$C" 2>&1
+done
