@@ -48,6 +48,13 @@ extension ParameterGroup {
         }
     }
 
+    /// Checks every value against its declared kind and range, for a group built in
+    /// Swift rather than read from a `ParameterSet`.
+    /// - Throws: `ModelError.domain` naming the first parameter out of its allowed range.
+    public func validate() throws(ModelError) {
+        try Self.parameters.check(parameterSet)
+    }
+
     /// The values as a `ParameterSet` (what the language stores in a model instance).
     public var parameterSet: ParameterSet {
         var set = ParameterSet()

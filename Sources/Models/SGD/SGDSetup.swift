@@ -58,10 +58,10 @@ public struct SGDSetup: Sendable {
     public init(alpha: Double, beta: Double, noise: Double, dim: Int, steps: Int,
                 lr: any Schedule, batch: any Schedule, averaging: Averaging = .none,
                 normalized: Bool = false) throws(ModelError) {
-        if !(alpha > 0) { throw .domain(parameter: "alpha", value: formatParameter(alpha), allowed: "alpha > 0") }
-        if !(beta >= 0) { throw .domain(parameter: "beta", value: formatParameter(beta), allowed: "beta ≥ 0") }
-        if !(noise >= 0) { throw .domain(parameter: "noise", value: formatParameter(noise), allowed: "noise ≥ 0") }
-        if dim < 1 || dim > maxDim {
+        var task = PowerLawTask()
+        task.alpha = alpha; task.beta = beta; task.noise = noise; task.dim = dim
+        try task.validate()
+        if dim > maxDim {
             throw .domain(parameter: "dim", value: String(dim), allowed: "1 ≤ dim ≤ \(maxDim)")
         }
         if steps < 1 || steps > maxSteps {
