@@ -1,0 +1,77 @@
+import Foundation
+import JSON
+import Language
+import Models
+@testable import Notebook
+import NumericCore
+import Testing
+
+/// `solvable run` precomputes an explore's frames within the cell's time limit, judged
+/// by the cell's own estimate of one redraw: a coarser grid, stated, or none.
+@Suite struct ExploreFrameBudgetTests {
+    /// A simulation whose estimate says `cost` seconds but which returns at once: the
+    /// plan must follow the estimate, so the test needs no slow work and no clock.
+    struct Slow: ParameterGroup {
+        @Option("decay exponent α", range: .positive) var alpha = 1.0
+        @Option("estimated seconds of one call", range: .positive) var cost = 1.0
+    }
+
+    static let slow = ModelFamily(
+        name: "slow", summary: "A curve estimated to be slow.", doc: "For tests.", reference: "none", model: Slow.self,
+        operations: [
+            .table("simulate", "The curve P^-alpha.", model: Slow.self, arguments: NoArguments.self,
+                   estimate: { slow, _ in WorkEstimate(bytes: 64, seconds: slow.cost) }) { slow, _, _ in
+                let P = [10.0, 100, 1000]
+                return Table(columns: [Table.Column("P", P), Table.Column("test", P.map { pow($0, -slow.alpha) })],
+                             caption: "simulation", role: .simulation)
+            },
+        ])
+
+    /// The frames `solvable run` saves for an explore of a simulation estimated at `cost`
+    /// seconds, under a session time limit of 10 s; and the session.
+    static func frames(cost: Double) throws -> (JSONValue, Session) {
+        let session = Session(families: [slow], functions: [])
+        let cells = ["limits(seconds=10)", "explore(simulate(slow(alpha=slider(1, 3, 2, step=0.05), cost=\(cost))))"]
+        let result = NotebookExecutor(evaluator: session).run(notebook(cells))
+        #expect(result.failure == nil)
+        let output = try #require(result.notebook.cells[1].outputs.first { $0["data"]?[ExploreFrames.mimeType] != nil })
+        return (try #require(output["data"]?[ExploreFrames.mimeType]), session)
+    }
+
+    @Test func cheapFramesCoverTheWholeGrid() throws {
+        let (frames, _) = try Self.frames(cost: 0.001)
+        #expect(frames["frames"]?.arrayValue?.count == 41)
+        #expect(frames["note"]?.stringValue?.hasPrefix("41 frames precomputed (41 values of alpha)") == true)
+    }
+
+    @Test func slowFramesTakeACoarserGridThatFitsTheLimit() throws {
+        // 41 frames at 1 s each would pass the 10 s limit: 9 fit (the cell itself took a few ms).
+        let (frames, session) = try Self.frames(cost: 1)
+        let views = try #require(frames["frames"]?.arrayValue)
+        #expect(views.count == 9)
+        #expect(frames["controls"]?.arrayValue?.first?["values"]?.arrayValue?.map { $0.stringValue ?? "" }
+            == ["1", "1.25", "1.5", "1.75", "2", "2.25", "2.5", "2.75", "3"])
+        let note = try #require(frames["note"]?.stringValue)
+        #expect(note.hasPrefix("9 frames precomputed, at 9 of 41 values of alpha: one redraw is estimated at 1 s"), "\(note)")
+        #expect(note.contains("room for 9 of the 41 frames"), "\(note)")
+        // Frames made in parallel are the ones the session draws one at a time.
+        for (i, alpha) in [1.0, 2.25, 3.0].enumerated() {
+            let index = [0, 5, 8][i]
+            guard case .success(let drawn) = session.reexplore(0, settings: [.double(alpha)], sink: OutputRecorder(),
+                                                               monitor: WorkMonitor()) else {
+                Issue.record("redraw at \(alpha) failed"); continue
+            }
+            #expect(views[index].stringValue == ExploreWidgets.html(drawn.dataJSON))
+        }
+        #expect(Set(views.compactMap(\.stringValue)).count == 9)
+    }
+
+    @Test func framesThatCannotFitAreRefusedWithTheReason() throws {
+        let (frames, _) = try Self.frames(cost: 6)
+        #expect(frames["frames"] == nil)
+        let error = try #require(frames["error"]?.stringValue)
+        #expect(error.hasPrefix("no frames precomputed: one redraw is estimated at 6 s and the cell's time limit of 10 s leaves"),
+                "\(error)")
+        #expect(error.hasSuffix("room for 1 of the 41 frames"), "\(error)")
+    }
+}
