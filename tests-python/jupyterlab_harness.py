@@ -91,13 +91,13 @@ def chromium(profile):
         driver.quit()
 
 
-def notebook(kernel, source):
-    """An nbformat 4 notebook of one code cell for `kernel` ("solvable" or "python3")."""
+def notebook(kernel, source, *more):
+    """An nbformat 4 notebook of code cells `source`, `*more` for `kernel` ("solvable" or "python3")."""
     language = {"solvable": "solvable", "python3": "python"}[kernel]
     return {"nbformat": 4, "nbformat_minor": 5,
             "metadata": {"kernelspec": {"name": kernel, "display_name": kernel, "language": language}},
-            "cells": [{"cell_type": "code", "id": "c1", "metadata": {}, "execution_count": None,
-                       "outputs": [], "source": source}]}
+            "cells": [{"cell_type": "code", "id": f"c{i + 1}", "metadata": {}, "execution_count": None,
+                       "outputs": [], "source": text} for i, text in enumerate((source, *more))]}
 
 
 # The notebook shown now (others stay open in hidden tabs).

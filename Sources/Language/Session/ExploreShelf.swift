@@ -37,8 +37,9 @@ public final class ExploreShelf: Sendable {
         var exploration: Exploration
         /// The estimated seconds of the operations its first evaluation ran (`WorkEstimate`).
         var estimatedSeconds: Double
-        /// When the cell that showed it started, and the time limit that cell ran under.
+        /// When the cell that showed it started.
         var cellStart: ContinuousClock.Instant
+        /// The time limit, in seconds, that cell ran under.
         var cellLimit: Double
     }
 
@@ -85,8 +86,9 @@ public final class ExploreShelf: Sendable {
         /// The estimated seconds of one redraw: the operations' estimates (`WorkEstimate`)
         /// summed over the explore's first evaluation; 0 when it ran none.
         public var secondsPerRedraw: Double
-        /// When the cell that showed the explore started, and that cell's time limit.
+        /// When the cell that showed the explore started.
         public var cellStart: ContinuousClock.Instant
+        /// The time limit, in seconds, of the cell that showed the explore.
         public var cellLimit: Double
         /// Whether a redraw may read a name only the session can build (restored from the
         /// cell cache): then redraws must run through `Session.reexplore`, one at a time.
