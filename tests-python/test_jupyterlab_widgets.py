@@ -14,8 +14,8 @@ pytest.importorskip("selenium")
 if not (shutil.which("chromium") and shutil.which("chromedriver")):
     pytest.skip("needs Debian's chromium and chromium-driver", allow_module_level=True)
 
-from jupyterlab_harness import (SHOWN, VIEW, chromium, jupyterlab, measure_moves, notebook,  # noqa: E402
-                                run_first_cell, save_notebook, summary)
+from jupyterlab_harness import (LONG, SHOWN, VIEW, chromium, jupyterlab, measure_moves, notebook, prompt,  # noqa: E402
+                                run_first_cell, save_notebook, start_cell, summary)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from solvable_helpers import solvable  # noqa: E402
@@ -48,29 +48,14 @@ def test_explore_slider_redraws_the_svg_in_jupyterlab(tmp_path):
     assert result["moves"] == 20
 
 
-# About 8 s of simulation in a release build on the 2-core CI machine.
-LONG = "s = simulate(ridge(alpha=1.5, beta=1.2, noise=0.1, dim=400, lambda=1e-4), P=[100, 200, 400], trials=100, seed=1)"
-
-
-def prompt(driver, index):
-    """The input prompt of cell `index` of the shown notebook (`[*]:` while it runs)."""
-    return driver.execute_script("return document.querySelectorAll(arguments[0]+'.jp-Cell .jp-InputPrompt')[arguments[1]]"
-                                 ".textContent.trim();", SHOWN, index)
-
-
 def test_controls_stay_live_while_another_cell_runs(tmp_path):
     """JupyterLab sends widget comms on a subshell (commsOverSubshells, default
     perCommTarget) and the kernel redraws on a copy of the session: moves made while a
     long simulation runs in the next cell change the SVG before that cell ends."""
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.keys import Keys
     with jupyterlab({"live.ipynb": notebook("solvable", EXPLORE, LONG)}) as (base, token, root):
         with chromium(tmp_path / "profile") as driver:
             run_first_cell(driver, base, token, "live.ipynb")
-            editor = driver.find_elements(By.CSS_SELECTOR, SHOWN + ".jp-Cell .jp-InputArea-editor")[1]
-            ActionChains(driver).move_to_element(editor).click().key_down(Keys.SHIFT).send_keys(Keys.ENTER) \
-                .key_up(Keys.SHIFT).perform()
-            WebDriverWait(driver, 30).until(lambda d: prompt(d, 1) == "[*]:")
+            start_cell(driver, 1)
             time.sleep(0.5)  # the simulation is under way
             latencies = measure_moves(driver, moves=5)
             assert prompt(driver, 1) == "[*]:", "the long cell ended before the moves were drawn"
