@@ -1,3 +1,4 @@
+import CellCache
 import Foundation
 import JSON
 import Language
@@ -5,6 +6,7 @@ import Models
 @testable import Notebook
 import NumericCore
 import Testing
+import TestSupport
 
 /// `solvable run` precomputes an explore's frames within the cell's time limit, judged
 /// by the cell's own estimate of one redraw: a coarser grid, stated, or none.
@@ -73,5 +75,34 @@ import Testing
         #expect(error.hasPrefix("no frames precomputed: one redraw is estimated at 6 s and the cell's time limit of 10 s leaves"),
                 "\(error)")
         #expect(error.hasSuffix("room for 1 of the 41 frames"), "\(error)")
+    }
+
+    /// A frame may read a name that only the session can build (bound by a cell the
+    /// cell cache restored, read by no earlier evaluation): those frames are drawn on the
+    /// session's turn, one at a time, and see its value.
+    @Test func aNameRestoredFromTheCellCacheIsBuiltForTheFramesThatReadIt() throws {
+        let directory = try Scratch.directory("solvable-explore-cache")
+        func run(_ cells: [String]) throws -> (frames: JSONValue?, restored: [Int]) {
+            let session = Session(families: [Self.slow], functions: [])
+            session.files = FileScope(base: directory)
+            let memo = SessionMemo(session: session, cachePath: SessionMemo.path(forNotebooksIn: directory), refresh: []) { _ in }
+            let result = NotebookExecutor(evaluator: session, memo: memo).run(notebook(cells))
+            #expect(result.failure == nil, "\(String(describing: result.failure))")
+            let output = result.notebook.cells.last?.outputs.first { $0["data"]?[ExploreFrames.mimeType] != nil }
+            return (output?["data"]?[ExploreFrames.mimeType], memo?.restoredCells ?? [])
+        }
+        _ = try run(["a = 2.5", "1"])
+        let explore = "explore(simulate(slow(alpha=a if checkbox(false) else slider(1, 3, 2, step=1), cost=0.001)))"
+        let (saved, restored) = try run(["a = 2.5", explore])
+        #expect(restored == [1])
+        let frames = try #require(saved)
+        let list = frames["frames"]?.arrayValue ?? []
+        let views = list.compactMap(\.stringValue)
+        // Row-major over (checkbox, slider): false × 1, 2, 3, then true × the slider, where alpha = a.
+        #expect(views.count == 6)
+        #expect(Set(views[0..<3]).count == 3 && Set(views[3..<6]).count == 1 && !views[0..<3].contains(views[3]))
+        let (direct, _) = try Self.frames(cost: 0.001)
+        let twoAndAHalf = try #require(direct["frames"]?.arrayValue?[30].stringValue)  // 1 + 30 × 0.05 = 2.5
+        #expect(views[3] == twoAndAHalf)
     }
 }
