@@ -105,4 +105,21 @@ import TestSupport
         let twoAndAHalf = try #require(direct["frames"]?.arrayValue?[30].stringValue)  // 1 + 30 × 0.05 = 2.5
         #expect(views[3] == twoAndAHalf)
     }
+
+    /// Frames that write a file are drawn one at a time, and the file is left as the
+    /// cell's own values write it, not as the last frame did.
+    @Test func framesThatWriteFilesLeaveTheCellsFile() throws {
+        let directory = try Scratch.directory("solvable-explore-save")
+        let session = Session(families: [Self.slow], functions: [])
+        session.files = FileScope(base: directory)
+        let table = "simulate(slow(alpha=%@, cost=0.001))"
+        let cells = ["save(" + table.replacingOccurrences(of: "%@", with: "2") + ", \"direct.csv\")",
+                     "explore(save(" + table.replacingOccurrences(of: "%@", with: "slider(1, 3, 2, step=1)") + ", \"curve.csv\"))"]
+        let result = NotebookExecutor(evaluator: session).run(notebook(cells))
+        #expect(result.failure == nil)
+        let frames = result.notebook.cells[1].outputs.compactMap { $0["data"]?[ExploreFrames.mimeType] }.first
+        #expect(frames?["frames"]?.arrayValue?.count == 3, "\(String(describing: frames))")
+        let written = try String(contentsOfFile: directory + "/curve.csv", encoding: .utf8)
+        #expect(written == (try String(contentsOfFile: directory + "/direct.csv", encoding: .utf8)))
+    }
 }
