@@ -16,13 +16,20 @@ import TestSupport
     struct Slow: ParameterGroup {
         @Option("decay exponent α", range: .positive) var alpha = 1.0
         @Option("estimated seconds of one call", range: .positive) var cost = 1.0
+        @Option("seconds one call really takes", range: .nonNegative) var takes = 0.0
     }
 
     static let slow = ModelFamily(
         name: "slow", summary: "A curve estimated to be slow.", doc: "For tests.", reference: "none", model: Slow.self,
         operations: [
             .table("simulate", "The curve P^-alpha.", model: Slow.self, arguments: NoArguments.self,
-                   estimate: { slow, _ in WorkEstimate(bytes: 64, seconds: slow.cost) }) { slow, _, _ in
+                   estimate: { slow, _ in WorkEstimate(bytes: 64, seconds: slow.cost) }) { slow, _, monitor in
+                let clock = ContinuousClock()
+                let start = clock.now
+                while clock.now - start < .seconds(slow.takes) {
+                    try monitor.checkCancelled()
+                    Thread.sleep(forTimeInterval: 0.005)
+                }
                 let P = [10.0, 100, 1000]
                 return Table(columns: [Table.Column("P", P), Table.Column("test", P.map { pow($0, -slow.alpha) })],
                              caption: "simulation", role: .simulation)
@@ -30,10 +37,11 @@ import TestSupport
         ])
 
     /// The frames `solvable run` saves for an explore of a simulation estimated at `cost`
-    /// seconds, under a session time limit of 10 s; and the session.
-    static func frames(cost: Double) throws -> (JSONValue, Session) {
+    /// seconds (taking `takes`), under a session time limit of `limit` seconds; and the session.
+    static func frames(cost: Double, takes: Double = 0, limit: Double = 10) throws -> (JSONValue, Session) {
         let session = Session(families: [slow], functions: [])
-        let cells = ["limits(seconds=10)", "explore(simulate(slow(alpha=slider(1, 3, 2, step=0.05), cost=\(cost))))"]
+        let cells = ["limits(seconds=\(limit))",
+                     "explore(simulate(slow(alpha=slider(1, 3, 2, step=0.05), cost=\(cost), takes=\(takes))))"]
         let result = NotebookExecutor(evaluator: session).run(notebook(cells))
         #expect(result.failure == nil)
         let output = try #require(result.notebook.cells[1].outputs.first { $0["data"]?[ExploreFrames.mimeType] != nil })
@@ -75,6 +83,16 @@ import TestSupport
         #expect(error.hasPrefix("no frames precomputed: one redraw is estimated at 6 s and the cell's time limit of 10 s leaves"),
                 "\(error)")
         #expect(error.hasSuffix("room for 1 of the 41 frames"), "\(error)")
+    }
+
+    /// Redraws that take longer than their estimate stop at the cell's time limit, and
+    /// the figure says so (the estimate let 4 frames in: the cell took 0.5 s of 1.5 s).
+    @Test func framesSlowerThanTheirEstimateStopAtTheTimeLimit() throws {
+        let (frames, _) = try Self.frames(cost: 0.25, takes: 0.5, limit: 1.5)
+        #expect(frames["frames"] == nil)
+        let error = try #require(frames["error"]?.stringValue)
+        #expect(error.hasPrefix("frames stopped at the cell's time limit of 1.5 s after "), "\(error)")
+        #expect(error.hasSuffix("the redraws took longer than their estimate"), "\(error)")
     }
 
     /// A frame may read a name that only the session can build (bound by a cell the

@@ -33,7 +33,12 @@ final class FrameTally: Sendable {
             guard state.failure == nil else { return (nil, true) }
             switch result {
             case .failure(let error):
-                state.failure = "a frame failed: \(error.ename): \(error.evalue)"
+                if case .timeLimit(let seconds)? = monitor.stopReason {
+                    state.failure = "frames stopped at the cell's time limit of \(ExploreFramePlan.seconds(seconds)) after "
+                        + "\(state.done) of \(state.frames.count): the redraws took longer than their estimate"
+                } else {
+                    state.failure = "a frame failed: \(error.ename): \(error.evalue)"
+                }
             case .success(let drawn):
                 state.frames[index] = ExploreWidgets.html(drawn.bundle.dataJSON)
                 state.spent += drawn.estimatedSeconds
