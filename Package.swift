@@ -67,11 +67,11 @@ let package = Package(
         .executableTarget(name: "calibrate-bench", dependencies: ["Language", "Display", "NumericCore"], path: "bench/calibrate"),
 
         // Tests (Swift Testing), with what they share: scratch directories, the checkout's paths.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Models", "NumericCore"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NumericCoreTests", dependencies: ["TestSupport", "NumericCore"]),
         .testTarget(name: "ModelsTests", dependencies: [
-            "Models", "NumericCore",
+            "TestSupport", "Models", "NumericCore",
             .product(name: "ComplexModule", package: "swift-numerics"),
             .product(name: "RealModule", package: "swift-numerics"),
         ]),

@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # Deep linear network GD, Swift (dynamics-bench) beside numpy (see bench/README.md, "Deep linear").
-set -euo pipefail
-cd "$(dirname "$0")/.."
-swift build -c release --product dynamics-bench >/dev/null
-PY=${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}
-export OPENBLAS_NUM_THREADS=1
+. "$(dirname "$0")/common.sh"
+release dynamics-bench
 ARGS="depth=3 dim=64 width=64 singular=1.5,1,0.75,0.5 init=1e-3 lr=1e-3 t=0,1,2,3,4,5"
 echo "== Swift: simulate ($ARGS)"
 .build/release/dynamics-bench deeplinear simulate $ARGS | tail -4

@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # Peaked softmax head, Swift (dynamics-bench) beside numpy (see bench/README.md, "Peaked").
-set -euo pipefail
-cd "$(dirname "$0")/.."
-swift build -c release --product dynamics-bench >/dev/null
-PY=${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}
-export OPENBLAS_NUM_THREADS=1
+. "$(dirname "$0")/common.sh"
+release dynamics-bench
 echo "== Swift: simulate (V=128, d=32, batch 1024, lr 5, 512 steps)"
 .build/release/dynamics-bench peaked simulate lr=5 t=0,16,64,128,256,512
 echo "== numpy: the same loop"

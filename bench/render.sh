@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # solvable render vs jupyter nbconvert --to html on a 20-cell notebook with plots and tables.
 # Needs a release build (make build); installs nbconvert into bench/.venv on first use.
-set -euo pipefail
-export OPENBLAS_NUM_THREADS=1  # single-threaded BLAS, as every bench here
-cd "$(dirname "$0")/.."
-BIN=${SOLVABLE_BIN:-$PWD/.build/release/solvable}
+. "$(dirname "$0")/common.sh"
 VENV=bench/.venv
 if [ ! -x "$VENV/bin/jupyter-nbconvert" ]; then
   python3 -m venv "$VENV"

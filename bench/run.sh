@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # solvable run vs direct evaluation of the same cells vs nbclient driving the kernel.
 # Needs a release build (make build); uses the project venv (.venv) for nbclient.
-set -euo pipefail
-export OPENBLAS_NUM_THREADS=1  # single-threaded BLAS, as every bench here
-cd "$(dirname "$0")/.."
-BIN=${SOLVABLE_BIN:-$PWD/.build/release/solvable}
-PY=${PYTHON:-.venv/bin/python}
-[ -x "$PY" ] || PY=python3
+. "$(dirname "$0")/common.sh"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 python3 bench/render_notebook.py "$WORK/bench.ipynb" "$WORK/bench.solv"

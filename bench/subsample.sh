@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # subsample (feature-subsampled ridge ensemble), Swift (solvable eval) beside numpy (see bench/README.md, "subsample").
-set -euo pipefail
-cd "$(dirname "$0")/.."
-swift build -c release --product solvable >/dev/null
-PY=${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}
-export OPENBLAS_NUM_THREADS=1
+. "$(dirname "$0")/common.sh"
+release solvable
 TIMEFORMAT="seconds %R (wall), %U user"
 echo "== Swift: simulate(subsample(nu=[0.3, 0.5, 0.7, 0.9], dim=400, ...), P=[100, 300, 800], trials=16)"
 time .build/release/solvable eval -e 'simulate(subsample(nu=[0.3, 0.5, 0.7, 0.9], dim=400, lambda=1e-2, noise=0.2, featurenoise=0.3, readout=0.5), P=[100, 300, 800], trials=16, seed=1)'

@@ -2,12 +2,7 @@
 # Sweep overhead per task: solvable sweep (6 tasks, -j 1 and -j 2) vs the same 6 parameter sets
 # as separate `solvable run -p` calls vs papermill driving the Solvable kernel with the same
 # parameters. Needs a release build (make build) and papermill in the project venv (.venv).
-set -euo pipefail
-export OPENBLAS_NUM_THREADS=1  # single-threaded BLAS, as every bench here
-cd "$(dirname "$0")/.."
-BIN=${SOLVABLE_BIN:-$PWD/.build/release/solvable}
-PY=${PYTHON:-.venv/bin/python}
-[ -x "$PY" ] || PY=python3
+. "$(dirname "$0")/common.sh"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 # The kernelspec goes into a scratch prefix so the bench leaves the user's Jupyter alone.

@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # TD(0) on a ring MRP, Swift (`solvable eval`) beside numpy (see bench/README.md, "TD learning").
-set -euo pipefail
-cd "$(dirname "$0")/.."
-swift build -c release --product solvable >/dev/null
-PY=${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}
-export OPENBLAS_NUM_THREADS=1
+. "$(dirname "$0")/common.sh"
+release solvable
 SCRIPT=$(mktemp --suffix=.solv)
 trap 'rm -f "$SCRIPT"' EXIT
 cat >"$SCRIPT" <<'SOLV'

@@ -32,31 +32,31 @@ import Testing
     }
 
     @Test func missingColumnListsTheColumnsThereAre() {
-        #expect(throws: PlotError(parameter: "y", message: "no column 'train' in table 1; columns are P, test")) {
+        #expect(throws: PlotError.noColumn("train", parameter: "y", context: " in table 1", columns: ["P", "test"])) {
             try Plot(tables: [theory, simulation], x: "P", y: "train")
         }
-        #expect(throws: PlotError(parameter: "x", message: "no column 'R'; columns are P, test")) {
+        #expect(throws: PlotError.noColumn("R", parameter: "x", context: "", columns: ["P", "test"])) {
             try Plot(tables: [theory], x: "R", y: "test")
         }
         let single = Table(columns: [.init("P", [1])])
-        #expect(throws: PlotError(parameter: "y", message: "no column 2 to use as y; columns are P")) {
+        #expect(throws: PlotError.noColumnAt(index: 1, parameter: "y", context: "", columns: ["P"])) {
             try Plot(tables: [single], x: nil, y: nil)
         }
     }
 
     @Test func textColumnsCannotBePlotted() {
         let t = Table(columns: [.init("opt", strings: ["sgd"]), .init("loss", [1])])
-        #expect(throws: PlotError(parameter: "x", message: "column 'opt' holds text, not numbers; columns are opt, loss")) {
+        #expect(throws: PlotError.textColumn("opt", parameter: "x", context: "", columns: ["opt", "loss"])) {
             try Plot(tables: [t], x: "opt", y: "loss")
         }
     }
 
     @Test func emptyInputIsAnError() {
-        #expect(throws: PlotError(parameter: nil, message: "nothing to plot: give at least one table")) {
+        #expect(throws: PlotError.noTables) {
             try Plot(tables: [], x: "P", y: "test")
         }
         let empty = Table(columns: [.init("P", []), .init("test", [])])
-        #expect(throws: PlotError(parameter: nil, message: "nothing to plot: the tables have no rows")) {
+        #expect(throws: PlotError.noRows) {
             try Plot(tables: [empty], x: "P", y: "test")
         }
     }
@@ -66,8 +66,7 @@ import Testing
         let plot = try Plot(tables: [mixed], x: "x", y: "y", scale: .loglog)
         #expect(plot.series[0].drawablePoints(.loglog).map(\.index) == [3])
         let negative = Table(columns: [.init("x", [1, 2]), .init("y", [-1, 0])])
-        #expect(throws: PlotError(parameter: "scale", message:
-            "nothing to plot on a log y axis: no point has positive, finite y (scale=\"logy\")")) {
+        #expect(throws: PlotError.noPointOnLogAxis(axes: "y", scale: "logy")) {
             try Plot(tables: [negative], x: "x", y: "y", scale: .logy)
         }
         #expect(throws: PlotError.self) { try Plot(tables: [negative], x: "x", y: "y", scale: .loglog) }

@@ -87,5 +87,8 @@ extension DiagnosticCatalogTests {
             "NameError: no help for 'alpah': it is not a builtin, model or variable; did you mean 'alpha'?", "  at line 2, column 6", "    help(\"alpah\")", "         ^"]),
         Row(diagnostic: "builtin.figurePath", code: "save(plot([1, 2], [1, 2]), \"p.txt\")", traceback: [
             "ArgumentError: a plot saves to a .svg, .png or .pdf file, not \"p.txt\"", "  at line 1, column 28", "    save(plot([1, 2], [1, 2]), \"p.txt\")", "                               ^"]),
+        Row(diagnostic: "builtin.inputUnavailable", code: "input()", traceback: [
+            "IOError: input: there is no front end to type into here (input() needs a Jupyter front end)", "  at line 1, column 1", "    input()", "    ^"]),
+
     ]
 }

@@ -3,8 +3,10 @@ import Testing
 
 /// Every case of the diagnostics catalogue (`Diagnostic`; its `Syntax` cases in
 /// `syntaxRows`, `Evaluation` in `evaluationRows`, `Resource` in `resourceRows`, `Builtin`
-/// in `builtinRows`, `Widget` in `widgetRows`, `Plot` in `plotRows`), pinned in full as a
-/// user sees it: kind, text, line, column, the quoted line with its caret, and the suggestion.
+/// in `builtinRows`, `Widget` in `widgetRows`, `Plot` in `plotRows`, `ScalingFit` in
+/// `scalingFitRows`, `model` in `modelRows`; front-end settings in `settingRows`, cases no cell
+/// can raise in `directRows`), pinned in full as a user sees it: kind, text, line, column, the
+/// quoted line with its caret, and the suggestion.
 @Suite struct DiagnosticCatalogTests {
     /// One case: the catalogue entry, a cell that raises it, and the whole traceback.
     struct Row: Sendable, CustomTestStringConvertible {
@@ -91,7 +93,7 @@ import Testing
             "  at line 1, column 1", "    theory(toy(), P=[1], alpha=linspace(1, 2, 400), dim=linspace(1, 400, 400))", "    ^"]),
     ]
 
-    @Test(arguments: rows + syntaxRows + evaluationRows + resourceRows + builtinRows + widgetRows + plotRows)
+    @Test(arguments: rows + syntaxRows + evaluationRows + resourceRows + builtinRows + widgetRows + plotRows + scalingFitRows + modelRows)
     func rendersInFull(_ row: Row) throws {
         let harness = row.catalog ? Harness(session: Session()) : Harness()
         let error = try #require(harness.error(row.code), "\(row.code) did not fail")

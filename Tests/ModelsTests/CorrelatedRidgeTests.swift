@@ -1,16 +1,8 @@
 import RealModule
+import TestSupport
 import Testing
 import NumericCore
 @testable import Models
-
-extension CorrelatedRidge {
-    static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try theory(try Parameters(model), try Sizes(arguments), monitor)
-    }
-    static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try simulate(try Parameters(model), try SimulationSizes(arguments), monitor)
-    }
-}
 
 /// corridge: the correlated-sample deterministic equivalent against its own simulation, K = I
 /// against `ridge`, the AR(1) closed form of K's spectrum, the GCV bias CorrGCV removes, and
@@ -24,8 +16,8 @@ extension CorrelatedRidge {
     }
 
     func expectAgreement(_ model: ParameterSet, columns: [String], P: [Double], trials: Double, seed: Double) throws {
-        let theory = try CorrelatedRidge.theory(model, parameters([:], vectors: ["P": P]), .none)
-        let sim = try CorrelatedRidge.simulate(model, parameters(["trials": trials, "seed": seed], vectors: ["P": P]), .none)
+        let theory = try CorrelatedRidge.family.table("theory", model, parameters([:], vectors: ["P": P]), .none)
+        let sim = try CorrelatedRidge.family.table("simulate", model, parameters(["trials": trials, "seed": seed], vectors: ["P": P]), .none)
         for column in columns {
             // forecastgcv estimates the forecast risk: its theory value is the forecast column.
             let expected = theory.values(column == "forecastgcv" ? "forecast" : column)
@@ -52,7 +44,7 @@ extension CorrelatedRidge {
     /// many standard errors) at every ridge while CorrGCV agrees with it.
     @Test(arguments: [1e-3, 1e-2, 1e-1])
     func gcvIsBiasedAndCorrGCVIsNot(lambda: Double) throws {
-        let sim = try CorrelatedRidge.simulate(Self.model(["rho": 0.8, "lambda": lambda]),
+        let sim = try CorrelatedRidge.family.table("simulate", Self.model(["rho": 0.8, "lambda": lambda]),
                                                parameters(["trials": 40, "seed": 4], vectors: ["P": [120]]), .none)
         let total = sim.values("total")[0]
         func z(_ column: String) -> Double {
@@ -69,10 +61,10 @@ extension CorrelatedRidge {
     @Test func identityCorrelationsRecoverRidge() throws {
         let data = ["alpha": 1.3, "beta": 0.9, "noise": 0.4, "dim": 300, "lambda": 0.02]
         let grid = parameters([:], vectors: ["P": [50, 200, 700]])
-        let ridge = try Ridge.theory(parameters(data), grid, .none)
+        let ridge = try Ridge.family.table("theory", parameters(data), grid, .none)
         for (kind, rho) in [("none", 0.5), ("ar1", 0.0)] {
             for noise in ["same", "white"] {
-                let t = try CorrelatedRidge.theory(Self.model(data.merging(["rho": rho]) { $1 }, correlation: kind, noise: noise),
+                let t = try CorrelatedRidge.family.table("theory", Self.model(data.merging(["rho": rho]) { $1 }, correlation: kind, noise: noise),
                                                    grid, .none)
                 for column in ["test", "train", "gcv", "kappa"] {
                     for i in 0..<3 {
@@ -103,15 +95,15 @@ extension CorrelatedRidge {
     /// lag → ∞ (correlation gone) the forecast risk returns to the total risk.
     @Test func forecastIsOptimisticAndFadesWithLag() throws {
         let grid = parameters([:], vectors: ["P": [100]])
-        let near = try CorrelatedRidge.theory(Self.model(["rho": 0.8, "lag": 1]), grid, .none)
-        let far = try CorrelatedRidge.theory(Self.model(["rho": 0.8, "lag": 400]), grid, .none)
+        let near = try CorrelatedRidge.family.table("theory", Self.model(["rho": 0.8, "lag": 1]), grid, .none)
+        let far = try CorrelatedRidge.family.table("theory", Self.model(["rho": 0.8, "lag": 400]), grid, .none)
         #expect(near.values("forecast")[0] < 0.9 * near.values("total")[0])
         #expect(far.values("forecast")[0].isApproximatelyEqual(to: far.values("total")[0], relativeTolerance: 1e-12))
     }
 
     @Test func badParametersNameTheParameterAndRange() throws {
         func error(_ model: ParameterSet, _ P: [Double] = [10]) -> ModelError? {
-            do { _ = try CorrelatedRidge.theory(model, parameters([:], vectors: ["P": P]), .none); return nil }
+            do { _ = try CorrelatedRidge.family.table("theory", model, parameters([:], vectors: ["P": P]), .none); return nil }
             catch let e as ModelError { return e } catch { return nil }
         }
         #expect(error(Self.model(["rho": 1])) == .domain(parameter: "rho", value: "1", allowed: "0 ≤ rho < 1"))
@@ -131,8 +123,8 @@ extension CorrelatedRidge {
     /// tables leave it out rather than print a number.
     @Test func whiteNoiseTablesHaveNoForecast() throws {
         let white = Self.model([:], noise: "white")
-        let t = try CorrelatedRidge.theory(white, parameters([:], vectors: ["P": [20]]), .none)
-        let s = try CorrelatedRidge.simulate(white, parameters(["trials": 2], vectors: ["P": [20]]), .none)
+        let t = try CorrelatedRidge.family.table("theory", white, parameters([:], vectors: ["P": [20]]), .none)
+        let s = try CorrelatedRidge.family.table("simulate", white, parameters(["trials": 2], vectors: ["P": [20]]), .none)
         #expect(t.numbers("forecast") == nil && s.numbers("forecast") == nil && s.numbers("forecastgcv") == nil)
         #expect(t.numbers("corrgcv") != nil && s.numbers("corrgcv_se") != nil)
     }
@@ -140,7 +132,7 @@ extension CorrelatedRidge {
     @Test func simulationIsReproducible() throws {
         let grid = parameters(["trials": 3, "seed": 9], vectors: ["P": [30]])
         let m = Self.model(["rho": 0.5])
-        #expect(try CorrelatedRidge.simulate(m, grid, .none) == CorrelatedRidge.simulate(m, grid, .none))
+        #expect(try CorrelatedRidge.family.table("simulate", m, grid, .none) == CorrelatedRidge.family.table("simulate", m, grid, .none))
     }
 }
 

@@ -1,4 +1,5 @@
 import RealModule
+import TestSupport
 import Testing
 import NumericCore
 @testable import Models
@@ -76,7 +77,7 @@ import Darwin
             }
             var grid = ParameterSet()
             grid["P"] = .vector([samples])
-            let ridgeless = try RandomFeatures.theory(features, grid, .none).numbers("test")![0]
+            let ridgeless = try RandomFeatures.family.table("theory", features, grid, .none).numbers("test")![0]
             for t in [1e8, 1e12] {
                 let flow = try Flow.twoLevelLoss(spectrum, width: width, samples: samples, noise: 0.3, time: t).test
                 #expect(flow.isApproximatelyEqual(to: ridgeless, relativeTolerance: 1e-5), "N = \(width), P = \(samples), t = \(t): \(flow) vs \(ridgeless)")

@@ -9,13 +9,28 @@ struct HopfieldTests {
                                                  "degree": .number(Double(degree)), "separation": .string(separation)]))
     }
 
-    @Test("simulated per-transition P₅₀ is within 10% of the finite-N erfc prediction (poly, d = 2 and 3)",
-          arguments: [(100, 2), (40, 3)])
+    /// At d = 3, N = 40 the Gaussian-crosstalk prediction is about 3% low (3.5 standard errors at seed 7, 10
+    /// over eight seeds): the long-sequence-hopfield notebook states it, so it is not a case here.
+    @Test("simulated per-transition P₅₀ is within 3 standard errors of the finite-N erfc prediction (poly, d = 2)",
+          arguments: [(50, 2), (100, 2)])
     func capacity(n: Int, degree: Int) throws {
         let c = try configuration(n, degree: degree)
         let predicted = try Hopfield.predictedCapacity(c, sequence: false)
         let simulated = try Hopfield.simulatedCapacity(c, sequence: false, guess: predicted, trials: 8, seed: 7, monitor: .none)
-        #expect(abs(simulated - predicted) <= 0.1 * predicted, "N = \(n), d = \(degree): simulated \(simulated), theory \(predicted)")
+        #expect(simulated.standardError.isFinite && simulated.standardError > 0)
+        #expect(abs(simulated.p50 - predicted) <= 3 * simulated.standardError,
+                "N = \(n), d = \(degree): simulated \(simulated.p50) ± \(simulated.standardError), theory \(predicted)")
+    }
+
+    @Test("the P₅₀ standard error is the spread of P₅₀ over independent seeds (within a factor 2)")
+    func capacityStandardError() throws {
+        let c = try configuration(60, degree: 2)
+        let predicted = try Hopfield.predictedCapacity(c, sequence: false)
+        let runs = try (1...12).map { try Hopfield.simulatedCapacity(c, sequence: false, guess: predicted, trials: 4, seed: UInt64($0), monitor: .none) }
+        let mean = runs.map(\.p50).reduce(0, +) / Double(runs.count)
+        let spread = (runs.map { ($0.p50 - mean) * ($0.p50 - mean) }.reduce(0, +) / Double(runs.count - 1)).squareRoot()
+        let reported = runs.map(\.standardError).reduce(0, +) / Double(runs.count)
+        #expect(reported > spread / 2 && reported < spread * 2, "reported SE \(reported), spread over seeds \(spread)")
     }
 
     @Test("crosstalk moments are exact: E[m²] = 1/N, E[m⁴] = 3/N² − 2/N³, and ((1+e⁻⁴)/2)^N for exp")

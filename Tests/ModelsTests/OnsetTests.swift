@@ -1,4 +1,5 @@
 import RealModule
+import TestSupport
 import Testing
 import NumericCore
 @testable import Models
@@ -11,8 +12,8 @@ import NumericCore
     @Test func theoryMatchesSimulation() throws {
         var values = base; values["E"] = 3
         let grid = parameters(["trials": 60, "seed": 12], vectors: ["P": [40, 120, 240]])
-        let theory = try Onset.theory(parameters(values), grid, .none)
-        let sim = try Onset.simulate(parameters(values), grid, .none)
+        let theory = try Onset.family.table("theory", parameters(values), grid, .none)
+        let sim = try Onset.family.table("simulate", parameters(values), grid, .none)
         for column in ["test", "test1", "variance"] {
             for i in 0..<3 {
                 let z = zScore(theory: theory.values(column)[i], mean: sim.values(column)[i],
@@ -26,12 +27,12 @@ import NumericCore
     /// follow bias + V/E, so the gap to one model is V (1 − 1/E).
     @Test func ensemblingDividesTheVarianceByE() throws {
         let grid = parameters(["trials": 80, "seed": 5], vectors: ["P": [30]])
-        let theory = try Onset.theory(parameters(base), grid, .none)
+        let theory = try Onset.family.table("theory", parameters(base), grid, .none)
         let bias = theory.values("bias")[0], variance = theory.values("variance")[0]
         #expect(variance > 0.3 * bias, "the point should be variance-heavy: V = \(variance), bias = \(bias)")
         for e in [1.0, 4] {
             var values = base; values["E"] = e
-            let sim = try Onset.simulate(parameters(values), grid, .none)
+            let sim = try Onset.family.table("simulate", parameters(values), grid, .none)
             let z = zScore(theory: bias + variance / e, mean: sim.values("test")[0], standardError: sim.values("test_se")[0])
             #expect(z < 3, "E = \(e): \(z) standard errors")
         }
@@ -42,8 +43,8 @@ import NumericCore
     @Test func infiniteWidthIsTheKernelLimit() throws {
         let grid = parameters([:], vectors: ["P": [30, 300]])
         var wide = base; wide["N"] = .infinity; wide["E"] = 4; wide["dim"] = 1000
-        let t = try Onset.theory(parameters(wide), grid, .none)
-        let ridge = try Ridge.theory(parameters(wide), grid, .none)
+        let t = try Onset.family.table("theory", parameters(wide), grid, .none)
+        let ridge = try Ridge.family.table("theory", parameters(wide), grid, .none)
         for i in 0..<2 {
             #expect(t.values("variance")[i] == 0)
             for column in ["test", "bias", "test1", "kernel"] {
@@ -53,7 +54,7 @@ import NumericCore
         var scaled: [Double] = []
         for n in [1e4, 1e5, 1e6] {
             var values = wide; values["N"] = n
-            let row = try Onset.theory(parameters(values), grid, .none)
+            let row = try Onset.family.table("theory", parameters(values), grid, .none)
             scaled.append(row.values("variance")[1] * n)
             #expect(row.values("test1")[1].isApproximatelyEqual(to: ridge.values("test")[1], relativeTolerance: 300 / n), "N = \(n)")
         }
@@ -67,7 +68,7 @@ import NumericCore
         var previous = 0.0
         for e in [1.0, 4] {
             var values = model; values["E"] = e
-            let t = try Onset.pstar(parameters(values), parameters([:], vectors: ["N": [50, 200, 800, .infinity]]), .none)
+            let t = try Onset.family.table("pstar", parameters(values), parameters([:], vectors: ["N": [50, 200, 800, .infinity]]), .none)
             let stars = t.values("Pstar")
             #expect(stars[3] == .infinity)
             #expect(stars[0] < stars[1] && stars[1] < stars[2], "P* = \(stars)")
@@ -75,7 +76,7 @@ import NumericCore
             previous = stars[0]
             for i in 0..<3 {
                 var at = values; at["N"] = t.values("N")[i]
-                let row = try Onset.theory(parameters(at), parameters([:], vectors: ["P": [stars[i]]]), .none)
+                let row = try Onset.family.table("theory", parameters(at), parameters([:], vectors: ["P": [stars[i]]]), .none)
                 #expect((row.values("variance")[0] / e).isApproximatelyEqual(to: row.values("bias")[0], relativeTolerance: 1e-6))
                 #expect(row.values("bias")[0].isApproximatelyEqual(to: t.values("bias")[i], relativeTolerance: 1e-6))
             }
@@ -89,7 +90,7 @@ import NumericCore
     @Test(arguments: [(2.0, 1.5, 0.5), (1.5, 3.0, 0.4)])
     func onsetExponent(alpha: Double, beta: Double, exponent: Double) throws {
         let model = parameters(["alpha": alpha, "beta": beta, "dim": 4000, "lambda": 0])
-        let t = try Onset.pstar(model, parameters([:], vectors: ["N": [1e4, 1e6]]), .none)
+        let t = try Onset.family.table("pstar", model, parameters([:], vectors: ["N": [1e4, 1e6]]), .none)
         #expect(t.values("Pstar").allSatisfy { $0 < 1500 }, "P* = \(t.values("Pstar")) should stay well below dim")
         #expect(abs(t.values("slope")[0] - exponent) < 0.015, "fitted exponent \(t.values("slope")[0])")
     }
@@ -99,26 +100,14 @@ import NumericCore
         func error(_ body: () throws -> Table) -> ModelError? {
             do { _ = try body(); return nil } catch let e as ModelError { return e } catch { return nil }
         }
-        #expect(error { try Onset.theory(parameters(["E": 0]), grid, .none) }
+        #expect(error { try Onset.family.table("theory", parameters(["E": 0]), grid, .none) }
                 == .domain(parameter: "E", value: "0", allowed: "E ≥ 1"))
-        #expect(error { try Onset.theory(parameters(["N": 0.5]), grid, .none) }
+        #expect(error { try Onset.family.table("theory", parameters(["N": 0.5]), grid, .none) }
                 == .domain(parameter: "N", value: "0.5", allowed: "N ≥ 1 (inf allowed)"))
-        #expect(error { try Onset.simulate(parameters(["N": .infinity]), grid, .none) }
+        #expect(error { try Onset.family.table("simulate", parameters(["N": .infinity]), grid, .none) }
                 == .domain(parameter: "N", value: "inf", allowed: "a whole number N ≥ 1 (finite) for simulation"))
-        #expect(error { try Onset.pstar(parameters([:]), parameters([:], vectors: ["N": [0]]), .none) }
+        #expect(error { try Onset.family.table("pstar", parameters([:]), parameters([:], vectors: ["N": [0]]), .none) }
                 == .domain(parameter: "N", value: "0", allowed: "N ≥ 1 (inf allowed)"))
     }
 }
 
-// The onset operations called with untyped parameter sets, as the language passes them.
-extension Onset {
-    static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try theory(try Parameters(model), try TheorySizes(arguments), monitor)
-    }
-    static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try simulate(try Parameters(model), try SimulationSizes(arguments), monitor)
-    }
-    static func pstar(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try pstar(try Parameters(model), try OnsetWidths(arguments), monitor)
-    }
-}

@@ -33,35 +33,3 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-// The ridge-family operations called with untyped parameter sets, as the language
-// passes them: each reads and checks its typed parameters first.
-extension Ridge {
-    static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try theory(try PowerLawParameters(model), try TheorySizes(arguments), monitor)
-    }
-    static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try simulate(try PowerLawParameters(model), try SimulationSizes(arguments), monitor)
-    }
-}
-
-extension RandomFeatures {
-    static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try theory(try Parameters(model), try TheorySizes(arguments), monitor)
-    }
-    static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try simulate(try Parameters(model), try SimulationSizes(arguments), monitor)
-    }
-}
-
-extension Ensemble {
-    static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try theory(try Parameters(model), try TheorySizes(arguments), monitor)
-    }
-    static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try simulate(try Parameters(model), try SimulationSizes(arguments), monitor)
-    }
-    static func optimal(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try optimal(try Parameters(model), try OptimalArguments(arguments), monitor)
-    }
-}

@@ -1,4 +1,5 @@
 import RealModule
+import TestSupport
 import Testing
 import NumericCore
 @testable import Models
@@ -10,8 +11,8 @@ import NumericCore
 
     @Test func theoryMatchesSimulationWithRidge() throws {
         let grid = parameters(["trials": 100, "seed": 3], vectors: ["P": [40, 80, 160]])
-        let theory = try Ridge.theory(noisy, grid, .none)
-        let sim = try Ridge.simulate(noisy, grid, .none)
+        let theory = try Ridge.family.table("theory", noisy, grid, .none)
+        let sim = try Ridge.family.table("simulate", noisy, grid, .none)
         for column in ["test", "train", "gcv"] {
             for i in 0..<3 {
                 let z = zScore(theory: theory.values(column)[i], mean: sim.values(column)[i],
@@ -24,8 +25,8 @@ import NumericCore
     @Test func ridgelessTheoryMatchesSimulationOnBothSidesOfDim() throws {
         let model = parameters(["alpha": 1.5, "beta": 1.2, "noise": 0.3, "dim": 100, "lambda": 0])
         let grid = parameters(["trials": 100, "seed": 5], vectors: ["P": [40, 70, 200]])
-        let theory = try Ridge.theory(model, grid, .none)
-        let sim = try Ridge.simulate(model, grid, .none)
+        let theory = try Ridge.family.table("theory", model, grid, .none)
+        let sim = try Ridge.family.table("simulate", model, grid, .none)
         for i in 0..<3 {
             let z = zScore(theory: theory.values("test")[i], mean: sim.values("test")[i],
                            standardError: sim.values("test_se")[i])
@@ -43,7 +44,7 @@ import NumericCore
         let dim = 400, w = 1 / Double(dim).squareRoot()
         let model = parameters(["noise": 0.5, "lambda": 0], vectors: [
             "spectrum": [Double](repeating: 1, count: dim), "target": [Double](repeating: w, count: dim)])
-        let t = try Ridge.theory(model, parameters([:], vectors: ["P": [200, 800]]), .none)
+        let t = try Ridge.family.table("theory", model, parameters([:], vectors: ["P": [200, 800]]), .none)
         let gammaOver = 400.0 / 200, gammaUnder = 400.0 / 800
         #expect(t.values("test")[0].isApproximatelyEqual(to: (1 - 1 / gammaOver) + 0.25 / (gammaOver - 1), relativeTolerance: 1e-10))
         #expect(t.values("test")[1].isApproximatelyEqual(to: 0.25 * gammaUnder / (1 - gammaUnder), relativeTolerance: 1e-10))
@@ -53,7 +54,7 @@ import NumericCore
     @Test func isotropicKappaIsTheQuadraticRoot() throws {
         let (dim, p, lambda) = (50.0, 80.0, 0.3)
         let model = parameters(["lambda": lambda], vectors: ["spectrum": [Double](repeating: 1, count: 50)])
-        let t = try Ridge.theory(model, parameters([:], vectors: ["P": [p]]), .none)
+        let t = try Ridge.family.table("theory", model, parameters([:], vectors: ["P": [p]]), .none)
         // κ² + κ(1 − λ − D/P) − λ = 0
         let b = 1 - lambda - dim / p
         let kappa = (-b + (b * b + 4 * lambda).squareRoot()) / 2
@@ -64,37 +65,37 @@ import NumericCore
     /// (inverse-Wishart mean) — an independent check of the simulation.
     @Test func smallLeastSquaresSimulationMatchesInverseWishart() throws {
         let model = parameters(["alpha": 1, "beta": 1, "noise": 1, "dim": 2, "lambda": 0])
-        let sim = try Ridge.simulate(model, parameters(["trials": 4000, "seed": 11], vectors: ["P": [12]]), .none)
+        let sim = try Ridge.family.table("simulate", model, parameters(["trials": 4000, "seed": 11], vectors: ["P": [12]]), .none)
         let exact = 2.0 / (12 - 2 - 1)
         #expect(zScore(theory: exact, mean: sim.values("test")[0], standardError: sim.values("test_se")[0]) < 3)
     }
 
     @Test func populationLimitAndRidgelessLimit() throws {
         let noiseless = parameters(["alpha": 1.5, "beta": 1.2, "dim": 500, "lambda": 0])
-        let inf = try Ridge.theory(noiseless, parameters([:], vectors: ["P": [.infinity, 1e9]]), .none)
+        let inf = try Ridge.family.table("theory", noiseless, parameters([:], vectors: ["P": [.infinity, 1e9]]), .none)
         #expect(inf.values("test")[0] == 0)
         #expect(inf.values("test")[1] == 0)
         // λ → 0 is continuous with the ridgeless solution below dim.
         let small = parameters(["alpha": 1.5, "beta": 1.2, "dim": 500, "lambda": 1e-12, "noise": 0.1])
         let zero = parameters(["alpha": 1.5, "beta": 1.2, "dim": 500, "lambda": 0, "noise": 0.1])
         let grid = parameters([:], vectors: ["P": [50, 300]])
-        let a = try Ridge.theory(small, grid, .none), b = try Ridge.theory(zero, grid, .none)
+        let a = try Ridge.family.table("theory", small, grid, .none), b = try Ridge.family.table("theory", zero, grid, .none)
         for i in 0..<2 { #expect(a.values("test")[i].isApproximatelyEqual(to: b.values("test")[i], relativeTolerance: 1e-6)) }
         // Population risk with ridge: κ = λ, test = Σ λ_k w_k² λ²/(λ_k + λ)².
         let data = SpectralData.powerLaw(alpha: 1.5, beta: 1.2, dim: 500)
         let lambda = 1e-2
         let expected = zip(data.eigenvalues, data.targetPower).reduce(0) { $0 + $1.1 * lambda * lambda / (($1.0 + lambda) * ($1.0 + lambda)) }
         let ridged = parameters(["alpha": 1.5, "beta": 1.2, "dim": 500, "lambda": lambda, "noise": 0.4])
-        let pop = try Ridge.theory(ridged, parameters([:], vectors: ["P": [.infinity]]), .none)
+        let pop = try Ridge.family.table("theory", ridged, parameters([:], vectors: ["P": [.infinity]]), .none)
         #expect(pop.values("test")[0].isApproximatelyEqual(to: expected, relativeTolerance: 1e-12))
     }
 
     @Test func ridgelessRiskDivergesAtPEqualsDim() throws {
         let noisy = parameters(["alpha": 1.5, "beta": 1.2, "dim": 300, "lambda": 0, "noise": 0.1])
-        let t = try Ridge.theory(noisy, parameters([:], vectors: ["P": [300]]), .none)
+        let t = try Ridge.family.table("theory", noisy, parameters([:], vectors: ["P": [300]]), .none)
         #expect(t.values("test")[0] == .infinity)
         let clean = parameters(["alpha": 1.5, "beta": 1.2, "dim": 300, "lambda": 0, "noise": 0])
-        #expect(try Ridge.theory(clean, parameters([:], vectors: ["P": [300]]), .none).values("test")[0] == 0)
+        #expect(try Ridge.family.table("theory", clean, parameters([:], vectors: ["P": [300]]), .none).values("test")[0] == 0)
     }
 
     /// Noiseless ridgeless: test ~ P^-(alpha·min(beta, 2)) (AZP 2024, scaling section), below and
@@ -104,7 +105,7 @@ import NumericCore
     func ridgelessExponent(alpha: Double, beta: Double) throws {
         let model = parameters(["alpha": alpha, "beta": beta, "dim": 100_000, "lambda": 0])
         let sizes = (0..<6).map { 200 * pow(10, Double($0) / 5) }
-        let t = try Ridge.theory(model, parameters([:], vectors: ["P": sizes]), .none)
+        let t = try Ridge.family.table("theory", model, parameters([:], vectors: ["P": sizes]), .none)
         let slope = logLogSlope(sizes, t.values("test"))
         #expect(abs(slope + alpha * min(beta, 2)) < 0.03, "fitted exponent \(slope)")
     }
@@ -114,7 +115,7 @@ import NumericCore
         func error(_ model: ParameterSet, _ args: ParameterSet = parameters([:], vectors: ["P": [10]]),
                    simulate: Bool = false) -> ModelError? {
             do {
-                _ = simulate ? try Ridge.simulate(model, args, .none) : try Ridge.theory(model, args, .none)
+                _ = simulate ? try Ridge.family.table("simulate", model, args, .none) : try Ridge.family.table("theory", model, args, .none)
                 return nil
             } catch let e as ModelError { return e } catch { return nil }
         }
@@ -136,11 +137,11 @@ import NumericCore
 
     @Test func simulationIsReproducibleAndCancellable() throws {
         let grid = parameters(["trials": 3, "seed": 9], vectors: ["P": [30]])
-        let a = try Ridge.simulate(noisy, grid, .none), b = try Ridge.simulate(noisy, grid, .none)
+        let a = try Ridge.family.table("simulate", noisy, grid, .none), b = try Ridge.family.table("simulate", noisy, grid, .none)
         #expect(a == b)
         let monitor = WorkMonitor()
         monitor.cancel()
-        #expect(throws: WorkCancelled.self) { try Ridge.simulate(noisy, grid, monitor) }
+        #expect(throws: WorkCancelled.self) { try Ridge.family.table("simulate", noisy, grid, monitor) }
     }
 }
 

@@ -1,16 +1,8 @@
 import RealModule
+import TestSupport
 import Testing
 import NumericCore
 @testable import Models
-
-extension Subsample {
-    static func theory(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try theory(try Parameters(model), try TheorySizes(arguments), monitor)
-    }
-    static func simulate(_ model: ParameterSet, _ arguments: ParameterSet, _ monitor: WorkMonitor) throws -> Table {
-        try simulate(try Parameters(model), try SimulationSizes(arguments), monitor)
-    }
-}
 
 /// subsample: the feature-subsampled ensemble's deterministic equivalent against its own
 /// simulation (homogeneous and heterogeneous fractions, all three noises), ν = 1 against `ridge`,
@@ -22,8 +14,8 @@ extension Subsample {
     }
 
     func expectAgreement(_ model: ParameterSet, P: [Double], trials: Double, seed: Double) throws {
-        let theory = try Subsample.theory(model, parameters([:], vectors: ["P": P]), .none)
-        let sim = try Subsample.simulate(model, parameters(["trials": trials, "seed": seed], vectors: ["P": P]), .none)
+        let theory = try Subsample.family.table("theory", model, parameters([:], vectors: ["P": P]), .none)
+        let sim = try Subsample.family.table("simulate", model, parameters(["trials": trials, "seed": seed], vectors: ["P": P]), .none)
         for column in ["test", "member"] {
             for i in P.indices {
                 let z = zScore(theory: theory.values(column)[i], mean: sim.values(column)[i],
@@ -50,14 +42,14 @@ extension Subsample {
     @Test func fullFeaturesRecoverRidge() throws {
         let dim = 120.0, signal = 2.0
         let grid = parameters([:], vectors: ["P": [40, 120, 400]])
-        let ridge = try Ridge.theory(parameters(["noise": 0.3, "lambda": 0.02],
+        let ridge = try Ridge.family.table("theory", parameters(["noise": 0.3, "lambda": 0.02],
                                                 vectors: ["spectrum": Array(repeating: 1, count: 120),
                                                           "target": Array(repeating: (signal / dim).squareRoot(), count: 120)]),
                                      grid, .none)
         let base: [String: Double] = ["dim": dim, "signal": signal, "noise": 0.3, "lambda": 0.02]
-        let one = try Subsample.theory(Self.model([1], base), grid, .none)
-        let three = try Subsample.theory(Self.model([1, 1, 1], base), grid, .none)
-        let noisy = try Subsample.theory(Self.model([1, 1, 1], base.merging(["readout": 0.6]) { $1 }), grid, .none)
+        let one = try Subsample.family.table("theory", Self.model([1], base), grid, .none)
+        let three = try Subsample.family.table("theory", Self.model([1, 1, 1], base), grid, .none)
+        let noisy = try Subsample.family.table("theory", Self.model([1, 1, 1], base.merging(["readout": 0.6]) { $1 }), grid, .none)
         for i in 0..<3 {
             #expect(one.values("test")[i].isApproximatelyEqual(to: ridge.values("test")[i], relativeTolerance: 1e-10), "P index \(i)")
             #expect(three.values("test")[i].isApproximatelyEqual(to: one.values("test")[i], relativeTolerance: 1e-12))
@@ -72,11 +64,11 @@ extension Subsample {
         let dim = 100, signal = 1.5, omega = 0.7, sigma = 0.3
         let a = 1 + omega * omega, effective = (sigma * sigma + signal * omega * omega / a).squareRoot()
         let grid = parameters([:], vectors: ["P": [30, 100, 300]])
-        let ridge = try Ridge.theory(parameters(["noise": effective, "lambda": 0.05],
+        let ridge = try Ridge.family.table("theory", parameters(["noise": effective, "lambda": 0.05],
                                                 vectors: ["spectrum": Array(repeating: a, count: dim),
                                                           "target": Array(repeating: (signal / Double(dim)).squareRoot() / a, count: dim)]),
                                      grid, .none)
-        let t = try Subsample.theory(Self.model([1], ["dim": Double(dim), "signal": signal, "noise": sigma,
+        let t = try Subsample.family.table("theory", Self.model([1], ["dim": Double(dim), "signal": signal, "noise": sigma,
                                                        "featurenoise": omega, "lambda": 0.05]), grid, .none)
         for i in 0..<3 {
             #expect(t.values("total")[i].isApproximatelyEqual(to: ridge.values("test")[i] + effective * effective, relativeTolerance: 1e-10), "P index \(i)")
@@ -88,7 +80,7 @@ extension Subsample {
     @Test func heterogeneityLowersThePeak() throws {
         let grid = parameters([:], vectors: ["P": (10...400).map(Double.init)])
         func peak(_ nu: [Double]) throws -> (Double, Double) {
-            let t = try Subsample.theory(parameters(["dim": 200, "lambda": 1e-3, "noise": 0.2], vectors: ["nu": nu]), grid, .none)
+            let t = try Subsample.family.table("theory", parameters(["dim": 200, "lambda": 1e-3, "noise": 0.2], vectors: ["nu": nu]), grid, .none)
             let test = t.values("test"), i = test.indices.max { test[$0] < test[$1] }!
             return (t.values("P")[i], test[i])
         }
@@ -104,7 +96,7 @@ extension Subsample {
     @Test func readoutNoiseMakesEnsemblesWin() throws {
         func best(_ nu: [Double], readout: Double) throws -> Double {
             try (-16...4).map { Double($0) / 4 }.map { e in
-                try Subsample.theory(parameters(["dim": 200, "lambda": pow(10, e), "noise": 0.2, "readout": readout],
+                try Subsample.family.table("theory", parameters(["dim": 200, "lambda": pow(10, e), "noise": 0.2, "readout": readout],
                                                 vectors: ["nu": nu]), parameters([:], vectors: ["P": [400]]), .none)
                     .values("total")[0]
             }.min()!
@@ -116,7 +108,7 @@ extension Subsample {
 
     @Test func badParametersNameTheParameterAndRange() throws {
         func error(_ model: ParameterSet, _ P: [Double] = [10]) -> ModelError? {
-            do { _ = try Subsample.simulate(model, parameters(["trials": 2], vectors: ["P": P]), .none); return nil }
+            do { _ = try Subsample.family.table("simulate", model, parameters(["trials": 2], vectors: ["P": P]), .none); return nil }
             catch let e as ModelError { return e } catch { return nil }
         }
         #expect(error(Self.model([1.5], [:])) == .domain(parameter: "nu", value: "1.5", allowed: "0 < nu ≤ 1"))
@@ -129,7 +121,7 @@ extension Subsample {
     @Test func simulationIsReproducible() throws {
         let grid = parameters(["trials": 3, "seed": 9], vectors: ["P": [30]])
         let model = Self.model([0.3, 0.8], ["lambda": 0.1, "featurenoise": 0.5])
-        let a = try Subsample.simulate(model, grid, .none), b = try Subsample.simulate(model, grid, .none)
+        let a = try Subsample.family.table("simulate", model, grid, .none), b = try Subsample.family.table("simulate", model, grid, .none)
         #expect(a.values("test") == b.values("test") && a.values("member") == b.values("member"))
     }
 }

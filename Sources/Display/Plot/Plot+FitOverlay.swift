@@ -16,7 +16,7 @@ extension Plot {
     func overlayXs() throws(PlotError) -> [Double] {
         let xs = series.flatMap { $0.drawablePoints(scale, xlim, ylim).map(\.x) }
         guard let low = xlim?.lowerBound ?? xs.min(), let high = xlim?.upperBound ?? xs.max(), low < high else {
-            throw PlotError(parameter: nil, message: "a fit is drawn over its data: give the table it was fitted to before it, e.g. plot(runs, f, x=\"N\")")
+            throw .fitWithoutData
         }
         let n = Self.overlayPoints
         return (0..<n).map { i in
@@ -38,7 +38,7 @@ extension Plot {
     public mutating func overlay(_ fit: ScalingFit, x: String, tables: [Table]) throws(PlotError) {
         let xs = try overlayXs()
         guard let position = fit.inputNames.firstIndex(of: x) else {
-            throw PlotError(parameter: "x", message: "the fit is of \(fit.inputNames.joined(separator: ", ")); plot it against one of them, not x=\"\(x)\"")
+            throw .fitAxis(inputs: fit.inputNames, x: x)
         }
         var others: [(label: String?, value: Double)] = [(nil, .nan)]
         if fit.law == .chinchilla {
@@ -48,10 +48,10 @@ extension Plot {
                 for v in table.numbers(other) ?? [] where !values.contains(v) { values.append(v) }
             }
             guard !values.isEmpty else {
-                throw PlotError(parameter: nil, message: "a chinchilla fit drawn against \(x) needs the runs' \(other): no table plotted has a column '\(other)'")
+                throw .fitNeedsOther(x: x, other: other)
             }
             guard values.count <= SweepGrouping.maxGroups else {
-                throw PlotError(parameter: nil, message: "a chinchilla fit drawn against \(x) gives one curve per value of \(other), but the runs have \(values.count) (at most \(SweepGrouping.maxGroups))")
+                throw .fitTooManyCurves(x: x, other: other, count: values.count, limit: SweepGrouping.maxGroups)
             }
             others = values.map { ("\(other)=\(NumberFormat.plain($0))", $0) }
         }

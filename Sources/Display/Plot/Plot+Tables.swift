@@ -19,7 +19,7 @@ extension Plot {
     public init(tables: [Table], x: String?, y: String?, scale: Scale = .linear, title: String? = nil,
                 xlabel: String? = nil, ylabel: String? = nil) throws(PlotError) {
         guard !tables.isEmpty else {
-            throw PlotError(parameter: nil, message: "nothing to plot: give at least one table")
+            throw .noTables
         }
         let many = tables.count > 1
         var series: [Series] = []
@@ -41,17 +41,14 @@ extension Plot {
     private static func column(_ name: String?, default position: Int, parameter: String, in table: Table,
                                context: String) throws(PlotError) -> (name: String, values: [Double]) {
         let names = table.columnNames
-        let listed = names.isEmpty ? "it has no columns" : "columns are " + names.joined(separator: ", ")
         guard let chosen = name ?? (position < names.count ? names[position] : nil) else {
-            throw PlotError(parameter: parameter,
-                            message: "no column \(position + 1) to use as \(parameter)\(context); \(listed)")
+            throw .noColumnAt(index: position, parameter: parameter, context: context, columns: names)
         }
         guard let column = table.column(chosen) else {
-            throw PlotError(parameter: parameter, message: "no column '\(chosen)'\(context); \(listed)")
+            throw .noColumn(chosen, parameter: parameter, context: context, columns: names)
         }
         guard let values = column.numbers else {
-            throw PlotError(parameter: parameter,
-                            message: "column '\(chosen)'\(context) holds text, not numbers; \(listed)")
+            throw .textColumn(chosen, parameter: parameter, context: context, columns: names)
         }
         return (chosen, values)
     }
@@ -75,7 +72,7 @@ extension Plot {
     /// Throws unless at least one point can be placed on the chosen axes.
     private static func checkDrawable(_ series: [Series], scale: Scale) throws(PlotError) {
         let points = series.reduce(0) { $0 + min($1.xs.count, $1.ys.count) }
-        guard points > 0 else { throw PlotError(parameter: nil, message: "nothing to plot: the tables have no rows") }
+        guard points > 0 else { throw .noRows }
         let drawable = series.contains { s in
             zip(s.xs, s.ys).contains { x, y in
                 x.isFinite && y.isFinite && (!scale.logX || x > 0) && (!scale.logY || y > 0)
@@ -83,10 +80,7 @@ extension Plot {
         }
         guard drawable else {
             let axes = scale == .loglog ? "x and y" : scale.logX ? "x" : scale.logY ? "y" : ""
-            let message = axes.isEmpty
-                ? "nothing to plot: no point has finite x and y"
-                : "nothing to plot on a log \(axes) axis: no point has positive, finite \(axes) (scale=\"\(scale.rawValue)\")"
-            throw PlotError(parameter: "scale", message: message)
+            throw axes.isEmpty ? .noFinitePoint : .noPointOnLogAxis(axes: axes, scale: scale.rawValue)
         }
     }
 }

@@ -112,18 +112,3 @@ public struct Plot: Sendable, Equatable {
         self.ylabel = ylabel
     }
 }
-
-/// Why a plot could not be made from the given tables; the language reports it as an
-/// `ArgumentError` at the call.
-public struct PlotError: Error, Sendable, Equatable {
-    /// The argument at fault (`x`, `y`, `scale`), if any.
-    public var parameter: String?
-    /// What is wrong, e.g. "no column 'Q' in table 1; columns are P, test, train".
-    public var message: String
-
-    /// Makes an error.
-    public init(parameter: String?, message: String) {
-        self.parameter = parameter
-        self.message = message
-    }
-}

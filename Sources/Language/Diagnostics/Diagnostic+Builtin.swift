@@ -21,6 +21,14 @@ extension Diagnostic {
         case sortByOnValues(typeName: String)
         /// `argmin(t)` on a table.
         case argOfTable(function: String)
+        /// A list of column names (`x=`, `y=`) holding something other than strings.
+        case columnNames(parameter: String, typeName: String)
+        /// A column a table lacks (`names`: the columns it has).
+        case noColumn(String, names: [String])
+        /// A column of strings where numbers are needed.
+        case textColumn(String)
+        /// `input()` where no front end can answer (`reason`: the session's words).
+        case inputUnavailable(reason: String)
         /// A `table` column of strings and something else.
         case columnMixed(column: String, typeName: String)
         /// A `table` column given neither a vector nor a list.
@@ -68,6 +76,8 @@ extension Diagnostic {
         var kind: LanguageError.Kind {
             switch self {
             case .needs, .argOfTable: return .type
+            case .columnNames, .noColumn, .textColumn: return .argument
+            case .inputUnavailable: return .io
             case .emptyInput, .sortNeedsColumn, .sortByOnValues, .columnMixed, .columnKind, .columnCount, .csvPath, .figurePath, .plotEmpty,
                  .plotLengths, .plotKind, .fitTableYs, .fitKind, .fitLengths, .claimNeedsTolerance, .unknownEvidence:
                 return .argument
@@ -96,6 +106,11 @@ extension Diagnostic {
             case .sortByOnValues(let typeName): return "by= orders the rows of a table; \(typeName) is sorted by its values"
             case .argOfTable(let function):
                 return "\(function) takes a vector; for a table, give a column: t[\(function)(t.loss)] is the row where loss is \(function == "argmin" ? "smallest" : "largest")"
+            case .columnNames(let parameter, let typeName): return "\(parameter)= lists column names (strings), not \(typeName)"
+            case .noColumn(let name, let names):
+                return Evaluation.noField(owner: "the table", noun: "column", name: name, names: names).message
+            case .textColumn(let name): return "column '\(name)' holds strings, not numbers"
+            case .inputUnavailable(let reason): return "input: \(reason)"
             case .columnMixed(let column, let typeName): return "column \(column) mixes strings with \(typeName)"
             case .columnKind(let column, let typeName): return "column \(column) must be a vector or a list, not \(typeName)"
             case .columnCount(let column, let count, let length):

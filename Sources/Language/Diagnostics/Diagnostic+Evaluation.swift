@@ -7,6 +7,8 @@ extension Diagnostic {
         case undefinedName(String, known: [String])
         /// A field a value does not have: `owner` (`the table`), `noun` (`column`), the names it has.
         case noField(owner: String, noun: String, name: String, names: [String])
+        /// A field a scaling fit lacks; `hint` says which option would have made it.
+        case noFitField(law: String, name: String, fields: [String], hint: FitFieldHint?)
         /// A field asked of a value that has none.
         case noFields(typeName: String, name: String)
         /// An index that is not a whole number (`given`: its type name or its value).
@@ -33,6 +35,10 @@ extension Diagnostic {
         case badOperands(what: String, shown: String)
         /// Vectors (`vectors`) or sequences of different lengths under one operator.
         case lengthMismatch(noun: String, m: Int, n: Int, op: String)
+        /// A swept operation whose result is neither a table nor a record.
+        case unsweepableResult(typeName: String)
+        /// Sweep points whose result tables do not share a column.
+        case sweepColumns(missing: String)
         /// `x / 0`, `x // 0`, `x % 0`.
         case divisionByZero
         /// `(-8) ^ 0.5`.
@@ -81,7 +87,8 @@ extension Diagnostic {
         /// The error kind a user sees.
         var kind: LanguageError.Kind {
             switch self {
-            case .undefinedName, .noField, .usedBeforeAssignment, .noHelp: return .name
+            case .unsweepableResult, .sweepColumns: return .argument
+            case .undefinedName, .noField, .noFitField, .usedBeforeAssignment, .noHelp: return .name
             case .functionPositional, .functionKeyword, .functionDuplicate, .functionMissing, .exploreArity, .exploreNested,
                  .exploreNoControl:
                 return .argument
@@ -106,6 +113,11 @@ extension Diagnostic {
             case .noField(let owner, let noun, let name, let names):
                 return "\(owner) has no \(noun) '\(name)' (\(noun)s: \(names.joined(separator: ", ")))"
                     + Suggestion.clause(for: name, in: names)
+            case .noFitField(let law, let name, let fields, let hint):
+                let listed = "a \(law) fit has no field '\(name)' (fields: \(fields.joined(separator: ", ")))"
+                return listed + (hint.map { "; " + $0.text } ?? Suggestion.clause(for: name, in: fields))
+            case .unsweepableResult(let typeName): return "this operation returns \(typeName), which cannot be swept"
+            case .sweepColumns(let missing): return "sweep results differ: a table lacks column '\(missing)'"
             case .noFields(let typeName, let name): return "\(typeName) has no fields (asked for '\(name)')"
             case .notWholeIndex(let given): return "an index must be a whole number, not \(given)"
             case .indexOutOfRange(let index, let typeName, let length, let allowed):
@@ -163,6 +175,24 @@ extension Diagnostic {
                 return "explore: the expression has no control; write slider(min, max, value), dropdown([...]) or checkbox(value) as a parameter value"
             case .noHelp(let name, let known):
                 return "no help for '\(name)': it is not a builtin, model or variable" + Suggestion.clause(for: name, in: known)
+            }
+        }
+    }
+}
+
+extension Diagnostic.Evaluation {
+    /// The option a scaling fit's missing field needs (`Evaluation.noFitField`).
+    enum FitFieldHint {
+        /// `E_low`, `alpha_high`, ...: the 95% intervals of a bootstrap.
+        case intervals
+        /// `holdout_error`, ...: a hold-out check.
+        case holdout
+
+        /// The advice, after the list of fields.
+        var text: String {
+            switch self {
+            case .intervals: return "intervals need fit(..., bootstrap=1000)"
+            case .holdout: return "a hold-out check needs fit(..., holdout=k)"
             }
         }
     }

@@ -1,10 +1,12 @@
+import Display
+
 extension Diagnostic {
     /// The errors of a plot's controls (`y=`, axis ranges, size, colour, labels), each with
     /// its kind and its one rendering (`Diagnostic.plot`). `shown` is a vector as the
     /// language prints it.
     enum Plot {
-        /// `y=` listing something other than column names.
-        case yNames(typeName: String)
+        /// A plot that cannot be drawn from its tables, or a fit that cannot be drawn over it.
+        case spec(PlotError)
         /// `y=[]`.
         case yEmpty
         /// An axis range that is not `[low, high]` with `low < high`.
@@ -28,14 +30,14 @@ extension Diagnostic {
         var kind: LanguageError.Kind {
             switch self {
             case .badRange, .logRange, .badSize, .badColor: return .domain
-            case .yNames, .yEmpty, .oneLabel, .seriesStrings, .seriesCount, .seriesKind: return .argument
+            case .spec, .yEmpty, .oneLabel, .seriesStrings, .seriesCount, .seriesKind: return .argument
             }
         }
 
         /// The message, without the position.
         var message: String {
             switch self {
-            case .yNames(let typeName): return "y= lists column names (strings), not \(typeName)"
+            case .spec(let error): return error.message
             case .yEmpty: return "y= lists no columns"
             case .badRange(let parameter, let shown): return "\(parameter) must be [low, high] with low < high, not \(shown)"
             case .logRange(let parameter, let shown):

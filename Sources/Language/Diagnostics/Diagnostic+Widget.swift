@@ -1,6 +1,8 @@
 extension Diagnostic {
     /// The errors of the control builtins (`slider`, `dropdown`, `explore` called
-    /// indirectly), each with its kind and its one rendering (`Diagnostic.widget`).
+    /// indirectly) and of the settings a front end sends back for an `explore`
+    /// (`Session.reexplore`), each with its kind and its one rendering (`Diagnostic.widget`).
+    /// `label` is the control's label; `shown` is a setting as JSON spells it.
     enum Widget {
         /// `dropdown([])` or options that are not a list.
         case dropdownEmpty
@@ -19,10 +21,25 @@ extension Diagnostic {
         /// A slider value outside its bounds.
         case sliderValue(value: Double, min: Double, max: Double)
 
+        /// A front end's slider setting that is not a finite number.
+        case sliderSetting(label: String, shown: String)
+        /// A front end's slider setting outside the slider's bounds.
+        case sliderSettingRange(label: String, value: Double, min: Double, max: Double)
+        /// A front end's dropdown setting that is not an index of its options.
+        case dropdownIndex(label: String, shown: String, count: Int)
+        /// A front end's checkbox setting that is not a bool.
+        case checkboxSetting(label: String, shown: String)
+        /// A front end's redraw of an explore the session does not have.
+        case noExplore(id: Int)
+        /// A front end's redraw with a setting count other than the explore's controls.
+        case settingCount(id: Int, controls: Int, given: Int)
+
         /// The error kind a user sees.
         var kind: LanguageError.Kind {
             switch self {
             case .dropdownEmpty, .exploreByName, .sliderFinite: return .argument
+            case .sliderSetting, .sliderSettingRange, .dropdownIndex, .checkboxSetting, .settingCount: return .argument
+            case .noExplore: return .name
             case .dropdownValue, .sliderOrder, .sliderLogMin, .sliderStep, .sliderValue: return .domain
             }
         }
@@ -42,6 +59,13 @@ extension Diagnostic {
                 return "slider: step = \(NumberText.plain(step)) is out of range: allowed \(NumberText.plain(smallest)) ≤ step (at most \(steps) steps)"
             case .sliderValue(let value, let low, let high):
                 return "slider: value = \(NumberText.plain(value)) is outside [\(NumberText.plain(low)), \(NumberText.plain(high))]"
+            case .sliderSetting(let label, let shown): return "\(label): a slider takes a number, not \(shown)"
+            case .sliderSettingRange(let label, let value, let low, let high):
+                return "\(label) = \(NumberText.plain(value)) is outside the slider's range [\(NumberText.plain(low)), \(NumberText.plain(high))]"
+            case .dropdownIndex(let label, let shown, let count): return "\(label): option index \(shown) is not in 0..<\(count)"
+            case .checkboxSetting(let label, let shown): return "\(label): a checkbox takes true or false, not \(shown)"
+            case .noExplore(let id): return "no explore with id \(id) in this session"
+            case .settingCount(let id, let controls, let given): return "explore \(id) has \(controls) controls, got \(given) values"
             }
         }
     }

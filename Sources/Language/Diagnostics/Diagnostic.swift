@@ -1,6 +1,9 @@
+import Models
+
 /// The catalogue of user-facing errors — syntax (`Syntax`), the evaluator's own checks
 /// (`Evaluation`), resources (`Resource`), builtins' own checks (`Builtin`), controls
-/// (`Widget`), plot options (`Plot`), finding what is called, binding its arguments,
+/// (`Widget`), plot options (`Plot`), scaling-law fits (`ScalingFit`), a model's refusal
+/// (`ModelError`, rendered by Models), finding what is called, binding its arguments,
 /// checking a parameter's kind and range, sweeping — each with its kind and its one rendering.
 /// `LanguageError(_:at:)` places one in the source; `DiagnosticCatalogTests` pins the
 /// full rendered traceback of every case.
@@ -17,6 +20,14 @@ enum Diagnostic {
     case widget(Widget)
     /// An error of a plot's controls.
     case plot(Plot)
+    /// An error of a scaling-law fit or of `optimal`.
+    case scalingFit(ScalingFit)
+    /// A model's refusal of its parameters or its work, in Models' words.
+    case model(ModelError)
+    /// An error model code threw that is not a `ModelError` (`reason`: its description).
+    case computationFailed(reason: String)
+    /// A model parameter of a kind only builtins declare (a programming error surfaced).
+    case notPassable(parameter: String)
     /// A called name that is nothing callable; `candidates` feed the suggestion.
     case notCallable(name: String, candidates: [String])
     /// A name called that holds a value, not a function.
@@ -62,6 +73,10 @@ enum Diagnostic {
         case .builtin(let problem): return problem.kind
         case .widget(let problem): return problem.kind
         case .plot(let problem): return problem.kind
+        case .scalingFit(let problem): return problem.kind
+        case .model(.domain): return .domain
+        case .model(.resource): return .resource
+        case .model(.argument), .model(.tooFew), .model(.missing), .computationFailed, .notPassable: return .argument
         case .notCallable: return .name
         case .notAFunction, .cannotCall: return .type
         case .outOfRange, .notAChoice: return .domain
@@ -87,6 +102,14 @@ enum Diagnostic {
             return problem.message
         case .plot(let problem):
             return problem.message
+        case .scalingFit(let problem):
+            return problem.message
+        case .model(let problem):
+            return problem.message
+        case .computationFailed(let reason):
+            return "the computation failed: \(reason)"
+        case .notPassable(let parameter):
+            return "\(parameter) is not a model parameter of a kind the language can pass"
         case .notCallable(let name, let candidates):
             return "'\(name)' is not a builtin, model or function" + Suggestion.clause(for: name, in: candidates)
         case .notAFunction(let name, let typeName):

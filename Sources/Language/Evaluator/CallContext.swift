@@ -28,11 +28,6 @@ struct CallContext {
     /// The argument `name`, if given.
     func value(_ name: String) -> Value? { arguments[name]?.value }
 
-    /// An error of `kind` pointing at argument `name` (or the call).
-    func error(_ kind: LanguageError.Kind, _ message: String, at name: String? = nil) -> LanguageError {
-        LanguageError(kind, message, at: name.map(position(of:)) ?? position)
-    }
-
     /// The error `diagnostic` describes, pointing at argument `name` (or the call).
     func error(_ diagnostic: Diagnostic, at name: String? = nil) -> LanguageError {
         LanguageError(diagnostic, at: name.map(position(of:)) ?? position)

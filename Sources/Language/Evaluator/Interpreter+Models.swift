@@ -114,7 +114,7 @@ extension Interpreter {
             return .string(s)
         case .bool, .list, .any, .value, .oneOf:
             // Only builtins declare these, and they read their arguments themselves.
-            throw LanguageError(.argument, "\(spec.name) is not a model parameter of a kind the language can pass", at: position)
+            throw LanguageError(.notPassable(parameter: spec.name), at: position)
         }
     }
 
@@ -123,18 +123,9 @@ extension Interpreter {
         if let e = error as? LanguageError { return e }
         if let stopped = error as? WorkCancelled { return stopError(monitor.stopReason ?? stopped.reason, at: position) }
         guard let modelError = error as? ModelError else {
-            return LanguageError(.argument, "the computation failed: \(error)", at: position)
+            return LanguageError(.computationFailed(reason: "\(error)"), at: position)
         }
-        switch modelError {
-        case .domain(let parameter, _, _):
-            return LanguageError(.domain, modelError.message, at: arguments[parameter]?.position ?? position)
-        case .argument(let parameter, _):
-            return LanguageError(.argument, modelError.message, at: parameter.flatMap { arguments[$0]?.position } ?? position)
-        case .resource:
-            return LanguageError(.resource, modelError.message, at: position)
-        case .missing(let parameter):
-            return LanguageError(.argument, modelError.message, at: arguments[parameter]?.position ?? position)
-        }
+        return LanguageError(.model(modelError), at: modelError.parameter.flatMap { arguments[$0]?.position } ?? position)
     }
 
     /// The language value of an operation's result.

@@ -120,7 +120,7 @@ extension Interpreter {
         case .table(let t): table = t
         case .record(let fields): table = Value.recordTable(fields)
         default:
-            throw LanguageError(.argument, "this operation returns \(value.typeName), which cannot be swept", at: position)
+            throw LanguageError(.evaluation(.unsweepableResult(typeName: value.typeName)), at: position)
         }
         var columns = table.columns.filter { c in !tags.contains { $0.0 == c.name } }
         for (name, tag) in tags {

@@ -34,15 +34,8 @@ extension Builtins {
                 guard c.value("ys") == nil else { throw c.error(.builtin(.fitTableYs), at: "ys") }
                 let xName = try c.string("x") ?? t.columnNames.first ?? ""
                 let yName = try c.string("y") ?? (t.columnNames.count > 1 ? t.columnNames[1] : "")
-                for (name, parameter) in [(xName, "x"), (yName, "y")] where t.numbers(name) == nil {
-                    let columns = " (columns: \(t.columnNames.joined(separator: ", ")))"
-                    let message = t.column(name) == nil
-                        ? "the table has no column '\(name)'" + columns + Suggestion.clause(for: name, in: t.columnNames)
-                        : "column '\(name)' holds strings, not numbers"
-                    throw c.error(.argument, message, at: c.value(parameter) != nil ? parameter : "data")
-                }
-                xs = t.numbers(xName)!
-                ys = t.numbers(yName)!
+                xs = try numericColumn(c, t, xName, parameter: "x")
+                ys = try numericColumn(c, t, yName, parameter: "y")
             case let v:
                 guard let x = v.numbers, let y = try c.numbers("ys") else {
                     throw c.error(.builtin(.fitKind(typeName: v.typeName)), at: "data")

@@ -59,7 +59,7 @@ extension Builtins {
             do throws(PlotError) {
                 return .plot(try Plot(tables: tables, x: x, y: y, scale: scale, title: title, xlabel: xlabel, ylabel: ylabel))
             } catch {
-                throw c.error(.argument, error.message, at: error.parameter.flatMap { c.value($0) != nil ? $0 : nil })
+                throw c.error(.plot(.spec(error)), at: error.parameter.flatMap { c.value($0) != nil ? $0 : nil })
             }
         },
     ]

@@ -20,7 +20,7 @@ extension Builtins {
             switch context.interpreter.sink.input(prompt, password: password, isCancelled: { monitor.isCancelled }) {
             case .success(let line): return .string(line)
             case .failure(.interrupted): throw context.error(.resource(.interrupted(during: nil)))
-            case .failure(.unavailable(let why)): throw context.error(.io, "input: \(why)")
+            case .failure(.unavailable(let why)): throw context.error(.builtin(.inputUnavailable(reason: why)))
             }
         },
     ]

@@ -56,7 +56,7 @@ extension Builtins {
                     default: break
                     }
                 } catch {
-                    throw LanguageError(.argument, error.message, at: error.parameter.flatMap { c.value($0) != nil ? c.position(of: $0) : nil } ?? fit.position)
+                    throw LanguageError(.plot(.spec(error)), at: error.parameter.flatMap { c.value($0) != nil ? c.position(of: $0) : nil } ?? fit.position)
                 }
             }
             try restyle(c, &plot, dataSeries: dataSeries)
@@ -70,7 +70,7 @@ extension Builtins {
         guard case .list(let items)? = c.value("y") else { return try plotValue(draw(&c)) }
         var names: [String] = []
         for item in items {
-            guard case .string(let s) = item else { throw c.error(.plot(.yNames(typeName: item.typeName)), at: "y") }
+            guard case .string(let s) = item else { throw c.error(.builtin(.columnNames(parameter: "y", typeName: item.typeName)), at: "y") }
             names.append(s)
         }
         guard !names.isEmpty else { throw c.error(.plot(.yEmpty), at: "y") }

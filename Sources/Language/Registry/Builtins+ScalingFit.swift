@@ -17,6 +17,9 @@ extension Builtins {
                  kind: .integer, default: "0", allowed: "holdout ≥ 0", keywordOnly: true),
     ]
 
+    /// The most bootstrap resamples a scaling fit takes.
+    static let maximumResamples = 100_000
+
     /// The names `law=` accepts for a scaling law.
     static let scalingLawNames = ScalingLaw.allCases.map(\.rawValue)
 
@@ -26,15 +29,15 @@ extension Builtins {
         let onlyScaling = scalingFitParameters.map(\.name)
         guard let lawName = try c.string("law"), let law = ScalingLaw(rawValue: lawName) else {
             if let given = onlyScaling.first(where: { c.value($0) != nil }) {
-                throw c.error(.argument, "\(given)= applies to the scaling laws (law=\"chinchilla\" or \"offset_powerlaw\"), not to law=\"\(try c.string("law") ?? "powerlaw")\"", at: given)
+                throw c.error(.scalingFit(.scalingOnly(option: given, law: try c.string("law") ?? "powerlaw")), at: given)
             }
             return nil
         }
         guard case .table(let t) = c.value("data")! else {
-            throw c.error(.argument, "a \(law.rawValue) fit takes a table of runs, not \(c.value("data")!.typeName)", at: "data")
+            throw c.error(.scalingFit(.needsTable(law: law.rawValue, typeName: c.value("data")!.typeName)), at: "data")
         }
         for name in ["ys", "min", "max"] where c.value(name) != nil {
-            throw c.error(.argument, "\(name)= does not apply to a \(law.rawValue) fit; give a table and x=, y= column names", at: name)
+            throw c.error(.scalingFit(.curveOnly(option: name, law: law.rawValue)), at: name)
         }
         let inputNames = try inputColumns(&c, law: law, table: t)
         let outputName = try c.string("y") ?? "loss"
@@ -46,29 +49,30 @@ extension Builtins {
                                          losses: columns.last!, outputName: outputName)
         let lossName = try c.choice("loss", ["huber", "mse"]) ?? "huber"
         if lossName == "mse" {
-            if c.value("delta") != nil { throw c.error(.argument, "delta= is the Huber threshold; it does not apply to loss=\"mse\"", at: "delta") }
+            if c.value("delta") != nil { throw c.error(.scalingFit(.deltaWithMSE), at: "delta") }
             request.loss = .mse
         } else if let delta = try c.number("delta") {
             guard delta > 0, delta.isFinite else {
-                throw c.error(.domain, "delta = \(NumberText.plain(delta)) is out of range: allowed delta > 0", at: "delta")
+                throw c.error(.outOfRange(parameter: "delta", value: delta, allowed: "delta > 0", entry: nil), at: "delta")
             }
             request.loss = .huber(delta: delta)
         }
         request.bootstrap = try c.integer("bootstrap", atLeast: 0) ?? 0
-        guard request.bootstrap <= 100_000 else {
-            throw c.error(.resource, "bootstrap = \(request.bootstrap) is too many resamples (limit 100000)", at: "bootstrap")
+        guard request.bootstrap <= maximumResamples else {
+            throw c.error(.scalingFit(.tooManyResamples(given: request.bootstrap, limit: maximumResamples)), at: "bootstrap")
         }
         request.seed = UInt64(try c.integer("seed", atLeast: 0) ?? Int(c.interpreter.seed ?? 0))
         request.holdout = try c.integer("holdout", atLeast: 0) ?? 0
         if request.holdout > 0, request.holdout >= t.rowCount {
-            throw c.error(.domain, "holdout = \(request.holdout) is out of range: the table has \(t.rowCount) runs, allowed 0 ≤ holdout ≤ \(max(0, t.rowCount - ScalingFit.minimumRuns(law)))", at: "holdout")
+            throw c.error(.scalingFit(.holdout(given: request.holdout, runs: t.rowCount, most: max(0, t.rowCount - ScalingFit.minimumRuns(law)))),
+                          at: "holdout")
         }
         let position = c.position
         do {
             let fit = try c.interpreter.withProgress { monitor in try ScalingFit.fit(request, monitor: monitor) }
             return .scalingFit(fit)
         } catch let error as FitError {
-            throw c.error(.domain, "cannot fit the \(law.rawValue) law: \(error.message)", at: "data")
+            throw c.error(.scalingFit(.failed(law: law.rawValue, reason: error.message)), at: "data")
         } catch {
             throw LanguageError(.resource(.interrupted(during: "the bootstrap")), at: position)
         }
@@ -85,27 +89,26 @@ extension Builtins {
         case .list(let items)?:
             var strings: [String] = []
             for item in items {
-                guard case .string(let s) = item else { throw c.error(.argument, "x= lists column names (strings), not \(item.typeName)", at: "x") }
+                guard case .string(let s) = item else { throw c.error(.builtin(.columnNames(parameter: "x", typeName: item.typeName)), at: "x") }
                 strings.append(s)
             }
             names = strings
         case let v?:
-            throw c.error(.argument, "fit: x must be a column name or a list of them, not \(v.typeName)", at: "x")
+            throw c.error(.wrongKind(owner: "fit", parameter: "x", expected: "a column name or a list of them", given: v.typeName), at: "x")
         }
         guard names.count == law.inputCount else {
             let wanted = law == .chinchilla ? "two columns, x=[\"N\", \"D\"] (parameters, tokens)" : "one column, x=\"N\""
-            throw c.error(.argument, "the \(law.rawValue) law takes \(wanted), not \(names.count)", at: "x")
+            throw c.error(.scalingFit(.inputCount(law: law.rawValue, wanted: wanted, given: names.count)), at: "x")
         }
         return names
     }
 
-    /// The numeric column `name` of `t`, or an error at `parameter` naming the columns.
-    private static func numericColumn(_ c: CallContext, _ t: Table, _ name: String, parameter: String) throws(LanguageError) -> [Double] {
+    /// The numeric column `name` of `t`, or an error naming the columns, at argument
+    /// `parameter` if given, else at `data` (`fit`'s curve and scaling branches share it).
+    static func numericColumn(_ c: CallContext, _ t: Table, _ name: String, parameter: String) throws(LanguageError) -> [Double] {
         if let numbers = t.numbers(name) { return numbers }
-        let message = t.column(name) == nil
-            ? "the table has no column '\(name)' (columns: \(t.columnNames.joined(separator: ", ")))" + Suggestion.clause(for: name, in: t.columnNames)
-            : "column '\(name)' holds strings, not numbers"
-        throw c.error(.argument, message, at: c.value(parameter) != nil ? parameter : "data")
+        let problem: Diagnostic.Builtin = t.column(name) == nil ? .noColumn(name, names: t.columnNames) : .textColumn(name)
+        throw c.error(.builtin(problem), at: c.value(parameter) != nil ? parameter : "data")
     }
 
     static let scaling: [Builtin] = [
@@ -122,14 +125,14 @@ extension Builtins {
                     .builtin("C", "compute budgets in FLOPs", kind: .vector, allowed: "C > 0", keywordOnly: false),
                 ]) { c throws(LanguageError) in
             guard case .scalingFit(let f) = c.value("f")! else {
-                throw c.error(.argument, "optimal takes a chinchilla fit, fit(runs, law=\"chinchilla\", ...), not \(c.value("f")!.typeName)", at: "f")
+                throw c.error(.scalingFit(.optimalNeedsFit(typeName: c.value("f")!.typeName)), at: "f")
             }
             guard f.law == .chinchilla else {
-                throw c.error(.argument, "optimal needs a chinchilla fit of N and D; this fit is \(f.law.rawValue), of one variable", at: "f")
+                throw c.error(.scalingFit(.optimalNeedsChinchilla(law: f.law.rawValue)), at: "f")
             }
             let budgets = try c.numbers("C")!
             if let bad = budgets.first(where: { !($0 > 0) || !$0.isFinite }) {
-                throw c.error(.domain, "C = \(NumberText.plain(bad)) is out of range: allowed C > 0 (FLOPs)", at: "C")
+                throw c.error(.outOfRange(parameter: "C", value: bad, allowed: "C > 0 (FLOPs)", entry: nil), at: "C")
             }
             let rows = budgets.map { f.optimal(compute: $0) }
             var columns = [Table.Column("C", budgets)]

@@ -131,11 +131,11 @@ public final class ExploreShelf: Sendable {
         guard let (entry, context) = shelf.withLock({ shelf -> (Entry, Context?)? in
             shelf.entries.indices.contains(id) ? (shelf.entries[id], shelf.context) : nil
         }), let context else {
-            return .failure(LanguageError(.name, "no explore with id \(id) in this session", at: nil).cellError(source: ""))
+            return .failure(LanguageError(.widget(.noExplore(id: id)), at: nil).cellError(source: ""))
         }
         var exploration = entry.exploration
         guard settings.count == exploration.controls.count else {
-            return .failure(LanguageError(.argument, "explore \(id) has \(exploration.controls.count) controls, got \(settings.count) values", at: nil).cellError(source: ""))
+            return .failure(LanguageError(.widget(.settingCount(id: id, controls: exploration.controls.count, given: settings.count)), at: nil).cellError(source: ""))
         }
         let interpreter = Interpreter(registry: registry)
         for (name, value) in context.variables { interpreter.variables[name] = value }

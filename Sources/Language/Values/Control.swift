@@ -52,20 +52,20 @@ struct Control: Sendable {
         switch kind {
         case .slider(let min, let max, _, _, let integer):
             guard let x = setting.doubleValue, x.isFinite else {
-                throw LanguageError(.argument, "\(label): a slider takes a number, not \(setting)", at: nil)
+                throw LanguageError(.widget(.sliderSetting(label: label, shown: JSONWriter.string(setting))), at: nil)
             }
             guard x >= min - 1e-12 * Swift.max(1, abs(min)), x <= max + 1e-12 * Swift.max(1, abs(max)) else {
-                throw LanguageError(.argument, "\(label) = \(NumberText.plain(x)) is outside the slider's range [\(NumberText.plain(min)), \(NumberText.plain(max))]", at: nil)
+                throw LanguageError(.widget(.sliderSettingRange(label: label, value: x, min: min, max: max)), at: nil)
             }
             return .number(integer ? x.rounded() : Swift.min(Swift.max(x, min), max))
         case .dropdown(let options):
             guard let i = setting.intValue, options.indices.contains(i) else {
-                throw LanguageError(.argument, "\(label): option index \(setting) is not in 0..<\(options.count)", at: nil)
+                throw LanguageError(.widget(.dropdownIndex(label: label, shown: JSONWriter.string(setting), count: options.count)), at: nil)
             }
             return options[i]
         case .checkbox:
             guard let b = setting.boolValue else {
-                throw LanguageError(.argument, "\(label): a checkbox takes true or false, not \(setting)", at: nil)
+                throw LanguageError(.widget(.checkboxSetting(label: label, shown: JSONWriter.string(setting))), at: nil)
             }
             return .bool(b)
         }

@@ -97,11 +97,10 @@ enum ScalingFitDisplay {
     static func field(_ f: ScalingFit, _ name: String, at position: SourcePosition) throws(LanguageError) -> Value {
         let all = fields(f)
         if let v = all.first(where: { $0.0 == name }) { return v.1 }
-        var hint = ""
-        if name.hasSuffix("_low") || name.hasSuffix("_high"), f.samples.isEmpty { hint = "; intervals need fit(..., bootstrap=1000)" }
-        if name.hasPrefix("holdout"), f.holdout == nil { hint = "; a hold-out check needs fit(..., holdout=k)" }
-        throw LanguageError(.name, "a \(f.law.rawValue) fit has no field '\(name)' (fields: \(all.map(\.0).joined(separator: ", ")))" + hint
-                            + (hint.isEmpty ? Suggestion.clause(for: name, in: all.map(\.0)) : ""), at: position)
+        var hint: Diagnostic.Evaluation.FitFieldHint?
+        if name.hasSuffix("_low") || name.hasSuffix("_high"), f.samples.isEmpty { hint = .intervals }
+        if name.hasPrefix("holdout"), f.holdout == nil { hint = .holdout }
+        throw LanguageError(.evaluation(.noFitField(law: f.law.rawValue, name: name, fields: all.map(\.0), hint: hint)), at: position)
     }
 
     /// The loss in words: `huber δ=0.001` or `mse`.

@@ -12,7 +12,7 @@ extension Interpreter {
             var allNumbers = true
             for table in tables {
                 guard let c = table.column(column.name) else {
-                    throw LanguageError(.argument, "sweep results differ: a table lacks column '\(column.name)'", at: position)
+                    throw LanguageError(.evaluation(.sweepColumns(missing: column.name)), at: position)
                 }
                 switch c.values {
                 case .numbers(let v):

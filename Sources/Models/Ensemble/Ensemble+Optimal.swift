@@ -24,7 +24,7 @@ extension Ensemble {
     static func optimal(_ model: Parameters, _ arguments: OptimalArguments, _ monitor: WorkMonitor) throws -> Table {
         let (data, noise, _) = try Ridge.setting(model.data)
         let ks = arguments.K
-        guard !ks.isEmpty else { throw ModelError.argument(parameter: "K", message: "K must list at least one value") }
+        guard !ks.isEmpty else { throw ModelError.tooFew(parameter: "K", least: 1, noun: "ensemble sizes", purpose: nil) }
         for k in ks where k.rounded() != k {
             throw ModelError.domain(parameter: "K", value: formatParameter(k), allowed: "whole numbers K ≥ 1")
         }

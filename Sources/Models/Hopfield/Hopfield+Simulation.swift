@@ -56,13 +56,30 @@ extension Hopfield {
         return (mean, se, q, (q * (1 - q) / t).squareRoot())
     }
 
+    /// A simulated P₅₀ and its standard error.
+    struct SimulatedCapacity {
+        var p50: Double
+        var standardError: Double
+    }
+
     /// P₅₀ by bisection on whole P between `lower` (recall > ½) and `upper` (recall < ½),
     /// refined by linear interpolation of the recall probability at the final bracket.
+    ///
+    /// Its standard error is the delta method's: the recall probability's standard error at
+    /// P₅₀ over the recall curve's slope there, SE(P₅₀) = SE(r)/|dr/dP|. The slope is the
+    /// least-squares line through the recall measured at P₅₀·(1 ± 0.1) and at every
+    /// bisection point within P₅₀·(1 ± 0.2) (each P is an independent draw); SE(r) is the
+    /// binomial √(¼/trials) for the whole sequence and the probes' mean standard error per
+    /// transition. A flat measured slope (too few trials to see the curve fall) gives an
+    /// infinite standard error rather than a spurious small one.
     static func simulatedCapacity(_ c: Configuration, sequence: Bool, guess: Double, trials: Int, seed: UInt64,
-                                  monitor: WorkMonitor) throws -> Double {
+                                  monitor: WorkMonitor) throws -> SimulatedCapacity {
+        var measured: [Int: (rate: Double, se: Double)] = [:]
         func rate(_ p: Int) throws -> Double {
+            if let known = measured[p] { return known.rate }
             let r = try simulatedRecall(c, patterns: p, trials: trials, seed: seed, monitor: monitor)
-            return sequence ? r.sequence : r.transition
+            measured[p] = sequence ? (r.sequence, r.sequenceSE) : (r.transition, r.transitionSE)
+            return measured[p]!.rate
         }
         var lo = max(2, Int(guess / 2)), hi = max(lo + 1, Int(guess * 2))
         var rateLo = try rate(lo), rateHi = try rate(hi)
@@ -73,8 +90,15 @@ extension Hopfield {
             let r = try rate(mid)
             if r >= 0.5 { lo = mid; rateLo = r } else { hi = mid; rateHi = r }
         }
-        guard rateLo != rateHi else { return Double(lo) }
-        return Double(lo) + (rateLo - 0.5) / (rateLo - rateHi) * Double(hi - lo)
+        let p50 = rateLo == rateHi ? Double(lo) : Double(lo) + (rateLo - 0.5) / (rateLo - rateHi) * Double(hi - lo)
+        let probes = [0.9, 1.1].map { max(2, Int(($0 * p50).rounded())) }
+        for p in probes { _ = try rate(p) }
+        let window = measured.filter { Double($0.key) >= 0.8 * p50 - 0.5 && Double($0.key) <= 1.2 * p50 + 0.5 }
+        let points = window.keys.sorted()
+        let slope = (try? LinearRegression.fit(x: points.map(Double.init), y: points.map { window[$0]!.rate }))?.slope ?? 0
+        let rateSE = sequence ? (0.25 / Double(trials)).squareRoot()
+                              : probes.map { measured[$0]!.se }.reduce(0, +) / Double(probes.count)
+        return SimulatedCapacity(p50: p50, standardError: slope < 0 ? rateSE / -slope : .infinity)
     }
 
     /// `simulate`'s parameters.
@@ -141,8 +165,10 @@ extension Hopfield {
                 guard transition <= 200_000 else {
                     throw ModelError.resource(message: "capacity: simulating P₅₀ ≈ \(Int(transition)) patterns of N = \(c.neurons) is too large; pass simulate=0")
                 }
-                fields.append(("transition_sim", try simulatedCapacity(c, sequence: false, guess: transition, trials: trials, seed: seed, monitor: monitor)))
-                fields.append(("sequence_sim", try simulatedCapacity(c, sequence: true, guess: sequence, trials: trials, seed: seed, monitor: monitor)))
+                let simulatedTransition = try simulatedCapacity(c, sequence: false, guess: transition, trials: trials, seed: seed, monitor: monitor)
+                let simulatedSequence = try simulatedCapacity(c, sequence: true, guess: sequence, trials: trials, seed: seed, monitor: monitor)
+                fields += [("transition_sim", simulatedTransition.p50), ("transition_sim_se", simulatedTransition.standardError),
+                           ("sequence_sim", simulatedSequence.p50), ("sequence_sim_se", simulatedSequence.standardError)]
             }
             return .record(fields)
         })

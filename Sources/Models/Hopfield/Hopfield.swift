@@ -21,7 +21,8 @@ public enum Hopfield {
         simulate(m, P=..., trials=, seed=) measures the same probabilities (with _se).
         capacity(m, trials=, seed=) gives P₅₀ (recall probability ½) per transition and for the
         whole sequence: the finite-N erfc prediction, the asymptotic formula and the simulated
-        value by bisection.
+        value by bisection, with its standard error (transition_sim_se, sequence_sim_se: the recall's
+        standard error at P₅₀ over the recall curve's measured slope there).
         """,
         reference: "Chaudhry, Zavatone-Veth, Krotov & Pehlevan 2023 (arXiv 2306.04532), signal-to-noise capacity "
             + "of the polynomial and exponential DenseNets",

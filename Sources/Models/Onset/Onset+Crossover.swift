@@ -30,7 +30,7 @@ extension Onset {
     static func pstar(_ model: Parameters, _ arguments: OnsetWidths, _ monitor: WorkMonitor) throws -> Table {
         let (data, noise, lambda) = try Ridge.setting(model.data)
         let widths = arguments.N
-        guard !widths.isEmpty else { throw ModelError.argument(parameter: "N", message: "N must list at least one width") }
+        guard !widths.isEmpty else { throw ModelError.tooFew(parameter: "N", least: 1, noun: "widths", purpose: nil) }
         let members = Double(model.E)
         var stars: [Double] = [], biases: [Double] = []
         for (i, n) in widths.enumerated() {

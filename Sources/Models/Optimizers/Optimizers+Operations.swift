@@ -55,8 +55,8 @@ extension Optimizers {
         let steps = model.steps, lr = model.lr
         let exponents = arguments.s, widths = arguments.N
         let trials = arguments.replication.trials, seed = arguments.replication.seed
-        if exponents.isEmpty { throw ModelError.argument(parameter: "s", message: "s is empty: give at least one value") }
-        if widths.count < 2 { throw ModelError.argument(parameter: "N", message: "N needs at least 2 widths to fit an exponent") }
+        if exponents.isEmpty { throw ModelError.tooFew(parameter: "s", least: 1, noun: "spectral exponents", purpose: nil) }
+        if widths.count < 2 { throw ModelError.tooFew(parameter: "N", least: 2, noun: "widths", purpose: "fit an exponent") }
         for n in widths where !(n <= Double(dim) && n.rounded() == n) {
             throw ModelError.domain(parameter: "N", value: formatParameter(n), allowed: "whole numbers 1 ≤ N ≤ dim = \(dim)")
         }

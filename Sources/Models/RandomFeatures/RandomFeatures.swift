@@ -51,15 +51,7 @@ public enum RandomFeatures {
         let n = model.N
         let sizes = try arguments.sizes
         let risks = try Ridge.curve(data: data, sizes: sizes, N: n, lambda: lambda, noise: noise, monitor: monitor)
-        return Table(columns: [
-            Table.Column("P", sizes),
-            Table.Column("test", risks.map(\.excess)),
-            Table.Column("train", risks.map(\.train)),
-            Table.Column("kappa", risks.map(\.kappa)),
-            Table.Column("df1", risks.map(\.df1)),
-            Table.Column("df2", risks.map(\.df2)),
-            Table.Column("gcv", risks.map(\.gcv)),
-        ], caption: "theory", role: .theory)
+        return Ridge.theoryTable(sizes: sizes, risks: risks)
     }
 
     /// Monte-Carlo curve: per P and trial, fresh data and a fresh F from stream (trial, P).

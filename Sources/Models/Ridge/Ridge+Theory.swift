@@ -12,7 +12,13 @@ extension Ridge {
         let (data, noise, lambda) = try setting(model)
         let sizes = try arguments.sizes
         let risks = try curve(data: data, sizes: sizes, N: .infinity, lambda: lambda, noise: noise, monitor: monitor)
-        return Table(columns: [
+        return theoryTable(sizes: sizes, risks: risks)
+    }
+
+    /// The theory table of ridge and random features: P, test (the excess risk), train,
+    /// kappa, df1, df2, gcv, one row per size.
+    static func theoryTable(sizes: [Double], risks: [RenormalizedRisk]) -> Table {
+        Table(columns: [
             Table.Column("P", sizes),
             Table.Column("test", risks.map(\.excess)),
             Table.Column("train", risks.map(\.train)),

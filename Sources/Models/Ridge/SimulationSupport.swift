@@ -6,7 +6,7 @@ import NumericCore
 enum SimulationSupport {
     /// The whole-number sample sizes of a grid `name` (declared `P ≥ 1`).
     static func sampleSizes(_ values: [Double], name: String = "P") throws(ModelError) -> [Int] {
-        guard !values.isEmpty else { throw .argument(parameter: name, message: "\(name) must list at least one value") }
+        guard !values.isEmpty else { throw .tooFew(parameter: name, least: 1, noun: "sample sizes", purpose: nil) }
         return try values.map { (x: Double) throws(ModelError) -> Int in
             guard x.rounded() == x, x < 1e12 else {
                 throw .domain(parameter: name, value: formatParameter(x), allowed: "whole numbers \(name) ≥ 1")
@@ -88,7 +88,7 @@ struct TheorySizes: ParameterGroup {
     /// The grid, refused if empty.
     var sizes: [Double] {
         get throws(ModelError) {
-            guard !P.isEmpty else { throw .argument(parameter: "P", message: "P must list at least one value") }
+            guard !P.isEmpty else { throw .tooFew(parameter: "P", least: 1, noun: "sample sizes", purpose: nil) }
             return P
         }
     }
