@@ -59,7 +59,8 @@ def test_controls_stay_live_while_another_cell_runs(tmp_path):
             time.sleep(0.5)  # the simulation is under way
             latencies = measure_moves(driver, moves=5)
             assert prompt(driver, 1) == "[*]:", "the long cell ended before the moves were drawn"
-            WebDriverWait(driver, 300).until(lambda d: prompt(d, 1) == "[2]:")
+            # (Its count depends on how many presses run_first_cell needed.)
+            WebDriverWait(driver, 300).until(lambda d: re.fullmatch(r"\[\d+\]:", prompt(d, 1)))
     result = summary(latencies)
     print("jupyterlab explore key press -> new SVG during a long cell:", json.dumps(result))
     assert result["moves"] == 5
