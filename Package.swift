@@ -82,10 +82,10 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NotebookTests", dependencies: [
-            "TestSupport", "Notebook", "Language", "JSON", "Platform", "CellCache", .product(name: "GRDB", package: "GRDB.swift"),
+            "TestSupport", "Notebook", "Language", "Models", "JSON", "Platform", "CellCache", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "JSON"]),
-        .testTarget(name: "KernelTests", dependencies: ["TestSupport", "Kernel", "JupyterProtocol", "JSON"]),
+        .testTarget(name: "KernelTests", dependencies: ["TestSupport", "Kernel", "KernelSession", "JupyterProtocol", "JSON"]),
         .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Notebook", "JSON", "Platform"]),
     ]
 )

@@ -7,7 +7,9 @@ noise = 0.1, dim = 1000, lambda = 0, 40 sizes P = geomspace(10, 500, 40)):
   theory_curve (the self-consistent kappa solved per P by safeguarded Newton).
 
 Each side: 20 right-arrow presses on the focused slider; the latency is read in the
-browser, from the keydown to the first change of the figure. Prints one JSON object
+browser, from the keydown to the first change of the figure. Then Solvable again, the
+moves made while a long simulation runs in the next cell (JupyterLab sends widget
+comms on a subshell; the redraw runs on a copy of the session). Prints one JSON object
 per side. Usage: bench/widgets.sh [--moves N]
 """
 import argparse
@@ -20,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests-python"))
 sys.path.insert(0, str(ROOT / "bench"))
 import conftest  # noqa: E402,F401  (installs the Solvable kernelspec into a temporary prefix)
-from jupyterlab_harness import chromium, jupyterlab, measure_moves, notebook, run_first_cell, summary  # noqa: E402
+from jupyterlab_harness import (LONG, chromium, jupyterlab, measure_moves, notebook, prompt,  # noqa: E402
+                                run_first_cell, start_cell, summary)
 
 SOLVABLE = ('explore(plot(theory(ridge(alpha=slider(1, 3, 1.5, step=0.02), beta=1.2, noise=0.1, dim=1000, lambda=0), '
             'P=geomspace(10, 500, 40)), x="P", y="test", scale="loglog"))')
@@ -42,7 +45,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--moves", type=int, default=20)
     args = parser.parse_args()
-    notebooks = {"solvable.ipynb": notebook("solvable", SOLVABLE), "python.ipynb": notebook("python3", PYTHON)}
+    notebooks = {"solvable.ipynb": notebook("solvable", SOLVABLE), "python.ipynb": notebook("python3", PYTHON),
+                 "live.ipynb": notebook("solvable", SOLVABLE, LONG)}
     with jupyterlab(notebooks) as (base, token, _), tempfile.TemporaryDirectory() as profile:
         for name, side in (("solvable.ipynb", "solvable explore (SVG)"),
                            ("python.ipynb", "ipywidgets interact + matplotlib (numpy theory)")):
@@ -52,6 +56,13 @@ def main():
                 run_first_cell(driver, base, token, name, timeout=240)
                 print(json.dumps({"bench": "slider -> redrawn figure", "side": side,
                                   **summary(measure_moves(driver, moves=args.moves))}), flush=True)
+        with chromium(Path(profile) / "live.ipynb") as driver:
+            run_first_cell(driver, base, token, "live.ipynb")
+            start_cell(driver, 1)
+            latencies = measure_moves(driver, moves=args.moves)
+            running = prompt(driver, 1) == "[*]:"
+            print(json.dumps({"bench": "slider -> redrawn figure", "side": "solvable explore during a long simulate",
+                              "long_cell_still_running": running, **summary(latencies)}), flush=True)
 
 
 if __name__ == "__main__":

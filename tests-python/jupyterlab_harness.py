@@ -91,14 +91,17 @@ def chromium(profile):
         driver.quit()
 
 
-def notebook(kernel, source):
-    """An nbformat 4 notebook of one code cell for `kernel` ("solvable" or "python3")."""
+def notebook(kernel, source, *more):
+    """An nbformat 4 notebook of code cells `source`, `*more` for `kernel` ("solvable" or "python3")."""
     language = {"solvable": "solvable", "python3": "python"}[kernel]
     return {"nbformat": 4, "nbformat_minor": 5,
             "metadata": {"kernelspec": {"name": kernel, "display_name": kernel, "language": language}},
-            "cells": [{"cell_type": "code", "id": "c1", "metadata": {}, "execution_count": None,
-                       "outputs": [], "source": source}]}
+            "cells": [{"cell_type": "code", "id": f"c{i + 1}", "metadata": {}, "execution_count": None,
+                       "outputs": [], "source": text} for i, text in enumerate((source, *more))]}
 
+
+# A cell that keeps the main shell busy: about 8 s of simulation in a release build on the 2-core CI machine.
+LONG = "s = simulate(ridge(alpha=1.5, beta=1.2, noise=0.1, dim=400, lambda=1e-4), P=[100, 200, 400], trials=100, seed=1)"
 
 # The notebook shown now (others stay open in hidden tabs).
 SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) "
@@ -131,6 +134,23 @@ def run_first_cell(driver, base, token, name, timeout=90):
             if attempt == 2:
                 raise
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, VIEW))
+
+
+def prompt(driver, index):
+    """The input prompt of cell `index` of the shown notebook (`[*]:` while it runs)."""
+    return driver.execute_script("return document.querySelectorAll(arguments[0]+'.jp-Cell .jp-InputPrompt')[arguments[1]]"
+                                 ".textContent.trim();", SHOWN, index)
+
+
+def start_cell(driver, index, timeout=30):
+    """Runs cell `index` of the shown notebook (Shift+Enter in its editor); returns once it runs."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+    editor = driver.find_elements(By.CSS_SELECTOR, SHOWN + ".jp-Cell .jp-InputArea-editor")[index]
+    ActionChains(driver).move_to_element(editor).click().key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
+    WebDriverWait(driver, timeout).until(lambda d: prompt(d, index) == "[*]:")
 
 
 INSTALL_PROBE = """

@@ -1,6 +1,7 @@
 """A real JupyterLab 4 with jupyterlab_widgets in headless Chromium: the explore cell
 renders a slider; each arrow key on the focused slider changes the SVG; the latency
-from key press to new SVG is reported (median and p99 over 20 moves)."""
+from key press to new SVG is reported (median and p99 over 20 moves), also while a
+long simulation runs in another cell."""
 import json
 import re
 import shutil
@@ -13,8 +14,8 @@ pytest.importorskip("selenium")
 if not (shutil.which("chromium") and shutil.which("chromedriver")):
     pytest.skip("needs Debian's chromium and chromium-driver", allow_module_level=True)
 
-from jupyterlab_harness import (SHOWN, VIEW, chromium, jupyterlab, measure_moves, notebook,  # noqa: E402
-                                run_first_cell, save_notebook, summary)
+from jupyterlab_harness import (LONG, SHOWN, VIEW, chromium, jupyterlab, measure_moves, notebook, prompt,  # noqa: E402
+                                run_first_cell, save_notebook, start_cell, summary)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from solvable_helpers import solvable  # noqa: E402
@@ -45,6 +46,24 @@ def test_explore_slider_redraws_the_svg_in_jupyterlab(tmp_path):
     result = summary(latencies)
     print("jupyterlab explore key press -> new SVG:", json.dumps(result))
     assert result["moves"] == 20
+
+
+def test_controls_stay_live_while_another_cell_runs(tmp_path):
+    """JupyterLab sends widget comms on a subshell (commsOverSubshells, default
+    perCommTarget) and the kernel redraws on a copy of the session: moves made while a
+    long simulation runs in the next cell change the SVG before that cell ends."""
+    with jupyterlab({"live.ipynb": notebook("solvable", EXPLORE, LONG)}) as (base, token, root):
+        with chromium(tmp_path / "profile") as driver:
+            run_first_cell(driver, base, token, "live.ipynb")
+            start_cell(driver, 1)
+            time.sleep(0.5)  # the simulation is under way
+            latencies = measure_moves(driver, moves=5)
+            assert prompt(driver, 1) == "[*]:", "the long cell ended before the moves were drawn"
+            # (Its count depends on how many presses run_first_cell needed.)
+            WebDriverWait(driver, 300).until(lambda d: re.fullmatch(r"\[\d+\]:", prompt(d, 1)))
+    result = summary(latencies)
+    print("jupyterlab explore key press -> new SVG during a long cell:", json.dumps(result))
+    assert result["moves"] == 5
 
 
 def open_saved(driver, base, token, name, shows, timeout=30):

@@ -16,7 +16,8 @@ import Synchronization
 /// cell to end. `isComplete` only parses, so it is answered at once from any shell.
 /// Widget comms (`explore`) are answered from the widget board without the lock
 /// (`comm_info`, `request_state`, `request_states`, `echo_update` come at once on a
-/// subshell); only the redraw a move asks for waits for the running cell.
+/// subshell), and the redraw a move asks for runs on the session's explores (a copy
+/// of the session as the last cell left it), so it too ends while a cell runs.
 public final class SessionInterpreter: Interpreter, @unchecked Sendable {
     // The monitor slot is shared with the control and signal threads, hence its own mutex.
     private let session = LockedSession()
@@ -26,9 +27,9 @@ public final class SessionInterpreter: Interpreter, @unchecked Sendable {
 
     /// Makes an interpreter over a fresh session.
     public init() {
-        let session = session
+        let explores = session.explores
         redrawer = ExploreRedrawer(board: widgets) { id, settings, sink, monitor in
-            session.run { $0.reexplore(id, settings: settings, sink: sink, monitor: monitor) }
+            explores.redraw(id, settings: settings, sink: sink, monitor: monitor).map(\.bundle)
         }
     }
 

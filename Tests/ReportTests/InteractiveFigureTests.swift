@@ -30,4 +30,21 @@ import Testing
         #expect(InteractiveFigure.html(short) == nil)
         #expect(InteractiveFigure.html(["error": "NameError: x"]) == nil)
     }
+
+    /// A saved explore display with `frames`, as `solvable run` writes it.
+    static func display(_ frames: JSONValue) -> JSONValue {
+        ["output_type": "display_data", "metadata": [:],
+         "data": ["image/svg+xml": "<svg>view</svg>", "text/plain": "<Plot>", "application/vnd.solvable.explore-frames+json": frames]]
+    }
+
+    @Test func theReportStatesACoarserGridOrWhyThereAreNoFrames() throws {
+        let renderer = OutputRenderer(markdown: MarkdownRenderer(), headings: Headings())
+        var coarse = Self.frames
+        coarse["note"] = "6 frames precomputed, at 3 of 41 values of alpha × 2 of 2 values of on: one redraw is estimated at 1 s"
+        let figure = try #require(renderer.render(Self.display(coarse)))
+        #expect(figure.kind == "interactive" && figure.html.contains("Interactive: 6 frames precomputed, at 3 of 41 values of alpha"))
+        let refused = try #require(renderer.render(Self.display(["error": "no frames precomputed: one redraw is estimated at 6 s"])))
+        #expect(refused.kind == "svg")
+        #expect(refused.html == "<svg>view</svg><p class=\"explore-note\">Not interactive: no frames precomputed: one redraw is estimated at 6 s</p>")
+    }
 }

@@ -9,10 +9,10 @@ import Synchronization
 
 /// Redraws explores on its own thread, latest move first: a move replaces the redraw
 /// waiting and cancels the one running (its result is dropped), so the view always
-/// ends at the last value the user set. A redraw needs the session, so it waits while
-/// a cell runs; the comm messages that asked for it have been answered already.
+/// ends at the last value the user set. A redraw runs on the session's explores (a
+/// copy of the session), so it needs no turn and ends while a cell runs.
 final class ExploreRedrawer: Sendable {
-    /// Re-evaluates an explore (under the session's lock) with a monitor and a sink.
+    /// Re-evaluates an explore (`ExploreShelf.redraw`) with a monitor and a sink.
     typealias Render = @Sendable (_ id: Int, _ settings: [JSONValue], _ sink: OutputSink,
                                   _ monitor: WorkMonitor) -> Result<MIMEBundle, CellError>
 

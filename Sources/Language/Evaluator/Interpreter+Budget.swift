@@ -73,6 +73,7 @@ extension Interpreter {
     /// would pass the memory limit or the time the cell has left.
     func admit(_ estimate: WorkEstimate, for what: String, advice: String, at position: SourcePosition) throws(LanguageError) {
         lastEstimate = estimate
+        controls.estimatedSeconds += estimate.seconds
         let held = heldBytes()
         if !(held + estimate.bytes <= limits.bytes) {
             throw LanguageError(.resource(.workMemory(what: what, bytes: estimate.bytes, limit: limits.bytes, held: held, advice: advice)),

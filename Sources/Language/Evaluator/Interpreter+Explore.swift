@@ -5,7 +5,8 @@ import Display
 extension Interpreter {
     /// `explore(expr)` receives `expr` unevaluated: it evaluates it once, recording the
     /// controls met (`slider`, `dropdown`, `checkbox`), keeps the expression so a front
-    /// end can re-evaluate it (`reexplore`), and displays the view with the controls.
+    /// end can re-evaluate it (`ExploreShelf.redraw`) with a copy of the session, and
+    /// displays the view with the controls.
     /// - Returns: `nil` when the call is not `explore` (a variable named so shadows it).
     func exploreCall(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) throws(LanguageError) -> Value? {
         guard case .name("explore") = callee.kind, variables["explore"] == nil else { return nil }
@@ -16,7 +17,7 @@ extension Interpreter {
             throw LanguageError(.evaluation(.exploreNested), at: callee.position)
         }
         let source = frames.source
-        let (value, seen) = try evaluateExploring(argument.value, source: source, settings: [:])
+        let (value, seen, seconds) = try evaluateExploring(argument.value, source: source, settings: [:])
         guard !seen.isEmpty else {
             throw LanguageError(.evaluation(.exploreNoControl), at: argument.value.position)
         }
@@ -28,16 +29,17 @@ extension Interpreter {
             return (key: entry.key, control: control)
         }
         let exploration = Exploration(expression: argument.value, source: source, controls: named)
-        explorations.append(exploration)
-        sink.display(exploration.bundle(id: explorations.count - 1, view: value.bundle(registry: registry)),
-                     displayID: nil, update: false)
+        let id = explores.add(ExploreShelf.Entry(exploration: exploration, estimatedSeconds: seconds, cellStart: cellStart,
+                                                 cellLimit: limits.seconds), from: self)
+        sink.display(exploration.bundle(id: id, view: value.bundle(registry: registry)), displayID: nil, update: false)
         return Value.none
     }
 
     /// Evaluates `expression`, written in cell run `source`, with the controls at the
-    /// keys of `settings` set to those values; returns the value and the controls met.
+    /// keys of `settings` set to those values; returns the value, the controls met and
+    /// the estimated seconds of the operations it ran.
     func evaluateExploring(_ expression: Expr, source: Int, settings: [ControlKey: Value]) throws(LanguageError)
-        -> (Value, [(key: ControlKey, control: Control)]) {
+        -> (Value, [(key: ControlKey, control: Control)], Double) {
         controls = ControlBoard(capturing: true, settings: settings)
         let outer = frames.source
         frames.source = source
@@ -46,7 +48,7 @@ extension Interpreter {
             frames.source = outer
         }
         let value = try evaluate(expression)
-        return (value, controls.seen)
+        return (value, controls.seen, controls.estimatedSeconds)
     }
 
     /// The value a control call at `position` evaluates to: its own value, or inside

@@ -36,17 +36,19 @@ final class Interpreter {
     var lastEstimate: WorkEstimate?
     /// Where relative file paths resolve.
     var files = FileScope()
-    /// The controls of the `explore` evaluating now, and every `explore` of the session.
+    /// The controls of the `explore` evaluating now.
     var controls = ControlBoard()
     /// How many cells `run` has run (each one's `CallFrames.source`).
     private var sources = 0
     /// Counts `pollInterrupt` calls.
     private var polls = 0
-    var explorations: [Exploration] = []
+    /// Every `explore` of the session, with the copy of the session its redraws read.
+    let explores: ExploreShelf
 
     /// Makes an interpreter over `registry`.
     init(registry: Registry) {
         self.registry = registry
+        explores = ExploreShelf(registry: registry)
         let sink = NullSink()
         self.sink = sink
         self.progressSink = SinkBox(sink)

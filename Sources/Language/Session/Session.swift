@@ -44,6 +44,7 @@ public final class Session {
         defer {
             interpreter.sink = NullSink()
             interpreter.monitor = WorkMonitor.none
+            interpreter.explores.publish(interpreter)
         }
         do {
             let statements = try Parser.parse(code)

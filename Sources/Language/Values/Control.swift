@@ -91,6 +91,8 @@ struct ControlBoard {
     var settings: [ControlKey: Value] = [:]
     /// The controls met, in evaluation order, with where they are written.
     var seen: [(key: ControlKey, control: Control)] = []
+    /// The estimated seconds (`WorkEstimate`) of the operations admitted so far.
+    var estimatedSeconds = 0.0
 }
 
 /// One `explore(expr)`: the unevaluated expression and its controls, kept by the

@@ -2,12 +2,15 @@ import Foundation
 import JSON
 import Language
 import NumericCore
+import Synchronization
 
 /// The frames of an explore precomputed over its controls' grid, so a static report
 /// can swap views as a reader moves a control without a kernel: at most
-/// `perControl` values per control and `total` frames in all. Saved by `solvable run`
-/// under `mimeType`: `{controls: [{label, kind, values: [text], settings: [...]}],
-/// initial: [index], frames: [html], note}`, frames row-major over the controls.
+/// `perControl` values per control and `total` frames in all, fewer when the cell's
+/// estimate says they would pass its time limit (`ExploreFramePlan`). Saved by
+/// `solvable run` under `mimeType`: `{controls: [{label, kind, values: [text]}],
+/// initial: [index], frames: [html], note}`, frames row-major over the controls, or
+/// `{error}` saying why there are none.
 public enum ExploreFrames {
     /// The MIME type of the frames in a saved output.
     public static let mimeType = "application/vnd.solvable.explore-frames+json"
@@ -16,8 +19,8 @@ public enum ExploreFrames {
     /// The most frames one explore keeps.
     public static let total = 400
 
-    /// The grid values of each control: its settings and how each reads.
-    static func axes(_ controls: [JSONValue]) -> [[(setting: JSONValue, text: String)]] {
+    /// The grid values of each control, at most `total` frames in all: its settings and how each reads.
+    static func axes(_ controls: [JSONValue], total: Int = total) -> [[(setting: JSONValue, text: String)]] {
         let cap = min(perControl, max(2, Int(pow(Double(total), 1 / Double(max(1, controls.count))).rounded(.down))))
         return controls.map { control in
             switch control["kind"]?.stringValue {
@@ -50,37 +53,55 @@ public enum ExploreFrames {
         return axis.firstIndex { $0.setting == setting } ?? 0
     }
 
-    /// Computes the frames of the explore display `data` through `evaluator`, or the
-    /// error of the first frame that failed.
-    static func compute(_ data: JSONValue, evaluator: CellEvaluator, monitor: WorkMonitor) -> Result<JSONValue, CellError>? {
+    /// Computes the frames of the explore display `data` through `evaluator`: the
+    /// initial frame on the caller's thread, then the rest in parallel on the explore's
+    /// own interpreters (`ExploreShelf.redraw`), or one at a time on the caller's thread
+    /// when a frame writes files or reads a name only the session can build. Stops at
+    /// `monitor`'s interrupt, at the cell's time limit, and when the frames' estimated
+    /// work passes what the limit leaves. Returns the frames, or `{error}`; nil if
+    /// `data` is not an explore.
+    static func compute(_ data: JSONValue, evaluator: CellEvaluator, monitor: WorkMonitor,
+                        progress: @escaping @Sendable (WorkMonitor.Progress) -> Void) -> JSONValue? {
         guard let explore = data[Session.exploreMIMEType], let id = explore["id"]?.intValue,
               let controls = explore["controls"]?.arrayValue else { return nil }
-        let grid = axes(controls)
+        let cost = evaluator.exploreShelf?.cost(id)
+        let plan: ExploreFramePlan
+        switch ExploreFramePlan.make(controls, cost: cost) {
+        case .success(let made): plan = made
+        case .failure(let refusal): return ["error": .string(refusal.text)]
+        }
+        let grid = plan.grid
         let initial = controls.indices.map { nearest(controls[$0]["value"], on: grid[$0]) }
-        var frames: [JSONValue] = []
-        var index = [Int](repeating: 0, count: grid.count)
-        let count = grid.reduce(1) { $0 * $1.count }
-        for _ in 0..<count {
-            let settings = index.enumerated().map { grid[$0.offset][$0.element].setting }
-            switch evaluator.reexplore(id, settings: settings, sink: OutputRecorder(), monitor: monitor) {
-            case .success(let bundle): frames.append(.string(ExploreWidgets.html(bundle.dataJSON)))
-            case .failure(let error): return .failure(error)
-            }
-            for axis in stride(from: grid.count - 1, through: 0, by: -1) {
-                index[axis] += 1
-                if index[axis] < grid[axis].count { break }
-                index[axis] = 0
-            }
+        let strides = grid.indices.map { axis in grid[(axis + 1)...].reduce(1) { $0 * $1.count } }
+        let settings: @Sendable (Int) -> [JSONValue] = { frame in grid.indices.map { grid[$0][frame / strides[$0] % grid[$0].count].setting } }
+        let framesMonitor = WorkMonitor(parent: monitor) { monitor.report(done: $0.done, total: $0.total, label: $0.label) }
+        if let cost { framesMonitor.setDeadline(WorkMonitor.Deadline(start: cost.cellStart, limit: cost.cellLimit)) }
+        let tally = FrameTally(count: plan.count, budget: plan.budget, monitor: framesMonitor, progress: progress)
+
+        let first = zip(initial, strides).reduce(0) { $0 + $1.0 * $1.1 }
+        let serial = { (frame: Int) in
+            tally.record(frame, evaluator.exploreFrame(id, settings: settings(frame), sink: OutputRecorder(), monitor: framesMonitor))
         }
-        // Leave the session's explore at the values it was shown with.
-        _ = evaluator.reexplore(id, settings: controls.map { $0["value"] ?? .null }, sink: OutputRecorder(), monitor: monitor)
-        let described: [JSONValue] = controls.indices.map { i in
-            ["label": controls[i]["label"] ?? "", "kind": controls[i]["kind"] ?? "slider",
-             "values": .array(grid[i].map { .string($0.text) })]
+        let wrote = serial(first)
+        let rest = (0..<plan.count).filter { $0 != first }
+        if let shelf = evaluator.exploreShelf, cost?.needsSession == false, wrote == false {
+            FrameWorkers.run(rest) { frame in
+                tally.record(frame, shelf.redraw(id, settings: settings(frame), sink: OutputRecorder(), monitor: framesMonitor)) != nil
+            }
+        } else {
+            for frame in rest { guard serial(frame) != nil else { break } }
+            // Leave the files the frames wrote as the cell's own values write them.
+            if wrote == true { _ = evaluator.exploreFrame(id, settings: settings(first), sink: OutputRecorder(), monitor: monitor) }
         }
-        let sizes = controls.indices.map { "\(grid[$0].count) values of \(controls[$0]["label"]?.stringValue ?? "a control")" }
-        let note = "\(count) frames precomputed (\(sizes.joined(separator: " × "))); at most \(perControl) per control and \(total) in all"
-        return .success(["controls": .array(described), "initial": .array(initial.map(JSONValue.int)),
-                         "frames": .array(frames), "note": .string(note)])
+        switch tally.outcome {
+        case .failure(let failure): return ["error": .string(failure.text)]
+        case .success(let frames):
+            let described: [JSONValue] = controls.indices.map { i in
+                ["label": controls[i]["label"] ?? "", "kind": controls[i]["kind"] ?? "slider",
+                 "values": .array(grid[i].map { .string($0.text) })]
+            }
+            return ["controls": .array(described), "initial": .array(initial.map(JSONValue.int)),
+                    "frames": .array(frames.map(JSONValue.string)), "note": .string(plan.note)]
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Language
 import NumericCore
+import Synchronization
 
 /// How `solvable run` saves an explore output: its display keeps the view's own
 /// representations (SVG, HTML, text) as the fallback and gains the widget view
@@ -13,15 +14,12 @@ struct ExploreRecording {
     private(set) var state: [String: JSONValue] = [:]
     private var models = 0
 
-    /// Rewrites the explore displays among `outputs` of one cell; a frame that fails
-    /// leaves, instead of the frames, its error (a report shows it under the figure).
+    /// Rewrites the explore displays among `outputs` of one cell; frames that cannot be
+    /// made leave, instead of the frames, why (a report shows it under the figure).
+    /// Frames that take a while show their progress on stderr.
     mutating func record(_ outputs: inout [JSONValue], evaluator: CellEvaluator, monitor: WorkMonitor) {
         rewrite(&outputs) { data in
-            switch ExploreFrames.compute(data, evaluator: evaluator, monitor: monitor) {
-            case .success(let frames)?: return frames
-            case .failure(let error)?: return ["error": .string("\(error.ename): \(error.evalue)")]
-            case nil: return nil
-            }
+            ExploreFrames.compute(data, evaluator: evaluator, monitor: monitor, progress: ProgressLine().show)
         }
     }
 
@@ -53,5 +51,23 @@ struct ExploreRecording {
     var metadata: JSONValue? {
         guard !state.isEmpty else { return nil }
         return [ExploreWidgets.stateMIMEType: ["version_major": 2, "version_minor": 0, "state": .object(state)]]
+    }
+}
+
+/// `explore frames: 12 of 41` on stderr, once the frames have taken a second, then at
+/// most once a second and at the end.
+private final class ProgressLine: Sendable {
+    private let start = ContinuousClock.now
+    private let last = Mutex<ContinuousClock.Instant?>(nil)
+
+    func show(_ progress: WorkMonitor.Progress) {
+        let now = ContinuousClock.now
+        let due = last.withLock { last -> Bool in
+            let finished = progress.done == progress.total && last != nil
+            guard now - start >= .seconds(1), finished || last.map({ now - $0 >= .seconds(1) }) ?? true else { return false }
+            last = now
+            return true
+        }
+        if due { FileHandle.standardError.write(Data("\(progress.label): \(progress.done) of \(progress.total)\n".utf8)) }
     }
 }

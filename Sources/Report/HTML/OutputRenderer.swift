@@ -51,9 +51,9 @@ struct OutputRenderer {
             return Rendered(html: figure, isFigure: true, kind: "interactive", plotData: PlotData(data[Plot.dataMIMEType]))
         }
         if let svg = data["image/svg+xml"]?.multilineText {
-            // An explore whose frames failed shows its view and why it is not interactive.
+            // An explore without frames shows its view and why it is not interactive.
             let failed = data[ExploreFrames.mimeType]?["error"]?.stringValue.map {
-                "<p class=\"explore-note\">Not interactive: a frame failed: \(HTML.escape($0))</p>"
+                "<p class=\"explore-note\">Not interactive: \(HTML.escape($0))</p>"
             } ?? ""
             return Rendered(html: HTML.removeScripts(svg) + failed, isFigure: true, kind: "svg",
                             plotData: PlotData(data[Plot.dataMIMEType]))
