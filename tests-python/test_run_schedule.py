@@ -7,8 +7,9 @@ import json
 from solvable_helpers import solvable
 from test_cli_files import write
 
-# About a second of training: long enough that a notebook started after it cannot catch up.
-WORK = "final(mlp(width=64, depth=8, steps=1500))"
+# A third of a second of training on an idle core: long enough that a notebook started when
+# one of these finishes cannot start its first cell before the other has started its own.
+WORK = "final(mlp(width=64, depth=8, steps=500))"
 
 
 def first_cell_start(path):
@@ -29,8 +30,8 @@ def test_run_starts_the_longest_notebooks_first_and_records_times(tmp_path):
     assert start["a"] > start["b"] and start["a"] > start["c"]
     recorded = json.loads(times.read_text())
     assert set(recorded) == {"a.ipynb", "b.ipynb", "c.ipynb"}
-    # A shorter run lowers a time by at most half: b and c keep their lead over a.
-    assert recorded["b.ipynb"] >= 25 and recorded["c.ipynb"] >= 15 and 0 < recorded["a.ipynb"] < 15
+    # A shorter run lowers a time by at most half (max(new, old/2)).
+    assert recorded["b.ipynb"] >= 25 and recorded["c.ipynb"] >= 15 and recorded["a.ipynb"] > 0
 
 
 def test_run_without_recorded_times_keeps_file_order_and_writes_them(tmp_path):
