@@ -8,7 +8,8 @@
 # Each pass prints the load average after it (the machine is shared) and the CPU time of the run.
 # With MAKE_RUN=1 it also times the real `make run` twice on this tree (the second run is
 # the cached one the issue asks to finish in ≤ 5 s) and then restores notebooks/ from git.
-# NOTEBOOKS=DIR times another folder of notebooks instead of notebooks/.
+# NOTEBOOKS=DIR times another folder of notebooks instead of notebooks/; KEEP=DIR keeps a copy of the
+# notebooks the first cold pass wrote; PER_NOTEBOOK=0 skips the per-notebook -j 1 pass (and MAKE_RUN).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${SOLVABLE_BIN:-$PWD/.build/release/solvable}
@@ -35,9 +36,14 @@ report() {
 
 echo "$JOBS cores"
 report "cold"
+echo "per notebook in that pass (wall s, from .solvable-cache/run-times.json):"
+python3 -c 'import json, sys; t = json.load(open(sys.argv[1])); [print(f"  {k:40s} {v:7.2f}") for k, v in sorted(t.items(), key=lambda kv: -kv[1])]' \
+  "$WORK/notebooks/.solvable-cache/run-times.json"
+if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP" && cp "$WORK"/notebooks/*.ipynb "$KEEP"/; fi
 report "cached"
 rm -f "$WORK"/notebooks/.solvable-cache/cells.sqlite*
 report "cold, longest first"
+[ "${PER_NOTEBOOK:-1}" = 1 ] || exit 0
 echo "per notebook, cold (one process each, -j 1):"
 for nb in "$WORK"/notebooks/*.ipynb; do
   t=$(measure "$BIN" run --no-cache --in-place "$nb")
