@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${SOLVABLE_BIN:-$PWD/.build/release/solvable}
+export SOLVABLE_TEMPLATES=${SOLVABLE_TEMPLATES:-$PWD/templates}  # for a SOLVABLE_BIN copied elsewhere
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cp -r "${NOTEBOOKS:-notebooks}" "$WORK/notebooks"

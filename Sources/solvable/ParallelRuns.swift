@@ -8,20 +8,6 @@ struct ParallelRuns {
     /// How many children may run at once.
     let jobs: Int
 
-    /// What the children run with: OpenBLAS gets the cores divided among the jobs
-    /// (OPENBLAS_NUM_THREADS = cores / jobs, at least 1) unless the caller set it. With a
-    /// job per core, each child's BLAS threads would otherwise compete with the other
-    /// children for the same cores, and OpenBLAS's idle workers spin (sched_yield) between
-    /// the many small products of a simulation: profiling `run -j 2` found half of the
-    /// Monte-Carlo notebook's CPU time there. One thread computes the same numbers.
-    var environment: [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        if environment["OPENBLAS_NUM_THREADS"] == nil {
-            environment["OPENBLAS_NUM_THREADS"] = String(max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))
-        }
-        return environment
-    }
-
     /// Runs every argument list as `solvable ARGS…`, in order; returns how many failed and
     /// each child's wall time in seconds (for `RunTimes`).
     /// - Parameters:
@@ -29,7 +15,6 @@ struct ParallelRuns {
     ///   - names: what to call each child in a message if it cannot start or dies.
     func run(_ commands: [[String]], names: [String]) -> (failed: Int, seconds: [Double]) {
         let executable = URL(fileURLWithPath: Self.executablePath)
-        let environment = self.environment
         let slots = DispatchSemaphore(value: jobs)
         let group = DispatchGroup()
         let failures = FailureCount()
@@ -43,7 +28,6 @@ struct ParallelRuns {
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments
-            process.environment = environment
             group.enter()
             let start = DispatchTime.now()
             process.terminationHandler = { child in

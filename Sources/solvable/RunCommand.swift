@@ -14,8 +14,7 @@ struct RunCommand: ParsableCommand {
         nbclient runs it. The first error stops the notebook; it is saved and the command exits \
         non-zero naming the cell (its place among code cells, its In [n] and id) and line. \
         One summary line is printed per notebook. With -j N the notebooks that took longest last \
-        time (.solvable-cache/run-times.json) start first, and each child's OpenBLAS gets \
-        cores/N threads. \
+        time (.solvable-cache/run-times.json) start first. \
         Cells are cached in .solvable-cache/cells.sqlite beside the notebooks, keyed on their \
         inputs: a cell whose source, settings (seed, limits), the cells it read names from and \
         the files it loaded are unchanged gets its saved outputs back without running; a change \
