@@ -30,7 +30,9 @@ let package = Package(
         // Files (atomic writes), clocks and ISO 8601 timestamps, shared by every layer.
         .target(name: "Platform"),
         // Not called `Numerics`: that name belongs to apple/swift-numerics' module.
-        .target(name: "NumericCore", dependencies: ["COpenBLAS", .product(name: "CSV", package: "CSV.swift")]),
+        // Vector elementwise kernels (ReLU, Adam) for NumericCore's training loops.
+        .target(name: "CKernels"),
+        .target(name: "NumericCore", dependencies: ["COpenBLAS", "CKernels", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "Models", dependencies: ["NumericCore", .product(name: "ComplexModule", package: "swift-numerics")]),
         .target(name: "Display", dependencies: ["NumericCore", "JSON"]),
         .target(name: "Language", dependencies: ["Models", "Display", "NumericCore", "JSON"]),

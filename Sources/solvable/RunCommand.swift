@@ -13,7 +13,8 @@ struct RunCommand: ParsableCommand {
         is an error. Relative paths in save() resolve against the notebook's directory, as \
         nbclient runs it. The first error stops the notebook; it is saved and the command exits \
         non-zero naming the cell (its place among code cells, its In [n] and id) and line. \
-        One summary line is printed per notebook. \
+        One summary line is printed per notebook. With -j N the notebooks that took longest last \
+        time (.solvable-cache/run-times.json) start first. \
         Cells are cached in .solvable-cache/cells.sqlite beside the notebooks, keyed on their \
         inputs: a cell whose source, settings (seed, limits), the cells it read names from and \
         the files it loaded are unchanged gets its saved outputs back without running; a change \
@@ -68,8 +69,12 @@ struct RunCommand: ParsableCommand {
         for target in targets { try NotebookFiles.checkReplaceable(target) }
         let failed: Int
         if jobs > 1, files.count > 1 {
-            failed = ParallelRuns(jobs: jobs).run(zip(files, targets).map { childArguments(file: $0, target: $1) },
-                                                  names: files)
+            var times = RunTimes(reading: files)
+            let target = Dictionary(zip(files, targets)) { first, _ in first }
+            let order = times.longestFirst(files)
+            let outcome = ParallelRuns(jobs: jobs).run(order.map { childArguments(file: $0, target: target[$0]!) }, names: order)
+            failed = outcome.failed
+            times.record(Dictionary(zip(order, outcome.seconds).filter { $0.1 > 0 }) { first, _ in first })
         } else {
             failed = zip(files, targets).filter { !runOne(file: $0, target: $1, parameters: parameters) }.count
         }

@@ -42,15 +42,19 @@ extension ICLModel {
         let trainSD = taskVariances(power: model.task_power, d: sizes.d).map { $0.squareRoot() }
         let testSD = taskVariances(power: model.test_power, d: sizes.d).map { $0.squareRoot() }
         var icl: [Double] = [], idg: [Double] = []
-        for trial in 0..<trials {
-            try monitor.checkCancelled()
-            monitor.report(done: trial, total: trials, label: "simulate icl")
-            var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
-            let tasks = sizes.tasks.map { count in (0..<count).map { _ in drawTask(trainSD, &rng) } }
-            let gamma = try pretrain(sizes, tasks: tasks, taskSD: trainSD, rho: rho, lambda: lambda, rng: &rng,
-                                     monitor: monitor)
-            icl.append(testError(gamma, sizes, tasks: nil, taskSD: testSD, rho: rho, count: tests, rng: &rng))
-            idg.append(testError(gamma, sizes, tasks: tasks, taskSD: trainSD, rho: rho, count: tests, rng: &rng))
+        // One BLAS thread: OpenBLAS's workers spun between the solver's many small calls (a third
+        // of the CPU time under `run -j`), and the numbers no longer depend on the core count.
+        try BLAS.singleThreaded { () throws -> Void in
+            for trial in 0..<trials {
+                try monitor.checkCancelled()
+                monitor.report(done: trial, total: trials, label: "simulate icl")
+                var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
+                let tasks = sizes.tasks.map { count in (0..<count).map { _ in drawTask(trainSD, &rng) } }
+                let gamma = try pretrain(sizes, tasks: tasks, taskSD: trainSD, rho: rho, lambda: lambda, rng: &rng,
+                                         monitor: monitor)
+                icl.append(testError(gamma, sizes, tasks: nil, taskSD: testSD, rho: rho, count: tests, rng: &rng))
+                idg.append(testError(gamma, sizes, tasks: tasks, taskSD: trainSD, rho: rho, count: tests, rng: &rng))
+            }
         }
         monitor.report(done: trials, total: trials, label: "simulate icl")
         let (iclMean, iclSE) = meanAndStandardError(icl)

@@ -32,12 +32,16 @@ extension JudgeModel {
     ) { setup, arguments, monitor in
         let trials = arguments.replication.trials, tests = arguments.tests
         let seed = arguments.replication.seed64
-        var errors: [Double] = []
-        for trial in 0..<trials {
-            try monitor.checkCancelled()
-            monitor.report(done: trial, total: trials, label: "simulate judge")
-            var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
-            errors.append(try runTrial(setup, tests: tests, rng: &rng, monitor: monitor))
+        // Every product here is small (d × d per query), so BLAS runs on one thread.
+        let errors = try BLAS.singleThreaded { () throws -> [Double] in
+            var errors: [Double] = []
+            for trial in 0..<trials {
+                try monitor.checkCancelled()
+                monitor.report(done: trial, total: trials, label: "simulate judge")
+                var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
+                errors.append(try runTrial(setup, tests: tests, rng: &rng, monitor: monitor))
+            }
+            return errors
         }
         monitor.report(done: trials, total: trials, label: "simulate judge")
         let mean = errors.reduce(0, +) / Double(trials)

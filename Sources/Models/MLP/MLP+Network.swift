@@ -71,28 +71,15 @@ struct ResidualMLP {
         for l in stride(from: blocks.count - 1, through: 0, by: -1) {
             blockGradients[l] = Matrix.gemm(g, transposeA: true, rectified[l], alpha: branchMultiplier)
             let back = Matrix.gemm(g, blocks[l], alpha: branchMultiplier)
-            Self.addMasked(back.storage, where: activations[l].storage, to: &g.storage)
+            Elementwise.addMasked(back.storage, where: activations[l].storage, to: &g.storage)
         }
         let embeddingGradient = Matrix.gemm(g, transposeA: true, x)
         return (loss, Gradients(embedding: embeddingGradient, blocks: blockGradients, readout: readoutGradient))
     }
 
     private func relu(_ m: Matrix) -> Matrix {
-        Matrix(rows: m.rows, columns: m.columns, storage: m.storage.map { max(0, $0) })
-    }
-
-    /// `g += (input ≤ 0 ? 0 : back)` elementwise: the ReLU's backward mask. Written as
-    /// the original two loops computed it (a masked entry adds +0, a NaN input is not
-    /// masked), over raw buffers so it vectorises.
-    private static func addMasked(_ back: [Double], where input: [Double], to g: inout [Double]) {
-        let count = g.count
-        precondition(back.count == count && input.count == count, "backward: shapes differ")
-        back.withUnsafeBufferPointer { b in
-            input.withUnsafeBufferPointer { x in
-                g.withUnsafeMutableBufferPointer { g in
-                    for i in 0..<count { g[i] += x[i] <= 0 ? 0 : b[i] }
-                }
-            }
-        }
+        var out = Matrix(rows: m.rows, columns: m.columns)
+        Elementwise.relu(m.storage, into: &out.storage)
+        return out
     }
 }

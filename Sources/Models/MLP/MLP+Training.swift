@@ -97,45 +97,11 @@ struct AdamState {
         update(&net.readout, g.readout, group: net.blocks.count + 1, lr: s.outerLearningRate, eps: s.outerEpsilon, c1, c2)
     }
 
-    /// One Adam update of a weight group. The loop runs over raw buffers, so it has no
-    /// bounds or uniqueness checks and vectorises; every weight sees the same operations
-    /// in the same order as before, so the results are bit-identical.
+    /// One Adam update of a weight group, on the vector kernel (bit-identical to the scalar
+    /// update `w −= lr·(m/c1) / (√(v/c2) + eps)`).
     private mutating func update(_ w: inout [Double], _ g: [Double], group: Int, lr: Double, eps: Double,
                                  _ c1: Double, _ c2: Double) {
-        let count = w.count
-        precondition(g.count == count && first[group].count == count, "Adam: shapes differ")
-        first[group].withUnsafeMutableBufferPointer { m in
-            second[group].withUnsafeMutableBufferPointer { v in
-                w.withUnsafeMutableBufferPointer { w in
-                    g.withUnsafeBufferPointer { g in
-                        let (m, v, w, g) = (m.baseAddress!, v.baseAddress!, w.baseAddress!, g.baseAddress!)
-                        // Four weights at a time in SIMD lanes (IEEE division and square root
-                        // are exact per lane, so this is the scalar loop's arithmetic), then the rest.
-                        typealias Lanes = SIMD4<Double>
-                        func load(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> Lanes { Lanes(p[i], p[i + 1], p[i + 2], p[i + 3]) }
-                        func store(_ x: Lanes, _ p: UnsafeMutablePointer<Double>, _ i: Int) {
-                            p[i] = x[0]; p[i + 1] = x[1]; p[i + 2] = x[2]; p[i + 3] = x[3]
-                        }
-                        var i = 0
-                        while i + 4 <= count {
-                            let gi = Lanes(g[i], g[i + 1], g[i + 2], g[i + 3])
-                            let mi = 0.9 * load(m, i) + 0.1 * gi
-                            let vi = 0.999 * load(v, i) + 0.001 * gi * gi
-                            store(mi, m, i)
-                            store(vi, v, i)
-                            store(load(w, i) - lr * (mi / c1) / ((vi / c2).squareRoot() + eps), w, i)
-                            i += 4
-                        }
-                        while i < count {
-                            m[i] = 0.9 * m[i] + 0.1 * g[i]
-                            v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i]
-                            w[i] -= lr * (m[i] / c1) / ((v[i] / c2).squareRoot() + eps)
-                            i += 1
-                        }
-                    }
-                }
-            }
-        }
+        Elementwise.adam(&w, first: &first[group], second: &second[group], gradient: g, lr: lr, eps: eps, c1: c1, c2: c2)
     }
 }
 

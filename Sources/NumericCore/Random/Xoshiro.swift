@@ -10,7 +10,7 @@ import Darwin
 /// a seed fixes every result bit for bit.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
-    private var spareGaussian: Double?
+    @usableFromInline var spareGaussian: Double?
 
     /// A generator whose whole stream is fixed by `seed`.
     public init(seed: UInt64) {
@@ -49,7 +49,9 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     @inlinable
     public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
-    /// A standard normal draw (Marsaglia's polar method; the spare is kept).
+    /// A standard normal draw (Marsaglia's polar method; the spare is kept). Inlinable, as
+    /// the simulations' context and query loops call it per draw.
+    @inlinable
     public mutating func gaussian() -> Double {
         if let spare = spareGaussian { spareGaussian = nil; return spare }
         while true {

@@ -1,0 +1,43 @@
+"""`solvable run -j N` schedules the longest notebooks first (issue 17 item 2): it reads each
+notebook's last time from .solvable-cache/run-times.json, starts them longest first, and records
+the new times (never lowering one by more than half, so cached runs keep the order)."""
+import datetime
+import json
+
+from solvable_helpers import solvable
+from test_cli_files import write
+
+# A third of a second of training on an idle core: long enough that a notebook started when
+# one of these finishes cannot start its first cell before the other has started its own.
+WORK = "final(mlp(width=64, depth=8, steps=500))"
+
+
+def first_cell_start(path):
+    cell = next(c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code")
+    stamp = cell["metadata"]["execution"]["iopub.execute_input"]
+    return datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def test_run_starts_the_longest_notebooks_first_and_records_times(tmp_path):
+    for name in "abc":
+        write(tmp_path / f"{name}.ipynb", [WORK])
+    times = tmp_path / ".solvable-cache" / "run-times.json"
+    times.parent.mkdir()
+    times.write_text(json.dumps({"a.ipynb": 1.0, "b.ipynb": 50.0, "c.ipynb": 30.0}))
+    solvable("run", "--in-place", "--no-cache", "-j", "2", tmp_path, check=True)
+    # b and c (the longest last time) take the two slots; a starts only when one is done.
+    start = {name: first_cell_start(tmp_path / f"{name}.ipynb") for name in "abc"}
+    assert start["a"] > start["b"] and start["a"] > start["c"]
+    recorded = json.loads(times.read_text())
+    assert set(recorded) == {"a.ipynb", "b.ipynb", "c.ipynb"}
+    # A shorter run lowers a time by at most half (max(new, old/2)).
+    assert recorded["b.ipynb"] >= 25 and recorded["c.ipynb"] >= 15 and recorded["a.ipynb"] > 0
+
+
+def test_run_without_recorded_times_keeps_file_order_and_writes_them(tmp_path):
+    for name in "ab":
+        write(tmp_path / f"{name}.ipynb", ["1 + 1"])
+    result = solvable("run", "--in-place", "-j", "2", tmp_path, check=True)
+    assert "a.ipynb: ok" in result.stdout and "b.ipynb: ok" in result.stdout
+    recorded = json.loads((tmp_path / ".solvable-cache" / "run-times.json").read_text())
+    assert set(recorded) == {"a.ipynb", "b.ipynb"} and all(s > 0 for s in recorded.values())
