@@ -36,7 +36,7 @@ extension TD {
                 try monitor.checkCancelled()
                 monitor.report(done: trial, total: trials, label: "simulate td")
                 var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial + 1))
-                var w = [Double](repeating: 0, count: d)
+                var w = [Double](repeating: 0, count: d), e = w
                 var s = min(c.states - 1, Int(rng.uniform() * Double(c.states)))
                 var done = 0
                 for index in order {
@@ -44,8 +44,8 @@ extension TD {
                         let next = rng.uniform() < c.forward ? (s + 1) % c.states : (s + c.states - 1) % c.states
                         var delta = reward(s, next)
                         for k in 0..<d { delta += (c.gamma * phi[next, k] - phi[s, k]) * w[k] }
-                        let step = c.rate(done) * delta
-                        for k in 0..<d { w[k] += step * phi[s, k] }
+                        let step = c.rate(done) * delta, decay = c.gamma * c.lambda
+                        for k in 0..<d { e[k] = decay * e[k] + phi[s, k]; w[k] += step * e[k] }
                         s = next
                         done += 1
                     }
