@@ -1,7 +1,7 @@
 import NumericCore
 
-// Simulation of TD(0) as an agent runs it (Sutton 1988): one trajectory per trial on the ring
-// MRP from s_0 ~ D (uniform), w_0 = 0, w ← w + η_t φ(s)(r'(s,s') + γφ(s')ᵀw − φ(s)ᵀw), and the
+// Simulation of TD(λ) as an agent runs it (Sutton 1988): one trajectory per trial on the ring
+// MRP from s_0 ~ D (uniform), w_0 = 0, e_(−1) = 0, e ← γλe + φ(s), w ← w + η_t e (r'(s,s') + γφ(s')ᵀw − φ(s)ᵀw), and the
 // value error Σ_s D(s)(V'(s) − φ(s)ᵀw)² at the requested step counts.
 
 extension TD {
@@ -15,7 +15,7 @@ extension TD {
     static let stepSeconds = 3e-9, lossSeconds = 2e-9
 
     static let simulateOperation = ModelOperation.table(
-        "simulate", "TD(0) along sampled trajectories from a seed; mean value error and its SE over trials",
+        "simulate", "TD(λ) (TD(0) at lambda = 0) along sampled trajectories from a seed; mean value error and its SE over trials",
         model: Parameters.self, arguments: SimulationArguments.self,
         estimate: { model, arguments in
             let c = Configuration(model)
@@ -36,7 +36,7 @@ extension TD {
                 try monitor.checkCancelled()
                 monitor.report(done: trial, total: trials, label: "simulate td")
                 var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial + 1))
-                var w = [Double](repeating: 0, count: d)
+                var w = [Double](repeating: 0, count: d), e = w
                 var s = min(c.states - 1, Int(rng.uniform() * Double(c.states)))
                 var done = 0
                 for index in order {
@@ -44,8 +44,8 @@ extension TD {
                         let next = rng.uniform() < c.forward ? (s + 1) % c.states : (s + c.states - 1) % c.states
                         var delta = reward(s, next)
                         for k in 0..<d { delta += (c.gamma * phi[next, k] - phi[s, k]) * w[k] }
-                        let step = c.rate(done) * delta
-                        for k in 0..<d { w[k] += step * phi[s, k] }
+                        let step = c.rate(done) * delta, decay = c.gamma * c.lambda
+                        for k in 0..<d { e[k] = decay * e[k] + phi[s, k]; w[k] += step * e[k] }
                         s = next
                         done += 1
                     }

@@ -102,6 +102,12 @@ extension TD {
         }) { model, arguments, monitor in
             let c = Configuration(model)
             try c.check()
+            // With a trace, w' = w + η(r − uᵀw)(γλe + φ(s)) is bilinear in (w, e): the moments E[w ⊗ e^⊗k] need
+            // E[w ⊗ e^⊗(k+1)] and the recursion above does not close, so no exact theory is offered for λ > 0.
+            guard c.lambda == 0 else {
+                throw ModelError.domain(parameter: "lambda", value: formatParameter(c.lambda),
+                                        allowed: "lambda = 0 for theory (its exact moment recursion is TD(0)'s); simulate and fixedpoint take 0 ≤ lambda ≤ 1")
+            }
             let steps = try arguments.grid.steps
             let phi = c.phi, (reward, value) = try c.shaped()
             let fixed = Configuration.loss(try c.fixedPoint(), phi: phi, value: value)

@@ -12,12 +12,13 @@ import NumericCore
 /// The value error across training along one sampled trajectory is computed exactly by the
 /// Markov-jump-linear-system recursion of the weights' first and second moments conditioned on
 /// the current state (Hu & Syed 2019, arXiv 1906.06781), not the paper's Gaussian-equivalence
-/// theory, whose equations could not be read here.
+/// theory, whose equations could not be read here. TD(λ) with accumulating traces is simulated and
+/// its fixed point computed (Tsitsiklis & Van Roy 1997); it has no exact moment recursion.
 public enum TD {
     /// The `td(...)` family for the catalog.
     public static let family = ModelFamily(
         name: "td",
-        summary: "TD(0) value learning with linear features on a ring MRP: semi-gradient noise plateaus, annealing, shaping (Bordelon et al. 2023)",
+        summary: "TD(0)/TD(λ) value learning with linear features on a ring MRP: semi-gradient noise plateaus, annealing, shaping (Bordelon et al. 2023)",
         doc: """
         Markov reward process: `states` states on a ring, a step moves +1 with probability `forward`, else −1;
         the stationary distribution D is uniform. Reward on leaving s: a bump r(s) = exp(−d(s,0)²/(2 reward_width²)),
@@ -36,6 +37,11 @@ public enum TD {
         expected-TD curve as lr → 0), fixed (L(w*) at the TD fixed point A w* = b, A = ΦᵀD(I − γP)Φ, b = ΦᵀD r̄',
         Tsitsiklis & Van Roy 1997, Thm. 1), lr (η_t).
         simulate(m, t=..., trials=, seed=): independent trajectories, mean loss and loss_se over trials.
+        TD(λ), lambda > 0 (Sutton 1988; accumulating traces): e_0 = φ(s_0), e_t = γλ e_(t−1) + φ(s_t),
+        w ← w + η_t δ_t e_t with the same δ_t; simulate and fixedpoint take it. Its fixed point solves A_λ w* = b_λ,
+        A_λ = ΦᵀD(I − γλP)⁻¹(I − γP)Φ, b_λ = ΦᵀD(I − γλP)⁻¹ r̄' (Tsitsiklis & Van Roy 1997, Lemma 8, Thm. 1:
+        ‖V − Φw*‖_D ≤ ‖V − ΠV‖_D/√(1 − κ²), κ = γ(1 − λ)/(1 − γλ)); at λ = 1 Φw* = ΠV', the Monte-Carlo regression.
+        theory refuses lambda > 0: the trace makes the update bilinear in (w, e), so the moment recursion does not close.
         fixedpoint(m): per state: reward, value V, td_value ψ + φᵀw*, projection (the D-weighted least-squares fit).
         The paper's own theory (Gaussian equivalence over episodes, batches of B trajectories) is not reproduced here:
         only its headline (plateaus of the value error set by semi-gradient noise ∝ lr, lowered by annealing and
@@ -68,6 +74,8 @@ public enum TD {
         var anneal = 0.0
         @Option("reward shaping: potential ψ = shaping · V (0 none, 1 the exact value)", range: .unitInterval)
         var shaping = 0.0
+        @Option("trace decay λ of TD(λ) (accumulating traces e ← γλe + φ(s)); 0 is TD(0), 1 Monte-Carlo-like", range: .unitInterval)
+        var lambda = 0.0
     }
 
     /// The numbers of one `td(...)` instance: the MRP, features and schedule.
@@ -81,10 +89,11 @@ public enum TD {
         var lr: Double
         var anneal: Double
         var shaping: Double
+        var lambda: Double
 
         init(_ p: Parameters) {
             states = p.states; features = p.features; width = p.width; rewardWidth = p.reward_width
-            forward = p.forward; gamma = p.gamma; lr = p.lr; anneal = p.anneal; shaping = p.shaping
+            forward = p.forward; gamma = p.gamma; lr = p.lr; anneal = p.anneal; shaping = p.shaping; lambda = p.lambda
         }
 
         /// Ring distance between states (or a state and a real centre).
@@ -172,15 +181,29 @@ public enum TD {
             return total / Double(phi.rows)
         }
 
-        /// The TD fixed point w*: A w* = b with A = ΦᵀD(I − γP)Φ, b = ΦᵀD r̄' (Tsitsiklis & Van Roy 1997).
+        /// The stationary mean trace given the current state, ē(s) = E[e_t | s_t = s] = Σ_m (γλ)^m E[φ(s_(t−m)) | s_t = s]:
+        /// with D uniform, the rows of (I − γλPᵀ)⁻¹Φ (dgesv; Φ itself at λ = 0).
+        func meanTrace() throws(ModelError) -> Matrix {
+            let f = phi
+            guard lambda > 0 else { return f }
+            var a = Matrix(rows: states, columns: states)
+            for s in 0..<states { a[s, s] = 1; for (next, q) in successors(s) { a[next, s] -= gamma * lambda * q } }
+            do { return try a.solve(f) } catch {
+                throw .domain(parameter: "lambda", value: formatParameter(lambda), allowed: "0 ≤ lambda ≤ 1 with γλ < 1")
+            }
+        }
+
+        /// The TD(λ) fixed point w*: A w* = b with A = ΦᵀD(I − γλP)⁻¹(I − γP)Φ, b = ΦᵀD(I − γλP)⁻¹ r̄'
+        /// (Tsitsiklis & Van Roy 1997, Lemma 8 and Thm. 1), i.e. Σ_s D(s) ē(s) E[(φ(s) − γφ(s'))ᵀ, r'] with ē the
+        /// mean trace; λ = 0 is TD(0), and at λ = 1 Φw* is the D-weighted least-squares fit of V' (Monte-Carlo regression).
         func fixedPoint() throws(ModelError) -> [Double] {
-            let f = phi, (r, _) = try shaped()
+            let f = phi, e = try meanTrace(), (r, _) = try shaped()
             var a = Matrix(rows: features, columns: features), b = [Double](repeating: 0, count: features)
             for s in 0..<states {
                 for (next, q) in successors(s) {
                     for i in 0..<features {
-                        b[i] += q * f[s, i] * r(s, next)
-                        for j in 0..<features { a[i, j] += q * f[s, i] * (f[s, j] - gamma * f[next, j]) }
+                        b[i] += q * e[s, i] * r(s, next)
+                        for j in 0..<features { a[i, j] += q * e[s, i] * (f[s, j] - gamma * f[next, j]) }
                     }
                 }
             }
