@@ -21,7 +21,7 @@ import NumericCore
 /// Then `κ uᵀ(K+κ)⁻¹u ≃ g(κ₀) = Σ c κ₀/(s+κ₀)` (c = λ w*², as κ = ψ(κ₀)), so with
 /// `r = ψ/ψ′` (′ = d/dκ₀): `κ² uᵀ(K+κ)⁻²u = g − r g′` and `df2_K = d + r d′`. A zero ψ
 /// (ridgeless with a layer as the bottleneck, or κ₀ = 0) has `r = 0`.
-struct DeepFeatureRisk {
+struct DeepFeatureRisk: LearningCurvePoint {
     /// The renormalised ridge κ₀ seen by the data spectrum `s`.
     var kappa: Double
     /// `d = Σ s/(s+κ₀)`.
@@ -34,6 +34,8 @@ struct DeepFeatureRisk {
     var train: Double
     /// The total test risk, the limit of GCV.
     var total: Double
+    /// The limit of GCV: the total test risk.
+    var gcv: Double { total }
 
     /// The risks at P samples (`.infinity` allowed), ridge λ ≥ 0 and noise SD σ.
     /// - Throws: `ModelError.resource` if a root solve fails (it should not for valid input).

@@ -75,15 +75,7 @@ public enum DeepFeatures {
                 monitor.report(done: i + 1, total: sizes.count, label: "theory deepfeat")
             }
         }
-        return Table(columns: [
-            Table.Column("P", sizes),
-            Table.Column("test", risks.map(\.excess)),
-            Table.Column("train", risks.map(\.train)),
-            Table.Column("kappa", risks.map(\.kappa)),
-            Table.Column("df1", risks.map(\.df1)),
-            Table.Column("df2", risks.map(\.df2)),
-            Table.Column("gcv", risks.map(\.total)),
-        ], caption: "theory", role: .theory)
+        return Ridge.theoryTable(sizes: sizes, risks: risks)
     }
 
     /// Monte-Carlo curve: per P and trial, fresh data and fresh F_1, ..., F_L from stream (trial, P).

@@ -15,9 +15,9 @@ extension Ridge {
         return theoryTable(sizes: sizes, risks: risks)
     }
 
-    /// The theory table of ridge and random features: P, test (the excess risk), train,
-    /// kappa, df1, df2, gcv, one row per size.
-    static func theoryTable(sizes: [Double], risks: [RenormalizedRisk]) -> Table {
+    /// The theory table of ridge, random features and deep features: P, test (the excess
+    /// risk), train, kappa, df1, df2, gcv, one row per size.
+    static func theoryTable(sizes: [Double], risks: [some LearningCurvePoint]) -> Table {
         Table(columns: [
             Table.Column("P", sizes),
             Table.Column("test", risks.map(\.excess)),
