@@ -54,6 +54,50 @@ struct DeepLinearWideTests {
         #expect(th[3] < 0.8 * lazy)
     }
 
+    @Test("the DMFT (D1)–(D4) at depth 2 is the recursion (W1), to round-off")
+    func dmftDepthTwoIsRecursion() throws {
+        let n = [0, 1, 3, 10, 40, 120]
+        for (s, gamma, eta) in [(2.0, 1.0, 0.05), (3.0, 0.3, 0.1), (0.5, 4.0, 0.02)] {
+            let recursion = DeepLinear.wideStrength(s: s, gamma: gamma, eta: eta, steps: n)
+            let dmft = try DeepLinear.wideDeepStrength(s: s, depth: 2, gamma: gamma, eta: eta, steps: n)
+            for (x, y) in zip(recursion, dmft) { #expect(abs(x - y) <= 1e-11 * max(1, abs(x)), "s \(s), γ \(gamma): \(x) vs \(y)") }
+        }
+    }
+
+    @Test("γ → 0 at depth 3 and 4 is the lazy limit u = s(1 − (1 − Lη₀)ⁿ)")
+    func dmftLazyLimit() throws {
+        let n = [0, 1, 5, 20, 60]
+        for depth in [3, 4] {
+            let u = try DeepLinear.wideDeepStrength(s: 2, depth: depth, gamma: 1e-6, eta: 0.05, steps: n)
+            for (k, x) in zip(n, u) {
+                let lazy = 2 * (1 - pow(1 - 0.05 * Double(depth), Double(k)))
+                #expect(abs(x - lazy) <= 1e-9, "depth \(depth), step \(k): \(x) vs \(lazy)")
+            }
+        }
+        // At γ = 1 depth 3 learns faster than lazy (the rich regime).
+        let rich = try DeepLinear.wideDeepStrength(s: 2, depth: 3, gamma: 1, eta: 0.05, steps: [5])[0]
+        #expect(rich > 1.05 * 2 * (1 - pow(0.85, 5)))
+    }
+
+    @Test("μP depth 3 and 4: widths 512 and 2048 extrapolated in 1/N give the DMFT within 3 SE")
+    func dmftMatchesWideTraining() throws {
+        let steps: [Double] = [0, 2, 4, 7, 10, 15]
+        for depth in [3.0, 4] {
+            let model: [String: ParameterValue] = ["depth": .number(depth), "dim": .number(4), "singular": .vector([2, 1])]
+            let args: [String: ParameterValue] = ["eta": .vector([0.04]), "steps": .vector(steps), "gamma": .number(1)]
+            let th = try widetheory(model, args).numbers("loss") ?? []
+            let sim = try widetrain(model, args.merging(["widths": .vector([512, 2048]), "trials": .number(4), "seed": .number(5)]) { $1 })
+            let (loss, se) = (sim.numbers("loss") ?? [], sim.numbers("loss_se") ?? [])
+            let k = steps.count
+            #expect(th.count == k && loss.count == 2 * k)
+            for i in 0..<k {
+                let limit = (4 * loss[k + i] - loss[i]) / 3
+                let limitSE = (16 * se[k + i] * se[k + i] + se[i] * se[i]).squareRoot() / 3
+                #expect(abs(limit - th[i]) <= 3 * limitSE, "depth \(depth), step \(steps[i]): theory \(th[i]), extrapolated \(limit) ± \(limitSE)")
+            }
+        }
+    }
+
     @Test("the finite-width deviation shrinks like 1/N (width 32 against 128)")
     func finiteWidthIsOneOverN() throws {
         let model: [String: ParameterValue] = ["dim": .number(4), "singular": .vector([2, 1])]
@@ -115,8 +159,10 @@ struct DeepLinearWideTests {
             do { _ = try runDynamicsOperation(DeepLinear.family, op, model: model, arguments: args); return nil }
             catch let e as ModelError { return e } catch { return nil }
         }
-        guard case .domain(let p, let v, let allowed)? = failure("widetheory", ["depth": .number(3)], [:]) else { Issue.record("depth"); return }
-        #expect(p == "depth" && v == "3" && allowed == "depth 1 or 2 for widetheory with param=\"mup\" (deeper: widetrain only)")
+        guard case .domain(let p, let v, let allowed)? = failure("widetheory", ["depth": .number(3)], ["steps": .vector([0, 1001])]) else {
+            Issue.record("steps past the DMFT limit"); return
+        }
+        #expect(p == "steps" && v == "1001" && allowed == "steps ≤ 1000 for widetheory with param=\"mup\" at depth ≥ 3 (its DMFT costs ∝ steps³)")
         guard case .domain(let s, _, let sa)? = failure("widetrain", [:], ["steps": .vector([1.5])]) else { Issue.record("steps"); return }
         #expect(s == "steps" && sa == "whole numbers 0 ≤ steps ≤ 1000000")
         guard case .domain(let w, _, _)? = failure("widetrain", [:], ["widths": .vector([8.5])]) else { Issue.record("widths"); return }

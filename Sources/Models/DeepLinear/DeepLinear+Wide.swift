@@ -82,7 +82,7 @@ extension DeepLinear {
     }
 
     /// The infinite-width expected test loss ½E‖S − B‖²_F after each of `steps` steps at rate `eta`.
-    static func wideLoss(_ c: Configuration, _ a: WideArguments, eta: Double, steps: [Int]) throws(ModelError) -> [Double] {
+    static func wideLoss(_ c: Configuration, _ a: WideArguments, eta: Double, steps: [Int], monitor: WorkMonitor) throws -> [Double] {
         let total = c.singular.map { $0 * $0 }.reduce(0, +)
         if c.depth == 1 {
             return steps.map { 0.5 * total * pow(1 - eta, 2 * Double($0)) }
@@ -91,20 +91,21 @@ extension DeepLinear {
             let start = total + Double(c.dim * c.dim) / (a.gamma * a.gamma)
             return steps.map { 0.5 * start * pow(1 - Double(c.depth) * eta, 2 * Double($0)) }
         }
-        guard c.depth == 2 else {
-            throw .domain(parameter: "depth", value: String(c.depth),
-                          allowed: "depth 1 or 2 for widetheory with param=\"mup\" (deeper: widetrain only)")
+        if c.depth > 2, let last = steps.max(), last > dmftStepLimit {
+            throw ModelError.domain(parameter: "steps", value: String(last),
+                                    allowed: "steps ≤ \(dmftStepLimit) for widetheory with param=\"mup\" at depth ≥ 3 (its DMFT costs ∝ steps³)")
         }
         var loss = [Double](repeating: 0, count: steps.count)
         for s in c.singular {
-            let u = wideStrength(s: s, gamma: a.gamma, eta: eta, steps: steps)
+            let u = c.depth == 2 ? wideStrength(s: s, gamma: a.gamma, eta: eta, steps: steps)
+                : try wideDeepStrength(s: s, depth: c.depth, gamma: a.gamma, eta: eta, steps: steps, monitor: monitor)
             for i in steps.indices { loss[i] += 0.5 * (s - u[i]) * (s - u[i]) }
         }
         return loss
     }
 
     static let wideTheoryOperation = ModelOperation.table(
-        "widetheory", "infinite-width test loss from random init (μP depth ≤ 2, NTK any depth) at rates eta",
+        "widetheory", "infinite-width test loss from random init (μP by DMFT, NTK lazy; any depth) at rates eta",
         model: Parameters.self, arguments: WideArguments.self,
         estimate: { model, a in
             let c = Configuration(model)
@@ -117,7 +118,7 @@ extension DeepLinear {
             var etas: [Double] = [], stepColumn: [Double] = [], losses: [Double] = []
             for eta in a.eta {
                 try monitor.checkCancelled()
-                let loss = try wideLoss(c, a, eta: eta, steps: steps)
+                let loss = try wideLoss(c, a, eta: eta, steps: steps, monitor: monitor)
                 etas += [Double](repeating: eta, count: steps.count); stepColumn += steps.map(Double.init); losses += loss
             }
             return Table(columns: [Table.Column("eta", etas), Table.Column("step", stepColumn), Table.Column("loss", losses)],
