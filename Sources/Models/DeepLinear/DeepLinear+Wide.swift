@@ -30,8 +30,9 @@ import NumericCore
 // in discrete time. The NTK parameterisation's limit is lazy at every depth: S − B decays by
 // (1 − Lη₀) per step from B(0) of variance 1/γ₀² per entry, so the expected test loss is
 // ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}. Depth 1 (a single dim × dim layer from zero) is linear
-// regression: u = s(1 − (1 − η₀)ⁿ). The paper's DMFT for depth ≥ 3 in μP, finite α = P/dim,
-// and residual networks with 1/√L branches could not be read and are not modelled here.
+// regression: u = s(1 − (1 − η₀)ⁿ). μP at depth ≥ 3 is the DMFT of DeepLinear+WideTheoryDMFT.swift
+// (also derived, not read). Finite α = P/dim and residual networks with 1/√L branches could not be
+// read and are not modelled here.
 
 extension DeepLinear {
     /// The parameterisation and rates of `widetheory` and `widetrain`.

@@ -29,13 +29,18 @@ public enum DeepLinear {
         seed=) runs GD on the matrices (population loss, or P samples x ~ N(0, I), train loss too) and gives
         width, eta, step, loss (= ½‖S − B‖²_F), loss_se, diverged (the model's init, lr, start are not used). widetheory(m, eta=, steps=) is the
         infinite-width limit: μP depth 2 by the exact per-mode recursion (W1) u' = u + 2η₀qe + η₀²γ²e²u,
-        q' = q + 2η₀γ²ue + η₀²γ²e²q (e = s − u, from u = 0, q = 1); NTK lazy at any depth,
-        ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}; depth 1 linear regression ½Σs²(1 − η₀)^{2n}. Not modelled: the
-        paper's DMFT for μP depth ≥ 3 and finite α = P/dim, residual 1/√L branches, one-pass SGD.
+        q' = q + 2η₀γ²ue + η₀²γ²e²q (e = s − u, from u = 0, q = 1); μP depth ≥ 3 by a dynamical mean-field
+        theory per mode (derived in DeepLinear+WideTheoryDMFT.swift, Eqs. (D1)-(D4)): hidden fields
+        h_l = χ_l + Σ_s [A_{l−1} + η₀γeΦ_{l−1}]g_l, g_l = ξ_l + Σ_s [B_{l+1} + η₀γeΓ_{l+1}]h_l with Gaussian
+        χ_l, ξ_l of covariances Φ_{l−1}, Γ_{l+1}, closed on the two-time kernels Φ, Γ and responses A, B,
+        u = ⟨g_l h_l⟩/γ (steps ≤ 1000, cost ∝ depth·steps³ per mode; = (W1) at depth 2); NTK lazy at any
+        depth, ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}; depth 1 linear regression ½Σs²(1 − η₀)^{2n}. Not modelled:
+        the paper's finite α = P/dim theory, residual 1/√L branches, one-pass SGD.
         """,
         reference: "Saxe, McClelland & Ganguli 2013 (arXiv 1312.6120), Eqs. (5)-(7) and Sec. 3 (deeper networks); "
             + "depth-L balanced ODE: Arora, Cohen & Hazan 2018 (arXiv 1802.06509), Arora et al. 2019 (arXiv 1905.13655), Thm. 3; "
-            + "random init, μP vs NTK, rate transfer: Bordelon & Pehlevan 2025 (arXiv 2502.02531), setup only (equation (W1) derived here)",
+            + "random init, μP vs NTK, rate transfer: Bordelon & Pehlevan 2025 (arXiv 2502.02531), setup only (equation (W1) and the "
+            + "DMFT (D1)-(D4) derived here in the form of Bordelon & Pehlevan 2022, arXiv 2205.09653, Sec. 3-4)",
         model: Parameters.self,
         validate: { p throws(ModelError) in try Configuration(p).check() },
         operations: [theoryOperation, simulateOperation, learningTimeOperation, wideTheoryOperation, wideTrainOperation])
