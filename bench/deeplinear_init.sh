@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # widetrain(deeplinear(...)) (GD from random init in μP, after arXiv 2502.02531) beside the same loop in
 # numpy (bench/deeplinear_init_numpy.py): per trial a Haar teacher, Gaussian weights, `steps` full-batch
-# steps of prefix/suffix products and L weight updates. Whole processes, wall and user-CPU seconds.
+# steps of prefix/suffix products and L weight updates; then widetheory, the infinite-width limit of the same
+# run (its DMFT at depth ≥ 3 costs ∝ (depth − 1)·steps³ per mode). Whole processes, wall and user-CPU seconds.
 # Usage: bash bench/deeplinear_init.sh [depth width dim steps ...] (needs the release build and numpy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +15,7 @@ for ((i = 0; i < ${#sizes[@]}; i += 4)); do
   /usr/bin/time -f "solvable depth=$L width=$n dim=$d steps=$T: %e s wall, %U s user" $BIN eval -e \
     "widetrain(deeplinear(depth=$L, width=$n, dim=$d, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$T], trials=4, seed=0).loss" 2>&1 | grep -v "widetrain deeplinear"
   /usr/bin/time -f "numpy    depth=$L width=$n dim=$d steps=$T: %e s wall, %U s user" $PY bench/deeplinear_init_numpy.py "$L" "$n" "$d" "$T" 4 0.05 0.1 2>&1
+  # The infinite-width theory of the same run (μP: recursion (W1) at depth 2, the DMFT at depth ≥ 3; no width).
+  /usr/bin/time -f "theory   depth=$L width=∞ dim=$d steps=$T: %e s wall, %U s user" $BIN eval -e \
+    "widetheory(deeplinear(depth=$L, dim=$d, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$T]).loss" 2>&1
 done
