@@ -11,7 +11,8 @@ import NumericCore
 /// b = (d/K) Σ yᵢxᵢ, the query is read as ŷ = x_q·w_L, and the step sizes η_ℓ (the layers'
 /// scalar preconditioners Γ_ℓ = η_ℓ I) are trained by gradient flow on the ICL loss from η = 0.
 /// One layer at the end of training is the optimal one-layer linear attention of `icl`
-/// at κ = τ = ∞.
+/// at κ = τ = ∞. The structured FS and RRS settings (power-law capacity ν and source β) are
+/// derived here too, in ICLScale+Structured*.swift.
 enum ICLScaleModel {
     static let doc = """
     Depth and context in in-context regression (the ISO setting of Bordelon, Letey & Pehlevan 2025),
@@ -86,7 +87,8 @@ enum ICLScaleModel {
         summary: "deep linear attention as L in-context gradient steps: loss against depth, context and training time",
         doc: doc,
         reference: "Bordelon, Letey, Pehlevan 2025, arXiv 2510.01098 (ISO setting; Fig. 1: final loss = L steps of "
-            + "gradient descent with optimal learning rate); reduced model and its Marchenko–Pastur theory derived here; "
+            + "gradient descent with optimal learning rate); reduced model and its Marchenko–Pastur theory derived here, "
+            + "as are the FS/RRS power-law settings (one-layer closed forms, α = ∞ optimal polynomial and its depth exponent); "
             + "L = 1 reduces to Lu et al. 2024, arXiv 2405.11751 (icl at κ = τ = ∞)",
         model: Parameters.self,
         operations: [theoryOperation, simulationOperation]
