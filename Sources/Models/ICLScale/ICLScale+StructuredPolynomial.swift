@@ -6,7 +6,7 @@ import NumericCore
 // w − w_L = q(Σ) w with q(s) = Π_ℓ (1 − η_ℓ s), and E − ρ = Σ_k m_k q(λ_k)², m_k = λ_k Ω_k / d. The steps are
 // rotation-invariant, so they are what RRS training can learn; the end of training is the minimum over q of
 // degree ≤ L with q(0) = 1. (That minimiser has L real simple roots inside (λ_min, λ_max), so it is reached by real
-// steps η_ℓ = 1/root; it is L steps of conjugate gradient on Σ in the m-weighted mean.) With p_j the orthonormal
+// steps η_ℓ = 1/root; it is the polynomial L steps of conjugate gradient would pick for the averaged measure.) With p_j the orthonormal
 // polynomials of the measure μ = Σ_k m_k δ_{λ_k}, min ∫ q² dμ = 1 / Σ_{j=0}^{L} p_j(0)² (the Christoffel function at
 // 0), computed by Lanczos on diag(λ) from the start vector √m, with full reorthogonalisation; the recurrence
 // p_{j+1}(0) = (−a_j p_j(0) − b_j p_{j−1}(0)) / b_{j+1} runs on its coefficients. If the Krylov space closes

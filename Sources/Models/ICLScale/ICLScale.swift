@@ -36,8 +36,8 @@ enum ICLScaleModel {
     that basis; rrs: O Haar-random per context, so a layer can learn only its step eta_l and the network is the
     polynomial q(S) = prod (1 - eta_l S) of the context's sample covariance. Only t = inf (end of training) is
     reported. alpha = inf: fs gives rho at every depth (the first layer learns Sigma^-1); rrs gives rho + the
-    minimum over degree-L q with q(0) = 1 of sum_k m_k q(lambda_k)^2, m_k = lambda_k Omega_k / d (L steps of
-    conjugate gradient on average), which falls like L^-((1 + 2/nu)(nu beta - 1)) for nu beta > 1.
+    minimum over degree-L q with q(0) = 1 of sum_k m_k q(lambda_k)^2, m_k = lambda_k Omega_k / d (what L steps
+    of conjugate gradient would pick for that mean), which falls like L^-((1 + 2/nu)(nu beta - 1)) for nu beta > 1.
     alpha finite: depth 1 in closed form (Gaussian fourth moments, exact at finite d, K = round(alpha d));
     simulate trains rrs at any depth (the sampled training loss minimised exactly over q) and fs at depth 1.
     Not modelled: width (heads, residual-stream size), SGD noise; fs and rrs theory at finite alpha and depth >= 2.
