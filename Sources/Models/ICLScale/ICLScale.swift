@@ -11,7 +11,8 @@ import NumericCore
 /// b = (d/K) Σ yᵢxᵢ, the query is read as ŷ = x_q·w_L, and the step sizes η_ℓ (the layers'
 /// scalar preconditioners Γ_ℓ = η_ℓ I) are trained by gradient flow on the ICL loss from η = 0.
 /// One layer at the end of training is the optimal one-layer linear attention of `icl`
-/// at κ = τ = ∞.
+/// at κ = τ = ∞. The structured FS and RRS settings (power-law capacity ν and source β) are
+/// derived here too, in ICLScale+Structured*.swift.
 enum ICLScaleModel {
     static let doc = """
     Depth and context in in-context regression (the ISO setting of Bordelon, Letey & Pehlevan 2025),
@@ -28,7 +29,18 @@ enum ICLScaleModel {
     (icl at kappa = tau = inf); alpha = inf gives loss - rho = exp(-4t) (L = 1) or (1 + 4(L-1)t)^(-L/(L-1)).
     simulate: the same gradient flow on the mean loss of `contexts` sampled finite-d training contexts
     (loss averaged over the query in closed form), tested on `tests` fresh contexts per trial.
-    Not modelled: width (heads, residual-stream size), power-law covariances (FS, RRS), SGD noise.
+    covariance = fs or rrs (ICLScale+Structured*.swift; derived here, not the paper's equations): tokens
+    x ~ N(0, Sigma/d), Sigma = O diag(lambda) O^T with lambda_k = k^(-nu) scaled to mean 1 (capacity), tasks
+    w ~ N(0, O diag(Omega) O^T) with lambda_k Omega_k proportional to lambda_k^beta and (1/d) sum lambda Omega = 1
+    (source; nu = 0 is iso). fs: O = I in every context, and each layer learns a matrix preconditioner diagonal in
+    that basis; rrs: O Haar-random per context, so a layer can learn only its step eta_l and the network is the
+    polynomial q(S) = prod (1 - eta_l S) of the context's sample covariance. Only t = inf (end of training) is
+    reported. alpha = inf: fs gives rho at every depth (the first layer learns Sigma^-1); rrs gives rho + the
+    minimum over degree-L q with q(0) = 1 of sum_k m_k q(lambda_k)^2, m_k = lambda_k Omega_k / d (what L steps
+    of conjugate gradient would pick for that mean), which falls like L^-((1 + 2/nu)(nu beta - 1)) for nu beta > 1.
+    alpha finite: depth 1 in closed form (Gaussian fourth moments, exact at finite d, K = round(alpha d));
+    simulate trains rrs at any depth (the sampled training loss minimised exactly over q) and fs at depth 1.
+    Not modelled: width (heads, residual-stream size), SGD noise; fs and rrs theory at finite alpha and depth >= 2.
     """
 
     /// The model's parameters, declared once.
@@ -40,8 +52,18 @@ enum ICLScaleModel {
         var depth = 1
         @Option("label-noise variance ρ", range: .nonNegative)
         var rho = 0.1
-        @Option("token dimension (simulation only)", range: NumericRange(lower: 2, upper: 1024))
+        @Option("token dimension (simulate, d ≤ 1024; for fs and rrs also the theory's number of modes)",
+                range: NumericRange(lower: 2, upper: 65536))
         var d = 64
+        @Option("token covariance: iso (identity), fs (one fixed power-law covariance), rrs (that spectrum in a "
+                + "random eigenbasis per context)", choices: ["iso", "fs", "rrs"])
+        var covariance = "iso"
+        @Option("capacity exponent ν: covariance eigenvalues λ_k ∝ k^(−ν), k = 1…d, mean 1 (fs, rrs)",
+                range: NumericRange(lower: 0, upper: 8))
+        var nu = 2.0
+        @Option("source exponent β: task power per mode λ_k E[w_k²] ∝ λ_k^β, total 1 (fs, rrs)",
+                range: NumericRange(lower: 0, upper: 8))
+        var beta = 1.0
     }
 
     /// The training times at which the loss is reported (both operations).
@@ -65,7 +87,8 @@ enum ICLScaleModel {
         summary: "deep linear attention as L in-context gradient steps: loss against depth, context and training time",
         doc: doc,
         reference: "Bordelon, Letey, Pehlevan 2025, arXiv 2510.01098 (ISO setting; Fig. 1: final loss = L steps of "
-            + "gradient descent with optimal learning rate); reduced model and its Marchenko–Pastur theory derived here; "
+            + "gradient descent with optimal learning rate); reduced model and its Marchenko–Pastur theory derived here, "
+            + "as are the FS/RRS power-law settings (one-layer closed forms, α = ∞ optimal polynomial and its depth exponent); "
             + "L = 1 reduces to Lu et al. 2024, arXiv 2405.11751 (icl at κ = τ = ∞)",
         model: Parameters.self,
         operations: [theoryOperation, simulationOperation]
