@@ -43,6 +43,14 @@ func calibrateKernels() -> Int {
         let (dm, dk) = (Double(m), Double(k))
         if !kernelRow("gemm \(m)×\(k)·\(k)×\(m)", model: WorkEstimate.gemmSeconds(dm, dm, dk), measured: t) { off += 1 }
     }
+    // Skinny and tiny products (deep linear networks' dim × dim, optimizers' k × N by N × N, MLP batches).
+    for (m, k, n) in [(2048, 32, 32), (512, 8, 8), (8, 128, 128), (64, 64, 64), (1024, 64, 64)] {
+        let a = rng.gaussianMatrix(rows: m, columns: k), b = rng.gaussianMatrix(rows: k, columns: n)
+        let t = bestSeconds(repeats: 50) { _ = Matrix.gemm(a, b) }
+        let (dm, dk, dn) = (Double(m), Double(k), Double(n))
+        let model = WorkEstimate.gemmSeconds(dm, dn, dk) + WorkEstimate.callSeconds
+        if !kernelRow("gemm \(m)×\(k)·\(k)×\(n) (+ call)", model: model, measured: t) { off += 1 }
+    }
     for n in [50, 200, 500, 1000, 2000] {
         let a = rng.gaussianMatrix(rows: n, columns: n)
         let s = Matrix.gemm(a, a, transposeB: true)

@@ -35,18 +35,19 @@ extension Flow {
                                        seed: arguments.replication.seed64, monitor: monitor)
         }
 
-    /// Memory and time of a simulation (dense matrices of the drawn system).
+    /// Memory and time of a simulation (dense matrices of the drawn system). Gradient flow and
+    /// full-batch descent are counted in kernels (`simulateOnce`): the draws of A and Ψ, the
+    /// features ΨAᵀ, the Gram matrix of the smaller side and its eigendecomposition (with FᵀU
+    /// when P < c), and per time the matrix-vector readouts.
     static func simulationCost(_ p: FlowParameters, trials: Int, times: [Double] = []) -> WorkEstimate {
         let m = Double(p.dim)
         let n = p.N.isFinite ? p.N : m
         let s = p.P.isFinite ? p.P : 0
         let features = min(n, m)
         var bytes = 8 * (n * m + s * m + s * n + features * features)
-        var flops = n * m * features + features * features * features
         if s > 0 {
             let small = min(s, n)
             bytes += 8 * (small * small + m * s)
-            flops = s * m * n + small * small * small + s * m * small
         }
         if p.isStochastic {
             // Per step B rows of c features (twice: residual and gradient); online, B fresh
@@ -62,11 +63,28 @@ extension Flow {
             return WorkEstimate(bytes: 8 * (n * m + s * m + s * c + p.batch * m),
                                 seconds: Double(trials) * ((2 * draw + readout) / 1e10 + steps * perStep / 2e9 + 1e-8 * gaussians))
         }
-        if p.gamma > 0 {
-            let integration = featureLearningCost(p, modes: features, times: times).seconds
-            return WorkEstimate(bytes: bytes, seconds: Double(trials) * (flops / 2e9 + integration))
+        let points = Double(times.count)
+        func matvec(_ rows: Double, _ columns: Double) -> Double { WorkEstimate.gemmSeconds(rows, 1, columns) }
+        let projected = p.N.isFinite
+        var seconds = WorkEstimate.drawSeconds((projected ? n * m : 0) + (s > 0 ? s * m + s : 0))
+        if s > 0 {
+            let c = projected ? n : m
+            if projected { seconds += WorkEstimate.gemmSeconds(s, n, m) }
+            if c <= s {
+                seconds += WorkEstimate.gemmSeconds(c, c, s) / 2 + WorkEstimate.eigenSeconds(c)
+                    + points * (2 * matvec(c, c) + matvec(s, c))
+            } else {
+                seconds += WorkEstimate.gemmSeconds(s, s, c) + WorkEstimate.eigenSeconds(s) + WorkEstimate.gemmSeconds(c, s, s)
+                    + points * matvec(c, s)
+            }
+            if projected { seconds += points * matvec(n, m) }
+        } else if projected {
+            // populationEigen: H = XXᵀ/N (N ≤ M) or the Gram matrix XᵀX/N, then its eigendecomposition.
+            seconds += (n <= m ? WorkEstimate.gemmSeconds(n, n, m) : WorkEstimate.gemmSeconds(m, m, n) / 2)
+                + WorkEstimate.eigenSeconds(features)
         }
-        return WorkEstimate(bytes: bytes, seconds: Double(trials) * flops / 2e9)
+        if p.gamma > 0 { seconds += featureLearningCost(p, modes: features, times: times).seconds }
+        return WorkEstimate(bytes: bytes, seconds: Double(trials) * seconds)
     }
 
     /// The feature-learning flow's integration: 50 steps per e-fold of τ up to
