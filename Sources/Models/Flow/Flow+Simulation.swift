@@ -51,17 +51,20 @@ extension Flow {
         }
         if p.isStochastic {
             // Per step B rows of c features (twice: residual and gradient); online, B fresh
-            // samples projected through A; per recorded step the readouts.
+            // samples drawn and projected through A; per recorded step the readouts.
             let steps = min(times.max() ?? 0, stochasticStepLimit)
             let c = p.N.isFinite ? n : m
+            let online = s == 0
             let draw = s > 0 ? s * m * (p.N.isFinite ? n : 0) : 0
-            let perStep = p.batch * (4 * c + (s > 0 ? 0 : 2 * m * (p.N.isFinite ? n : 1) + 3 * m))
+            let projection = online ? steps * p.batch * 2 * m * (p.N.isFinite ? n : 1) : 0
+            let perStep = p.batch * (4 * c + (online ? 3 * m : 0))
             let readout = Double(times.count) * (2 * n * m + 2 * s * c)
             // BLAS products at ~1e10 flop/s, the per-step loops at ~2e9, ~10 ns per Gaussian
-            // (measured: dim = 1000, N = 400, P = 200, B = 4, 5000 steps, 16 trials, 0.45 s CPU).
-            let gaussians = n * m + s * m + s
+            // (bench/calibrate's SGD cells: dim = 500 to 1000, N = 200 to 400, P = 100, 200 or online).
+            let gaussians = n * m + s * m + s + (online ? steps * p.batch * m : 0)
             return WorkEstimate(bytes: 8 * (n * m + s * m + s * c + p.batch * m),
-                                seconds: Double(trials) * ((2 * draw + readout) / 1e10 + steps * perStep / 2e9 + 1e-8 * gaussians))
+                                seconds: Double(trials) * ((2 * draw + readout + projection) / 1e10 + steps * perStep / 2e9
+                                                           + 1e-8 * gaussians))
         }
         let points = Double(times.count)
         func matvec(_ rows: Double, _ columns: Double) -> Double { WorkEstimate.gemmSeconds(rows, 1, columns) }

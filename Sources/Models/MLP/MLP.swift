@@ -83,7 +83,7 @@ enum MLPModel {
 
     /// Seconds per activation of a batch (ReLU, branch scaling, their gradients) and per weight
     /// and step of the Adam update, fitted to the idle bench/calibrate mlp cells (width 32 to 256).
-    static let activationSeconds = 1e-8, weightSeconds = 2e-9
+    static let activationSeconds = 3.5e-9, weightSeconds = 2e-9
 
     /// Work of `steps` training steps and `evaluations` test-set passes (1024 inputs), counted in
     /// kernels: per step the embedding and depth block products forward, two per block and one for
