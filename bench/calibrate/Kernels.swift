@@ -20,7 +20,7 @@ func bestSeconds(repeats: Int, _ body: () throws -> Void) rethrows -> Double {
 func kernelRow(_ name: String, model: Double, measured: Double) -> Bool {
     let ratio = model / measured
     let ok = ratio >= 0.5 && ratio <= 2
-    emit("| \(name) | \(String(format: "%.4f", model)) | \(String(format: "%.4f", measured)) | \(String(format: "%.2f", ratio)) | \(ok ? "ok" : "OFF") |")
+    emit("| \(name) | \(String(format: "%.6f", model)) | \(String(format: "%.6f", measured)) | \(String(format: "%.2f", ratio)) | \(ok ? "ok" : "OFF") |")
     return ok
 }
 

@@ -15,7 +15,7 @@
 // part ends by listing any that has none (and counts them as off).
 //
 // `estimates [FILE]` runs nothing: it prints each cell's estimate (the cell refused under a
-// 10 ms limit), and with FILE, a table an earlier run printed (the idle one in bench/README.md),
+// 50 ms limit), and with FILE, a table an earlier run printed (the idle one in bench/README.md),
 // each estimate beside that run's measured time. This checks changed estimates against an idle
 // measurement while the machine is loaded.
 //
@@ -141,9 +141,9 @@ func listEstimates(_ selected: [Operation], recorded: [String: Double]?) -> Int 
     for operation in selected {
         for cell in operation.cells {
             let session = Session()
-            // A 10 ms limit refuses the work at its estimate (recorded first) or stops it at its
+            // A 50 ms limit refuses the work at its estimate (recorded first) or stops it at its
             // first checkpoint; a tinier one would stop the cell before the estimate is made.
-            _ = session.execute("limits(seconds=0.01)\n" + cell, sink: Quiet(), monitor: WorkMonitor())
+            _ = session.execute("limits(seconds=0.05)\n" + cell, sink: Quiet(), monitor: WorkMonitor())
             let estimate = session.lastEstimate?.seconds
             let text = estimate.map { String(format: "%.3f", $0) } ?? "none"
             guard let measured = recorded?[cell] else {
