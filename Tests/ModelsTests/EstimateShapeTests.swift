@@ -118,7 +118,7 @@ import Testing
         // Seven k × N by N × N products per step: at large N doubling the width costs about 4×,
         // at small N the per-call cost keeps it near 1×.
         func at(_ n: Double) throws -> Double {
-            try seconds(Optimizers.family, "simulate", [:], ["s": .vector([1.5]), "N": .vector([n, n]), "trials": .number(1)])
+            try seconds(Optimizers.family, "simulate", [:], ["s": .vector([1.5]), "N": .vector([n, n]), "trials": .number(2)])
         }
         let large = try at(512) / at(256)
         #expect(large > 3 && large < 4.5)
