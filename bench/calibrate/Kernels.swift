@@ -20,7 +20,7 @@ func bestSeconds(repeats: Int, _ body: () throws -> Void) rethrows -> Double {
 func kernelRow(_ name: String, model: Double, measured: Double) -> Bool {
     let ratio = model / measured
     let ok = ratio >= 0.5 && ratio <= 2
-    emit("| \(name) | \(String(format: "%.4f", model)) | \(String(format: "%.4f", measured)) | \(String(format: "%.2f", ratio)) | \(ok ? "ok" : "OFF") |")
+    emit("| \(name) | \(String(format: "%.6f", model)) | \(String(format: "%.6f", measured)) | \(String(format: "%.2f", ratio)) | \(ok ? "ok" : "OFF") |")
     return ok
 }
 
@@ -42,6 +42,14 @@ func calibrateKernels() -> Int {
         let t = bestSeconds(repeats: 3) { _ = Matrix.gemm(a, a, transposeB: true) }
         let (dm, dk) = (Double(m), Double(k))
         if !kernelRow("gemm \(m)×\(k)·\(k)×\(m)", model: WorkEstimate.gemmSeconds(dm, dm, dk), measured: t) { off += 1 }
+    }
+    // Skinny and tiny products (deep linear networks' dim × dim, optimizers' k × N by N × N, MLP batches).
+    for (m, k, n) in [(2048, 32, 32), (512, 8, 8), (8, 128, 128), (64, 64, 64), (1024, 64, 64)] {
+        let a = rng.gaussianMatrix(rows: m, columns: k), b = rng.gaussianMatrix(rows: k, columns: n)
+        let t = bestSeconds(repeats: 50) { _ = Matrix.gemm(a, b) }
+        let (dm, dk, dn) = (Double(m), Double(k), Double(n))
+        let model = WorkEstimate.gemmSeconds(dm, dn, dk) + WorkEstimate.callSeconds
+        if !kernelRow("gemm \(m)×\(k)·\(k)×\(n) (+ call)", model: model, measured: t) { off += 1 }
     }
     for n in [50, 200, 500, 1000, 2000] {
         let a = rng.gaussianMatrix(rows: n, columns: n)

@@ -33,6 +33,9 @@ extension Builtins {
                 let place = resolved == path ? "" : " (looked for \(resolved))"
                 throw c.error(.builtin(.unreadable(path: path, directory: isDirectory.boolValue, place: place)), at: "path")
             }
+            let size = ((try? FileManager.default.attributesOfItem(atPath: resolved))?[.size] as? NSNumber)?.doubleValue ?? 0
+            try c.interpreter.admit(WorkEstimate.delimitedRead(bytes: size), for: "load(\"\(path)\")", advice: "read a smaller file",
+                                    at: c.position)
             do throws(TableReadError) {
                 var table = try Table.readDelimited(file: resolved, delimiter: separator)
                 table.caption = (path as NSString).lastPathComponent

@@ -68,6 +68,8 @@ extension Builtins {
                           at: "holdout")
         }
         let position = c.position
+        try c.interpreter.admit(WorkEstimate.scalingFit(runs: Double(t.rowCount), resamples: Double(request.bootstrap)),
+                                for: "fit(law=\"\(law.rawValue)\")", advice: "use fewer bootstrap resamples", at: position)
         do {
             let fit = try c.interpreter.withProgress { monitor in try ScalingFit.fit(request, monitor: monitor) }
             return .scalingFit(fit)

@@ -21,18 +21,17 @@ extension DeepLinear {
     /// Seconds of one step: the L prefix products W_l · (W_{l−1}⋯W_0) (n_{l+1} × n_l by n_l × dim),
     /// the L − 1 suffix products (dim × n_{l+2} by n_{l+2} × n_{l+1}), per layer the two gradient
     /// products suffixᵀE (n_{l+1} × dim by dim × dim) and ·prefixᵀ (n_{l+1} × dim by dim × n_l),
-    /// E·Σ̂ when the data are finite. These products are skinny (one side is dim), and the
-    /// min-side efficiency of `WorkEstimate.gemmSeconds` puts them at 4–12 GFlop/s where they
-    /// measured 12–26 (user CPU, widths 64–2048, dim 8–32, 2026-12-03): counted here at half
-    /// the large-size rate, plus 1 µs of call, allocation and copy per product.
+    /// E·Σ̂ when the data are finite, each at `WorkEstimate.gemmSeconds` (its min-side efficiency
+    /// puts these skinny products, one side dim = 8–32, at 10–31 GFlop/s, where they measured
+    /// 12–26) plus `WorkEstimate.callSeconds` of call, allocation and copy.
     static func stepSeconds(_ sizes: [Int], samples: Int) -> Double {
         let n = sizes.map(Double.init), d = n[0], L = sizes.count - 1
-        var flops = samples > 0 ? 2 * d * d * d : 0, products = samples > 0 ? 1.0 : 0
+        func product(_ m: Double, _ k: Double, _ p: Double) -> Double { WorkEstimate.gemmSeconds(m, p, k) + WorkEstimate.callSeconds }
+        var seconds = samples > 0 ? product(d, d, d) : 0
         for l in 0..<L {
-            flops += 2 * n[l + 1] * d * n[l] + 2 * n[l + 1] * d * d + 2 * n[l + 1] * n[l] * d
-            products += 3
-            if l < L - 1 { flops += 2 * d * n[l + 1] * n[l + 2]; products += 1 }
+            seconds += product(n[l + 1], n[l], d) + product(n[l + 1], d, d) + product(n[l + 1], d, n[l])
+            if l < L - 1 { seconds += product(d, n[l + 2], n[l + 1]) }
         }
-        return flops / (WorkEstimate.gemmFlopsPerSecond / 2) + 1e-6 * products
+        return seconds
     }
 }

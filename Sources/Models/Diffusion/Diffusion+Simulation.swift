@@ -52,17 +52,23 @@ extension Diffusion {
                              caption: "simulation", role: .simulation)
         }
 
-    /// Memory and time of `simulate`: per trial the data moment (n d²), one (K d × d)·(d × d)
-    /// product and an update per step (K d² (2d + 4) flops), and per step count sampled K − 1 Heun
-    /// steps of two (M × d)·(d × d) products (M d (4d + 8) flops); 1.5e-10 s per flop as measured
-    /// (CPU time) for dim = 8, K = 64, M = 2000.
+    /// Seconds per denoiser entry and step of the scalar update, and per point coordinate and
+    /// Heun step of the sampler's elementwise passes (fitted to bench/calibrate's diffusion cells,
+    /// dim 8 and 32, CPU time on one thread).
+    static let updateSeconds = 1.6e-9, pointSeconds = 2e-9
+
+    /// Memory and time of `simulate`, counted in kernels: per trial the draws and the data moment
+    /// XᵀX/n, per step one (K d × d)·(d × d) product and the K d² update, and per step count sampled
+    /// K − 1 Heun steps of two (M × d)·(d × d) products and their elementwise passes.
     static func simulationCost(_ c: Configuration, _ a: SimulationArguments) -> WorkEstimate {
-        let d = Double(c.dim), k = Double(c.levels), m = Double(a.generated)
+        let d = Double(c.dim), k = Double(c.levels), m = Double(a.generated), n = Double(c.samples)
         let maxSteps = a.grid.t.max() ?? 0
-        let flops = Double(c.samples) * d * d + maxSteps * k * d * d * (2 * d + 4)
-            + Double(a.grid.t.count) * (k - 1) * m * d * (4 * d + 8)
-        return WorkEstimate(bytes: 8 * (Double(c.samples) * d + 2 * k * d * d + 3 * m * d),
-                            seconds: Double(a.replication.trials) * flops * 1.5e-10)
+        let step = WorkEstimate.gemmSeconds(k * d, d, d) + updateSeconds * k * d * d
+        let heun = 2 * WorkEstimate.gemmSeconds(m, d, d) + pointSeconds * m * d
+        let trial = WorkEstimate.drawSeconds(n * d + m * d) + WorkEstimate.gemmSeconds(d, d, n)
+            + maxSteps * step + Double(a.grid.t.count) * (k - 1) * heun
+        return WorkEstimate(bytes: 8 * (n * d + 2 * k * d * d + 3 * m * d),
+                            seconds: Double(a.replication.trials) * trial)
     }
 
     /// The second-moment matrix S = XᵀX/n of `count` draws from N(0, diag λ).

@@ -81,11 +81,15 @@ extension Ensemble {
         return (bestLambda, bestRisk)
     }
 
-    /// A theory point per K and 100 or so λ values.
+    /// Width-limited theory points per K in `minimise`: 41 grid values of log λ, about 30
+    /// golden-section steps from a bracket of two grid steps down to 1e-6, and the ridgeless point.
+    static let pointsPerK = 75.0
+
+    /// `pointsPerK` width-limited theory points per K.
     static func optimalEstimate(_ model: Parameters, _ arguments: OptimalArguments) -> WorkEstimate {
         let dim = model.data.modeCount
         let count = Double(arguments.K.count)
-        return WorkEstimate(bytes: 24 * dim, seconds: 3.5e-9 * dim * 20 * 100 * count)
+        return WorkEstimate(bytes: 24 * dim, seconds: Ridge.widthLimitedPointSecondsPerMode * dim * pointsPerK * count)
     }
 }
 

@@ -20,13 +20,13 @@ extension Flow {
         var C: [Double]
     }
 
-    // Each budget scans and refines widths, each a width-limited loss: about 1.4e-5 s per
-    // mode and budget (0.67 s for five budgets at dim = 1e4, bench/calibrate).
+    // Each budget scans and refines widths, each a width-limited loss: about 1.75e-5 s per
+    // mode and budget (idle bench/calibrate: 0.88 s for five budgets at dim = 1e4, 8.9 s at 1e5).
     static let frontierOperation = ModelOperation.table(
         "frontier", "compute-optimal width N*, time t* and loss L* at compute C = N·t (P = inf theory)",
         model: FlowParameters.self, arguments: FrontierArguments.self,
         estimate: { p, arguments in
-            WorkEstimate(bytes: 8 * 8 * Double(p.dim), seconds: 1.4e-5 * Double(p.dim) * Double(arguments.C.count))
+            WorkEstimate(bytes: 8 * 8 * Double(p.dim), seconds: 1.75e-5 * Double(p.dim) * Double(arguments.C.count))
         }) { model, arguments, monitor in
             var p = model
             if !p.clock.isFlow {

@@ -35,38 +35,59 @@ extension Flow {
                                        seed: arguments.replication.seed64, monitor: monitor)
         }
 
-    /// Memory and time of a simulation (dense matrices of the drawn system).
+    /// Memory and time of a simulation (dense matrices of the drawn system). Gradient flow and
+    /// full-batch descent are counted in kernels (`simulateOnce`): the draws of A and Ψ, the
+    /// features ΨAᵀ, the Gram matrix of the smaller side and its eigendecomposition (with FᵀU
+    /// when P < c), and per time the matrix-vector readouts.
     static func simulationCost(_ p: FlowParameters, trials: Int, times: [Double] = []) -> WorkEstimate {
         let m = Double(p.dim)
         let n = p.N.isFinite ? p.N : m
         let s = p.P.isFinite ? p.P : 0
         let features = min(n, m)
         var bytes = 8 * (n * m + s * m + s * n + features * features)
-        var flops = n * m * features + features * features * features
         if s > 0 {
             let small = min(s, n)
             bytes += 8 * (small * small + m * s)
-            flops = s * m * n + small * small * small + s * m * small
         }
         if p.isStochastic {
             // Per step B rows of c features (twice: residual and gradient); online, B fresh
-            // samples projected through A; per recorded step the readouts.
+            // samples drawn and projected through A; per recorded step the readouts.
             let steps = min(times.max() ?? 0, stochasticStepLimit)
             let c = p.N.isFinite ? n : m
+            let online = s == 0
             let draw = s > 0 ? s * m * (p.N.isFinite ? n : 0) : 0
-            let perStep = p.batch * (4 * c + (s > 0 ? 0 : 2 * m * (p.N.isFinite ? n : 1) + 3 * m))
+            let projection = online ? steps * p.batch * 2 * m * (p.N.isFinite ? n : 1) : 0
+            let perStep = p.batch * (4 * c + (online ? 3 * m : 0))
             let readout = Double(times.count) * (2 * n * m + 2 * s * c)
             // BLAS products at ~1e10 flop/s, the per-step loops at ~2e9, ~10 ns per Gaussian
-            // (measured: dim = 1000, N = 400, P = 200, B = 4, 5000 steps, 16 trials, 0.45 s CPU).
-            let gaussians = n * m + s * m + s
+            // (bench/calibrate's SGD cells: dim = 500 to 1000, N = 200 to 400, P = 100, 200 or online).
+            let gaussians = n * m + s * m + s + (online ? steps * p.batch * m : 0)
             return WorkEstimate(bytes: 8 * (n * m + s * m + s * c + p.batch * m),
-                                seconds: Double(trials) * ((2 * draw + readout) / 1e10 + steps * perStep / 2e9 + 1e-8 * gaussians))
+                                seconds: Double(trials) * ((2 * draw + readout + projection) / 1e10 + steps * perStep / 2e9
+                                                           + 1e-8 * gaussians))
         }
-        if p.gamma > 0 {
-            let integration = featureLearningCost(p, modes: features, times: times).seconds
-            return WorkEstimate(bytes: bytes, seconds: Double(trials) * (flops / 2e9 + integration))
+        let points = Double(times.count)
+        func matvec(_ rows: Double, _ columns: Double) -> Double { WorkEstimate.gemmSeconds(rows, 1, columns) }
+        let projected = p.N.isFinite
+        var seconds = WorkEstimate.drawSeconds((projected ? n * m : 0) + (s > 0 ? s * m + s : 0))
+        if s > 0 {
+            let c = projected ? n : m
+            if projected { seconds += WorkEstimate.gemmSeconds(s, n, m) }
+            if c <= s {
+                seconds += WorkEstimate.gemmSeconds(c, c, s) / 2 + WorkEstimate.eigenSeconds(c)
+                    + points * (2 * matvec(c, c) + matvec(s, c))
+            } else {
+                seconds += WorkEstimate.gemmSeconds(s, s, c) + WorkEstimate.eigenSeconds(s) + WorkEstimate.gemmSeconds(c, s, s)
+                    + points * matvec(c, s)
+            }
+            if projected { seconds += points * matvec(n, m) }
+        } else if projected {
+            // populationEigen: H = XXᵀ/N (N ≤ M) or the Gram matrix XᵀX/N, then its eigendecomposition.
+            seconds += (n <= m ? WorkEstimate.gemmSeconds(n, n, m) : WorkEstimate.gemmSeconds(m, m, n) / 2)
+                + WorkEstimate.eigenSeconds(features)
         }
-        return WorkEstimate(bytes: bytes, seconds: Double(trials) * flops / 2e9)
+        if p.gamma > 0 { seconds += featureLearningCost(p, modes: features, times: times).seconds }
+        return WorkEstimate(bytes: bytes, seconds: Double(trials) * seconds)
     }
 
     /// The feature-learning flow's integration: 50 steps per e-fold of τ up to

@@ -43,10 +43,10 @@ extension Flow {
 
     /// Memory and time of a theory curve: each time point is a few O(dim) passes per
     /// contour node, many more for the double transform of finite P (seconds per
-    /// dim·point measured on this machine: finite P 0.9–1.5e-6, i.e. dim = 4000, 40 points, 0.24 s CPU).
+    /// dim·point fitted to bench/calibrate's idle cells: finite P 1.4e-6 at dim 1e3 to 1e5).
     static func theoryCost(_ p: FlowParameters, points: Double) -> WorkEstimate {
         let dim = Double(p.dim)
-        let perModePoint = p.P.isFinite ? 1e-6 : (p.N.isFinite ? 4e-7 : 5e-9)
+        let perModePoint = p.P.isFinite ? 1.4e-6 : (p.N.isFinite ? 4.5e-7 : 5e-9)
         return WorkEstimate(bytes: 8 * 8 * dim + 24 * points, seconds: perModePoint * dim * points)
     }
 

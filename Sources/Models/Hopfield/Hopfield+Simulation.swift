@@ -41,6 +41,18 @@ extension Hopfield {
         return (Double(correct) / Double(patterns), correct == patterns)
     }
 
+    /// Seconds of one `recallTrial` at `patterns`, counted in kernels: per block of 256 starts the
+    /// overlaps (256 × N by N × P) and fields (256 × P by P × N) products, and the separation f of
+    /// every overlap, a `pow` or `exp` at about 3e-8 s (fitted to idle bench/calibrate, N = 50 to 200).
+    static func recallSeconds(_ c: Configuration, patterns p: Double) -> Double {
+        let n = Double(c.neurons), rows = min(256, p), blocks = (p / 256).rounded(.up)
+        return blocks * 2 * WorkEstimate.gemmSeconds(rows, p, n) + 3e-8 * p * p + WorkEstimate.drawSeconds(p * n) / 4
+    }
+
+    /// Recall measurements of one `simulatedCapacity` bisection with guess P̂ (the two brackets at
+    /// P̂/2 and 2P̂, about eight bisection steps and the two probes near P̂), in units of the cost at P̂.
+    static let capacityProbes = 14.0
+
     /// Mean per-transition and whole-sequence recall over `trials` draws at `patterns`.
     static func simulatedRecall(_ c: Configuration, patterns: Int, trials: Int, seed: UInt64,
                                 monitor: WorkMonitor) throws -> (transition: Double, transitionSE: Double, sequence: Double, sequenceSE: Double) {
@@ -115,8 +127,8 @@ extension Hopfield {
             let n = Double(model.N)
             let grid = arguments.P
             let trials = Double(arguments.replication.trials)
-            let flops = grid.reduce(0) { $0 + 4 * $1 * $1 * n } * trials
-            return WorkEstimate(bytes: 8 * ((grid.max() ?? 0) * (2 * n + 512)), seconds: flops / 5.5e9)
+            let seconds = grid.reduce(0) { $0 + recallSeconds(model, patterns: max($1.rounded(), 2)) } * trials
+            return WorkEstimate(bytes: 8 * ((grid.max() ?? 0) * (2 * n + 512)), seconds: seconds)
         }) { c, arguments, monitor in
             let grid = arguments.P.map { Int($0.rounded()) }
             let trials = arguments.replication.trials, seed = arguments.replication.seed64
@@ -147,11 +159,13 @@ extension Hopfield {
         model: Configuration.self, arguments: CapacityArguments.self,
         estimate: { c, arguments in
             // Only the simulated bisection costs anything; simulate=0 is closed-form theory.
-            guard arguments.simulate != 0, let p = try? predictedCapacity(c, sequence: false) else {
+            guard arguments.simulate != 0, let p = try? predictedCapacity(c, sequence: false),
+                  let q = try? predictedCapacity(c, sequence: true) else {
                 return WorkEstimate(bytes: 0, seconds: 0)
             }
+            let perGuess = capacityProbes * Double(arguments.replication.trials)
             return WorkEstimate(bytes: 8 * 2 * p * (2 * Double(c.neurons) + 512),
-                                seconds: 40 * 4 * p * p * Double(c.neurons) / 5e9)
+                                seconds: perGuess * (recallSeconds(c, patterns: p) + recallSeconds(c, patterns: q)))
         },
         run: { c, arguments, monitor in
             let trials = arguments.replication.trials, seed = arguments.replication.seed64

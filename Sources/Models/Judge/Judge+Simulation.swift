@@ -27,7 +27,8 @@ extension JudgeModel {
             let trials = Double(arguments.replication.trials)
             let tests = Double(arguments.tests)
             let flops = trials * (2 * n * d * d + d * d * d + tests * (2 * d * d + 30 * k))
-            return WorkEstimate(bytes: 8 * (n * d + 3 * d * d), seconds: flops / 1e10 + 0.02 * trials)  // measured by bench/calibrate
+            // One BLAS thread at 1.4e10 flop/s and 2 ms of setup per trial (idle bench/calibrate, d = 100 to 400).
+            return WorkEstimate(bytes: 8 * (n * d + 3 * d * d), seconds: flops / 1.4e10 + 0.002 * trials)
         }
     ) { setup, arguments, monitor in
         let trials = arguments.replication.trials, tests = arguments.tests

@@ -32,11 +32,6 @@ struct MLPTrainer {
                              epsilon: model.epsilon)
     }
 
-    /// Floating-point operations of one training step (forward + backward).
-    var flopsPerStep: Double {
-        6 * Double(batch) * (Double(input * width) + Double(depth * width * width))
-    }
-
     /// Test losses at `checkpoints` (sorted step counts in 0…steps); after divergence
     /// the remaining entries are +∞.
     func run(checkpoints: [Int], monitor: WorkMonitor) throws -> [Double] {

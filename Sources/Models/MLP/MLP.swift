@@ -81,11 +81,23 @@ enum MLPModel {
         operations: [trainOperation, finalOperation]
     )
 
+    /// Seconds per activation of a batch (ReLU, branch scaling, their gradients) and per weight
+    /// and step of the Adam update, fitted to the idle bench/calibrate mlp cells (width 32 to 256).
+    static let activationSeconds = 3.5e-9, weightSeconds = 2e-9
+
+    /// Work of `steps` training steps and `evaluations` test-set passes (1024 inputs), counted in
+    /// kernels: per step the embedding and depth block products forward, two per block and one for
+    /// the embedding backward, the activations and the Adam update of every weight.
     static func estimate(_ model: Parameters, evaluations: Double) -> WorkEstimate {
         guard let trainer = try? MLPTrainer(model) else { return WorkEstimate(bytes: 0, seconds: 0) }
-        let n = Double(trainer.width), l = Double(trainer.depth)
-        let evalFlops = evaluations * 2 * 1024 * (Double(trainer.input) * n + l * n * n)
-        let seconds = (Double(trainer.steps) * trainer.flopsPerStep + evalFlops) / 7e9 + 0.002
+        let n = Double(trainer.width), l = Double(trainer.depth), d = Double(trainer.input), b = Double(trainer.batch)
+        func pass(_ rows: Double) -> Double {
+            WorkEstimate.gemmSeconds(rows, n, d) + l * WorkEstimate.gemmSeconds(rows, n, n) + activationSeconds * rows * n * (l + 1)
+                + (l + 1) * WorkEstimate.callSeconds
+        }
+        let step = 2 * pass(b) + WorkEstimate.gemmSeconds(n, d, b) + l * WorkEstimate.gemmSeconds(n, n, b)
+            + weightSeconds * (l * n * n + d * n)
+        let seconds = Double(trainer.steps) * step + evaluations * pass(1024)
         let bytes = 8 * (4 * l * n * n + 4 * Double(trainer.batch + 1024) * n * (l + 1))
         return WorkEstimate(bytes: bytes, seconds: seconds)
     }

@@ -78,11 +78,13 @@ extension Onset {
         return (.infinity, .infinity)
     }
 
-    /// About 16·log10(1000 N) + 35 theory points per width.
+    /// Per width, the scan's theory points up to the crossing (about P ≈ N, 16 per decade)
+    /// and 31 bisection steps, each about 8e-9 s per mode (fitted to bench/calibrate's pstar
+    /// cells: 0.065 s of CPU for four widths 1e3 to 1e6 at dim 2e4).
     static func onsetEstimate(_ model: Parameters, _ arguments: OnsetWidths) -> WorkEstimate {
         let dim = model.data.modeCount
         var points = 0.0
-        for n in arguments.N where n.isFinite { points += pointsPerDecade * log10(scanEnd * n) + 35 }
-        return WorkEstimate(bytes: 24 * dim, seconds: 4.5e-8 * dim * points)
+        for n in arguments.N where n.isFinite { points += pointsPerDecade * log10(max(n, 1)) + 31 }
+        return WorkEstimate(bytes: 24 * dim, seconds: 8e-9 * dim * points)
     }
 }

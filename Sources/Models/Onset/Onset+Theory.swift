@@ -44,9 +44,8 @@ extension Onset {
         }
     }
 
-    /// Two theory curves (width N and the kernel limit).
+    /// Two theory curves: width N (width-limited) and the kernel limit.
     static func theoryEstimate(_ model: PowerLawParameters, _ arguments: TheorySizes) -> WorkEstimate {
-        let one = Ridge.theoryEstimate(model, arguments)
-        return WorkEstimate(bytes: one.bytes, seconds: 2 * one.seconds)
+        Ridge.theoryEstimate(model, arguments, widthLimited: true) + Ridge.theoryEstimate(model, arguments)
     }
 }

@@ -84,14 +84,25 @@ extension Optimizers {
         return runs
     }
 
+    /// Work of `losses`, counted in kernels (`Problem` and `train`): per s, trial and width N the
+    /// draw of A (N × dim), Σ = AΛAᵀ/N and the cross term, one eigendecomposition per optimizer
+    /// (two for diagonal) and natural's N × N preconditioner; then per step of the four optimizers
+    /// seven k × N by N × N products (gd one, diagonal and natural two each, muon one with its
+    /// k × k by k × N), muon's SVD of the k × N gradient, and about ten small calls.
     private static func estimate(_ model: Parameters, _ arguments: Grid) -> WorkEstimate {
         let dim = Double(model.dim), k = Double(model.outputs)
         let steps = Double(model.steps)
         let widths = arguments.N, s = Double(arguments.s.count)
         let trials = Double(arguments.replication.trials)
         let nMax = widths.max() ?? 0
-        let flops = widths.reduce(0) { $0 + 4 * steps * (k * $1 * $1 + k * k * $1) + $1 * $1 * dim + k * dim * $1 }
-        return WorkEstimate(bytes: 8 * (3 * nMax * dim + 4 * nMax * nMax), seconds: s * trials * flops / 8e8)
+        let seconds = widths.reduce(0.0) { total, n in
+            let setup = WorkEstimate.drawSeconds(n * dim) + WorkEstimate.gemmSeconds(n, n, dim)
+                + WorkEstimate.gemmSeconds(k, n, dim) + 5 * WorkEstimate.eigenSeconds(n) + WorkEstimate.gemmSeconds(n, n, n)
+            let step = 7 * WorkEstimate.gemmSeconds(k, n, n) + WorkEstimate.gemmSeconds(k, n, k)
+                + WorkEstimate.leastSquaresSeconds(n, k) + 10 * WorkEstimate.callSeconds
+            return total + setup + steps * step
+        }
+        return WorkEstimate(bytes: 8 * (3 * nMax * dim + 4 * nMax * nMax), seconds: s * trials * seconds)
     }
 
     /// Least-squares slope of y on x.

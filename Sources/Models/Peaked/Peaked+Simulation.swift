@@ -22,9 +22,10 @@ extension Peaked {
         model: Parameters.self, arguments: SimulationArguments.self,
         estimate: { model, arguments in
             let c = Configuration(model), t = arguments.grid.t, trials = arguments.replication.trials
+            // Flops per step at 9.5e9 flop/s (idle bench/calibrate at the defaults, 10 to 1e4 steps).
             let perStep = Double(c.batch * c.classes) * (6 * Double(c.dim) + 60)
             return WorkEstimate(bytes: 8 * Double(c.batch + evaluationCount) * Double(c.classes + c.dim) * 3,
-                                seconds: Double(trials) * (t.max() ?? 0) * perStep / 3.5e9)
+                                seconds: Double(trials) * (t.max() ?? 0) * perStep / 9.5e9)
         },
         run: { model, arguments, monitor in
             let c = Configuration(model)

@@ -158,9 +158,10 @@ extension Peaked {
         name: "theory",
         summary: "reduced one-dimensional theory for SGD: β(t), L(t), the C/β asymptote and the local slope",
         model: Parameters.self, arguments: TheoryArguments.self,
+        // About 5.7e-7 s per input and class (1.5 s at the defaults, idle bench/calibrate).
         estimate: { model, arguments in
             let v = Double(model.V), n = Double(arguments.samples)
-            return WorkEstimate(bytes: 8 * n * v * 2, seconds: n * v * 150 * 1e-8)
+            return WorkEstimate(bytes: 8 * n * v * 2, seconds: 5.7e-7 * n * v)
         },
         run: { model, arguments, monitor in
             let c = Configuration(model)
@@ -193,10 +194,10 @@ extension Peaked {
         name: "constants",
         summary: "C = (π²/12)ρ₂(0), ρ₂(0) and the window edges √(2 ln V), 1/(√3 T)",
         model: Parameters.self, arguments: ConstantsArguments.self,
-        // About 2.7e-7 s per input and class (3.4 s at the defaults, bench/calibrate).
+        // About 6e-8 s per input and class (0.77 s at the defaults, idle bench/calibrate).
         estimate: { model, arguments in
             let v = Double(model.V), n = Double(arguments.samples)
-            return WorkEstimate(bytes: 8 * 4 * n, seconds: 2.7e-7 * n * v)
+            return WorkEstimate(bytes: 8 * 4 * n, seconds: 6e-8 * n * v)
         },
         run: { model, arguments, _ in
             let c = Configuration(model)

@@ -41,13 +41,16 @@ public enum Ridge {
         (try SpectralData.from(p), p.noise, p.lambda)
     }
 
-    /// Memory and time of a theory curve: building the spectrum and a few O(dim) passes
-    /// per point of `P` (a root solve for κ), 1e-8 s per mode and point as measured by
-    /// bench/calibrate at dim 1e4 to 1e6; `widthLimited` (finite N: the two-level κ₂ solve
-    /// of randfeat and ensemble) costs 3e-8.
+    /// Seconds per mode of one theory point: a few O(dim) passes (a root solve for κ), and of a
+    /// width-limited one (finite N: the two-level κ₂ solve of randfeat and ensemble), fitted to
+    /// bench/calibrate's idle theory cells at dim 1e4 to 1e6.
+    static let pointSecondsPerMode = 1e-8, widthLimitedPointSecondsPerMode = 1.5e-8
+
+    /// Memory and time of a theory curve: building the spectrum and one theory point per P.
     static func theoryEstimate(_ model: PowerLawParameters, _ arguments: TheorySizes, widthLimited: Bool = false) -> WorkEstimate {
         let dim = model.modeCount
         let points = Double(arguments.P.count)
-        return WorkEstimate(bytes: 24 * dim, seconds: (widthLimited ? 3e-8 : 1e-8) * dim * points)
+        return WorkEstimate(bytes: 24 * dim,
+                            seconds: (widthLimited ? widthLimitedPointSecondsPerMode : pointSecondsPerMode) * dim * points)
     }
 }

@@ -97,12 +97,6 @@ public enum AnytimeFamily {
         return best
     }
 
-    /// Seconds per mode-step of the last-iterate recursion (`SGDSetup.step`, four modes per
-    /// SIMD register) and of the averaged one (`averagedStep`: three arrays, scalar), from
-    /// bench/calibrate.sh's anytime cells: `theory` and `compare` run the same averaged
-    /// work and differ only in cosine steps, which separates the two rates.
-    static let stepSeconds = 0.7e-9, averagedStepSeconds = 3.4e-9
-
     /// Work of `theory`: the constant run (last iterate) and the two averaged runs over T
     /// steps, then 8 cosine peaks at each of the 8 horizons (Σ horizons ≈ 2.2 T).
     static func theoryEstimate(_ p: Parameters, _ a: NoArguments) -> WorkEstimate {
@@ -119,7 +113,7 @@ public enum AnytimeFamily {
     private static func estimate(_ p: Parameters, cosineSteps: Double) -> WorkEstimate {
         let dim = Double(p.task.dim), steps = Double(p.steps)
         let plain = steps + 8 * cosineSteps, averaged = 2 * steps
-        return WorkEstimate(bytes: dim * 64 + steps * 16, seconds: dim * (plain * stepSeconds + averaged * averagedStepSeconds))
+        return WorkEstimate(bytes: dim * 64 + steps * 16, seconds: dim * (plain * SGDFamily.stepSeconds + averaged * SGDFamily.averagedStepSeconds))
     }
 
     /// The family.

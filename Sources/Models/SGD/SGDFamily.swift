@@ -55,6 +55,15 @@ public enum SGDFamily {
     }
 
     /// The family.
+    /// Seconds per mode-step of the exact theory's last-iterate recursion (`SGDSetup.step`, four
+    /// modes per SIMD register) and of the averaged one (`averagedStep`: three arrays, scalar),
+    /// fitted to bench/calibrate's idle sgd, seesaw and anytime cells (`anytime`'s `theory` and
+    /// `compare` run the same averaged work and differ only in cosine steps, which separates the two).
+    static let stepSeconds = 0.7e-9, averagedStepSeconds = 3.4e-9
+    /// Seconds per mode and sample of the Monte-Carlo SGD (a Gaussian draw and two passes),
+    /// fitted to the idle sgd and seesaw simulate cells.
+    static let sampleSeconds = 6e-9
+
     public static let family = ModelFamily(
         name: "sgd",
         summary: "online minibatch SGD on power-law linear regression: exact curve and Monte-Carlo",
@@ -79,9 +88,12 @@ public enum SGDFamily {
         validate: { p throws(ModelError) in _ = try SGDSetup(parameters: p) },
         operations: [
             .table("theory", "exact expected learning curve", model: Parameters.self, arguments: Times.self,
-                   estimate: { p, _ in
-                       let dim = p.task.dim, steps = p.steps
-                       return WorkEstimate(bytes: Double(dim) * 32, seconds: Double(dim) * Double(steps) * 3e-9)
+                   estimate: { p, a in
+                       guard let setup = try? SGDSetup(parameters: p), let last = try? setup.reportTimes(a.t).last else {
+                           return WorkEstimate(bytes: 0, seconds: 0)
+                       }
+                       let perStep = setup.averaging == .none ? stepSeconds : averagedStepSeconds
+                       return WorkEstimate(bytes: Double(setup.dim) * 32, seconds: Double(setup.dim) * Double(last) * perStep)
                    }) { p, a, monitor in
                 let setup = try SGDSetup(parameters: p)
                 let curve = try setup.theory(times: try setup.reportTimes(a.t), monitor: monitor)
@@ -92,9 +104,10 @@ public enum SGDFamily {
                    estimate: { p, a in
                        guard let setup = try? SGDSetup(parameters: p) else { return WorkEstimate(bytes: 0, seconds: 0) }
                        let trials = Double(a.replication.trials)
-                       let draws = setup.batches.reduce(0, +) * Double(setup.dim)
+                       let last = (try? setup.reportTimes(a.times.t).last) ?? setup.steps
+                       let samples = setup.batches.prefix(last).reduce(0, +) * Double(setup.dim)
                        return WorkEstimate(bytes: (setup.batches.max() ?? 1) * Double(setup.dim) * 8,
-                                           seconds: trials * draws * 6e-9)
+                                           seconds: trials * samples * sampleSeconds)
                    }) { p, a, monitor in
                 let setup = try SGDSetup(parameters: p)
                 let curve = try setup.simulate(times: try setup.reportTimes(a.times.t),

@@ -102,8 +102,8 @@ public enum RefineFunction {
     }
 
     /// Memory and time of `refine`: sorting a window of min(smooth, rows) values for
-    /// each row (~1e-9 s per element·log₂ of the window, plus 2e-7 s per row), then two
-    /// passes over every step from the first t to the last (measured by bench/calibrate).
+    /// each row (~4e-10 s per element·log₂ of the window, plus 6e-8 s per row), then two
+    /// passes over every step from the first t to the last (fitted to idle bench/calibrate cells).
     static func refineEstimate(_ a: Arguments) -> WorkEstimate {
         guard let t = a.run.column("t")?.numbers, let first = t.first, let last = t.last else {
             return WorkEstimate(bytes: 0, seconds: 0)
@@ -111,7 +111,7 @@ public enum RefineFunction {
         let rows = Double(t.count), window = min(Double(a.smooth), rows)
         let steps = max(0, last - first)
         return WorkEstimate(bytes: 8 * (3 * rows + 2 * steps + window),
-                            seconds: 1e-9 * rows * window * max(1, log2(window)) + 2e-7 * rows + 5e-9 * steps)
+                            seconds: 4e-10 * rows * window * max(1, log2(window)) + 6e-8 * rows + 5e-9 * steps)
     }
 }
 

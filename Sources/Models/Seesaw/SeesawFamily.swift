@@ -44,11 +44,14 @@ public enum SeesawFamily {
         return out
     }
 
-    /// Work of the three exact runs: ~3 ns per mode-step (16 ns per mode-sample for simulation, × trials; measured by bench/calibrate).
+    /// Work of the three exact runs at SGD's rates: `SGDFamily.stepSeconds` per mode-step of the
+    /// theory, `SGDFamily.sampleSeconds` per mode-sample of the simulation (× trials).
     static func estimate(_ p: Parameters, trials: Double, perSample: Bool) -> WorkEstimate {
         guard let all = try? setups(p) else { return WorkEstimate(bytes: 0, seconds: 0) }
         let dim = Double(all[0].setup.dim)
-        let work = all.reduce(0.0) { $0 + (perSample ? $1.setup.batches.reduce(0, +) * 1.6e-8 : Double($1.setup.steps) * 3e-9) }
+        let work = all.reduce(0.0) {
+            $0 + (perSample ? $1.setup.batches.reduce(0, +) * SGDFamily.sampleSeconds : Double($1.setup.steps) * SGDFamily.stepSeconds)
+        }
         return WorkEstimate(bytes: dim * 64, seconds: trials * dim * work)
     }
 

@@ -11,8 +11,10 @@ extension TD {
         @OptionGroup var replication = Replication(trials: 200)
     }
 
-    /// Seconds per trial-step (update O(N)) and per recorded loss (O(n N)), measured (CPU time: 0.25 s for 1000 trials of 10000 steps, 8 features).
-    static let stepSeconds = 3e-9, lossSeconds = 2e-9
+    /// Seconds per trial-step and feature of the update, per trial-step of the transition draw,
+    /// and per recorded loss and state·feature, fitted to bench/calibrate's td cells (CPU time on one
+    /// thread: 0.18 s for 1000 trials of 8192 steps at 4 features, 0.15 s for 100 of 10⁴ at 64).
+    static let stepSeconds = 3e-9, transitionSeconds = 1e-8, lossSeconds = 2e-9
 
     static let simulateOperation = ModelOperation.table(
         "simulate", "TD(λ) (TD(0) at lambda = 0) along sampled trajectories from a seed; mean value error and its SE over trials",
@@ -22,7 +24,7 @@ extension TD {
             let trials = Double(arguments.replication.trials), n = Double(c.states), d = Double(c.features)
             let steps = arguments.grid.t.max() ?? 0, records = Double(arguments.grid.t.count)
             return WorkEstimate(bytes: 8 * (n * d + records * (trials + 2)),
-                                seconds: trials * (stepSeconds * steps * d + lossSeconds * records * n * d))
+                                seconds: trials * (steps * (stepSeconds * d + transitionSeconds) + lossSeconds * records * n * d))
         }) { model, arguments, monitor in
             let c = Configuration(model)
             try c.check()

@@ -3,7 +3,7 @@
 public struct WorkEstimate: Sendable, Equatable {
     /// Peak bytes of memory.
     public var bytes: Double
-    /// Seconds on this 2-core machine.
+    /// Expected wall-clock seconds on this 2-core machine when idle (see `WorkEstimate+Kernels.swift`).
     public var seconds: Double
 
     /// Makes an estimate.
