@@ -167,6 +167,8 @@ let operations: [Operation] = [
     Operation(name: "widetheory/widetrain deeplinear", cells: [
         "widetheory(deeplinear(depth=2, dim=8, width=128, singular=[3, 2, 1, 0.5]), eta=[0.05], steps=[0, 5, 10, 15, 20, 30, 40, 60])",
         "widetheory(deeplinear(depth=2, dim=8, width=128, singular=[3, 2, 1, 0.5]), eta=geomspace(0.04, 0.6, 12), steps=[20])",
+        "widetheory(deeplinear(depth=3, dim=4, width=128, singular=[2, 1]), eta=[0.04], steps=[0, 100, 200, 300, 400])",
+        "widetheory(deeplinear(depth=3, dim=4, width=128, singular=[2, 1]), eta=geomspace(0.02, 0.3, 4), steps=[600])",
         "widetrain(deeplinear(depth=2, dim=8, width=32, singular=[3, 2, 1, 0.5]), eta=[0.05], steps=[20], trials=2)",
         "widetrain(deeplinear(depth=2, dim=8, width=128, singular=[3, 2, 1, 0.5]), eta=geomspace(0.04, 0.6, 12), steps=[20], widths=[32, 128, 512], trials=3, seed=2)",
         "widetrain(deeplinear(depth=2, dim=8, width=128, singular=[3, 2, 1, 0.5]), eta=[0.1], steps=[200], samples=64, trials=4, seed=4)",

@@ -110,16 +110,25 @@ extension DeepLinear {
         model: Parameters.self, arguments: WideArguments.self,
         estimate: { model, a in
             let c = Configuration(model)
-            let work = Double(a.eta.count) * Double(c.singular.count) * ((a.steps.max() ?? 0) + Double(a.steps.count))
-            return WorkEstimate(bytes: 8 * 3 * Double(a.eta.count * a.steps.count), seconds: 2e-8 * work)
+            let runs = Double(a.eta.count) * Double(c.singular.count), last = a.steps.max() ?? 0
+            let table = 8 * 3 * Double(a.eta.count * a.steps.count)
+            guard a.param == "mup", c.depth > 2 else {
+                return WorkEstimate(bytes: table, seconds: 2e-8 * runs * (last + Double(a.steps.count)))
+            }
+            // The DMFT's two-time kernels: about 1.2 ns × (depth − 1)(T + 1)³ per mode and rate
+            // (measured at depth 3, T = 1000), and 6(depth + 1) arrays of (T + 1)² doubles.
+            let rows = last + 1
+            return WorkEstimate(bytes: table + 48 * Double(c.depth + 1) * rows * rows,
+                                seconds: 1.2e-9 * Double(c.depth - 1) * rows * rows * rows * runs)
         }) { model, a, monitor in
             let c = Configuration(model)
             try c.check()
             let steps = try a.stepCounts()
             var etas: [Double] = [], stepColumn: [Double] = [], losses: [Double] = []
-            for eta in a.eta {
+            for (index, eta) in a.eta.enumerated() {
                 try monitor.checkCancelled()
                 let loss = try wideLoss(c, a, eta: eta, steps: steps, monitor: monitor)
+                monitor.report(done: index + 1, total: a.eta.count, label: "widetheory deeplinear")
                 etas += [Double](repeating: eta, count: steps.count); stepColumn += steps.map(Double.init); losses += loss
             }
             return Table(columns: [Table.Column("eta", etas), Table.Column("step", stepColumn), Table.Column("loss", losses)],
