@@ -33,7 +33,8 @@ extension Hopfield {
         while start < patterns {
             try monitor.checkCancelled()
             let rows = min(blockSize, patterns - start)
-            var separated = Matrix(rows: rows, columns: patterns)
+            var separated = Matrix(rows: rows, columns: patterns,   // every entry is written by the lookup
+                                   storage: .init(unsafeUninitializedCapacity: rows * patterns) { $1 = rows * patterns })
             Elementwise.hammingLookup(signs, rows: start, count: rows, against: signs, table: separations,
                                       into: &separated.storage)
             let fields = separated * next
