@@ -85,14 +85,10 @@ public enum DeepFeatures {
         let widths = try layers.simulationWidths()
         try SimulationSupport.checkBudget(simulationEstimate(model, arguments), monitor)
         let (lambda, noise) = (model.data.lambda, model.data.noise)
-        // One BLAS thread: at these sizes (P ≤ a few thousand) a second one mostly spins in
-        // sched_yield between calls (a quarter of the CPU time under `run -j`).
-        return try BLAS.singleThreaded { () throws -> Table in
-            try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate deepfeat",
-                                             monitor: monitor) { p, rng in
-                let trial = try DeepFeatureTrial(layers, widths: widths, p: p, lambda: lambda, noise: noise, rng: &rng)
-                return [trial.test, trial.train, trial.gcv]
-            }
+        return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate deepfeat",
+                                                monitor: monitor) { p, rng in
+            let trial = try DeepFeatureTrial(layers, widths: widths, p: p, lambda: lambda, noise: noise, rng: &rng)
+            return [trial.test, trial.train, trial.gcv]
         }
     }
 

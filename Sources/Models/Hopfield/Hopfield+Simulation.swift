@@ -49,19 +49,15 @@ extension Hopfield {
         return (Double(correct) / Double(patterns), correct == patterns)
     }
 
-    /// Mean per-transition and whole-sequence recall over `trials` draws at `patterns`. BLAS runs
-    /// on one thread (a second one mostly spins under `run -j`; each product's entries are computed
-    /// by the same kernel either way).
+    /// Mean per-transition and whole-sequence recall over `trials` draws at `patterns`.
     static func simulatedRecall(_ c: Configuration, patterns: Int, trials: Int, seed: UInt64,
                                 monitor: WorkMonitor) throws -> (transition: Double, transitionSE: Double, sequence: Double, sequenceSE: Double) {
         var sum = 0.0, sumSquares = 0.0, wins = 0.0
-        try BLAS.singleThreaded { () throws -> Void in
-            for trial in 0..<trials {
-                var rng = Xoshiro256StarStar(seed: seed &+ UInt64(patterns) &* 1_000_003, stream: UInt64(trial))
-                let r = try recallTrial(c, patterns: patterns, rng: &rng, monitor: monitor)
-                sum += r.transitions; sumSquares += r.transitions * r.transitions
-                if r.sequence { wins += 1 }
-            }
+        for trial in 0..<trials {
+            var rng = Xoshiro256StarStar(seed: seed &+ UInt64(patterns) &* 1_000_003, stream: UInt64(trial))
+            let r = try recallTrial(c, patterns: patterns, rng: &rng, monitor: monitor)
+            sum += r.transitions; sumSquares += r.transitions * r.transitions
+            if r.sequence { wins += 1 }
         }
         let t = Double(trials), mean = sum / t, q = wins / t
         let se = trials > 1 ? (max(0, sumSquares / t - mean * mean) / (t - 1)).squareRoot() : 0
