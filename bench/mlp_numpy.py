@@ -32,8 +32,11 @@ def train(width=256, depth=8, batch=128, steps=200, input_dim=16, seed=1):
     return float(np.mean((f - y) ** 2))
 
 if __name__ == "__main__":
+    # Usage: mlp_numpy.py [steps [width depth batch]]
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    width, depth, batch = (int(a) for a in sys.argv[2:5]) if len(sys.argv) > 4 else (256, 8, 128)
     start = time.perf_counter()
-    loss = train(steps=steps)
+    loss = train(width=width, depth=depth, batch=batch, steps=steps)
     elapsed = time.perf_counter() - start
-    print(f"numpy mlp 256x8 batch 128: {steps} steps in {elapsed:.2f} s ({1000 * elapsed / steps:.2f} ms/step), loss {loss:.3g}")
+    print(f"numpy mlp {width}x{depth} batch {batch}: {steps} steps in {elapsed:.2f} s "
+          f"({1000 * elapsed / steps:.2f} ms/step), loss {loss:.3g}")

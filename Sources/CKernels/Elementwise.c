@@ -63,3 +63,33 @@ void solvable_adam_update(size_t count, double *w, double *m, double *v, const d
         w[i] -= lr * (m[i] / c1) / (__builtin_sqrt(v[i] / c2) + eps);
     }
 }
+
+#if defined(__x86_64__)
+__attribute__((target("popcnt"))) static void hamming_popcnt(size_t rows, size_t columns, size_t words,
+                                                             const uint64_t *a, const uint64_t *b,
+                                                             const double *table, double *out) {
+    for (size_t r = 0; r < rows; r++) {
+        const uint64_t *ar = a + r * words;
+        for (size_t c = 0; c < columns; c++) {
+            const uint64_t *bc = b + c * words;
+            size_t distance = 0;
+            for (size_t k = 0; k < words; k++) distance += (size_t)__builtin_popcountll(ar[k] ^ bc[k]);
+            out[r * columns + c] = table[distance];
+        }
+    }
+}
+#endif
+
+void solvable_hamming_lookup(size_t rows, size_t columns, size_t words, const uint64_t *a, const uint64_t *b,
+                             const double *table, double *out) {
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("popcnt")) { hamming_popcnt(rows, columns, words, a, b, table, out); return; }
+#endif
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < columns; c++) {
+            size_t distance = 0;
+            for (size_t k = 0; k < words; k++) distance += (size_t)__builtin_popcountll(a[r * words + k] ^ b[c * words + k]);
+            out[r * columns + c] = table[distance];
+        }
+    }
+}

@@ -20,9 +20,7 @@ import NumericCore
     @Test(arguments: [0, 1, 3, 4, 7, 9, 64, 1027])
     func reluIsSwiftsMax(count: Int) {
         let x = Self.values(count, seed: 1)
-        var out = [Double](repeating: 7, count: count)
-        Elementwise.relu(x, into: &out)
-        #expect(Self.same(out, x.map { max(0, $0) }))
+        #expect(Self.same(Elementwise.relu(x), x.map { max(0, $0) }))
     }
 
     @Test(arguments: [0, 1, 3, 4, 7, 9, 64, 1027])
@@ -61,5 +59,36 @@ import NumericCore
         let threaded = a.times(x)
         let single = BLAS.singleThreaded { a.times(x) }
         #expect(Self.same(single, threaded))
+    }
+
+    static func signs(rows: Int, columns: Int, seed: UInt64) -> Matrix {
+        var rng = Xoshiro256StarStar(seed: seed)
+        return Matrix(rows: rows, columns: columns, storage: (0..<(rows * columns)).map { _ in rng.next() & 1 == 0 ? 1 : -1 })
+    }
+
+    @Test(arguments: [1, 6, 63, 64, 65, 130, 300])
+    func hammingLookupIndexesByTheDistance(columns: Int) {
+        let a = Self.signs(rows: 9, columns: columns, seed: 7), b = Self.signs(rows: 11, columns: columns, seed: 8)
+        let table = (0...columns).map { Double($0) * 3 + 0.5 }
+        var out = [Double](repeating: .nan, count: 4 * b.rows)
+        Elementwise.hammingLookup(Elementwise.SignBits(a), rows: 5, count: 4, against: Elementwise.SignBits(b),
+                                  table: table, into: &out)
+        let expected = (5..<9).flatMap { r in
+            (0..<b.rows).map { c in table[(0..<columns).filter { a[r, $0] != b[c, $0] }.count] }
+        }
+        #expect(Self.same(out, expected))
+    }
+
+    /// The Hopfield simulation relies on this: up to OpenBLAS's K block (256) dgemm rounds the
+    /// overlap of ±1 rows once, to fl((N − 2h)·fl(1/N)).
+    @Test(arguments: [6, 50, 100, 200, 256])
+    func overlapTableIsWhatDgemmGives(columns: Int) {
+        let x = Self.signs(rows: 40, columns: columns, seed: 9)
+        let scale = 1 / Double(columns)
+        var out = [Double](repeating: .nan, count: 40 * 40)
+        let bits = Elementwise.SignBits(x)
+        Elementwise.hammingLookup(bits, rows: 0, count: 40, against: bits,
+                                  table: (0...columns).map { Double(columns - 2 * $0) * scale }, into: &out)
+        #expect(Self.same(out, Matrix.gemm(x, x, transposeB: true, alpha: scale).storage))
     }
 }

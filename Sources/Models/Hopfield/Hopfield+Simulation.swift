@@ -4,7 +4,9 @@ import NumericCore
 // random ±1 patterns, start the network exactly at each ξ^μ in turn, apply one update
 // S_i ← sgn Σ_ν ξ_i^{ν+1} f(ξ^ν·S/N) (cyclic: ξ^{P+1} = ξ¹; a zero field counts as an error)
 // and check that it lands exactly on ξ^{μ+1}. The fields of all starts are computed in blocks
-// of 256 rows as F·Ξ₊ with F_{μν} = f(ξ^μ·ξ^ν/N) (dgemm), so memory stays O(256·P).
+// of 256 rows as F·Ξ₊ (dgemm) with F_{μν} = f(ξ^μ·ξ^ν/N), so memory stays O(256·P). The overlap
+// of two ±1 patterns is N − 2·(their Hamming distance), so F is looked up by popcount in a table
+// of f at the N + 1 possible overlaps: no P² products of length N and no P² calls of pow or exp.
 
 extension Hopfield {
     /// The fraction of exact transitions and whether the whole sequence was recalled, for one
@@ -20,16 +22,22 @@ extension Hopfield {
             let source = ((nu + 1) % patterns) * n
             for i in 0..<n { next.storage[nu * n + i] = xi.storage[source + i] }
         }
+        let signs = Elementwise.SignBits(xi)
+        // f at Hamming distance h, i.e. at the overlap fl((N − 2h)·fl(1/N)): what dgemm with
+        // alpha = 1/N gives for N ≤ 256 (above, OpenBLAS adds the product in K blocks, one rounding each).
+        let scale = 1 / Double(n)
+        let separations = (0...n).map { c.separation(Double(n - 2 * $0) * scale) }
         var correct = 0
         let blockSize = 256
         var start = 0
         while start < patterns {
             try monitor.checkCancelled()
             let rows = min(blockSize, patterns - start)
-            let block = Matrix(rows: rows, columns: n, storage: Array(xi.storage[(start * n)..<((start + rows) * n)]))
-            var overlaps = Matrix.gemm(block, xi, transposeB: true, alpha: 1 / Double(n))
-            for k in overlaps.storage.indices { overlaps.storage[k] = c.separation(overlaps.storage[k]) }
-            let fields = overlaps * next
+            var separated = Matrix(rows: rows, columns: patterns,   // every entry is written by the lookup
+                                   storage: .init(unsafeUninitializedCapacity: rows * patterns) { $1 = rows * patterns })
+            Elementwise.hammingLookup(signs, rows: start, count: rows, against: signs, table: separations,
+                                      into: &separated.storage)
+            let fields = separated * next
             for r in 0..<rows {
                 let target = ((start + r + 1) % patterns) * n
                 var exact = true

@@ -78,8 +78,6 @@ struct ResidualMLP {
     }
 
     private func relu(_ m: Matrix) -> Matrix {
-        var out = Matrix(rows: m.rows, columns: m.columns)
-        Elementwise.relu(m.storage, into: &out.storage)
-        return out
+        Matrix(rows: m.rows, columns: m.columns, storage: Elementwise.relu(m.storage))
     }
 }

@@ -33,8 +33,15 @@ struct MLPTrainer {
     }
 
     /// Test losses at `checkpoints` (sorted step counts in 0…steps); after divergence
-    /// the remaining entries are +∞.
+    /// the remaining entries are +∞. BLAS runs on one thread: the products are small (batch ×
+    /// width × width), and two threads' hand-offs and idle spinning cost more than they save.
+    /// For widths up to 256 dgemm sums each output the same way either way (same numbers); wider
+    /// ones now give the one-thread result whatever the core count.
     func run(checkpoints: [Int], monitor: WorkMonitor) throws -> [Double] {
+        try BLAS.singleThreaded { () throws -> [Double] in try train(checkpoints: checkpoints, monitor: monitor) }
+    }
+
+    private func train(checkpoints: [Int], monitor: WorkMonitor) throws -> [Double] {
         var taskRNG = Xoshiro256StarStar(seed: seed, stream: 1)
         let source: any TrainingData = task == "table"
             ? try TableTask(data)

@@ -6,11 +6,12 @@ import CKernels
 /// multiply-adds), only faster: the C kernels divide and take square roots four lanes
 /// at a time, where Swift's SIMD square root goes lane by lane through libm.
 public enum Elementwise {
-    /// `out[i] = max(0, x[i])` (Swift's `max`: a NaN gives 0, −0 stays −0).
-    public static func relu(_ x: [Double], into out: inout [Double]) {
-        precondition(out.count == x.count, "relu: lengths \(x.count) and \(out.count) differ")
-        x.withUnsafeBufferPointer { x in
-            out.withUnsafeMutableBufferPointer { out in solvable_relu(x.count, x.baseAddress, out.baseAddress) }
+    /// `x.map { max(0, $0) }` (Swift's `max`: a NaN gives 0, −0 stays −0), into a new array
+    /// that the kernel fills without zeroing it first.
+    public static func relu(_ x: [Double]) -> [Double] {
+        [Double](unsafeUninitializedCapacity: x.count) { out, count in
+            x.withUnsafeBufferPointer { x in solvable_relu(x.count, x.baseAddress, out.baseAddress) }
+            count = x.count
         }
     }
 

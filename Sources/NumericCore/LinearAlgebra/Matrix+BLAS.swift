@@ -12,7 +12,9 @@ extension Matrix {
         let kb = transposeB ? b.columns : b.rows
         let n = transposeB ? b.rows : b.columns
         precondition(k == kb, "gemm: inner dimensions \(k) and \(kb) differ")
-        var result = c ?? Matrix(rows: m, columns: n)
+        if c == nil && k == 0 { return Matrix(rows: m, columns: n) }
+        // A new output is left unfilled: dgemm with beta = 0 writes every entry without reading it.
+        var result = c ?? Matrix(rows: m, columns: n, storage: .init(unsafeUninitializedCapacity: m * n) { $1 = m * n })
         precondition(result.rows == m && result.columns == n, "gemm: output has the wrong shape")
         if m == 0 || n == 0 { return result }
         if k == 0 { for i in result.storage.indices { result.storage[i] *= beta }; return result }
@@ -24,7 +26,7 @@ extension Matrix {
                                 Int32(m), Int32(n), Int32(k), alpha,
                                 pa.baseAddress, Int32(max(1, a.columns)),
                                 pb.baseAddress, Int32(max(1, b.columns)),
-                                beta, pc.baseAddress, Int32(max(1, n)))
+                                c == nil ? 0 : beta, pc.baseAddress, Int32(max(1, n)))
                 }
             }
         }
