@@ -38,8 +38,10 @@ struct MLPTrainer {
     }
 
     /// Test losses at `checkpoints` (sorted step counts in 0…steps); after divergence
-    /// the remaining entries are +∞.
-    func run(checkpoints: [Int], monitor: WorkMonitor) throws -> [Double] {
+    /// the remaining entries are +∞. `observe`, when given, sees the initial and the trained
+    /// network and the test inputs once training ends.
+    func run(checkpoints: [Int], monitor: WorkMonitor,
+             observe: ((_ initial: ResidualMLP, _ trained: ResidualMLP, _ testInputs: Matrix) -> Void)? = nil) throws -> [Double] {
         var taskRNG = Xoshiro256StarStar(seed: seed, stream: 1)
         let source: any TrainingData = task == "table"
             ? try TableTask(data)
@@ -47,6 +49,7 @@ struct MLPTrainer {
         let (testX, testY) = source.testSet
         var initRNG = Xoshiro256StarStar(seed: seed, stream: 3)
         var net = ResidualMLP(input: input, width: width, depth: depth, scaling: scaling, rng: &initRNG)
+        let initial = observe == nil ? nil : net
         var adam = AdamState(net)
         var dataRNG = Xoshiro256StarStar(seed: seed, stream: 4)
         var losses: [Double] = []
@@ -64,6 +67,7 @@ struct MLPTrainer {
             let (_, gradients) = net.lossAndGradients(x, y)
             if optimizer == "adam" { adam.step(&net, gradients, scaling) } else { sgdStep(&net, gradients) }
         }
+        if let observe, let initial { observe(initial, net, testX) }
         return losses + [Double](repeating: .infinity, count: checkpoints.count - losses.count)
     }
 
