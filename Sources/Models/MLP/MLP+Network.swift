@@ -29,12 +29,17 @@ struct ResidualMLP {
 
     /// The network's outputs on a batch (rows of `x`).
     func predict(_ x: Matrix) -> [Double] {
+        features(x).times(readout).map { $0 * readoutMultiplier }
+    }
+
+    /// The last hidden features h_L on a batch (rows of `x`), the readout's input.
+    func features(_ x: Matrix) -> Matrix {
         var h = Matrix.gemm(x, embedding, transposeB: true)
         for w in blocks {
             let a = relu(h)
             h = Matrix.gemm(a, w, transposeB: true, alpha: branchMultiplier, beta: 1, into: h)
         }
-        return h.times(readout).map { $0 * readoutMultiplier }
+        return h
     }
 
     /// The loss ½·mean (f − y)² and its gradient with respect to every weight.

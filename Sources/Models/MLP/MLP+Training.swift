@@ -33,15 +33,18 @@ struct MLPTrainer {
     }
 
     /// Test losses at `checkpoints` (sorted step counts in 0…steps); after divergence
-    /// the remaining entries are +∞. BLAS runs on one thread: the products are small (batch ×
-    /// width × width), and two threads' hand-offs and idle spinning cost more than they save.
-    /// For widths up to 256 dgemm sums each output the same way either way (same numbers); wider
-    /// ones now give the one-thread result whatever the core count.
-    func run(checkpoints: [Int], monitor: WorkMonitor) throws -> [Double] {
-        try BLAS.singleThreaded { () throws -> [Double] in try train(checkpoints: checkpoints, monitor: monitor) }
+    /// the remaining entries are +∞. `observe`, when given, sees the initial and the trained
+    /// network and the test inputs once training ends. BLAS runs on one thread: the products are
+    /// small (batch × width × width), and two threads' hand-offs and idle spinning cost more than
+    /// they save. For widths up to 256 dgemm sums each output the same way either way (same
+    /// numbers); wider ones now give the one-thread result whatever the core count.
+    func run(checkpoints: [Int], monitor: WorkMonitor,
+             observe: ((_ initial: ResidualMLP, _ trained: ResidualMLP, _ testInputs: Matrix) -> Void)? = nil) throws -> [Double] {
+        try BLAS.singleThreaded { () throws -> [Double] in try train(checkpoints: checkpoints, monitor: monitor, observe: observe) }
     }
 
-    private func train(checkpoints: [Int], monitor: WorkMonitor) throws -> [Double] {
+    private func train(checkpoints: [Int], monitor: WorkMonitor,
+                       observe: ((_ initial: ResidualMLP, _ trained: ResidualMLP, _ testInputs: Matrix) -> Void)?) throws -> [Double] {
         var taskRNG = Xoshiro256StarStar(seed: seed, stream: 1)
         let source: any TrainingData = task == "table"
             ? try TableTask(data)
@@ -49,6 +52,7 @@ struct MLPTrainer {
         let (testX, testY) = source.testSet
         var initRNG = Xoshiro256StarStar(seed: seed, stream: 3)
         var net = ResidualMLP(input: input, width: width, depth: depth, scaling: scaling, rng: &initRNG)
+        let initial = observe == nil ? nil : net
         var adam = AdamState(net)
         var dataRNG = Xoshiro256StarStar(seed: seed, stream: 4)
         var losses: [Double] = []
@@ -66,6 +70,7 @@ struct MLPTrainer {
             let (_, gradients) = net.lossAndGradients(x, y)
             if optimizer == "adam" { adam.step(&net, gradients, scaling) } else { sgdStep(&net, gradients) }
         }
+        if let observe, let initial { observe(initial, net, testX) }
         return losses + [Double](repeating: .infinity, count: checkpoints.count - losses.count)
     }
 

@@ -28,7 +28,10 @@ enum MLPModel {
     Operations: train(m) gives the test-loss curve (columns step, loss); final(m) gives
     one run's final test loss (column loss) — give lr, width or depth as lists to sweep,
     e.g. final(m, lr=geomspace(2^-12, 2^-4, 9), width=[32, 64, 128, 256]); optimum(table)
-    then picks the best lr per curve. Diverged runs have loss = inf.
+    then picks the best lr per curve. Diverged runs have loss = inf. movement(m) trains
+    once and adds how far the last hidden features moved: feature_change =
+    ‖h_L(T) − h_L(0)‖/‖h_L(0)‖ on the test inputs and kernel_change = ‖K_T − K_0‖/‖K_0‖ for
+    K = h_L h_Lᵀ on 256 of them (O(1) when features are learned, near 0 when training is lazy).
     """
 
     /// The model's parameters, declared once.
@@ -78,7 +81,7 @@ enum MLPModel {
         reference: "Bordelon, Noci, Li, Hanin, Pehlevan 2023, arXiv 2309.16620 (depth-μP, 1/√L branches); "
             + "Dey et al. 2025, arXiv 2505.01618 (CompleteP, Table 1); Yang & Hu 2021 (μP)",
         model: Parameters.self,
-        operations: [trainOperation, finalOperation]
+        operations: [trainOperation, finalOperation, movementOperation]
     )
 
     /// Seconds per activation of a batch (ReLU, branch scaling, their gradients) and per weight
