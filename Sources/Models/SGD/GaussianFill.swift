@@ -62,8 +62,13 @@ extension Xoshiro256StarStar {
                         let x = Double(magnitude) * w[layer]
                         buffer[i] = Double(bitPattern: x.bitPattern | ((bits & 0x100) << 55))
                     } else {
-                        buffer[i] = local.slowGaussian(layer: layer, magnitude: magnitude, negative: bits & 0x100 != 0,
-                                                       tables: tables)
+                        // The rare path works on a copy handed back afterwards: `local` itself is
+                        // never passed inout, so its four words stay in registers in this loop
+                        // (passing it spilled them to the stack, a store-forward per draw).
+                        var copy = local
+                        buffer[i] = copy.slowGaussian(layer: layer, magnitude: magnitude, negative: bits & 0x100 != 0,
+                                                      tables: tables)
+                        local = copy
                     }
                 }
             }
