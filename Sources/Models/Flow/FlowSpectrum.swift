@@ -47,16 +47,16 @@ struct FlowSpectrum: Sendable {
         return sum
     }
 
-    /// The mode sums at a complex κ that the theory needs, in one pass over the modes: four
-    /// modes at a time in SIMD registers with four partial sums (each mode's terms are those
-    /// of a plain loop; only the summation order differs, at rounding level).
+    /// The mode sums at a complex κ that the theory needs, in one pass over the modes. Four
+    /// modes' terms at a time in SIMD registers, added to the sums in mode order, so the sums
+    /// are bit for bit those of a plain loop (the Talbot inversion amplifies rounding changes).
     func moments(_ kappa: Complex<Double>) -> FlowMoments {
         typealias V = SIMD4<Double>
         let n = lambda.count
         return lambda.withUnsafeBufferPointer { l in
             power.withUnsafeBufferPointer { p in
+                var df1 = Complex<Double>.zero, df2 = Complex<Double>.zero, b1 = Complex<Double>.zero
                 let kr = V(repeating: kappa.real), xi = V(repeating: kappa.imaginary)
-                var d1r = V(), d1i = V(), d2r = V(), d2i = V(), b1r = V(), b1i = V()
                 var k = 0
                 while k + 4 <= n {
                     let lk = UnsafeRawPointer(l.baseAddress! + k).loadUnaligned(as: V.self)
@@ -65,13 +65,14 @@ struct FlowSpectrum: Sendable {
                     let den = xr * xr + xi * xi
                     let ir = xr / den, ii = -xi / den               // 1/(λ+κ)
                     let sr = ir * ir - ii * ii, si = 2 * ir * ii    // 1/(λ+κ)²
-                    d1r += lk * ir; d1i += lk * ii
-                    d2r += lk * sr; d2i += lk * si
-                    b1r += pk * ir; b1i += pk * ii
+                    let a = lk * ir, b = lk * ii, c = lk * sr, d = lk * si, e = pk * ir, f = pk * ii
+                    for j in 0..<4 {
+                        df1.real += a[j]; df1.imaginary += b[j]
+                        df2.real += c[j]; df2.imaginary += d[j]
+                        b1.real += e[j]; b1.imaginary += f[j]
+                    }
                     k += 4
                 }
-                var df1 = Complex(d1r.sum(), d1i.sum()), df2 = Complex(d2r.sum(), d2i.sum())
-                var b1 = Complex(b1r.sum(), b1i.sum())
                 while k < n {
                     let lk = l[k], pk = p[k]
                     let xr = lk + kappa.real, xi = kappa.imaginary
@@ -100,55 +101,76 @@ struct FlowMoments: Sendable {
 extension FlowSpectrum {
     /// The sums of the two-level (finite N and P) theory at a complex κ̃ and the real
     /// width floor κ̃₀: S = Σ b²λ/((λ+κ̃₀)(λ+κ̃)) and T = Σ λ/((λ+κ̃₀)(λ+κ̃)).
+    /// Four modes' terms at a time (`smithQuotient`), added in mode order: the bits of the
+    /// scalar loop.
     func twoLevelSums(_ kappa: Complex<Double>, floor k0: Double) -> (s: Complex<Double>, t: Complex<Double>) {
-        var s = Complex<Double>.zero, t = Complex<Double>.zero
-        for k in lambda.indices {
-            let l = lambda[k]
-            let shared = (l / (l + k0)) / (Complex(l) + kappa)
-            s += power[k] * shared
-            t += shared
-        }
-        return (s, t)
-    }
-
-    /// Σ b²λ/((λ+κ̃₁)(λ+κ̃₂)), Σ λ/((λ+κ̃₁)(λ+κ̃₂)) and Σ λ²/((λ+κ̃₁)(λ+κ̃₂)), summed
-    /// directly: the two-level theory's difference quotients when κ̃₁ ≈ κ̃₂. Real arithmetic,
-    /// four modes at a time with four partial sums; every operation is symmetric in the two
-    /// arguments and odd in their imaginary parts, so swapping them gives the same bits and
-    /// conjugating both the conjugate bits (`twoLevelLoss` shares the sums on that).
-    func twoLevelPairSums(_ k1: Complex<Double>, _ k2: Complex<Double>)
-        -> (power: Complex<Double>, lambda: Complex<Double>, lambdaSquared: Complex<Double>) {
         typealias V = SIMD4<Double>
         let n = lambda.count
         return lambda.withUnsafeBufferPointer { l in
             power.withUnsafeBufferPointer { p in
-                let ar = V(repeating: k1.real), ai = V(repeating: k1.imaginary)
-                let br = V(repeating: k2.real), bi = V(repeating: k2.imaginary)
-                var wr = V(), wi = V(), fr = V(), fi = V(), sr = V(), si = V()
+                var s = Complex<Double>.zero, t = Complex<Double>.zero
+                // Imaginary part 0 + Im κ̃, as Complex(λ) + κ̃ forms it (the sign of a zero included).
+                let kr = V(repeating: kappa.real), ki = V(repeating: 0 + kappa.imaginary), floor = V(repeating: k0)
+                var k = 0
+                while k + 4 <= n {
+                    let lk = UnsafeRawPointer(l.baseAddress! + k).loadUnaligned(as: V.self)
+                    let pk = UnsafeRawPointer(p.baseAddress! + k).loadUnaligned(as: V.self)
+                    let (sr, si) = smithQuotient(lk / (lk + floor), lk + kr, ki)
+                    let wr = pk * sr, wi = pk * si
+                    for j in 0..<4 {
+                        s.real += wr[j]; s.imaginary += wi[j]
+                        t.real += sr[j]; t.imaginary += si[j]
+                    }
+                    k += 4
+                }
+                while k < n {
+                    let lk = l[k]
+                    let shared = (lk / (lk + k0)) / (Complex(lk) + kappa)
+                    s += p[k] * shared
+                    t += shared
+                    k += 1
+                }
+                return (s, t)
+            }
+        }
+    }
+
+    /// Σ b²λ/((λ+κ̃₁)(λ+κ̃₂)), Σ λ/((λ+κ̃₁)(λ+κ̃₂)) and Σ λ²/((λ+κ̃₁)(λ+κ̃₂)), summed
+    /// directly: the two-level theory's difference quotients when κ̃₁ ≈ κ̃₂. Four modes' terms
+    /// at a time (`smithQuotient`), added in mode order: the bits of the scalar loop (the tail
+    /// below). Every operation is symmetric in the two arguments and odd in their imaginary
+    /// parts, so swapping them gives the same bits and conjugating both the conjugate bits
+    /// (`twoLevelLoss` shares the sums on that).
+    func twoLevelPairSums(_ k1: Complex<Double>, _ k2: Complex<Double>) -> PairSums {
+        typealias V = SIMD4<Double>
+        let n = lambda.count
+        return lambda.withUnsafeBufferPointer { l in
+            power.withUnsafeBufferPointer { p in
+                var weighted = Complex<Double>.zero, first = Complex<Double>.zero, second = Complex<Double>.zero
+                // Imaginary parts 0 + Im κ̃, as Complex(λ) + κ̃ forms them.
+                let ar = V(repeating: k1.real), ai = V(repeating: 0 + k1.imaginary)
+                let br = V(repeating: k2.real), bi = V(repeating: 0 + k2.imaginary)
                 var k = 0
                 while k + 4 <= n {
                     let lk = UnsafeRawPointer(l.baseAddress! + k).loadUnaligned(as: V.self)
                     let pk = UnsafeRawPointer(p.baseAddress! + k).loadUnaligned(as: V.self)
                     let xr = lk + ar, yr = lk + br
                     let dr = xr * yr - ai * bi, di = xr * bi + ai * yr     // (λ+κ̃₁)(λ+κ̃₂)
-                    let scale = lk / (dr * dr + di * di)
-                    let ir = scale * dr, ii = -(scale * di)                // λ/((λ+κ̃₁)(λ+κ̃₂))
-                    wr += pk * ir; wi += pk * ii
-                    fr += ir; fi += ii
-                    sr += lk * ir; si += lk * ii
+                    let (ir, ii) = smithQuotient(lk, dr, di)               // λ/((λ+κ̃₁)(λ+κ̃₂))
+                    let wr = pk * ir, wi = pk * ii, sr = lk * ir, si = lk * ii
+                    for j in 0..<4 {
+                        weighted.real += wr[j]; weighted.imaginary += wi[j]
+                        first.real += ir[j]; first.imaginary += ii[j]
+                        second.real += sr[j]; second.imaginary += si[j]
+                    }
                     k += 4
                 }
-                var weighted = Complex(wr.sum(), wi.sum()), first = Complex(fr.sum(), fi.sum())
-                var second = Complex(sr.sum(), si.sum())
                 while k < n {
-                    let lk = l[k], pk = p[k]
-                    let xr = lk + k1.real, yr = lk + k2.real, ai = k1.imaginary, bi = k2.imaginary
-                    let dr = xr * yr - ai * bi, di = xr * bi + ai * yr
-                    let scale = lk / (dr * dr + di * di)
-                    let ir = scale * dr, ii = -(scale * di)
-                    weighted.real += pk * ir; weighted.imaginary += pk * ii
-                    first.real += ir; first.imaginary += ii
-                    second.real += lk * ir; second.imaginary += lk * ii
+                    let lk = l[k]
+                    let inverse = lk / ((Complex(lk) + k1) * (Complex(lk) + k2))
+                    weighted += p[k] * inverse
+                    first += inverse
+                    second += lk * inverse
                     k += 1
                 }
                 return (weighted, first, second)
