@@ -65,16 +65,12 @@ enum SimulationSupport {
         let trials = arguments.replication.trials, seed = arguments.replication.seed
         var stats = [[TrialStatistics]](repeating: [TrialStatistics](repeating: .init(), count: sizes.count),
                                         count: measures.count)
-        // One BLAS thread: the fits are small (P, N ≤ a few thousand), and OpenBLAS's idle
-        // second thread spun between them (a third of the CPU time of random-feature-ensembles).
-        try BLAS.singleThreaded { () throws -> Void in
-            for (i, p) in sizes.enumerated() {
-                for t in 0..<trials {
-                    try monitor.checkCancelled()
-                    var rng = generator(seed: seed, trial: t, p: p)
-                    for (m, value) in try trial(p, &rng).enumerated() { stats[m][i].add(value) }
-                    monitor.report(done: i * trials + t + 1, total: sizes.count * trials, label: label)
-                }
+        for (i, p) in sizes.enumerated() {
+            for t in 0..<trials {
+                try monitor.checkCancelled()
+                var rng = generator(seed: seed, trial: t, p: p)
+                for (m, value) in try trial(p, &rng).enumerated() { stats[m][i].add(value) }
+                monitor.report(done: i * trials + t + 1, total: sizes.count * trials, label: label)
             }
         }
         return Table(columns: [Table.Column("P", sizes.map(Double.init))]
