@@ -47,6 +47,14 @@ for dim in [1000, 10000, 100000]:
                   f"t=round(geomspace(1, 1e6, 40)))") - startup
     print(f"{dim:>8} {width / 40 * 1e3:>14.3f} {data / 40 * 1e3:>14.3f} {both / 40 * 1e3:>14.3f} {descent / 40 * 1e3:>14.3f}")
 
+# Late times: every contour node's κ̃ is near the floor, so all 24·47 node pairs take the
+# direct O(dim) pair sums (shared between symmetric pairs); the notebooks' converged-loss cells.
+print("\nlate-time two-level theory, N = 200, P = 6400, t = 1e10 … 1e14 (5 points)")
+print(f"{'dim':>8} {'ms/pt':>10}")
+for dim in [1000, 10000, 100000]:
+    late = cli(f"theory(flow(alpha=2, beta=0.5, dim={dim}, N=200, P=6400), t=geomspace(1e10, 1e14, 5))") - startup
+    print(f"{dim:>8} {late / 5 * 1e3:>10.2f}")
+
 print("\nsimulation (10 times, 8 trials), seconds")
 print(f"{'case':<34} {'Solvable':>9} {'numpy':>9} {'ratio':>7}")
 times = np.geomspace(1, 1e4, 10)

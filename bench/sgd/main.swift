@@ -30,3 +30,17 @@ let monteCarlo = try SGDSetup(alpha: 1.5, beta: 1, noise: 0.5, dim: 1000, steps:
 let simulated = try timed(3) { try monteCarlo.simulate(times: [10_000], trials: 1, seed: 1).test[0] }
 let check = try monteCarlo.theory(times: [10_000]).test[0]
 print("simulate dim=1000 batch=32 steps=10000: \(simulated.seconds) s wall, \(simulated.cpu) s CPU  (final risk \(simulated.value), theory \(check))")
+
+// The averaged recursion (window averaging, the anytime-averaging notebook's scan: 12 of these
+// at dim = 1000 over 100000 steps) and a Monte-Carlo run of the seesaw notebook's shape
+// (dim = 300, batch 8: the ziggurat draws dominate).
+let averagedRecursion = try SGDSetup(alpha: 1.5, beta: 1, noise: 0.5, dim: 1000, steps: 100_000,
+                                     lr: PolySchedule(peak: 0.1, power: 0.4, offset: 100), batch: ConstantValue(value: 1),
+                                     averaging: .window(fraction: 0.5))
+let averaged = try timed(3) { try averagedRecursion.theory(times: [100_000]).test[0] }
+print("averaged recursion dim=1000 steps=100000: \(averaged.seconds) s wall, \(averaged.cpu) s CPU  (final risk \(averaged.value))")
+
+let small = try SGDSetup(alpha: 1.5, beta: 1, noise: 1, dim: 300, steps: 25_000,
+                         lr: ConstantValue(value: 0.02), batch: ConstantValue(value: 8))
+let smallRun = try timed(3) { try small.simulate(times: [25_000], trials: 1, seed: 1).test[0] }
+print("simulate dim=300 batch=8 steps=25000: \(smallRun.seconds) s wall, \(smallRun.cpu) s CPU  (final risk \(smallRun.value))")

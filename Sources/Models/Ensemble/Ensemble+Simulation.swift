@@ -12,10 +12,13 @@ extension Ensemble {
         let n = try RandomFeatures.simulationWidth(model.N)
         try SimulationSupport.checkBudget(simulationEstimate(model, arguments), monitor)
         let (data, noise, lambda) = try Ridge.setting(model.data)
-        return try SimulationSupport.monteCarlo(arguments, measures: ["test", "test1", "train"], label: "simulate ensemble",
-                                                monitor: monitor) { p, rng in
-            let trial = try RandomFeatureTrial(data: data, p: p, n: n, k: k, lambda: lambda, noise: noise, rng: &rng)
-            return [trial.test, trial.memberTest, trial.train]
+        // One BLAS thread, as in `RandomFeatures.simulate`.
+        return try BLAS.singleThreaded { () throws -> Table in
+            try SimulationSupport.monteCarlo(arguments, measures: ["test", "test1", "train"], label: "simulate ensemble",
+                                             monitor: monitor) { p, rng in
+                let trial = try RandomFeatureTrial(data: data, p: p, n: n, k: k, lambda: lambda, noise: noise, rng: &rng)
+                return [trial.test, trial.memberTest, trial.train]
+            }
         }
     }
 

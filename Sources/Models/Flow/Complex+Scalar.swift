@@ -17,7 +17,8 @@ extension Complex<Double> {
     /// divides as z·w̄/|w|², equally accurate but rounded differently, and the double
     /// inversion's cancellation carries that rounding into the 7th printed digit of
     /// notebooks/dynamical-scaling-laws.ipynb; Flow's complex quotients all come here
-    /// (the more specific overload).
+    /// (the more specific overload). Inlined: the mode sums call it per mode.
+    @inline(__always)
     static func / (z: Complex<Double>, w: Complex<Double>) -> Complex<Double> {
         if abs(w.real) >= abs(w.imaginary) {
             let r = w.imaginary / w.real, d = w.real + w.imaginary * r

@@ -125,15 +125,20 @@ extension Flow {
         let spectrum = p.spectrum
         var testSum = [Double](repeating: 0, count: times.count), testSq = testSum
         var trainSum = testSum, trainSq = testSum
-        for trial in 0..<trials {
-            try monitor.checkCancelled()
-            var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
-            let run = try simulateOnce(p, spectrum, times: times, rng: &rng, monitor: monitor)
-            for i in times.indices {
-                testSum[i] += run.test[i]; testSq[i] += run.test[i] * run.test[i]
-                trainSum[i] += run.train[i]; trainSq[i] += run.train[i] * run.train[i]
+        // One BLAS thread: most draws are small (the SGD variants make two products per step),
+        // and OpenBLAS's idle second thread spins between calls; under `run -j 2` the other
+        // core is busy anyway.
+        try BLAS.singleThreaded { () throws -> Void in
+            for trial in 0..<trials {
+                try monitor.checkCancelled()
+                var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
+                let run = try simulateOnce(p, spectrum, times: times, rng: &rng, monitor: monitor)
+                for i in times.indices {
+                    testSum[i] += run.test[i]; testSq[i] += run.test[i] * run.test[i]
+                    trainSum[i] += run.train[i]; trainSq[i] += run.train[i] * run.train[i]
+                }
+                monitor.report(done: trial + 1, total: trials, label: "simulate flow")
             }
-            monitor.report(done: trial + 1, total: trials, label: "simulate flow")
         }
         let (test, testSE) = meanAndError(testSum, testSq, trials)
         var columns = [Table.Column("t", times), Table.Column("test", test), Table.Column("test_se", testSE)]

@@ -31,6 +31,9 @@ import NumericCore
 // Cost per time point: 24 + 24 contour nodes, each O(dim); the 24·48 node pairs are O(1)
 // each, except pairs with nearby κ̃ (late times), which sum over the modes: O(dim) still.
 
+/// The mode sums `FlowSpectrum.twoLevelPairSums` returns for two nodes.
+typealias PairSums = (power: Complex<Double>, lambda: Complex<Double>, lambdaSquared: Complex<Double>)
+
 /// One contour node of the two-level theory: z, the width-level κ̃ with df1(κ̃), the
 /// data-level ridge κ(z) = κ̃(1 − df1/N) and D(κ).
 struct TwoLevelNode: Sendable {
@@ -63,6 +66,24 @@ extension Flow {
         let rule = clock.rule(time: t), rule2 = clock.rule(time: 2 * t)
         let first = try twoLevelNodes(rule.nodes, width: width, samples: samples, floor: floor, spectrum)
         let second = try twoLevelNodes(rule2.nodes, width: width, samples: samples, floor: floor, spectrum)
+        // The O(dim) pair sums of close nodes, each computed once: (j, k) and (k, j) give the
+        // same bits, (k, j) against the conjugate node the conjugate of (j, k)'s.
+        let count = first.count
+        var pairSums = [PairSums?](repeating: nil, count: 2 * count * count)
+        func sums(_ j: Int, _ k: Int, _ conjugate: Bool) -> PairSums {
+            let (low, high) = (min(j, k), max(j, k))
+            let slot = (conjugate ? count * count : 0) + low * count + high
+            let stored: PairSums
+            if let known = pairSums[slot] {
+                stored = known
+            } else {
+                let b = conjugate ? first[high].kappaTilde.conjugate : first[high].kappaTilde
+                stored = spectrum.twoLevelPairSums(first[low].kappaTilde, b)
+                pairSums[slot] = stored
+            }
+            guard conjugate && j > k else { return stored }
+            return (stored.power.conjugate, stored.lambda.conjugate, stored.lambdaSquared.conjugate)
+        }
         let test = rule.invertDouble { j, k, conjugate in
             let a = first[j], b = conjugate ? first[k].conjugate : first[k]
             let bias: Complex<Double>, oneMinusGamma: Complex<Double>
@@ -72,7 +93,7 @@ extension Flow {
             } else {
                 // Nearby κ̃ (late times, or a node with itself): the difference quotients
                 // in closed form over the modes, free of cancellation.
-                (bias, oneMinusGamma) = closeQuotients(a, b, width: width, samples: samples, spectrum)
+                (bias, oneMinusGamma) = closeQuotients(a, b, sums(j, k, conjugate), width: width, samples: samples)
             }
             let gamma = Complex<Double>.one - oneMinusGamma
             let cross = (bias + effectiveNoise * gamma) / oneMinusGamma + Complex(residual)
@@ -88,9 +109,9 @@ extension Flow {
     ///     (κ_b − κ_a)/(κ̃_b − κ̃_a) = 1 − L₂/N,
     ///     bias = κ_a D_a − κ_a B/(1 − L₂/N),
     ///     (z_b − z_a)/(κ̃_b − κ̃_a) = (1 − L₂/N) − [L₂ − (L₂ df1_b − κ̃_a df1_a L₁)/N]/P.
-    private static func closeQuotients(_ a: TwoLevelNode, _ b: TwoLevelNode, width: Double, samples: Double,
-                                       _ spectrum: FlowSpectrum) -> (bias: Complex<Double>, oneMinusGamma: Complex<Double>) {
-        let sums = spectrum.twoLevelPairSums(a.kappaTilde, b.kappaTilde)
+    /// `sums` are `FlowSpectrum.twoLevelPairSums(κ̃_a, κ̃_b)`.
+    private static func closeQuotients(_ a: TwoLevelNode, _ b: TwoLevelNode, _ sums: PairSums, width: Double,
+                                       samples: Double) -> (bias: Complex<Double>, oneMinusGamma: Complex<Double>) {
         let kappaRate = Complex<Double>.one - (1 / width) * sums.lambdaSquared
         let bias = a.kappa * a.explained - a.kappa * sums.power / kappaRate
         let spread = sums.lambdaSquared * b.df1 - a.kappaTilde * a.df1 * sums.lambda

@@ -87,17 +87,23 @@ extension FlowSpectrum {
     }
 
     /// Σ b²λ/((λ+κ̃₁)(λ+κ̃₂)), Σ λ/((λ+κ̃₁)(λ+κ̃₂)) and Σ λ²/((λ+κ̃₁)(λ+κ̃₂)), summed
-    /// directly: the two-level theory's difference quotients when κ̃₁ ≈ κ̃₂.
-    func twoLevelPairSums(_ k1: Complex<Double>, _ k2: Complex<Double>)
-        -> (power: Complex<Double>, lambda: Complex<Double>, lambdaSquared: Complex<Double>) {
-        var weighted = Complex<Double>.zero, first = Complex<Double>.zero, second = Complex<Double>.zero
-        for k in lambda.indices {
-            let l = lambda[k]
-            let inverse = l / ((Complex(l) + k1) * (Complex(l) + k2))
-            weighted += power[k] * inverse
-            first += inverse
-            second += l * inverse
+    /// directly: the two-level theory's difference quotients when κ̃₁ ≈ κ̃₂. Every operation
+    /// is symmetric in the two arguments and odd in their imaginary parts (Smith's division
+    /// included), so swapping them gives the same bits and conjugating both the conjugate
+    /// bits (`twoLevelLoss` shares the sums on that).
+    func twoLevelPairSums(_ k1: Complex<Double>, _ k2: Complex<Double>) -> PairSums {
+        lambda.withUnsafeBufferPointer { lambda in
+            power.withUnsafeBufferPointer { power in
+                var weighted = Complex<Double>.zero, first = Complex<Double>.zero, second = Complex<Double>.zero
+                for k in lambda.indices {
+                    let l = lambda[k]
+                    let inverse = l / ((Complex(l) + k1) * (Complex(l) + k2))
+                    weighted += power[k] * inverse
+                    first += inverse
+                    second += l * inverse
+                }
+                return (weighted, first, second)
+            }
         }
-        return (weighted, first, second)
     }
 }

@@ -36,11 +36,15 @@ extension Peaked {
             let teacherWeights = teacher(c, seed: seed)
             let evaluation = Evaluation(c, teacher: teacherWeights, seed: seed)
             var losses = [[Double]](), betas = [[Double]](), evaluationErrors = [[Double]]()
-            for trial in 0..<trials {
-                var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial + 1))
-                let run = try train(c, teacher: teacherWeights, evaluation: evaluation, steps: steps, rng: &rng,
-                                    monitor: monitor, progress: (trial, trials))
-                losses.append(run.loss); betas.append(run.beta); evaluationErrors.append(run.se)
+            // One BLAS thread: three small products per step (B × dim by dim × V), between
+            // which OpenBLAS's idle second thread spun.
+            try BLAS.singleThreaded { () throws -> Void in
+                for trial in 0..<trials {
+                    var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial + 1))
+                    let run = try train(c, teacher: teacherWeights, evaluation: evaluation, steps: steps, rng: &rng,
+                                        monitor: monitor, progress: (trial, trials))
+                    losses.append(run.loss); betas.append(run.beta); evaluationErrors.append(run.se)
+                }
             }
             let total = steps.max() ?? 0
             monitor.report(done: trials * total, total: trials * total, label: "simulate peaked")

@@ -60,10 +60,16 @@ public enum RandomFeatures {
         let n = try simulationWidth(model.N)
         try SimulationSupport.checkBudget(simulationEstimate(model.data, width: model.N, arguments, members: 1), monitor)
         let (data, noise, lambda) = try Ridge.setting(model.data)
-        return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate randfeat",
-                                                monitor: monitor) { p, rng in
-            let trial = try RandomFeatureTrial(data: data, p: p, n: n, k: 1, lambda: lambda, noise: noise, rng: &rng)
-            return [trial.test, trial.train, trial.gcv]
+        // One BLAS thread: the fits are small, and OpenBLAS's idle second thread spun between
+        // them (a third of random-feature-ensembles' CPU time). Not in the shared Monte-Carlo
+        // loop: other families print rounding-level values (a 1e-24 interpolation residual)
+        // that the thread count moves.
+        return try BLAS.singleThreaded { () throws -> Table in
+            try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate randfeat",
+                                             monitor: monitor) { p, rng in
+                let trial = try RandomFeatureTrial(data: data, p: p, n: n, k: 1, lambda: lambda, noise: noise, rng: &rng)
+                return [trial.test, trial.train, trial.gcv]
+            }
         }
     }
 

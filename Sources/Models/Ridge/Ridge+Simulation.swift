@@ -14,11 +14,15 @@ extension Ridge {
                          _ monitor: WorkMonitor) throws -> Table {
         try SimulationSupport.checkBudget(simulationEstimate(model, arguments), monitor)
         let (data, noise, lambda) = try setting(model)
-        return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate ridge",
-                                                monitor: monitor) { p, rng in
-            let (x, y) = data.sample(count: p, noise: noise, generator: &rng)
-            let fit = try RidgeFit(z: x, y: y, lambda: lambda)
-            return [data.excessRisk(of: fit.coefficients), fit.train, fit.gcv]
+        // One BLAS thread, as in `RandomFeatures.simulate` (half the CPU time of
+        // scaling-renormalization went to OpenBLAS's spinning second thread).
+        return try BLAS.singleThreaded { () throws -> Table in
+            try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate ridge",
+                                             monitor: monitor) { p, rng in
+                let (x, y) = data.sample(count: p, noise: noise, generator: &rng)
+                let fit = try RidgeFit(z: x, y: y, lambda: lambda)
+                return [data.excessRisk(of: fit.coefficients), fit.train, fit.gcv]
+            }
         }
     }
 

@@ -62,8 +62,14 @@ extension Xoshiro256StarStar {
                         let x = Double(magnitude) * w[layer]
                         buffer[i] = Double(bitPattern: x.bitPattern | ((bits & 0x100) << 55))
                     } else {
-                        buffer[i] = local.slowGaussian(layer: layer, magnitude: magnitude, negative: bits & 0x100 != 0,
-                                                       tables: tables)
+                        // The rare path takes the generator by value and returns it: `local` is
+                        // never passed inout, so its four words stay in registers in this loop
+                        // (passing it spilled them to the stack, a store-to-load forward on every
+                        // draw's dependency chain).
+                        let rare = Self.slowGaussian(from: local, layer: layer, magnitude: magnitude,
+                                                     negative: bits & 0x100 != 0, tables: tables)
+                        buffer[i] = rare.value
+                        local = rare.generator
                     }
                 }
             }
@@ -73,26 +79,29 @@ extension Xoshiro256StarStar {
 
 extension Xoshiro256StarStar {
     /// The rare branch of the ziggurat: the tail (layer 0) or the wedge test, retrying with
-    /// fresh bits on rejection.
-    mutating func slowGaussian(layer: Int, magnitude: UInt64, negative: Bool, tables: ZigguratTables) -> Double {
+    /// fresh bits on rejection; the draw and the generator after it (by value, see `fillGaussians`).
+    @inline(never)
+    static func slowGaussian(from generator: Xoshiro256StarStar, layer: Int, magnitude: UInt64, negative: Bool,
+                             tables: ZigguratTables) -> (value: Double, generator: Xoshiro256StarStar) {
+        var rng = generator
         var layer = layer, magnitude = magnitude, negative = negative
         while true {
             if magnitude < tables.k[layer] {
                 let x = Double(magnitude) * tables.w[layer]
-                return negative ? -x : x
+                return (negative ? -x : x, rng)
             }
             if layer == 0 {
                 var x = 0.0, y = 0.0
                 repeat {
-                    x = -log(1 - uniform()) / ZigguratTables.r
-                    y = -log(1 - uniform())
+                    x = -log(1 - rng.uniform()) / ZigguratTables.r
+                    y = -log(1 - rng.uniform())
                 } while y + y < x * x
-                return negative ? -(ZigguratTables.r + x) : ZigguratTables.r + x
+                return (negative ? -(ZigguratTables.r + x) : ZigguratTables.r + x, rng)
             }
             let x = Double(magnitude) * tables.w[layer]
-            let edge = tables.f[layer] + uniform() * (tables.f[layer - 1] - tables.f[layer])
-            if edge < exp(-0.5 * x * x) { return negative ? -x : x }
-            let bits = next()
+            let edge = tables.f[layer] + rng.uniform() * (tables.f[layer - 1] - tables.f[layer])
+            if edge < exp(-0.5 * x * x) { return (negative ? -x : x, rng) }
+            let bits = rng.next()
             layer = Int(bits & 0xFF)
             magnitude = (bits >> 12) & 0x000F_FFFF_FFFF_FFFF
             negative = bits & 0x100 != 0

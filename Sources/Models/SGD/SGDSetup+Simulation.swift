@@ -18,14 +18,18 @@ extension SGDSetup {
     public func simulate(times: [Int], trials: Int, seed: UInt64, monitor: WorkMonitor = .none) throws -> SGDCurve {
         let rows = times.count
         var sum = [Double](repeating: 0, count: rows), sumSq = sum, lastSum = sum, gSum = sum, gSumSq = sum
-        for trial in 0..<trials {
-            var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
-            let run = try simulateOnce(times: times, rng: &rng, monitor: monitor)
-            for i in 0..<rows {
-                sum[i] += run.test[i]; sumSq[i] += run.test[i] * run.test[i]
-                lastSum[i] += run.last[i]; gSum[i] += run.gnorm2[i]; gSumSq[i] += run.gnorm2[i] * run.gnorm2[i]
+        // One BLAS thread: two tiny dgemv calls per step, between which OpenBLAS's second thread
+        // spun (a sixth of the CPU time of the seesaw notebook).
+        try BLAS.singleThreaded { () throws -> Void in
+            for trial in 0..<trials {
+                var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
+                let run = try simulateOnce(times: times, rng: &rng, monitor: monitor)
+                for i in 0..<rows {
+                    sum[i] += run.test[i]; sumSq[i] += run.test[i] * run.test[i]
+                    lastSum[i] += run.last[i]; gSum[i] += run.gnorm2[i]; gSumSq[i] += run.gnorm2[i] * run.gnorm2[i]
+                }
+                monitor.report(done: trial + 1, total: trials, label: "sgd simulate")
             }
-            monitor.report(done: trial + 1, total: trials, label: "sgd simulate")
         }
         let n = Double(trials)
         func standardErrors(_ sum: [Double], _ sumSq: [Double]) -> [Double] {

@@ -146,16 +146,39 @@ extension SGDSetup {
     }
 
     /// One step of the recursion with the averaged-iterate moments d, m; returns (Σ λ c, Σ λ m).
+    /// Four modes at a time in SIMD registers, four partial sums, as in `step`.
     @inline(__always)
     static func averagedStep(_ lambdas: [Double], _ c: inout [Double], _ d: inout [Double], _ m: inout [Double],
                              eta: Double, q: Double, drive: Double, a: Double) -> (Double, Double) {
+        typealias V = SIMD4<Double>
         let b = 1 - a
-        var risk = 0.0, averaged = 0.0
-        lambdas.withUnsafeBufferPointer { l in
+        return lambdas.withUnsafeBufferPointer { l in
             c.withUnsafeMutableBufferPointer { c in
                 d.withUnsafeMutableBufferPointer { d in
                     m.withUnsafeMutableBufferPointer { m in
-                        for k in 0..<l.count {
+                        let n = l.count
+                        let etaV = V(repeating: eta), qV = V(repeating: q), driveV = V(repeating: drive)
+                        let aV = V(repeating: a), bV = V(repeating: b), one = V(repeating: 1)
+                        var riskV = V(), averagedV = V()
+                        var k = 0
+                        while k + 4 <= n {
+                            let lk = UnsafeRawPointer(l.baseAddress! + k).loadUnaligned(as: V.self)
+                            let ck = UnsafeRawPointer(c.baseAddress! + k).loadUnaligned(as: V.self)
+                            let dk = UnsafeRawPointer(d.baseAddress! + k).loadUnaligned(as: V.self)
+                            let mk = UnsafeRawPointer(m.baseAddress! + k).loadUnaligned(as: V.self)
+                            let f = one - etaV * lk
+                            let cn = (f * f + qV * lk * lk) * ck + driveV * lk
+                            let fd = f * dk
+                            let mn = bV * bV * mk + 2 * aV * bV * fd + aV * aV * cn
+                            UnsafeMutableRawPointer(m.baseAddress! + k).storeBytes(of: mn, as: V.self)
+                            UnsafeMutableRawPointer(d.baseAddress! + k).storeBytes(of: bV * fd + aV * cn, as: V.self)
+                            UnsafeMutableRawPointer(c.baseAddress! + k).storeBytes(of: cn, as: V.self)
+                            riskV += lk * cn
+                            averagedV += lk * mn
+                            k += 4
+                        }
+                        var risk = riskV.sum(), averaged = averagedV.sum()
+                        while k < n {
                             let lk = l[k], f = 1 - eta * lk
                             let cn = (f * f + q * lk * lk) * c[k] + drive * lk
                             let fd = f * d[k]
@@ -164,11 +187,12 @@ extension SGDSetup {
                             c[k] = cn
                             risk += lk * cn
                             averaged += lk * m[k]
+                            k += 1
                         }
+                        return (risk, averaged)
                     }
                 }
             }
         }
-        return (risk, averaged)
     }
 }
