@@ -118,7 +118,7 @@ struct DeepLinearWideTests {
         guard case .domain(let p, let v, let allowed)? = failure("widetheory", ["depth": .number(3)], [:]) else { Issue.record("depth"); return }
         #expect(p == "depth" && v == "3" && allowed == "depth 1 or 2 for widetheory with param=\"mup\" (deeper: widetrain only)")
         guard case .domain(let s, _, let sa)? = failure("widetrain", [:], ["steps": .vector([1.5])]) else { Issue.record("steps"); return }
-        #expect(s == "steps" && sa == "whole numbers 0 ≤ steps ≤ 1000000")
+        #expect(s == "steps" && sa == "a whole number 0 ≤ steps ≤ 1000000")
         guard case .domain(let w, _, _)? = failure("widetrain", [:], ["widths": .vector([8.5])]) else { Issue.record("widths"); return }
         #expect(w == "widths")
         #expect(failure("widetrain", [:], ["eta": .vector([-1])]) != nil)

@@ -105,7 +105,7 @@ import NumericCore
         #expect(error { try Onset.family.table("theory", parameters(["N": 0.5]), grid, .none) }
                 == .domain(parameter: "N", value: "0.5", allowed: "N ≥ 1 (inf allowed)"))
         #expect(error { try Onset.family.table("simulate", parameters(["N": .infinity]), grid, .none) }
-                == .domain(parameter: "N", value: "inf", allowed: "a whole number N ≥ 1 (finite) for simulation"))
+                == .domain(parameter: "N", value: "inf", allowed: "a whole number 1 ≤ N ≤ 1000000000 to simulate"))
         #expect(error { try Onset.family.table("pstar", parameters([:]), parameters([:], vectors: ["N": [0]]), .none) }
                 == .domain(parameter: "N", value: "0", allowed: "N ≥ 1 (inf allowed)"))
     }
