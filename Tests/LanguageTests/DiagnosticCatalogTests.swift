@@ -74,7 +74,7 @@ import Testing
             "DomainError: P = -1 (entry 1) is out of range: allowed P > 0",
             "  at line 1, column 15", "    theory(toy(), P=[1, -1])", "                  ^"]),
         Row(diagnostic: "outOfRange (whole)", code: "toy(dim=2.5)", traceback: [
-            "DomainError: dim = 2.5 is out of range: allowed a whole number with dim ≥ 1",
+            "DomainError: dim = 2.5 is out of range: allowed a whole number dim ≥ 1",
             "  at line 1, column 5", "    toy(dim=2.5)", "        ^"]),
         Row(diagnostic: "notAChoice", code: "toy(mode=\"fsat\")", traceback: [
             "DomainError: mode = \"fsat\" is not allowed: use one of \"fast\", \"slow\"; did you mean 'fast'?",

@@ -111,7 +111,7 @@ import Testing
 
     @Test func modelValidationErrorPointsAtItsParameter() {
         expectError("toy(dim=2000, alpha=6)", [
-            "ArgumentError: alpha > 5 needs dim ≤ 1000", "  at line 1, column 15", "    toy(dim=2000, alpha=6)", "                  ^",
+            "DomainError: alpha = 6 is out of range: allowed alpha ≤ 5 (when dim > 1000)", "  at line 1, column 15", "    toy(dim=2000, alpha=6)", "                  ^",
         ], line: 1, column: 15)
     }
 

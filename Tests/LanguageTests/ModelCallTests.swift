@@ -20,7 +20,7 @@ import Testing
         #expect(h.plain("toy(alpha=2)") == "toy(alpha=2, dim=100, mode=\"fast\", noise=0)")
         #expect(h.plain("toy(3, 10)") == "toy(alpha=3, dim=10, mode=\"fast\", noise=0)")
         #expect(h.plain("m = toy(alpha=2)\nm.alpha") == "2")
-        #expect(h.error("toy(dim=2.5)")?.evalue == "dim = 2.5 is out of range: allowed a whole number with dim ≥ 1")
+        #expect(h.error("toy(dim=2.5)")?.evalue == "dim = 2.5 is out of range: allowed a whole number dim ≥ 1")
         #expect(h.error("toy(alpha=\"x\")")?.evalue == "alpha must be a number, not a string")
         #expect(h.error("toy(alpha=[1, 2])")?.evalue.hasPrefix("alpha takes a single value here; to sweep it") == true)
         #expect(h.error("toy(1, 2, \"fast\", 0, 5)")?.ename == "ArgumentError")

@@ -135,8 +135,8 @@ import NumericCore
                 return nil
             } catch let e as ModelError { return e } catch { return nil }
         }
-        #expect(error(Self.model([:], widths: [50, 40], structure: [1])) == .argument(parameter: "structure", message:
-            "structure has 1 exponents but widths has 2 layers: give one per layer (or none)"))
+        #expect(error(Self.model([:], widths: [50, 40], structure: [1]))?.message
+            == "structure has 1 exponents but widths has 2: give one per layer (or none)")
         #expect(error(Self.model([:], widths: [50, 40], structure: [1, 5])) == .domain(parameter: "structure", value: "5",
             allowed: "-4 ≤ structure ≤ 4"))
         #expect(error(Self.model([:], widths: [])) == .tooFew(parameter: "widths", least: 1, noun: "widths", purpose: nil))
@@ -144,6 +144,6 @@ import NumericCore
         #expect(error(Self.model([:], widths: [.infinity, 40], structure: [0, 1])) == .domain(parameter: "structure", value: "1",
             allowed: "0 for layer 2: structure needs a whole, finite input width N_1 ≤ 1e7 (widths has inf)"))
         #expect(error(Self.model([:], widths: [.infinity]), simulate: true) == .domain(parameter: "widths", value: "inf",
-            allowed: "whole numbers N_l ≥ 1 (finite) for simulation"))
+            allowed: "a whole number 1 ≤ widths < 10000000 to simulate"))
     }
 }

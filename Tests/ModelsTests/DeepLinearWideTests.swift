@@ -167,7 +167,7 @@ struct DeepLinearWideTests {
         }
         #expect(p == "steps" && v == "1001" && allowed == "steps ≤ 1000 for widetheory with param=\"mup\" at depth ≥ 3 (its DMFT costs ∝ steps³)")
         guard case .domain(let s, _, let sa)? = failure("widetrain", [:], ["steps": .vector([1.5])]) else { Issue.record("steps"); return }
-        #expect(s == "steps" && sa == "whole numbers 0 ≤ steps ≤ 1000000")
+        #expect(s == "steps" && sa == "a whole number 0 ≤ steps ≤ 1000000")
         guard case .domain(let w, _, _)? = failure("widetrain", [:], ["widths": .vector([8.5])]) else { Issue.record("widths"); return }
         #expect(w == "widths")
         #expect(failure("widetrain", [:], ["eta": .vector([-1])]) != nil)

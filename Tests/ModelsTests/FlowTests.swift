@@ -259,7 +259,7 @@ import Darwin
 
     @Test func badParametersNameTheParameterAndRange() throws {
         #expect(throws: ModelError.domain(parameter: "alpha", value: "0", allowed: "alpha > 0")) { try model(["alpha": 0]) }
-        #expect(throws: ModelError.domain(parameter: "dim", value: "-3", allowed: "1 ≤ dim ≤ 10000000")) { try model(["dim": -3]) }
+        #expect(throws: ModelError.domain(parameter: "dim", value: "-3", allowed: "a whole number 1 ≤ dim ≤ 10000000")) { try model(["dim": -3]) }
         #expect(throws: ModelError.domain(parameter: "P", value: "0", allowed: "P ≥ 1 (inf allowed)")) { try model(["P": 0]) }
         var arguments = ParameterSet()
         arguments["t"] = .vector([1, -2])
@@ -274,7 +274,7 @@ import Darwin
             return parameter == "eta" && allowed.hasPrefix("eta < 1/s_max")
         }
         let descent = try model(["eta": 0.5])
-        #expect(throws: ModelError.domain(parameter: "t", value: "1.5", allowed: "whole step counts 0 ≤ t ≤ 1e15 when eta > 0")) {
+        #expect(throws: ModelError.domain(parameter: "t", value: "1.5", allowed: "a whole number 0 ≤ t ≤ 1e+15 when eta > 0")) {
             try Flow.theoryTable(descent, times: [1.5], monitor: .none)
         }
         #expect(throws: ModelError.domain(parameter: "eta", value: "-1", allowed: "eta ≥ 0")) {

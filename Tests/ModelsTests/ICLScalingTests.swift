@@ -114,7 +114,7 @@ import Darwin
     }
 
     @Test func badInputNamesTheParameterAndRange() throws {
-        #expect(throws: ModelError.domain(parameter: "depth", value: "0", allowed: "1 ≤ depth ≤ 64")) {
+        #expect(throws: ModelError.domain(parameter: "depth", value: "0", allowed: "a whole number 1 ≤ depth ≤ 64")) {
             try theory(model(alpha: 1, depth: 0), [1])
         }
         #expect(throws: ModelError.domain(parameter: "t", value: "-1", allowed: "t ≥ 0 (inf allowed)")) {

@@ -101,11 +101,11 @@ import NumericCore
             do { _ = try body(); return nil } catch let e as ModelError { return e } catch { return nil }
         }
         #expect(error { try Onset.family.table("theory", parameters(["E": 0]), grid, .none) }
-                == .domain(parameter: "E", value: "0", allowed: "E ≥ 1"))
+                == .domain(parameter: "E", value: "0", allowed: "a whole number E ≥ 1"))
         #expect(error { try Onset.family.table("theory", parameters(["N": 0.5]), grid, .none) }
                 == .domain(parameter: "N", value: "0.5", allowed: "N ≥ 1 (inf allowed)"))
         #expect(error { try Onset.family.table("simulate", parameters(["N": .infinity]), grid, .none) }
-                == .domain(parameter: "N", value: "inf", allowed: "a whole number N ≥ 1 (finite) for simulation"))
+                == .domain(parameter: "N", value: "inf", allowed: "a whole number 1 ≤ N ≤ 1000000000 to simulate"))
         #expect(error { try Onset.family.table("pstar", parameters([:]), parameters([:], vectors: ["N": [0]]), .none) }
                 == .domain(parameter: "N", value: "0", allowed: "N ≥ 1 (inf allowed)"))
     }

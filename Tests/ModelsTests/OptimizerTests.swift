@@ -40,7 +40,7 @@ import NumericCore
         arguments["N"] = .vector([16, 4096])
         arguments["trials"] = .number(2)
         arguments["seed"] = .number(0)
-        #expect(throws: ModelError.domain(parameter: "N", value: "4096", allowed: "whole numbers 1 ≤ N ≤ dim = 512")) {
+        #expect(throws: ModelError.exceeds(parameter: "N", value: 4096, bound: "dim", limit: 512, reason: nil)) {
             _ = try Optimizers.exponentsOperation.run(parameters(), arguments, .none)
         }
         arguments["N"] = .vector([16, 32])

@@ -19,7 +19,7 @@ import NumericCore
         let specs = Toy.parameters
         #expect(specs.map(\.name) == ["alpha", "dim", "mode", "t", "times", "trials", "seed"])
         #expect(specs[0].kind == .real && specs[0].meaning == "decay exponent α" && specs[0].range == .positive)
-        #expect(specs[1].kind == .integer && specs[1].range.describe("dim") == "1 ≤ dim ≤ 100")
+        #expect(specs[1].kind == .integer && specs[1].range.describe("dim") == "a whole number 1 ≤ dim ≤ 100")
         #expect(specs[2].kind == .choice(["fast", "slow"]))
         #expect(specs[3].kind == .vector && specs[3].isRequired && !specs[3].sweepable)
         #expect(!specs[4].isRequired && specs[4].defaultValue == nil)
@@ -27,7 +27,7 @@ import NumericCore
             Issue.record("trials and seed have defaults"); return
         }
         #expect(trials == 16 && seed == Double(Seeding.defaultSeed))
-        #expect(specs[5].range.describe("trials") == "2 ≤ trials ≤ 100000")
+        #expect(specs[5].range.describe("trials") == "a whole number 2 ≤ trials ≤ 100000")
     }
 
     @Test func valuesAreReadTypedWithDefaults() throws {
@@ -46,13 +46,13 @@ import NumericCore
         #expect(throws: ModelError.domain(parameter: "alpha", value: "0", allowed: "alpha > 0")) {
             try Toy(ParameterSet(grid.merging(["alpha": .number(0)]) { $1 }))
         }
-        #expect(throws: ModelError.domain(parameter: "dim", value: "101", allowed: "1 ≤ dim ≤ 100")) {
+        #expect(throws: ModelError.domain(parameter: "dim", value: "101", allowed: "a whole number 1 ≤ dim ≤ 100")) {
             try Toy(ParameterSet(grid.merging(["dim": .number(101)]) { $1 }))
         }
         #expect(throws: ModelError.domain(parameter: "mode", value: "\"medium\"", allowed: "one of \"fast\", \"slow\"")) {
             try Toy(ParameterSet(grid.merging(["mode": .string("medium")]) { $1 }))
         }
-        #expect(throws: ModelError.domain(parameter: "trials", value: "1", allowed: "2 ≤ trials ≤ 100000")) {
+        #expect(throws: ModelError.domain(parameter: "trials", value: "1", allowed: "a whole number 2 ≤ trials ≤ 100000")) {
             try Toy(ParameterSet(grid.merging(["trials": .number(1)]) { $1 }))
         }
         #expect(throws: ModelError.domain(parameter: "t", value: "-1", allowed: "t ≥ 0")) {
@@ -65,13 +65,13 @@ import NumericCore
         let family = ModelFamily(
             name: "toy", summary: "toy", doc: "toy", reference: "none", model: Toy.self,
             validate: { toy throws(ModelError) in
-                if toy.alpha > 5 { throw .argument(parameter: "alpha", message: "alpha ≤ 5 here") }
+                if toy.alpha > 5 { throw .exceeds(parameter: "alpha", value: toy.alpha, bound: nil, limit: 5, reason: nil) }
             },
             operations: [.table("theory", "y = t^-alpha", model: Toy.self, arguments: NoArguments.self) { toy, _, _ in
                 Table(columns: [Table.Column("t", toy.t), Table.Column("y", toy.t.map { pow($0, -toy.alpha) })])
             }])
         #expect(family.parameters.map(\.name) == Toy.parameters.map(\.name))
-        #expect(throws: ModelError.argument(parameter: "alpha", message: "alpha ≤ 5 here")) {
+        #expect(throws: ModelError.exceeds(parameter: "alpha", value: 6, bound: nil, limit: 5, reason: nil)) {
             try family.validate(ParameterSet(["alpha": .number(6), "t": .vector([1])]))
         }
         guard case .table(let table)? = try family.operation("theory")?.run(ParameterSet(["t": .vector([1, 2])]),

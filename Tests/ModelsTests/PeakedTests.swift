@@ -79,7 +79,10 @@ struct PeakedTests {
         do {
             _ = try runDynamicsOperation(Peaked.family, "theory", model: adam, arguments: [:])
             Issue.record("theory accepted adam")
-        } catch ModelError.argument(let parameter, _) { #expect(parameter == "optimizer") }
+        } catch let error as ModelError {
+            #expect(error == .notSupported(operation: "theory", parameter: "optimizer", value: "adam", supported: "sgd",
+                                           reason: "the gradient-flow reduction", alternative: "simulate"))
+        }
         do {
             _ = try runDynamicsOperation(Peaked.family, "simulate", model: model, arguments: ["t": .vector([-3])])
             Issue.record("negative steps accepted")

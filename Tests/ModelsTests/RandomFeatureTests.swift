@@ -74,7 +74,7 @@ import NumericCore
     @Test func simulationRefusesInfiniteWidth() throws {
         let model = parameters(["N": .infinity])
         #expect(throws: ModelError.domain(parameter: "N", value: "inf",
-                                          allowed: "a whole number N ≥ 1 (finite) for simulation")) {
+                                          allowed: "a whole number 1 ≤ N ≤ 1000000000 to simulate")) {
             try RandomFeatures.family.table("simulate", model, parameters([:], vectors: ["P": [10]]), .none)
         }
         #expect(throws: ModelError.domain(parameter: "N", value: "0", allowed: "N ≥ 1 (inf allowed)")) {

@@ -65,7 +65,7 @@ import NumericCore
         } catch {
             #expect(error.message.contains("warmup = 200"))
             #expect(error.message.contains("steps = 100"))
-            #expect(error == .argument(parameter: "lr", message: error.message))
+            #expect(error == .scheduleTooLong(parameter: "lr", warmup: 200, decay: nil, total: 100))
         }
     }
 
@@ -82,8 +82,8 @@ import NumericCore
             #expect(parameter == "batch")
             #expect(allowed.contains("≥ 1"))
         }
-        #expect(throws: ModelError.domain(parameter: "batch", value: "2.5", allowed: "a whole number ≥ 1")) {
-            try scheduleValues(ConstantValue(value: 2.5), parameter: "batch", total: 10, role: .batchSize)
+        #expect(throws: ModelError.domain(parameter: "batch", value: "2.5", allowed: "a whole number batch ≥ 1")) {
+            try SGDFamily.Parameters(ParameterSet(["batch": .number(2.5)]))
         }
         // A linear schedule ending at −0.1 over 10 steps first goes negative at step 6 (−0.02).
         do {

@@ -72,7 +72,7 @@ import NumericCore
                 _ = try SeesawPlan(lr: 0.1, batch: 1, samples: samples, factor: 0.5, cuts: 4, cosine: true)
                 Issue.record("samples = \(samples) was not refused")
             } catch {
-                guard case .resource = error else { Issue.record("not a resource error: \(error)"); continue }
+                guard case .tooLarge = error else { Issue.record("not a resource error: \(error)"); continue }
             }
         }
     }

@@ -113,9 +113,10 @@ import NumericCore
         }
         #expect(error(Self.model([1.5], [:])) == .domain(parameter: "nu", value: "1.5", allowed: "0 < nu ≤ 1"))
         #expect(error(Self.model([0.001], [:])) == .domain(parameter: "nu", value: "0.001", allowed: "nu ≥ 1/(2·dim) = 0.00625 so that a member reads a feature"))
-        #expect(error(Self.model([], [:])) == .argument(parameter: "nu", message: "nu must list between 1 and 100 fractions (one per member), got 0"))
+        #expect(error(Self.model([], [:])) == .tooFew(parameter: "nu", least: 1, noun: "fractions (one per member)", purpose: nil))
+        #expect(error(Self.model([Double](repeating: 0.5, count: 101), [:]))?.message == "nu lists 101 fractions (one per member): give at most 100")
         #expect(error(Self.model([0.5], ["featurenoise": -1])) == .domain(parameter: "featurenoise", value: "-1", allowed: "featurenoise ≥ 0"))
-        #expect(error(Self.model([0.5], [:]), [12.5]) == .domain(parameter: "P", value: "12.5", allowed: "whole numbers P ≥ 1"))
+        #expect(error(Self.model([0.5], [:]), [12.5]) == .domain(parameter: "P", value: "12.5", allowed: "a whole number 1 ≤ P ≤ 1000000000000"))
     }
 
     @Test func simulationIsReproducible() throws {

@@ -74,9 +74,13 @@ enum Diagnostic {
         case .widget(let problem): return problem.kind
         case .plot(let problem): return problem.kind
         case .scalingFit(let problem): return problem.kind
-        case .model(.domain): return .domain
-        case .model(.resource): return .resource
-        case .model(.argument), .model(.tooFew), .model(.missing), .computationFailed, .notPassable: return .argument
+        case .model(let problem):
+            switch problem.kind {
+            case .domain: return .domain
+            case .argument: return .argument
+            case .resource: return .resource
+            }
+        case .computationFailed, .notPassable: return .argument
         case .notCallable: return .name
         case .notAFunction, .cannotCall: return .type
         case .outOfRange, .notAChoice: return .domain

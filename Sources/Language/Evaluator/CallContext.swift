@@ -1,3 +1,4 @@
+import Models
 import NumericCore
 
 /// An evaluated argument and where it was written.
@@ -50,7 +51,7 @@ struct CallContext {
     func integer(_ name: String, atLeast minimum: Int, atMost maximum: Int = 999_999_999_999) throws(LanguageError) -> Int? {
         guard let x = try number(name) else { return nil }
         guard x.rounded() == x, x >= Double(minimum) else {
-            throw LanguageError(.outOfRange(parameter: name, value: x, allowed: "a whole number \(name) ≥ \(minimum)", entry: nil),
+            throw LanguageError(.outOfRange(parameter: name, value: x, allowed: NumericRange(lower: Double(minimum), whole: true).describe(name), entry: nil),
                                 at: position(of: name))
         }
         guard x <= Double(maximum) else {

@@ -70,10 +70,6 @@ extension Interpreter {
                 throw LanguageError(.wrongKind(owner: nil, parameter: spec.name, expected: "a number", given: value.typeName), at: position)
             }
             try checkRange(x)
-            if spec.kind == .integer && x.isFinite && x.rounded() != x {
-                throw LanguageError(.outOfRange(parameter: spec.name, value: x, allowed: "a whole number with " + spec.range.describe(spec.name),
-                                                entry: nil), at: position)
-            }
             return .number(x)
         case .choice(let options):
             guard case .string(let s) = value else {

@@ -48,7 +48,7 @@ public struct Option<Value: ParameterType>: Sendable, Decodable {
     /// Reads the value the decoder holds for this property.
     public init(from decoder: any Decoder) throws {
         guard let decoder = decoder as? ParameterDecoder else {
-            throw ModelError.argument(parameter: nil, message: "parameters can only be read from a ParameterSet")
+            throw ModelError.misdeclared(parameter: nil, problem: .notFromParameterSet)
         }
         declaration = nil
         stored = try Value.read(decoder.value, name: decoder.codingPath.last?.stringValue ?? "")
@@ -91,7 +91,7 @@ public struct OptionGroup<Group: ParameterGroup>: Sendable, Decodable {
     /// Reads the group from the same parameters as its container.
     public init(from decoder: any Decoder) throws {
         guard let decoder = decoder as? ParameterDecoder else {
-            throw ModelError.argument(parameter: nil, message: "parameters can only be read from a ParameterSet")
+            throw ModelError.misdeclared(parameter: nil, problem: .notFromParameterSet)
         }
         wrappedValue = try Group(from: ParameterDecoder(set: decoder.set, value: nil, codingPath: []))
     }

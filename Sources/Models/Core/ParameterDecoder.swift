@@ -18,8 +18,7 @@ struct ParameterDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { throw refusal() }
 
     func refusal() -> ModelError {
-        .argument(parameter: codingPath.last?.stringValue,
-                  message: "a ParameterGroup may hold only @Option and @OptionGroup properties")
+        .misdeclared(parameter: codingPath.last?.stringValue, problem: .notAnOption)
     }
 
     /// The keyed view: the property `key` reads `set[key]`.

@@ -44,7 +44,7 @@ extension ParameterGroup {
         } catch let error as ModelError {
             throw error
         } catch {
-            throw .argument(parameter: nil, message: "could not read the parameters: \(error)")
+            throw .misdeclared(parameter: nil, problem: .unreadable(reason: "\(error)"))
         }
     }
 

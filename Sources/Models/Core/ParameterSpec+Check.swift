@@ -9,15 +9,10 @@ extension ParameterSpec {
             return
         }
         switch (kind, value) {
-        case (.real, .number(let x)), (.integer, .number(let x)):
+        case (.real, .number(let x)), (.integer, .number(let x)), (.vector, .number(let x)), (.schedule, .number(let x)):
             try checkNumber(x)
-            if kind == .integer && x.isFinite && x.rounded() != x {
-                throw .domain(parameter: name, value: formatParameter(x), allowed: "a whole number")
-            }
         case (.vector, .vector(let v)):
             for x in v { try checkNumber(x) }
-        case (.vector, .number(let x)):
-            try checkNumber(x)
         case (.choice(let options), .string(let s)) where !options.isEmpty && !options.contains(s):
             throw .domain(parameter: name, value: "\"\(s)\"",
                           allowed: "one of " + options.map { "\"\($0)\"" }.joined(separator: ", "))
@@ -26,9 +21,19 @@ extension ParameterSpec {
         }
     }
 
-    private func checkNumber(_ x: Double) throws(ModelError) {
-        guard range.contains(x) else {
-            throw .domain(parameter: name, value: formatParameter(x), allowed: range.describe(name))
+    /// One number against `range`: its bounds, `inf`, and wholeness.
+    private func checkNumber(_ x: Double) throws(ModelError) { try range.check(x, parameter: name) }
+}
+
+extension NumericRange {
+    /// Refuses `x` outside the range with the range's one wording (`describe`), naming
+    /// `parameter`; `purpose` says when a range narrower than the declaration's applies
+    /// (`to simulate`: a width that theory takes as `inf` must be a finite whole number there).
+    /// - Throws: `ModelError.domain`.
+    public func check(_ x: Double, parameter: String, purpose: String? = nil) throws(ModelError) {
+        guard contains(x) else {
+            throw .domain(parameter: parameter, value: formatParameter(x),
+                          allowed: describe(parameter) + (purpose.map { " \($0)" } ?? ""))
         }
     }
 }

@@ -62,7 +62,8 @@ public struct ParameterSpec: Sendable {
         self.meaning = meaning
         self.kind = kind
         self.defaultValue = defaultValue
-        self.range = range
+        // An integer's range admits whole numbers only: the kind says so once, here.
+        self.range = kind == .integer ? range.wholeNumbers : range
         self.sweepable = sweepable
     }
 
@@ -71,23 +72,41 @@ public struct ParameterSpec: Sendable {
 }
 
 /// An interval of allowed values, open or closed at each end, possibly unbounded,
-/// with a readable description used in error messages (`alpha > 0`, `0 ≤ noise`).
+/// possibly of whole numbers only, with the one readable description used in error
+/// messages, help and the reference (`alpha > 0`, `0 ≤ noise`, `a whole number 1 ≤ N ≤ 2048`).
+///
+/// Wholeness is a property of the range rather than a separate parameter kind so that one
+/// flag covers a scalar (`dim`), every entry of a grid (`P=[100, 200]`), a schedule's
+/// constant (`batch=32`) and a count that may also be `inf` (`batch=inf`, which no `Int`
+/// holds), all checked by the same `contains` in the language's binder and in
+/// `ParameterSpec.check`; an `Int` parameter gets it from its kind.
 public struct NumericRange: Sendable, Equatable {
     public var lower: Double?
     public var lowerInclusive: Bool
     public var upper: Double?
     public var upperInclusive: Bool
-    /// Whether `inf` is allowed (e.g. `P=inf` for online learning).
+    /// Whether `inf` is allowed (e.g. `P=inf` for online learning), even above `upper`.
     public var allowsInfinity: Bool
+    /// Whether only whole numbers are allowed (counts, widths, step numbers); `inf`
+    /// still passes when `allowsInfinity`.
+    public var whole: Bool
 
     /// Makes a range.
     public init(lower: Double? = nil, lowerInclusive: Bool = true, upper: Double? = nil,
-                upperInclusive: Bool = true, allowsInfinity: Bool = false) {
+                upperInclusive: Bool = true, allowsInfinity: Bool = false, whole: Bool = false) {
         self.lower = lower
         self.lowerInclusive = lowerInclusive
         self.upper = upper
         self.upperInclusive = upperInclusive
         self.allowsInfinity = allowsInfinity
+        self.whole = whole
+    }
+
+    /// The same bounds, whole numbers only.
+    public var wholeNumbers: NumericRange {
+        var range = self
+        range.whole = true
+        return range
     }
 
     /// Any finite number.
@@ -100,26 +119,30 @@ public struct NumericRange: Sendable, Equatable {
     public static let atLeastOne = NumericRange(lower: 1)
     /// 0 ≤ x ≤ 1.
     public static let unitInterval = NumericRange(lower: 0, upper: 1)
+    /// Whole numbers x ≥ 1 (sample sizes, widths, batch sizes in a grid or schedule).
+    public static let counts = NumericRange(lower: 1, whole: true)
 
     /// Whether `x` lies in the range.
     public func contains(_ x: Double) -> Bool {
         if x.isNaN { return false }
-        if x.isInfinite { return allowsInfinity && (x > 0 ? upper == nil : lower == nil) }
+        if x.isInfinite { return allowsInfinity && (x > 0 || lower == nil) }
         if let lower { if lowerInclusive ? x < lower : x <= lower { return false } }
         if let upper { if upperInclusive ? x > upper : x >= upper { return false } }
-        return true
+        return !whole || x.rounded() == x
     }
 
-    /// The range as text about a parameter `name`: `alpha > 0`, `0 ≤ rho ≤ 1`.
+    /// The range as text about a parameter `name`: `alpha > 0`, `0 ≤ rho ≤ 1`,
+    /// `a whole number 1 ≤ N ≤ 2048`, `a whole number batch ≥ 1 (inf allowed)`.
     public func describe(_ name: String) -> String {
         var text: String
         switch (lower, upper) {
-        case (nil, nil): text = "\(name) any number"
+        case (nil, nil): text = "\(name) any \(whole ? "whole " : "")number"
         case (let lo?, nil): text = "\(name) \(lowerInclusive ? "≥" : ">") \(formatParameter(lo))"
         case (nil, let hi?): text = "\(name) \(upperInclusive ? "≤" : "<") \(formatParameter(hi))"
         case (let lo?, let hi?):
             text = "\(formatParameter(lo)) \(lowerInclusive ? "≤" : "<") \(name) \(upperInclusive ? "≤" : "<") \(formatParameter(hi))"
         }
+        if whole && (lower != nil || upper != nil) { text = "a whole number " + text }
         if allowsInfinity { text += " (inf allowed)" }
         return text
     }

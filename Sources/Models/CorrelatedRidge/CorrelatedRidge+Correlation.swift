@@ -32,7 +32,7 @@ struct SampleCorrelation {
 
     /// K for `count` samples and a test point `lag` after the last one.
     /// - Parameter root: also form K^{1/2} (for drawing data).
-    /// - Throws: `ModelError.resource` if the eigendecomposition fails.
+    /// - Throws: `ModelError.decompositionFailed` if the eigendecomposition fails.
     init(_ p: CorrelatedRidge.Parameters, count: Int, root wantsRoot: Bool) throws(ModelError) {
         let f = Self.function(p.correlation, rho: p.rho, exponent: p.exponent)
         guard p.correlation != "none" else {
@@ -48,7 +48,7 @@ struct SampleCorrelation {
         for i in 0..<count { for j in 0..<count { k.storage[i * count + j] = lags[abs(i - j)] } }
         let eigen: (values: [Double], vectors: Matrix)
         do { eigen = try k.symmetricEigen() } catch {
-            throw .resource(message: "eigendecomposition of the \(count) × \(count) sample correlations failed (\(error))")
+            throw .decompositionFailed(matrix: "sample correlations", size: count, cause: "\(error)", remedy: nil)
         }
         let values = eigen.values.map { max($0, 0) }
         let floor = 1e-14 * (values.last ?? 1)

@@ -25,7 +25,7 @@ public enum CorrelatedRidge {
 
     /// Sample sizes for the theory: whole numbers (K is P × P).
     struct Sizes: ParameterGroup {
-        @Option("number of training samples (whole numbers, a grid; K is P × P)", range: NumericRange(lower: 1, upper: 20_000))
+        @Option("number of training samples (a grid; K is P × P)", range: NumericRange(lower: 1, upper: 20_000, whole: true))
         var P: [Double]
     }
 

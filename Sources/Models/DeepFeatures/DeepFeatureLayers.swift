@@ -24,8 +24,8 @@ struct DeepFeatureLayers {
         }
         let exponents = p.structure.isEmpty ? [Double](repeating: 0, count: widths.count) : p.structure
         guard exponents.count == widths.count else {
-            throw .argument(parameter: "structure", message:
-                "structure has \(exponents.count) exponents but widths has \(widths.count) layers: give one per layer (or none)")
+            throw .countMismatch(parameter: "structure", count: exponents.count, noun: "exponents", other: "widths",
+                                 expected: widths.count, per: "layer", orNone: true)
         }
         var covariances: [[Double]] = []
         for (l, g) in exponents.enumerated() {
@@ -50,11 +50,9 @@ struct DeepFeatureLayers {
     /// The widths as whole numbers for simulation.
     /// - Throws: `ModelError.domain` naming `widths` if one is infinite or fractional.
     func simulationWidths() throws(ModelError) -> [Int] {
-        try widths.map { (n: Double) throws(ModelError) -> Int in
-            guard n.isFinite, n.rounded() == n, n < 1e7 else {
-                throw .domain(parameter: "widths", value: formatParameter(n),
-                              allowed: "whole numbers N_l ≥ 1 (finite) for simulation")
-            }
+        let simulable = NumericRange(lower: 1, upper: 1e7, upperInclusive: false, whole: true)
+        return try widths.map { (n: Double) throws(ModelError) -> Int in
+            try simulable.check(n, parameter: "widths", purpose: "to simulate")
             return Int(n)
         }
     }

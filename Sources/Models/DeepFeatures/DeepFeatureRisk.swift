@@ -38,7 +38,7 @@ struct DeepFeatureRisk: LearningCurvePoint {
     var gcv: Double { total }
 
     /// The risks at P samples (`.infinity` allowed), ridge λ ≥ 0 and noise SD σ.
-    /// - Throws: `ModelError.resource` if a root solve fails (it should not for valid input).
+    /// - Throws: `ModelError.notSolved` if a root solve fails (it should not for valid input).
     init(_ layers: DeepFeatureLayers, P: Double, lambda: Double, noise: Double) throws(ModelError) {
         let chain = DeepFeatureChain(layers)
         let invP = P.isInfinite ? 0 : 1 / P
@@ -53,7 +53,7 @@ struct DeepFeatureRisk: LearningCurvePoint {
                     return point.psi * (1 - point.d * invP) - lambda
                 }
             } catch {
-                throw .resource(message: "deepfeat theory: the κ₀ equation did not solve at P = \(formatParameter(P)) (\(error))")
+                throw .notSolved(task: "deepfeat theory", unknown: "the κ₀ equation", at: [.init("P", P)], cause: "\(error)", parameter: nil)
             }
         }
         var point = chain.evaluate(kappa: kappa0)

@@ -46,15 +46,12 @@ extension DeepLinear {
         @Option("base learning rates η₀ (a scan)", range: NumericRange(lower: 0, lowerInclusive: false, upper: 10),
                 sweepable: false)
         var eta: [Double] = [0.05]
-        @Option("step counts to record (whole numbers)", range: NumericRange(lower: 0, upper: 1e6), sweepable: false)
+        @Option("step counts to record", range: NumericRange(lower: 0, upper: 1e6, whole: true), sweepable: false)
         var steps: [Double] = (0...20).map { Double($0 * 10) }
 
-        /// The recorded step counts, refused if empty or not whole.
+        /// The recorded step counts (declared whole), refused if empty.
         func stepCounts() throws(ModelError) -> [Int] {
             guard !steps.isEmpty else { throw .domain(parameter: "steps", value: "[]", allowed: "at least one step count") }
-            for n in steps where n != n.rounded() {
-                throw .domain(parameter: "steps", value: formatParameter(n), allowed: "whole numbers 0 ≤ steps ≤ 1000000")
-            }
             return steps.map { Int($0) }
         }
 

@@ -8,19 +8,16 @@ extension DeepLinear {
     /// `widetrain`'s parameters.
     struct WideTrainingArguments: ParameterGroup {
         @OptionGroup var wide = WideArguments()
-        @Option("hidden widths N to train (empty: the model's width)", range: NumericRange(lower: 1, upper: 2048),
+        @Option("hidden widths N to train (empty: the model's width)", range: NumericRange(lower: 1, upper: 2048, whole: true),
                 sweepable: false)
         var widths: [Double] = []
         @Option("training samples P (0: the whitened population loss)", range: NumericRange(lower: 0, upper: 100_000))
         var samples = 0
         @OptionGroup var replication = Replication(trials: 4, fewest: 2)
 
-        /// The widths to train, whole numbers.
-        func widthList(_ c: Configuration) throws(ModelError) -> [Int] {
-            for n in widths where n != n.rounded() {
-                throw .domain(parameter: "widths", value: formatParameter(n), allowed: "whole numbers 1 ≤ widths ≤ 2048")
-            }
-            return widths.isEmpty ? [c.width] : widths.map { Int($0) }
+        /// The widths to train (declared whole).
+        func widthList(_ c: Configuration) -> [Int] {
+            widths.isEmpty ? [c.width] : widths.map { Int($0) }
         }
     }
 
@@ -52,7 +49,7 @@ extension DeepLinear {
             let c = Configuration(model)
             try c.check()
             let steps = try a.wide.stepCounts()
-            let widths = try a.widthList(c)
+            let widths = a.widthList(c)
             let trials = a.replication.trials
             var columns: [String: [Double]] = [:]
             func add(_ name: String, _ value: Double) { columns[name, default: []].append(value) }

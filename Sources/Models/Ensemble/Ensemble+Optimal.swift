@@ -5,7 +5,7 @@ import NumericCore
 extension Ensemble {
     /// Parameters of `optimal`.
     struct OptimalArguments: ParameterGroup {
-        @Option("ensemble sizes to compare (a grid)", range: .atLeastOne, sweepable: false)
+        @Option("ensemble sizes to compare (a grid)", range: .counts, sweepable: false)
         var K: [Double]
         @Option("number of training samples", range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true))
         var P = 1000.0
@@ -25,9 +25,6 @@ extension Ensemble {
         let (data, noise, _) = try Ridge.setting(model.data)
         let ks = arguments.K
         guard !ks.isEmpty else { throw ModelError.tooFew(parameter: "K", least: 1, noun: "ensemble sizes", purpose: nil) }
-        for k in ks where k.rounded() != k {
-            throw ModelError.domain(parameter: "K", value: formatParameter(k), allowed: "whole numbers K ≥ 1")
-        }
         let p = arguments.P
         var total = arguments.total
         if total == 0 { total = Double(model.K) * model.N }
@@ -36,8 +33,8 @@ extension Ensemble {
             try monitor.checkCancelled()
             let n = total / k
             guard n >= 1 else {
-                throw ModelError.argument(parameter: "K", message:
-                    "K = \(formatParameter(k)) leaves \(formatParameter(n)) features per member of total = \(formatParameter(total)): need K ≤ total")
+                throw ModelError.exceeds(parameter: "K", value: k, bound: "total", limit: total,
+                                         reason: "each member needs at least one of the total features")
             }
             let (lambda, risk) = minimise(data: data, P: p, N: n, K: k, noise: noise)
             lambdas.append(lambda)

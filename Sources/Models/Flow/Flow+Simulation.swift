@@ -105,22 +105,16 @@ extension Flow {
     /// Mean and standard error over trials of the test (and train) loss at each time.
     static func simulationTable(_ p: FlowParameters, times: [Double], trials: Int, seed: UInt64,
                                 monitor: WorkMonitor) throws -> Table {
-        for (name, value) in [("N", p.N), ("P", p.P)] where value.isFinite {
-            if value.rounded() != value || value > 1e7 {
-                throw ModelError.domain(parameter: name, value: formatParameter(value),
-                                        allowed: "a whole number 1 ≤ \(name) ≤ 10000000, or inf, to simulate")
-            }
-        }
+        let simulable = NumericRange(lower: 1, upper: 10_000_000, allowsInfinity: true, whole: true)
+        for (name, value) in [("N", p.N), ("P", p.P)] { try simulable.check(value, parameter: name, purpose: "to simulate") }
         if !p.clock.isFlow { try checkSteps(times) }
         try p.checkFeatureLearning("simulate")
         try p.checkBatch()
         if p.isStochastic { try checkStepLimit(times) }
         let cost = simulationCost(p, trials: trials)
         if cost.bytes > 4e9 {
-            throw ModelError.resource(message: """
-                simulate(flow) would need \(formatParameter((cost.bytes / 1e9).rounded()))+ GB for dim = \(p.dim), \
-                N = \(formatParameter(p.N)), P = \(formatParameter(p.P)); allowed ≤ 4 GB: lower dim, N or P
-                """)
+            throw ModelError.tooLarge(work: "simulate(flow)", needs: .bytes(cost.bytes), limit: .bytes(4e9),
+                                      at: [.init("dim", Double(p.dim)), .init("N", p.N), .init("P", p.P)], remedy: "lower dim, N or P")
         }
         let spectrum = p.spectrum
         var testSum = [Double](repeating: 0, count: times.count), testSq = testSum

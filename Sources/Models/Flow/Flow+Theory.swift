@@ -101,7 +101,7 @@ extension Flow {
     private static func checkDescent(_ p: FlowParameters, times: [Double]) throws(ModelError) {
         let edge: Double
         do { edge = try FlowRenormalization.spectrumEdge(width: p.N, samples: p.P, spectrum: p.spectrum) } catch {
-            throw .argument(parameter: "eta", message: "flow theory: the top of the Hessian's spectrum did not converge")
+            throw .notSolved(task: "flow theory", unknown: "the top of the Hessian's spectrum", at: [], cause: nil, parameter: "eta")
         }
         if p.eta * edge >= 1 {
             throw .domain(parameter: "eta", value: formatParameter(p.eta), allowed: """
@@ -116,7 +116,7 @@ extension Flow {
     static func solve(_ nodes: [Complex<Double>], width: Double = .infinity, samples: Double = .infinity,
                       _ spectrum: FlowSpectrum) throws(ModelError) -> [(kappa: Complex<Double>, moments: FlowMoments)] {
         do { return try FlowRenormalization.kappas(at: nodes, width: width, samples: samples, spectrum: spectrum) } catch {
-            throw .argument(parameter: nil, message: "flow theory: the renormalised ridge κ did not converge")
+            throw .notSolved(task: "flow theory", unknown: "the renormalised ridge κ", at: [], cause: nil, parameter: nil)
         }
     }
 }

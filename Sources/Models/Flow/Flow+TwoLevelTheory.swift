@@ -57,7 +57,7 @@ extension Flow {
         if t == 0 { return (spectrum.initialLoss, spectrum.initialLoss + noise * noise) }
         let floor: Double
         do { floor = try FlowRenormalization.kappaAtZero(draws: width, spectrum: spectrum) } catch {
-            throw .argument(parameter: nil, message: "flow theory: the width-level κ(0) did not converge")
+            throw .notSolved(task: "flow theory", unknown: "the width-level κ(0)", at: [], cause: nil, parameter: nil)
         }
         var residual = 0.0
         if floor > 0 { for k in spectrum.lambda.indices { residual += spectrum.power[k] / (spectrum.lambda[k] + floor) } }

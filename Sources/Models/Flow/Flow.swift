@@ -83,7 +83,7 @@ struct FlowParameters: ParameterGroup {
     @Option("learning rate η of full-batch gradient descent, t counting steps (0: gradient flow)", range: .nonNegative)
     var eta = 0.0
     @Option("minibatch size of SGD: each step a fresh uniform subset of B distinct samples (inf: full batch; needs eta > 0)",
-            range: NumericRange(lower: 1, allowsInfinity: true))
+            range: NumericRange(lower: 1, upper: 10_000_000, allowsInfinity: true, whole: true))
     var batch = Double.infinity
     @Option("feature-learning strength γ: the hidden N×N layer B trains at rate γ² (0: lazy random features)",
             range: NumericRange(lower: 0, upper: 1000))
@@ -102,12 +102,9 @@ struct FlowParameters: ParameterGroup {
     /// P, 1/B online (P = inf), 0 at B = P.
     var batchNoise: Double { P.isInfinite ? 1 / batch : (P - batch) / (batch * (P - 1)) }
 
-    /// SGD needs whole B ≤ P, a step size, and the lazy model.
+    /// SGD needs B ≤ P (declared whole), a step size, and the lazy model.
     func checkBatch() throws(ModelError) {
         if batch.isInfinite { return }
-        if batch.rounded() != batch || batch > 1e7 {
-            throw .domain(parameter: "batch", value: formatParameter(batch), allowed: "a whole number 1 ≤ batch ≤ 10000000, or inf (full batch)")
-        }
         if P.isFinite && batch > P {
             throw .domain(parameter: "batch", value: formatParameter(batch), allowed: "1 ≤ batch ≤ P = \(formatParameter(P)) (batch = P: full batch)")
         }
@@ -139,12 +136,11 @@ struct FlowParameters: ParameterGroup {
 
 /// With gradient descent t counts steps: refuse fractional ones.
 func checkSteps(_ times: [Double]) throws(ModelError) {
-    for t in times where t.rounded() != t || t > 1e15 {
-        throw .domain(parameter: "t", value: formatParameter(t), allowed: "whole step counts 0 ≤ t ≤ 1e15 when eta > 0")
-    }
+    let steps = NumericRange(lower: 0, upper: 1e15, whole: true)
+    for t in times { try steps.check(t, parameter: "t", purpose: "when eta > 0") }
 }
 
 /// Refuses an empty grid such as `t` or `C` (the declared range checks its entries).
 func requireValues(_ grid: [Double], _ name: String) throws(ModelError) {
-    if grid.isEmpty { throw .argument(parameter: name, message: "\(name) is empty: give at least one value") }
+    if grid.isEmpty { throw .tooFew(parameter: name, least: 1, noun: "values", purpose: nil) }
 }

@@ -185,7 +185,9 @@ extension Hopfield {
             ]
             if arguments.simulate == 1 {
                 guard transition <= 200_000 else {
-                    throw ModelError.resource(message: "capacity: simulating P₅₀ ≈ \(Int(transition)) patterns of N = \(c.neurons) is too large; pass simulate=0")
+                    throw ModelError.tooLarge(work: "capacity's simulation of P₅₀", needs: .count(transition.rounded(), unit: "patterns"),
+                                              limit: .count(200_000, unit: "patterns"), at: [.init("N", Double(c.neurons))],
+                                              remedy: "pass simulate=0")
                 }
                 let simulatedTransition = try simulatedCapacity(c, sequence: false, guess: transition, trials: trials, seed: seed, monitor: monitor)
                 let simulatedSequence = try simulatedCapacity(c, sequence: true, guess: sequence, trials: trials, seed: seed, monitor: monitor)

@@ -42,8 +42,8 @@ extension ICLModel {
             return try RootFinding.brentExpanding(lower: ridgeless, guess: ridgeless + 2 * lambda,
                                                   relativeTolerance: 1e-14, equation)
         } catch {
-            throw failure ?? ModelError.argument(parameter: nil, message:
-                "icl theory: no effective ridge found at tau = \(formatParameter(tau)), lambda = \(formatParameter(lambda))")
+            throw failure ?? ModelError.notSolved(task: "icl theory", unknown: "the effective ridge",
+                                                  at: [.init("tau", tau), .init("lambda", lambda)], cause: nil, parameter: nil)
         }
     }
 }

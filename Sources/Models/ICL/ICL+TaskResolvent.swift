@@ -42,8 +42,8 @@ extension ICLModel {
                         return s + sum / (count * kappa) - 1
                     }
                 } catch {
-                    throw ModelError.argument(parameter: nil, message:
-                        "icl theory: the task-resolvent equation has no root at kappa = \(formatParameter(kappa)), nu = \(formatParameter(nu))")
+                    throw ModelError.notSolved(task: "icl theory", unknown: "the task-resolvent equation",
+                                               at: [.init("kappa", kappa), .init("nu", nu)], cause: nil, parameter: nil)
                 }
             }
             self.s = s

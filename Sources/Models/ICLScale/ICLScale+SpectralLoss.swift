@@ -75,7 +75,8 @@ extension ICLScaleModel {
                 }
                 lower = upper
             }
-            throw ModelError.argument(parameter: nil, message: "iclscale: the gradient flow has no end point (dE/dg < 0 up to g = \(formatParameter(lower)))")
+            throw ModelError.notSolved(task: "iclscale theory", unknown: "the end point of the gradient flow (the root of dE/dg)",
+                                       at: [.init("g", lower)], cause: "dE/dg < 0 up to there", parameter: nil)
         }
 
         /// (t, loss, g) along the flow at the requested times. With g = g*(1 − e^(−v)) the time

@@ -36,8 +36,8 @@ extension JudgeModel {
                                     allowed: "temperature = 0 for theory (no closed form at T > 0; use simulate)")
         }
         guard model.reward == "teacher" else {
-            throw ModelError.argument(parameter: "reward",
-                                      message: "theory covers reward = \"teacher\"; use simulate for a misspecified judge")
+            throw ModelError.notSupported(operation: "theory", parameter: "reward", value: model.reward, supported: "teacher",
+                                          reason: "a misspecified judge has no closed form", alternative: "simulate")
         }
         let posterior = PosteriorEquivalent(d: Double(model.d), n: Double(model.n), noise: model.noise, prior: model.prior)
         try posterior.checkDigits(noise: model.noise)

@@ -179,12 +179,14 @@ struct TableTask: TrainingData {
 
     private static func columns(_ table: Table) throws(ModelError) -> (features: [[Double]], y: [Double]) {
         guard let y = table.numbers("y") else {
-            throw ModelError.argument(parameter: "data", message: "task=\"table\" needs data= with a numeric column y; "
-                + "the table has \(table.columnNames.isEmpty ? "no columns" : table.columnNames.joined(separator: ", "))")
+            throw ModelError.missingColumns(owner: "task=\"table\"", parameter: "data", needed: ["y"], present: table.columnNames, source: nil)
         }
         let features = table.columns.filter { $0.name != "y" }.compactMap(\.numbers)
-        guard !features.isEmpty, table.rowCount >= 5 else {
-            throw ModelError.argument(parameter: "data", message: "task=\"table\" needs at least one numeric feature column besides y and at least 5 rows")
+        guard !features.isEmpty else {
+            throw ModelError.tooFew(parameter: "data", least: 1, noun: "numeric feature columns besides y", purpose: nil)
+        }
+        guard table.rowCount >= 5 else {
+            throw ModelError.tooFew(parameter: "data", least: 5, noun: "rows", purpose: "train on (task=\"table\")")
         }
         return (features, y)
     }

@@ -23,7 +23,7 @@ enum OptimumFunction {
     ) { arguments, _ in
         let table = arguments.table
         guard let lr = table.numbers("lr"), let loss = table.numbers("loss") else {
-            throw ModelError.argument(parameter: "table", message: "optimum needs columns lr and loss; the table has \(table.columnNames.joined(separator: ", "))")
+            throw ModelError.missingColumns(owner: "optimum", parameter: "table", needed: ["lr", "loss"], present: table.columnNames, source: nil)
         }
         let group = table.columns.first { c in
             c.name != "lr" && c.name != "loss" && Set(c.numbers ?? []).count > 1

@@ -57,8 +57,8 @@ extension Optimizers {
         let trials = arguments.replication.trials, seed = arguments.replication.seed
         if exponents.isEmpty { throw ModelError.tooFew(parameter: "s", least: 1, noun: "spectral exponents", purpose: nil) }
         if widths.count < 2 { throw ModelError.tooFew(parameter: "N", least: 2, noun: "widths", purpose: "fit an exponent") }
-        for n in widths where !(n <= Double(dim) && n.rounded() == n) {
-            throw ModelError.domain(parameter: "N", value: formatParameter(n), allowed: "whole numbers 1 ≤ N ≤ dim = \(dim)")
+        for n in widths where n > Double(dim) {
+            throw ModelError.exceeds(parameter: "N", value: n, bound: "dim", limit: Double(dim), reason: nil)
         }
         var results = [[[Double]]](repeating: [], count: exponents.count * names.count)
         let total = exponents.count * trials

@@ -50,7 +50,7 @@ public enum Optimizers {
     struct Grid: ParameterGroup {
         @Option("spectral exponents: λ_k = k^-s", range: .positive, sweepable: false)
         var s: [Double]
-        @Option("widths (at least 2, whole numbers, each ≤ dim)", range: NumericRange(lower: 1), sweepable: false)
+        @Option("widths (at least 2, each ≤ dim)", range: .counts, sweepable: false)
         var N: [Double]
         @OptionGroup var replication = Replication(trials: 4, fewest: 2)
     }

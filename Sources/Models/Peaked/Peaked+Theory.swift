@@ -167,8 +167,8 @@ extension Peaked {
             let c = Configuration(model)
             try c.check()
             guard !c.adam else {
-                throw ModelError.argument(parameter: "optimizer",
-                                          message: "theory(m) is the gradient-flow (SGD) reduction; for optimizer=\"adam\" use simulate(m)")
+                throw ModelError.notSupported(operation: "theory", parameter: "optimizer", value: "adam", supported: "sgd",
+                                              reason: "the gradient-flow reduction", alternative: "simulate")
             }
             let steps = try arguments.grid.steps
             let samples = LineSamples(c, seed: arguments.seeding.seed64, count: arguments.samples)

@@ -77,8 +77,8 @@ public struct SpectralData: Sendable, Equatable {
         }
         guard !target.isEmpty else { return base }
         guard target.count == base.dim else {
-            throw .argument(parameter: "target", message:
-                "target has \(target.count) entries but the spectrum has \(base.dim): give one weight per mode")
+            throw .countMismatch(parameter: "target", count: target.count, noun: "weights", other: "the spectrum",
+                                 expected: base.dim, per: "mode", orNone: true)
         }
         for x in target where !x.isFinite {
             throw .domain(parameter: "target", value: formatParameter(x), allowed: "finite weights")

@@ -73,12 +73,10 @@ public enum RandomFeatures {
         }
     }
 
-    /// The feature count `N` (declared `N ≥ 1`) as a finite whole number: simulations cannot use N = inf.
+    /// The feature count `N` (declared `N ≥ 1`, `inf` and fractions allowed for the theory)
+    /// as a finite whole number: simulations cannot use N = inf.
     static func simulationWidth(_ n: Double) throws(ModelError) -> Int {
-        guard n.isFinite, n.rounded() == n, n < 1e9 else {
-            throw .domain(parameter: "N", value: formatParameter(n),
-                          allowed: "a whole number N ≥ 1 (finite) for simulation")
-        }
+        try NumericRange(lower: 1, upper: 1e9, whole: true).check(n, parameter: "N", purpose: "to simulate")
         return Int(n)
     }
 

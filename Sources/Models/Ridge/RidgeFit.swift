@@ -20,7 +20,7 @@ struct RidgeFit {
     var degreesOfFreedom: Double
 
     /// Fits ridge with penalty `lambda` to the rows of `z` (P × n) and labels `y`.
-    /// - Throws: `ModelError.resource` if LAPACK fails (it reports, never traps).
+    /// - Throws: `ModelError.decompositionFailed` if LAPACK fails (it reports, never traps).
     init(z: Matrix, y: [Double], lambda: Double) throws(ModelError) {
         let p = z.rows, n = z.columns
         let shift = lambda * Double(p)
@@ -28,7 +28,7 @@ struct RidgeFit {
         let gram = dual ? Matrix.gemm(z, z, transposeB: true) : z.gram()
         let eigen: (values: [Double], vectors: Matrix)
         do { eigen = try gram.symmetricEigen() } catch {
-            throw .resource(message: "eigendecomposition failed in the ridge solve (\(error)); try lambda > 0")
+            throw .decompositionFailed(matrix: "Gram matrix of the ridge solve", size: gram.rows, cause: "\(error)", remedy: "try lambda > 0")
         }
         let floor = 1e-13 * (eigen.values.last ?? 0)
         let rhs = dual ? y : z.times(y, transposed: true)

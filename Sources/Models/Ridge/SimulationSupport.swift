@@ -4,15 +4,10 @@ import NumericCore
 /// reading, cost estimates and per-trial seeding. The estimates are checked against
 /// the cell's limits by the language (`ResourceLimits`, the one resource policy).
 enum SimulationSupport {
-    /// The whole-number sample sizes of a grid `name` (declared `P ≥ 1`).
+    /// The sample sizes of a grid `name` (declared whole, ≥ 1 and bounded), refused if empty.
     static func sampleSizes(_ values: [Double], name: String = "P") throws(ModelError) -> [Int] {
         guard !values.isEmpty else { throw .tooFew(parameter: name, least: 1, noun: "sample sizes", purpose: nil) }
-        return try values.map { (x: Double) throws(ModelError) -> Int in
-            guard x.rounded() == x, x < 1e12 else {
-                throw .domain(parameter: name, value: formatParameter(x), allowed: "whole numbers \(name) ≥ 1")
-            }
-            return Int(x)
-        }
+        return values.map { Int($0) }
     }
 
     /// The generator for trial `trial` at sample size `p` of a run seeded `seed`: the
@@ -24,8 +19,8 @@ enum SimulationSupport {
     /// Refuses work whose estimate passes the limits `monitor` runs under (the cell's, or
     /// the standard ones when a simulation is called directly), before allocating it.
     static func checkBudget(_ estimate: WorkEstimate, _ monitor: WorkMonitor) throws(ModelError) {
-        if let refusal = monitor.limits.refusal(of: estimate) {
-            throw .resource(message: refusal + ": use a smaller dim, P or N, fewer trials, or the theory")
+        if monitor.limits.refusal(of: estimate) != nil {
+            throw .overLimits(estimate: estimate, limits: monitor.limits, remedy: "use a smaller dim, P or N, fewer trials, or the theory")
         }
     }
 
@@ -96,7 +91,7 @@ struct TheorySizes: ParameterGroup {
 
 /// `P`, `trials` and `seed` for simulations: whole sample sizes ≥ 1.
 struct SimulationSizes: ParameterGroup {
-    @Option("number of training samples (whole numbers, a grid)", range: .atLeastOne)
+    @Option("number of training samples (a grid)", range: NumericRange(lower: 1, upper: 1e12, whole: true))
     var P: [Double]
     @OptionGroup var replication = Replication(trials: 16)
 }

@@ -8,7 +8,7 @@ public enum SGDFamily {
         @OptionGroup public var task = PowerLawTask(noise: 0)
         @Option("learning rate η_t: a number or a schedule", range: .nonNegative)
         public var lr = ScheduleValue(0.1)
-        @Option("batch size B_t: a number or a schedule (e.g. ramp(32, every=1000))", range: .atLeastOne)
+        @Option("batch size B_t: a number or a schedule (e.g. ramp(32, every=1000))", range: .counts)
         public var batch = ScheduleValue(1)
         @Option("number of updates T", range: .atLeastOne)
         public var steps = 1000

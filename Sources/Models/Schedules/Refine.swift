@@ -17,21 +17,22 @@ import NumericCore
 ///   - peak: the largest learning rate of the result; 0 means the run's largest `lr`.
 ///   - smooth: median-filter width in rows (odd, ≥ 1).
 /// - Returns: a schedule tabulated against the fraction of the run, so it replays on any length.
-/// - Throws: `ModelError.argument` for a missing column, too few rows, decreasing t or
-///   non-positive norms.
+/// - Throws: `ModelError.missingColumns`, `.tooFew` (rows), `.notIncreasing` (t) or
+///   `.badEntry` (non-positive norms), naming `run`.
 public func refinedSchedule(from run: Table, peak: Double, smooth: Int) throws(ModelError) -> TabulatedSchedule {
     guard let times = run.numbers("t") else {
-        throw .argument(parameter: "run", message: "refine: the run table needs a numeric column 't' (columns: \(run.columnNames.joined(separator: ", ")))")
+        throw .missingColumns(owner: "refine", parameter: "run", needed: ["t"], present: run.columnNames, source: nil)
     }
     guard let norms = run.numbers("gnorm2") else {
-        throw .argument(parameter: "run", message: "refine: the run table needs a 'gnorm2' column (from theory or simulate of sgd)")
+        throw .missingColumns(owner: "refine", parameter: "run", needed: ["gnorm2"], present: run.columnNames,
+                              source: "theory or simulate of sgd")
     }
-    guard times.count >= 2 else { throw .argument(parameter: "run", message: "refine: the run table needs at least 2 rows") }
+    guard times.count >= 2 else { throw .tooFew(parameter: "run", least: 2, noun: "rows", purpose: "refine a schedule") }
     for i in 1..<times.count where !(times[i] > times[i - 1]) {
-        throw .argument(parameter: "run", message: "refine: column 't' must increase (row \(i + 1): \(formatParameter(times[i])) after \(formatParameter(times[i - 1])))")
+        throw .notIncreasing(owner: "refine", parameter: "run", column: "t", row: i + 1, value: times[i], previous: times[i - 1])
     }
     for (i, g) in norms.enumerated() where !(g > 0 && g.isFinite) {
-        throw .argument(parameter: "run", message: "refine: gnorm2 must be positive and finite (row \(i + 1): \(formatParameter(g)))")
+        throw .badEntry(owner: "refine", parameter: "run", column: "gnorm2", row: i + 1, value: g, allowed: "positive and finite")
     }
     var top = peak
     if top == 0 { top = run.numbers("lr")?.max() ?? 1 }

@@ -9,8 +9,7 @@ public protocol CheckedSchedule: Schedule {
 /// Throws unless a warm-up of `warmup` steps ends before a run of `total` steps does.
 func checkWarmup(_ warmup: Int, total: Int, parameter: String) throws(ModelError) {
     if warmup >= total {
-        throw .argument(parameter: parameter,
-                        message: "\(parameter): warmup = \(warmup) steps is not shorter than the run (steps = \(total)); allowed 0 ≤ warmup < steps")
+        throw .scheduleTooLong(parameter: parameter, warmup: warmup, decay: nil, total: total)
     }
 }
 
@@ -18,7 +17,8 @@ func checkWarmup(_ warmup: Int, total: Int, parameter: String) throws(ModelError
 public enum ScheduleRole: Sendable {
     /// A learning rate: every value finite and ≥ 0.
     case learningRate
-    /// A batch size: every value finite and ≥ 1 (values are rounded to whole numbers).
+    /// A batch size: every value finite and ≥ 1 (values are rounded to whole numbers; a
+    /// constant batch is declared whole, as `sgd`'s `batch`).
     case batchSize
 }
 
@@ -30,14 +30,11 @@ public enum ScheduleRole: Sendable {
 ///   - total: the run length T; the values are read at t = 0..T−1.
 ///   - role: which values are allowed.
 /// - Returns: the T values (batch sizes rounded to whole numbers).
-/// - Throws: `ModelError.argument` for a warm-up longer than the run, `ModelError.domain` naming
+/// - Throws: `ModelError.scheduleTooLong` for a warm-up longer than the run, `ModelError.domain` naming
 ///   the first step whose value is out of range.
 public func scheduleValues(_ schedule: any Schedule, parameter: String, total: Int,
                            role: ScheduleRole) throws(ModelError) -> [Double] {
     if let checked = schedule as? any CheckedSchedule { try checked.check(total: total, parameter: parameter) }
-    if role == .batchSize, let constant = schedule as? ConstantValue, constant.value.rounded() != constant.value {
-        throw .domain(parameter: parameter, value: formatParameter(constant.value), allowed: "a whole number ≥ 1")
-    }
     var values = [Double](repeating: 0, count: total)
     for t in 0..<total {
         var x = schedule.value(at: t, of: total)

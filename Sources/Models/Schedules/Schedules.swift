@@ -109,8 +109,7 @@ public struct WSDSchedule: Schedule, CheckedSchedule {
         try checkWarmup(warmup, total: total, parameter: parameter)
         let decaySteps = Int((decay * Double(total)).rounded())
         if warmup + decaySteps > total {
-            throw .argument(parameter: parameter,
-                            message: "\(parameter): warmup (\(warmup)) plus decay (\(decaySteps) steps) is longer than the run (\(total) steps)")
+            throw .scheduleTooLong(parameter: parameter, warmup: warmup, decay: decaySteps, total: total)
         }
     }
 }

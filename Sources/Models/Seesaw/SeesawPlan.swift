@@ -36,8 +36,8 @@ public struct SeesawPlan: Sendable {
     ///   - lr: η_0. - batch: B_0. - samples: the sample budget N.
     ///   - factor: α, the learning-rate cut of the base schedule (0 < α < 1).
     ///   - cuts: number of cuts K. - cosine: place cuts on a cosine instead of evenly.
-    /// - Throws: `ModelError.argument` if a phase would hold less than one step,
-    ///   `ModelError.resource` if a rule would take more than `maxSteps` steps.
+    /// - Throws: `ModelError.phaseTooShort` if a phase would hold less than one step,
+    ///   `ModelError.tooLarge` if a rule would take more than `maxSteps` steps.
     public init(lr: Double, batch: Double, samples: Double, factor: Double, cuts: Int, cosine: Bool) throws(ModelError) {
         var ends: [Double] = []
         for j in 1...(cuts + 1) {
@@ -55,15 +55,16 @@ public struct SeesawPlan: Sendable {
                 let b = batchSize(j).rounded()
                 let steps = ((end - start) / b).rounded()
                 if steps < 1 {
-                    throw .argument(parameter: "samples",
-                                    message: "samples = \(formatParameter(samples)) is too small: phase \(j + 1) of the \(name) rule holds less than one batch of \(formatParameter(b)); raise samples or lower cuts")
+                    throw .phaseTooShort(parameter: "samples", value: samples, phase: j + 1, rule: name, batch: b,
+                                         remedy: "raise samples or lower cuts")
                 }
                 phaseSteps.append(steps)
                 start = end
             }
             let total = phaseSteps.reduce(0, +)
             if total > Double(Self.maxSteps) {
-                throw .resource(message: "the \(name) rule needs \(formatParameter(total)) steps (limit \(Self.maxSteps)): lower samples or raise batch")
+                throw .tooLarge(work: "the \(name) rule", needs: .count(total, unit: "steps"), limit: .count(Double(Self.maxSteps), unit: "steps"),
+                                at: [], remedy: "lower samples or raise batch")
             }
             var rates: [Double] = [], batches: [Double] = []
             for (j, steps) in phaseSteps.enumerated() {

@@ -63,9 +63,8 @@ public enum Subsample {
     /// The members' feature counts M_k = round(ν_k · dim), refused when `nu` is empty, longer
     /// than 100 members, or a member would read no feature.
     static func features(_ p: Parameters) throws(ModelError) -> [Int] {
-        guard (1...100).contains(p.nu.count) else {
-            throw .argument(parameter: "nu", message: "nu must list between 1 and 100 fractions (one per member), got \(p.nu.count)")
-        }
+        guard !p.nu.isEmpty else { throw .tooFew(parameter: "nu", least: 1, noun: "fractions (one per member)", purpose: nil) }
+        guard p.nu.count <= 100 else { throw .tooMany(parameter: "nu", count: p.nu.count, most: 100, noun: "fractions (one per member)") }
         return try p.nu.map { (nu: Double) throws(ModelError) -> Int in
             let m = Int((nu * Double(p.dim)).rounded())
             guard m >= 1 else {

@@ -46,7 +46,7 @@ enum ToyModels {
         model: Toy.self,
         validate: { toy throws(ModelError) in
             if toy.alpha > 5 && toy.dim > 1000 {
-                throw ModelError.argument(parameter: "alpha", message: "alpha > 5 needs dim ≤ 1000")
+                throw ModelError.exceeds(parameter: "alpha", value: toy.alpha, bound: nil, limit: 5, reason: "when dim > 1000")
             }
         },
         operations: [
@@ -80,10 +80,13 @@ enum ToyModels {
                 while clock.now - start < .seconds(10) {
                     try monitor.checkCancelled()
                 }
-                throw ModelError.resource(message: "spin was never cancelled")
+                throw NeverCancelled()
             },
         ])
 }
+
+/// What `spin` throws if no interrupt stopped it within 10 s (a failing interrupt test).
+struct NeverCancelled: Error {}
 
 #if canImport(Glibc)
 import Glibc
