@@ -112,11 +112,11 @@ extension DeepLinear {
             guard a.param == "mup", c.depth > 2 else {
                 return WorkEstimate(bytes: table, seconds: 2e-8 * runs * (last + Double(a.steps.count)))
             }
-            // The DMFT's two-time kernels: about 1.2 ns × (depth − 1)(T + 1)³ per mode and rate
-            // (measured at depth 3, T = 1000), and 6(depth + 1) arrays of (T + 1)² doubles.
+            // The DMFT's two-time kernels: about 2.2 ns × (depth − 1)(T + 1)³ per mode and rate
+            // (bench/calibrate at depth 3, T = 400 and 600), and 6(depth + 1) arrays of (T + 1)² doubles.
             let rows = last + 1
             return WorkEstimate(bytes: table + 48 * Double(c.depth + 1) * rows * rows,
-                                seconds: 1.2e-9 * Double(c.depth - 1) * rows * rows * rows * runs)
+                                seconds: 2.2e-9 * Double(c.depth - 1) * rows * rows * rows * runs)
         }) { model, a, monitor in
             let c = Configuration(model)
             try c.check()

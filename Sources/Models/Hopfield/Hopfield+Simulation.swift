@@ -50,11 +50,12 @@ extension Hopfield {
     }
 
     /// Seconds of one `recallTrial` at `patterns`, counted in kernels: per block of 256 starts the
-    /// overlaps (256 × N by N × P) and fields (256 × P by P × N) products, and the separation f of
-    /// every overlap, a `pow` or `exp` at about 3e-8 s (fitted to idle bench/calibrate, N = 50 to 200).
+    /// fields product (256 × P by P × N), the separation f of every pair looked up by popcount
+    /// over ⌈N/64⌉ words at about 1 ns per word (fitted to bench/calibrate, N = 50 to 200), and the draws.
     static func recallSeconds(_ c: Configuration, patterns p: Double) -> Double {
         let n = Double(c.neurons), rows = min(256, p), blocks = (p / 256).rounded(.up)
-        return blocks * 2 * WorkEstimate.gemmSeconds(rows, p, n) + 3e-8 * p * p + WorkEstimate.drawSeconds(p * n) / 4
+        return blocks * WorkEstimate.gemmSeconds(rows, p, n) + 1e-9 * p * p * (n / 64).rounded(.up)
+            + WorkEstimate.drawSeconds(p * n) / 4
     }
 
     /// Recall measurements of one `simulatedCapacity` bisection with guess P̂ (the two brackets at
