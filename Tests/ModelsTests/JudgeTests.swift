@@ -133,7 +133,7 @@ import Foundation
         for (reward, c) in judges {
             let m = model(k: 512, temperature: 1, reward: reward, mismatch: 0.3, displacement: c, n: 200)
             let predicted = try limit(m).numbers("error")![0]
-            let (measured, se) = try simulate(m, trials: 6, tests: 1000)
+            let (measured, se) = try simulate(m, trials: 4, tests: 500)
             #expect(abs(measured - predicted) < 3 * se, "\(reward) c = \(c): \(measured) ± \(se) vs \(predicted)")
         }
     }
@@ -146,8 +146,8 @@ import Foundation
         let star = try limit(teacher).numbers("optimal_displacement")![0]
         #expect(star > 1 && star < 1.4, "c* = \(star)")
         let best = model(k: 512, temperature: 1, reward: "displaced", displacement: star, n: 200)
-        let (plain, sePlain) = try simulate(teacher, trials: 6, tests: 1000, seed: 5)
-        let (displaced, seDisplaced) = try simulate(best, trials: 6, tests: 1000, seed: 6)
+        let (plain, sePlain) = try simulate(teacher, trials: 4, tests: 500, seed: 5)
+        let (displaced, seDisplaced) = try simulate(best, trials: 4, tests: 500, seed: 6)
         #expect(plain - displaced > 3 * (sePlain * sePlain + seDisplaced * seDisplaced).squareRoot(),
                 "teacher \(plain) ± \(sePlain), displaced \(displaced) ± \(seDisplaced)")
         let around = try [star - 0.1, star, star + 0.1].map {
@@ -167,6 +167,8 @@ import Foundation
         #expect(abs(cold - 0.49 * v) < 1e-12)
         let coldMisspecified = try limit(model(k: 1, reward: "misspecified", mismatch: 0.3)).numbers("error")![0]
         #expect(abs(coldMisspecified - 0.09) < 1e-12)
+        #expect(throws: ModelError.self) { try limit(model(k: 1, noise: 1e-300)) }  // s² underflows
+        #expect(throws: ModelError.self) { try limit(model(k: 1, reward: "displaced", displacement: 1e7)) }
     }
 
     @Test func theoryRefusesWhatItDoesNotCover() {
