@@ -173,6 +173,24 @@ import Foundation
         #expect(throws: ModelError.self) { try limit(model(k: 1, reward: "displaced", displacement: 1e7)) }
     }
 
+    /// An independent value: the paper's high-temperature expansion (the authors' code,
+    /// BLR_non_zero_T.py: A0 + B0 + C0 + D0 at k → ∞, in ε = 2s²/T, with μ_R = μ_T − c(m − μ_T)),
+    /// averaged over a = m − t ~ N(0, v), agrees with the limit up to its first dropped order, ε⁴.
+    @Test func manySampleLimitAgreesWithThePapersExpansion() throws {
+        let c = 0.5
+        let posterior = try limit(model(k: 1, reward: "displaced", displacement: c))
+        let v = posterior.numbers("v")![0], s2 = posterior.numbers("s2")![0]
+        let gaps = try [0.1, 0.05].map { epsilon -> Double in
+            let t = 2 * s2 / epsilon
+            let exact = try limit(model(k: 1, temperature: t, reward: "displaced", displacement: c)).numbers("error")![0]
+            let series = (v + s2) - epsilon * (2 * (1 + c) * v + s2) + epsilon * epsilon * ((1 + c) * (3 + c) * v + s2)
+                - epsilon * epsilon * epsilon * ((1 + c) * (4 + 2 * c) * v + s2)
+            return abs(exact - series) / exact
+        }
+        #expect(gaps[0] < 1e-3, "gap \(gaps[0])")
+        #expect(gaps[0] / gaps[1] > 12 && gaps[0] / gaps[1] < 20, "ratio \(gaps[0] / gaps[1]) (ε⁴: 16)")
+    }
+
     @Test func theoryRefusesWhatItDoesNotCover() {
         #expect(throws: ModelError.self) { try theory(model(k: 4, temperature: 0.1)) }
         #expect(throws: ModelError.self) { try theory(model(k: 4, reward: "misspecified")) }

@@ -19,7 +19,9 @@ import NumericCore
 // selects best is not the teacher (c = 0) but one pushed past it, away from the
 // posterior mean, by c*(w* − μ) — the paper's "the optimal reward differs from the
 // teacher". At T = 0 (best-of-k) c* = 0: the teacher picks the sample nearest the truth.
-// The derivation is ours; v and s² are the deterministic equivalents of Judge+Theory.swift
+// The derivation is ours; expanded in ε = 2s²/T it reproduces, term by term through ε³, the
+// paper's high-temperature expansion at k → ∞ (A0 + B0 + C0 + D0 in the authors' code; tested).
+// v and s² are the deterministic equivalents of Judge+Theory.swift
 // (s² is the same for every query as d → ∞, so c* is one number). Finite k adds
 // O(1/k_eff) corrections (k_eff, the softmax's effective sample size), tested against
 // Monte-Carlo at k = 512.
