@@ -17,7 +17,7 @@ extension DiagnosticCatalogTests {
         Row(diagnostic: "model.tooFew (rows)", code: "refine(theory(sgd(), t=[10]))", traceback: [
             "ArgumentError: run needs at least 2 rows to refine a schedule", "  at line 1, column 8", "    refine(theory(sgd(), t=[10]))", "           ^"], catalog: true),
         Row(diagnostic: "model.notSupported", code: "theory(judge(reward=\"misspecified\"))", traceback: [
-            "ArgumentError: theory(m) covers only reward = \"teacher\" (a misspecified judge has no closed form); for reward = \"misspecified\" use simulate(m)", "  at line 1, column 1", "    theory(judge(reward=\"misspecified\"))", "    ^"], catalog: true),
+            "ArgumentError: theory(m) covers only reward = \"teacher\" (another judge has no closed form at finite k); for reward = \"misspecified\" use limit(m) for k → ∞, or simulate(m)", "  at line 1, column 1", "    theory(judge(reward=\"misspecified\"))", "    ^"], catalog: true),
         Row(diagnostic: "model.scheduleTooLong", code: "sgd(lr=cosine(0.1, warmup=2000), steps=1000)", traceback: [
             "ArgumentError: lr: warmup = 2000 steps is not shorter than the run (steps = 1000); allowed 0 ≤ warmup < steps", "  at line 1, column 5", "    sgd(lr=cosine(0.1, warmup=2000), steps=1000)", "        ^"], catalog: true),
         Row(diagnostic: "model.scheduleTooLong (decay)", code: "sgd(lr=wsd(0.1, warmup=500, decay=0.6), steps=1000)", traceback: [

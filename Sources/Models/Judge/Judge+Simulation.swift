@@ -66,13 +66,19 @@ extension JudgeModel {
         var k = 8
         @Option("softmax selection temperature (0: best-of-k)", range: .nonNegative)
         var temperature = 0.0
-        @Option("the judge: the teacher itself or a misspecified linear judge", choices: ["teacher", "misspecified"])
+        @Option("the judge: the teacher, a misspecified (randomly perturbed) or a displaced linear judge",
+                choices: ["teacher", "misspecified", "displaced"])
         var reward = "teacher"
         @Option("misspecification size ‖w_R − w*‖ (used when reward = \"misspecified\")", range: .nonNegative)
         var mismatch = 0.5
+        @Option("displacement c of the judge w_R = w* + c(w* − μ), away from the posterior mean μ (used when reward = \"displaced\")",
+                range: NumericRange(lower: -1e6, upper: 1e6))
+        var displacement = 0.0
 
-        /// ‖w_R − w*‖ scale of the judge drawn (0 for the teacher as judge).
-        var judgeOffset: Double { reward == "teacher" ? 0 : mismatch }
+        /// ‖w_R − w*‖ scale of the random judge error drawn (0 unless reward = "misspecified").
+        var judgeOffset: Double { reward == "misspecified" ? mismatch : 0 }
+        /// c in w_R = w* + c(w* − μ) (0 unless reward = "displaced").
+        var judgeDisplacement: Double { reward == "displaced" ? displacement : 0 }
     }
 
     /// The mean selected-sample error over `tests` queries for one teacher and training set.
@@ -95,7 +101,8 @@ extension JudgeModel {
         for query in 0..<tests {
             if query % 256 == 0 { try monitor.checkCancelled() }
             let input = rng.gaussians(d)
-            let target = dot(input, teacher), judged = dot(input, judge), centre = dot(input, mean)
+            let target = dot(input, teacher), centre = dot(input, mean)
+            let judged = dot(input, judge) + s.judgeDisplacement * (target - centre)
             let spread = (dot(input, covariance.times(input)) + noiseVariance).squareRoot()
             for j in 0..<s.k { samples[j] = centre + spread * rng.gaussian() }
             let chosen = select(samples, judged: judged, temperature: s.temperature, rng: &rng)

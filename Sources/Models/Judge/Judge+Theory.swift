@@ -33,11 +33,12 @@ extension JudgeModel {
         let temperature = model.temperature
         guard temperature == 0 else {
             throw ModelError.domain(parameter: "temperature", value: formatParameter(temperature),
-                                    allowed: "temperature = 0 for theory (no closed form at T > 0; use simulate)")
+                                    allowed: "temperature = 0 for theory (no closed form at finite k and T > 0: "
+                                        + "use limit for k → ∞, or simulate)")
         }
         guard model.reward == "teacher" else {
             throw ModelError.notSupported(operation: "theory", parameter: "reward", value: model.reward, supported: "teacher",
-                                          reason: "a misspecified judge has no closed form", alternative: "simulate")
+                                          reason: "another judge has no closed form at finite k", alternative: "limit(m) for k → ∞, or simulate")
         }
         let posterior = PosteriorEquivalent(d: Double(model.d), n: Double(model.n), noise: model.noise, prior: model.prior)
         try posterior.checkDigits(noise: model.noise)
@@ -58,14 +59,19 @@ extension JudgeModel {
         /// 1 − 2v/s² within 1e-10 of 0, where the coefficient's √(1 − 2v/s²) is rounding noise
         /// (d/n = 1/2 at tiny σ, where 1 − 2v/s² = O(λ); σ = 1e-10 gave C = inf).
         func checkDigits(noise: Double) throws(ModelError) {
-            guard s2 >= 1e-290, s2.isFinite, v.isFinite else {
-                throw .domain(parameter: "noise", value: formatParameter(noise), allowed: "a noise at which the predictive "
-                              + "variance s² = σ² + tr Σ stays above 1e-290 for theory (here it underflows)")
-            }
+            try checkVariance(noise: noise, operation: "theory")
             guard abs(1 - 2 * v / s2) >= 1e-10 else {
                 throw .domain(parameter: "noise", value: formatParameter(noise), allowed: "a noise at which 1 − 2v/s² "
                               + "(in the coefficient C = π s²/√(1 − 2v/s²)) is at least 1e-10 in size for theory; here it is 0 "
                               + "to rounding (d/n = 1/2 at a tiny noise): use a larger noise, another d/n, or simulate")
+            }
+        }
+
+        /// Refuses an s² below the normal doubles or a non-finite v (see `checkDigits`).
+        func checkVariance(noise: Double, operation: String) throws(ModelError) {
+            guard s2 >= 1e-290, s2.isFinite, v.isFinite else {
+                throw .domain(parameter: "noise", value: formatParameter(noise), allowed: "a noise at which the predictive "
+                              + "variance s² = σ² + tr Σ stays above 1e-290 for \(operation) (here it underflows)")
             }
         }
 
