@@ -62,7 +62,7 @@ public enum SGDFamily {
     static let stepSeconds = 0.7e-9, averagedStepSeconds = 3.4e-9
     /// Seconds per mode and sample of the Monte-Carlo SGD (a Gaussian draw and two passes),
     /// fitted to the idle sgd and seesaw simulate cells.
-    static let sampleSeconds = 6e-9
+    static let sampleSeconds = 4.5e-9
 
     public static let family = ModelFamily(
         name: "sgd",

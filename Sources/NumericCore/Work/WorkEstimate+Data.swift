@@ -8,7 +8,7 @@ extension WorkEstimate {
     /// Seconds per run of a scaling-law fit from its grid of initialisations and L-BFGS starts.
     public static let scalingFitSecondsPerRun = 3e-4
     /// Seconds per run and bootstrap resample (each refitted from the point estimate).
-    public static let scalingFitSecondsPerResample = 5e-6
+    public static let scalingFitSecondsPerResample = 2.5e-6
 
     /// Reading a delimited file of `bytes` bytes: the table's numbers take about as much memory as the text.
     public static func delimitedRead(bytes: Double) -> WorkEstimate {
