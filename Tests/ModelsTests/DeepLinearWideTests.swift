@@ -38,17 +38,7 @@ struct DeepLinearWideTests {
     func muPMatchesInfiniteWidth() throws {
         let model: [String: ParameterValue] = ["dim": .number(4), "singular": .vector([2, 1])]
         let args: [String: ParameterValue] = ["eta": .vector([0.05]), "steps": .vector(steps), "gamma": .number(1)]
-        let th = try widetheory(model, args).numbers("loss") ?? []
-        let sim = try widetrain(model, args.merging(["widths": .vector([512, 2048]), "trials": .number(6), "seed": .number(1)]) { $1 })
-        let (loss, se) = (sim.numbers("loss") ?? [], sim.numbers("loss_se") ?? [])
-        let k = steps.count
-        #expect(th.count == k && loss.count == 2 * k)
-        for i in 0..<k {
-            // Richardson: loss(N) = loss(∞) + c/N, so loss(∞) ≈ (4 loss(2048) − loss(512))/3.
-            let limit = (4 * loss[k + i] - loss[i]) / 3
-            let limitSE = (16 * se[k + i] * se[k + i] + se[i] * se[i]).squareRoot() / 3
-            #expect(abs(limit - th[i]) <= 3 * limitSE + 1e-12, "step \(steps[i]): theory \(th[i]), extrapolated \(limit) ± \(limitSE)")
-        }
+        let th = try expectExtrapolationMatchesTheory(model, args, steps: steps, trials: 6, seed: 1, label: "depth 2")
         // The rich regime is not lazy: mode 1 is learned faster than kernel regression.
         let lazy = 0.5 * (4 + 1) * pow(0.9, 40.0)
         #expect(th[3] < 0.8 * lazy)
@@ -85,16 +75,7 @@ struct DeepLinearWideTests {
         for depth in [3.0, 4] {
             let model: [String: ParameterValue] = ["depth": .number(depth), "dim": .number(4), "singular": .vector([2, 1])]
             let args: [String: ParameterValue] = ["eta": .vector([0.04]), "steps": .vector(steps), "gamma": .number(1)]
-            let th = try widetheory(model, args).numbers("loss") ?? []
-            let sim = try widetrain(model, args.merging(["widths": .vector([512, 2048]), "trials": .number(4), "seed": .number(5)]) { $1 })
-            let (loss, se) = (sim.numbers("loss") ?? [], sim.numbers("loss_se") ?? [])
-            let k = steps.count
-            #expect(th.count == k && loss.count == 2 * k)
-            for i in 0..<k {
-                let limit = (4 * loss[k + i] - loss[i]) / 3
-                let limitSE = (16 * se[k + i] * se[k + i] + se[i] * se[i]).squareRoot() / 3
-                #expect(abs(limit - th[i]) <= 3 * limitSE, "depth \(depth), step \(steps[i]): theory \(th[i]), extrapolated \(limit) ± \(limitSE)")
-            }
+            _ = try expectExtrapolationMatchesTheory(model, args, steps: steps, trials: 4, seed: 5, label: "depth \(depth)")
         }
     }
 
@@ -188,5 +169,26 @@ struct DeepLinearWideTests {
         let trials = try seconds("simulate", ["depth": .number(3), "width": .number(64)], ["trials": .number(8), "t": .vector([5])])
             / seconds("simulate", ["depth": .number(3), "width": .number(64)], ["trials": .number(2), "t": .vector([5])])
         #expect(abs(trials - 4) < 1e-9)
+    }
+}
+
+extension DeepLinearWideTests {
+    /// Trains widths 512 and 2048 (`trials` each, from `seed`) and expects their Richardson extrapolation
+    /// in 1/N, loss(∞) ≈ (4 loss(2048) − loss(512))/3, to lie within 3 SE of `widetheory` at every step;
+    /// returns the theory's losses.
+    func expectExtrapolationMatchesTheory(_ model: [String: ParameterValue], _ args: [String: ParameterValue],
+                                          steps: [Double], trials: Double, seed: Double, label: String) throws -> [Double] {
+        let th = try widetheory(model, args).numbers("loss") ?? []
+        let sim = try widetrain(model, args.merging(["widths": .vector([512, 2048]), "trials": .number(trials), "seed": .number(seed)]) { $1 })
+        let (loss, se) = (sim.numbers("loss") ?? [], sim.numbers("loss_se") ?? [])
+        let k = steps.count
+        #expect(th.count == k && loss.count == 2 * k)
+        guard th.count == k && loss.count == 2 * k else { return th }
+        for i in 0..<k {
+            let limit = (4 * loss[k + i] - loss[i]) / 3
+            let limitSE = (16 * se[k + i] * se[k + i] + se[i] * se[i]).squareRoot() / 3
+            #expect(abs(limit - th[i]) <= 3 * limitSE + 1e-12, "\(label), step \(steps[i]): theory \(th[i]), extrapolated \(limit) ± \(limitSE)")
+        }
+        return th
     }
 }

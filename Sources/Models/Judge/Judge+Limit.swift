@@ -33,7 +33,7 @@ extension JudgeModel {
             + "error, optimal_displacement (c* = T/(2s²)), v, s2",
         model: Setup.self, arguments: NoArguments.self
     ) { model, _, _ in
-        let posterior = PosteriorEquivalent(d: Double(model.d), n: Double(model.n), noise: model.noise, prior: model.prior)
+        let posterior = model.posterior
         try posterior.checkVariance(noise: model.noise, operation: "limit")
         let error = manySampleError(temperature: model.temperature, displacement: model.judgeDisplacement,
                                     mismatch: model.judgeOffset, v: posterior.v, s2: posterior.s2)

@@ -40,7 +40,7 @@ extension JudgeModel {
             throw ModelError.notSupported(operation: "theory", parameter: "reward", value: model.reward, supported: "teacher",
                                           reason: "another judge has no closed form at finite k", alternative: "limit(m) for k → ∞, or simulate")
         }
-        let posterior = PosteriorEquivalent(d: Double(model.d), n: Double(model.n), noise: model.noise, prior: model.prior)
+        let posterior = model.posterior
         try posterior.checkDigits(noise: model.noise)
         let k = model.k
         let error = try bestOfKError(k: k, v: posterior.v, s2: posterior.s2)
@@ -149,5 +149,12 @@ extension JudgeModel {
         var sum = f(a) + f(b)
         for i in 1..<panels { sum += Double(i % 2 == 1 ? 4 : 2) * f(a + Double(i) * h) }
         return sum * h / 3
+    }
+}
+
+extension JudgeModel.Setup {
+    /// The deterministic-equivalent posterior of this setup (v, s²), shared by `theory` and `limit`.
+    var posterior: JudgeModel.PosteriorEquivalent {
+        JudgeModel.PosteriorEquivalent(d: Double(d), n: Double(n), noise: noise, prior: prior)
     }
 }
