@@ -21,7 +21,7 @@ public enum ModelCatalog {
         Subsample.family,
         Hopfield.family,
         MLPModel.family,
-        Diffusion.family,
+        Diffusion.family, DiffusionDAE.family,
         TD.family,
     ]
 
