@@ -63,12 +63,16 @@ extension DiffusionDAE {
         let h = stepSize(c)
         var y = Statistics(overlap: c.m0, norm: c.q0, skip: c.c0), now = 0.0, steps = 0
         var result = [Statistics](repeating: y, count: times.count)
+        let total = Int(((times.max() ?? 0) / h).rounded(.up)) + times.count
         func shifted(_ base: Statistics, _ k: Statistics, _ by: Double) -> Statistics {
             Statistics(overlap: base.overlap + by * k.overlap, norm: base.norm + by * k.norm, skip: base.skip + by * k.skip)
         }
         for index in times.indices.sorted(by: { times[$0] < times[$1] }) {
             while now < times[index] {
-                if steps % 1024 == 0 { try monitor.checkCancelled() }
+                if steps % 1024 == 0 {
+                    try monitor.checkCancelled()
+                    monitor.report(done: steps, total: total, label: "theory diffdae")
+                }
                 let dt = min(h, times[index] - now)
                 let k1 = velocity(y, c, rule: rule), k2 = velocity(shifted(y, k1, dt / 2), c, rule: rule)
                 let k3 = velocity(shifted(y, k2, dt / 2), c, rule: rule), k4 = velocity(shifted(y, k3, dt), c, rule: rule)
