@@ -104,9 +104,10 @@ extension DeepLinear {
 
     static let wideTheoryOperation = ModelOperation.table(
         "widetheory", "infinite-width test loss from random init (μP by DMFT, NTK lazy; any depth) at rates eta",
-        model: Parameters.self, arguments: WideArguments.self,
-        estimate: { model, a in
-            let c = Configuration(model)
+        model: Parameters.self, arguments: WideTheoryArguments.self,
+        estimate: { model, t in
+            let c = Configuration(model), a = t.wide
+            if t.samples > 0 { return wideDataEstimate(c, t) }
             let runs = Double(a.eta.count) * Double(c.singular.count), last = a.steps.max() ?? 0
             let table = 8 * 3 * Double(a.eta.count * a.steps.count)
             guard a.param == "mup", c.depth > 2 else {
@@ -117,9 +118,10 @@ extension DeepLinear {
             let rows = last + 1
             return WorkEstimate(bytes: table + 48 * Double(c.depth + 1) * rows * rows,
                                 seconds: 2.2e-9 * Double(c.depth - 1) * rows * rows * rows * runs)
-        }) { model, a, monitor in
-            let c = Configuration(model)
+        }) { model, t, monitor in
+            let c = Configuration(model), a = t.wide
             try c.check()
+            if t.samples > 0 { return try wideDataTable(c, t, monitor: monitor) }
             let steps = try a.stepCounts()
             var etas: [Double] = [], stepColumn: [Double] = [], losses: [Double] = []
             for (index, eta) in a.eta.enumerated() {
