@@ -89,6 +89,18 @@ struct DeepLinearDataTests {
         }
     }
 
+    @Test("the finite-data estimate grows like trials × steps and with dim³ per step")
+    func estimateShape() throws {
+        let estimate = try #require(DeepLinear.family.operation("widetheory")?.estimate)
+        func seconds(_ dim: Double, _ trials: Double, _ steps: Double) -> Double {
+            estimate(ParameterSet(["dim": .number(dim), "singular": .vector([3, 2, 1, 0.5])]),
+                     ParameterSet(["eta": .vector([0.05, 0.1]), "steps": .vector([steps]), "samples": .number(2 * dim), "trials": .number(trials)])).seconds
+        }
+        #expect(abs(seconds(32, 16, 400) / seconds(32, 8, 400) - 2) < 1e-9)
+        #expect(seconds(32, 8, 800) / seconds(32, 8, 400) > 1.8)
+        #expect(seconds(64, 8, 400) / seconds(32, 8, 400) > 3, "dim 64: \(seconds(64, 8, 400)) s, dim 32: \(seconds(32, 16, 400)) s")
+    }
+
     @Test("μP at depth ≥ 3 with samples is refused, naming depth and its range")
     func errors() throws {
         do {
