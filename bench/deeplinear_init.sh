@@ -19,3 +19,11 @@ for ((i = 0; i < ${#sizes[@]}; i += 4)); do
   /usr/bin/time -f "theory   depth=$L width=∞ dim=$d steps=$T: %e s wall, %U s user" $BIN eval -e \
     "widetheory(deeplinear(depth=$L, dim=$d, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$T]).loss" 2>&1
 done
+# Finite data (α = P/dim): widetheory(samples=P), the infinite-width μP depth-2 closure (F1) per draw of teacher and
+# data, beside the same recursion in numpy (bench/deeplinear_data_numpy.py).
+for d_p_t in "8 16 400" "32 16 400"; do
+  read -r d P T <<<"$d_p_t"
+  /usr/bin/time -f "solvable finite data dim=$d P=$P steps=$T: %e s wall, %U s user" $BIN eval -e \
+    "widetheory(deeplinear(dim=$d, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$T], samples=$P, trials=16, seed=0).loss" 2>&1 | grep -v "widetheory deeplinear"
+  /usr/bin/time -f "numpy    finite data dim=$d P=$P steps=$T: %e s wall, %U s user" $PY bench/deeplinear_data_numpy.py "$d" "$P" "$T" 16 0.05 0.1 2>&1
+done

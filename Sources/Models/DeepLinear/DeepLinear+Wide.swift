@@ -31,8 +31,8 @@ import NumericCore
 // (1 − Lη₀) per step from B(0) of variance 1/γ₀² per entry, so the expected test loss is
 // ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}. Depth 1 (a single dim × dim layer from zero) is linear
 // regression: u = s(1 − (1 − η₀)ⁿ). μP at depth ≥ 3 is the DMFT of DeepLinear+WideTheoryDMFT.swift
-// (also derived, not read). Finite α = P/dim and residual networks with 1/√L branches could not be
-// read and are not modelled here.
+// (also derived, not read). Finite α = P/dim: DeepLinear+WideData.swift. Residual networks with
+// 1/√L branches could not be read and are not modelled here.
 
 extension DeepLinear {
     /// The parameterisation and rates of `widetheory` and `widetrain`.
@@ -104,9 +104,10 @@ extension DeepLinear {
 
     static let wideTheoryOperation = ModelOperation.table(
         "widetheory", "infinite-width test loss from random init (μP by DMFT, NTK lazy; any depth) at rates eta",
-        model: Parameters.self, arguments: WideArguments.self,
-        estimate: { model, a in
-            let c = Configuration(model)
+        model: Parameters.self, arguments: WideTheoryArguments.self,
+        estimate: { model, t in
+            let c = Configuration(model), a = t.wide
+            if t.samples > 0 { return wideDataEstimate(c, t) }
             let runs = Double(a.eta.count) * Double(c.singular.count), last = a.steps.max() ?? 0
             let table = 8 * 3 * Double(a.eta.count * a.steps.count)
             guard a.param == "mup", c.depth > 2 else {
@@ -117,9 +118,10 @@ extension DeepLinear {
             let rows = last + 1
             return WorkEstimate(bytes: table + 48 * Double(c.depth + 1) * rows * rows,
                                 seconds: 2.2e-9 * Double(c.depth - 1) * rows * rows * rows * runs)
-        }) { model, a, monitor in
-            let c = Configuration(model)
+        }) { model, t, monitor in
+            let c = Configuration(model), a = t.wide
             try c.check()
+            if t.samples > 0 { return try wideDataTable(c, t, monitor: monitor) }
             let steps = try a.stepCounts()
             var etas: [Double] = [], stepColumn: [Double] = [], losses: [Double] = []
             for (index, eta) in a.eta.enumerated() {

@@ -34,8 +34,12 @@ public enum DeepLinear {
         h_l = χ_l + Σ_s [A_{l−1} + η₀γeΦ_{l−1}]g_l, g_l = ξ_l + Σ_s [B_{l+1} + η₀γeΓ_{l+1}]h_l with Gaussian
         χ_l, ξ_l of covariances Φ_{l−1}, Γ_{l+1}, closed on the two-time kernels Φ, Γ and responses A, B,
         u = ⟨g_l h_l⟩/γ (steps ≤ 1000, cost ∝ depth·steps³ per mode; = (W1) at depth 2); NTK lazy at any
-        depth, ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}; depth 1 linear regression ½Σs²(1 − η₀)^{2n}. Not modelled:
-        the paper's finite α = P/dim theory, residual 1/√L branches, one-pass SGD.
+        depth, ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}; depth 1 linear regression ½Σs²(1 − η₀)^{2n}. widetheory(m, samples=P,
+        trials=, seed=) is the infinite width at finite data α = P/dim (derived in DeepLinear+WideData.swift):
+        per seeded draw of teacher and data, μP depth 2 by the exact closure (F1) in B, Q₁, Q₂ with E = (S − B)Σ̂
+        from B = 0, Q = I; depth 1 and NTK lazy, S − B ← (S − B)(I − kη₀Σ̂) (F2); columns loss, loss_se, train,
+        train_se over draws; at α < 1 the test loss plateaus at ½Σs²(1 − α). Not modelled: μP at depth ≥ 3
+        with finite data, residual 1/√L branches, one-pass SGD.
         """,
         reference: "Saxe, McClelland & Ganguli 2013 (arXiv 1312.6120), Eqs. (5)-(7) and Sec. 3 (deeper networks); "
             + "depth-L balanced ODE: Arora, Cohen & Hazan 2018 (arXiv 1802.06509), Arora et al. 2019 (arXiv 1905.13655), Thm. 3; "
