@@ -111,25 +111,24 @@ extension Peaked {
         return logits.storage
     }
 
-    /// Row-wise softmax of `logits`, in place. Entries more than 745 below the row maximum
-    /// underflow to 0 in `exp`, so they are set to 0 without calling it (for a peaked teacher
-    /// that is most of them).
+    /// Row-wise softmax of `logits`, in place: the row maximum subtracted, one vector
+    /// exponential pass over the whole matrix (entries more than 745 below their row maximum
+    /// become 0, as `exp` underflows there; for a peaked teacher that is most of them), then
+    /// each row divided by its sum.
     static func softmaxRows(_ logits: inout Matrix) {
         let v = logits.columns
         logits.storage.withUnsafeMutableBufferPointer { p in
-            for i in 0..<logits.rows {
-                let row = i * v
+            for row in stride(from: 0, to: p.count, by: max(v, 1)) {
                 var top = -Double.infinity
-                for j in 0..<v { top = max(top, p[row + j]) }
+                for j in row..<(row + v) { top = max(top, p[j]) }
+                for j in row..<(row + v) { p[j] -= top }
+            }
+            Elementwise.expNonPositive(p)
+            for row in stride(from: 0, to: p.count, by: max(v, 1)) {
                 var z = 0.0
-                for j in 0..<v {
-                    let d = p[row + j] - top
-                    let e = d < -745 ? 0 : exp(d)
-                    p[row + j] = e
-                    z += e
-                }
+                for j in row..<(row + v) { z += p[j] }
                 let inverse = 1 / z
-                for j in 0..<v { p[row + j] *= inverse }
+                for j in row..<(row + v) { p[j] *= inverse }
             }
         }
     }
@@ -174,7 +173,7 @@ extension Peaked {
 
     /// The KL gradient (1/B) Σ (p_s − p_t) x̂ᵀ on a fresh batch.
     static func gradient(_ c: Configuration, w: Matrix, teacher: Matrix, rng: inout Xoshiro256StarStar) -> Matrix {
-        let x = inputs(count: c.batch, dim: c.dim, rng: &rng)
+        let x = batch(count: c.batch, dim: c.dim, rng: &rng)
         var teacherP = Matrix.gemm(x, teacher, transposeB: true, alpha: 1 / c.temperature)
         var difference = Matrix.gemm(x, w, transposeB: true)
         softmaxRows(&teacherP)
