@@ -42,10 +42,12 @@ public struct FloatMatrix: Sendable, Equatable {
         let kb = transposeB ? b.columns : b.rows
         let n = transposeB ? b.rows : b.columns
         precondition(k == kb, "sgemm: inner dimensions \(k) and \(kb) differ")
-        var result = c ?? FloatMatrix(rows: m, columns: n)
+        if c == nil && k == 0 { return FloatMatrix(rows: m, columns: n) }
+        // A new output is left unfilled: sgemm with beta = 0 writes every entry without reading it.
+        var result = c ?? FloatMatrix(rows: m, columns: n, storage: .init(unsafeUninitializedCapacity: m * n) { $1 = m * n })
         precondition(result.rows == m && result.columns == n, "sgemm: output has the wrong shape")
         if m == 0 || n == 0 { return result }
-        if k == 0 { for i in result.storage.indices { result.storage[i] *= c == nil ? 0 : beta }; return result }
+        if k == 0 { for i in result.storage.indices { result.storage[i] *= beta }; return result }
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 result.storage.withUnsafeMutableBufferPointer { pc in
