@@ -13,7 +13,8 @@ enum MLPModel {
     A residual ReLU MLP trained online on a synthetic regression task.
     Network: h0 = x W_in^T; h_l = h_(l-1) + b * relu(h_(l-1)) W_l^T for l = 1..depth;
     f = c * h_depth . w_out; loss = mean (f - y)^2 / 2 on fresh batches each step;
-    x ~ N(0, I_input). Tasks: "teacher" = a random tanh network with 64 hidden units;
+    x ~ N(0, I_input). The network trains in single precision (float32 products and Adam, as
+    PyTorch trains); data and the test loss are double. Tasks: "teacher" = a random tanh network with 64 hidden units;
     "linear" = a linear target with power-law weights w_k ∝ 1/k; "table" = the user's table
     data= (feature columns and y; the last fifth of the rows is the test set, batches are
     drawn with replacement from the rest, and input is the number of feature columns).
