@@ -4,17 +4,17 @@ forward and backward on BLAS and the same SGD update, S steps on fresh Gaussian 
 import sys, time
 import numpy as np
 
-def train(width=256, depth=8, batch=128, steps=200, input_dim=16, seed=1):
+def train(width=256, depth=8, batch=128, steps=200, input_dim=16, seed=1, dtype=np.float64):
     rng = np.random.default_rng(seed)
     m_n, m_l = width / 32, depth / 2
     b, c = 1.0, 1 / m_n                      # mup: branch 1, readout 1/m_N
     lr_hidden, lr_outer = 2**-7, 2**-7 * m_n
-    w_in = rng.standard_normal((width, input_dim)) / np.sqrt(input_dim)
-    blocks = [rng.standard_normal((width, width)) / np.sqrt(width) for _ in range(depth)]
-    w_out = rng.standard_normal(width) / np.sqrt(32)
+    w_in = (rng.standard_normal((width, input_dim)) / np.sqrt(input_dim)).astype(dtype)
+    blocks = [(rng.standard_normal((width, width)) / np.sqrt(width)).astype(dtype) for _ in range(depth)]
+    w_out = (rng.standard_normal(width) / np.sqrt(32)).astype(dtype)
     target = 1 / np.arange(1, input_dim + 1); target /= np.linalg.norm(target)
     for _ in range(steps):
-        x = rng.standard_normal((batch, input_dim)); y = x @ target
+        x = rng.standard_normal((batch, input_dim)); y = (x @ target).astype(dtype); x = x.astype(dtype)
         hs = [x @ w_in.T]
         for w in blocks:
             hs.append(hs[-1] + b * np.maximum(hs[-1], 0) @ w.T)
@@ -32,11 +32,12 @@ def train(width=256, depth=8, batch=128, steps=200, input_dim=16, seed=1):
     return float(np.mean((f - y) ** 2))
 
 if __name__ == "__main__":
-    # Usage: mlp_numpy.py [steps [width depth batch]]
+    # Usage: mlp_numpy.py [steps [width depth batch [float32|float64]]]  (Solvable's trainer is float32)
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     width, depth, batch = (int(a) for a in sys.argv[2:5]) if len(sys.argv) > 4 else (256, 8, 128)
     start = time.perf_counter()
-    loss = train(width=width, depth=depth, batch=batch, steps=steps)
+    dtype = np.dtype(sys.argv[5]) if len(sys.argv) > 5 else np.float64
+    loss = train(width=width, depth=depth, batch=batch, steps=steps, dtype=dtype)
     elapsed = time.perf_counter() - start
-    print(f"numpy mlp {width}x{depth} batch {batch}: {steps} steps in {elapsed:.2f} s "
+    print(f"numpy {np.dtype(dtype).name} mlp {width}x{depth} batch {batch}: {steps} steps in {elapsed:.2f} s "
           f"({1000 * elapsed / steps:.2f} ms/step), loss {loss:.3g}")

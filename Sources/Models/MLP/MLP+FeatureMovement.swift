@@ -15,7 +15,7 @@ struct FeatureMovement {
     /// Test inputs the kernel is formed on (a 256 × 256 kernel is cheap beside training).
     static let kernelPoints = 256
 
-    init(initial: ResidualMLP, trained: ResidualMLP, inputs: Matrix) {
+    init<M>(initial: MLPNetwork<M>, trained: MLPNetwork<M>, inputs: Matrix) {
         let before = initial.features(inputs), after = trained.features(inputs)
         featureChange = Self.relativeDistance(after.storage, before.storage)
         let rows = min(Self.kernelPoints, inputs.rows)

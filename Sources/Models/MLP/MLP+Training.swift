@@ -5,7 +5,9 @@ import Glibc
 
 /// Training of the residual MLP on a synthetic task with fresh minibatches each step
 /// (online), by SGD or Adam with the per-layer rates of `MLPScaling`, evaluating the
-/// test loss (mean squared error on a fixed held-out set) at log-spaced steps.
+/// test loss (mean squared error on a fixed held-out set) at log-spaced steps. The network
+/// trains in single precision (sgemm, float Adam), as PyTorch trains; data, labels and the
+/// test loss stay double.
 struct MLPTrainer {
     let input: Int, width: Int, depth: Int, steps: Int, batch: Int
     let optimizer: String
@@ -32,26 +34,28 @@ struct MLPTrainer {
                              epsilon: model.epsilon)
     }
 
+    /// The network the trainer trains.
+    typealias Network = MLPNetwork<FloatMatrix>
+
     /// Test losses at `checkpoints` (sorted step counts in 0…steps); after divergence
     /// the remaining entries are +∞. `observe`, when given, sees the initial and the trained
     /// network and the test inputs once training ends. BLAS runs on one thread: the products are
     /// small (batch × width × width), and two threads' hand-offs and idle spinning cost more than
-    /// they save. For widths up to 256 dgemm sums each output the same way either way (same
-    /// numbers); wider ones now give the one-thread result whatever the core count.
+    /// they save; the one-thread result is the same whatever the core count.
     func run(checkpoints: [Int], monitor: WorkMonitor,
-             observe: ((_ initial: ResidualMLP, _ trained: ResidualMLP, _ testInputs: Matrix) -> Void)? = nil) throws -> [Double] {
+             observe: ((_ initial: Network, _ trained: Network, _ testInputs: Matrix) -> Void)? = nil) throws -> [Double] {
         try BLAS.singleThreaded { () throws -> [Double] in try train(checkpoints: checkpoints, monitor: monitor, observe: observe) }
     }
 
     private func train(checkpoints: [Int], monitor: WorkMonitor,
-                       observe: ((_ initial: ResidualMLP, _ trained: ResidualMLP, _ testInputs: Matrix) -> Void)?) throws -> [Double] {
+                       observe: ((_ initial: Network, _ trained: Network, _ testInputs: Matrix) -> Void)?) throws -> [Double] {
         var taskRNG = Xoshiro256StarStar(seed: seed, stream: 1)
         let source: any TrainingData = task == "table"
             ? try TableTask(data)
             : SyntheticTask(target: Target(kind: task, input: input, rng: &taskRNG), input: input, seed: seed)
         let (testX, testY) = source.testSet
         var initRNG = Xoshiro256StarStar(seed: seed, stream: 3)
-        var net = ResidualMLP(input: input, width: width, depth: depth, scaling: scaling, rng: &initRNG)
+        var net = Network(input: input, width: width, depth: depth, scaling: scaling, rng: &initRNG)
         let initial = observe == nil ? nil : net
         var adam = AdamState(net)
         var dataRNG = Xoshiro256StarStar(seed: seed, stream: 4)
@@ -74,28 +78,33 @@ struct MLPTrainer {
         return losses + [Double](repeating: .infinity, count: checkpoints.count - losses.count)
     }
 
-    private func sgdStep(_ net: inout ResidualMLP, _ g: ResidualMLP.Gradients) {
-        axpy(-scaling.outerLearningRate, g.embedding.storage, &net.embedding.storage)
-        for l in net.blocks.indices { axpy(-scaling.hiddenLearningRate, g.blocks[l].storage, &net.blocks[l].storage) }
-        axpy(-scaling.outerLearningRate, g.readout, &net.readout)
+    private func sgdStep(_ net: inout Network, _ g: Network.Gradients) {
+        func descend(_ w: inout [Float], _ gradient: [Float], _ lr: Double) {
+            let rate = Float(lr)
+            for i in w.indices { w[i] -= rate * gradient[i] }
+        }
+        descend(&net.embedding.storage, g.embedding.storage, scaling.outerLearningRate)
+        for l in net.blocks.indices { descend(&net.blocks[l].storage, g.blocks[l].storage, scaling.hiddenLearningRate) }
+        descend(&net.readout, g.readout, scaling.outerLearningRate)
     }
 }
 
 /// Adam (Kingma & Ba 2015) moments for every weight, β₁ = 0.9, β₂ = 0.999, with the
-/// per-group learning rates and ε of the parameterisation.
-struct AdamState {
-    private var first: [[Double]], second: [[Double]]
+/// per-group learning rates and ε of the parameterisation, in the network's precision.
+struct AdamState<M: MLPMatrix> {
+    typealias Scalar = M.Scalar
+    private var first: [[Scalar]], second: [[Scalar]]
     private var t = 0
 
-    init(_ net: ResidualMLP) {
+    init(_ net: MLPNetwork<M>) {
         let sizes = [net.embedding.storage.count] + net.blocks.map(\.storage.count) + [net.readout.count]
-        first = sizes.map { [Double](repeating: 0, count: $0) }
+        first = sizes.map { [Scalar](repeating: 0, count: $0) }
         second = first
     }
 
-    mutating func step(_ net: inout ResidualMLP, _ g: ResidualMLP.Gradients, _ s: MLPScaling) {
+    mutating func step(_ net: inout MLPNetwork<M>, _ g: MLPNetwork<M>.Gradients, _ s: MLPScaling) {
         t += 1
-        let c1 = 1 - pow(0.9, Double(t)), c2 = 1 - pow(0.999, Double(t))
+        let c1 = Scalar(1 - pow(0.9, Double(t))), c2 = Scalar(1 - pow(0.999, Double(t)))
         update(&net.embedding.storage, g.embedding.storage, group: 0, lr: s.outerLearningRate, eps: s.outerEpsilon, c1, c2)
         for l in net.blocks.indices {
             update(&net.blocks[l].storage, g.blocks[l].storage, group: l + 1, lr: s.hiddenLearningRate,
@@ -105,10 +114,10 @@ struct AdamState {
     }
 
     /// One Adam update of a weight group, on the vector kernel (bit-identical to the scalar
-    /// update `w −= lr·(m/c1) / (√(v/c2) + eps)`).
-    private mutating func update(_ w: inout [Double], _ g: [Double], group: Int, lr: Double, eps: Double,
-                                 _ c1: Double, _ c2: Double) {
-        Elementwise.adam(&w, first: &first[group], second: &second[group], gradient: g, lr: lr, eps: eps, c1: c1, c2: c2)
+    /// update `w −= lr·(m/c1) / (√(v/c2) + eps)` in the network's precision).
+    private mutating func update(_ w: inout [Scalar], _ g: [Scalar], group: Int, lr: Double, eps: Double,
+                                 _ c1: Scalar, _ c2: Scalar) {
+        M.adam(&w, first: &first[group], second: &second[group], gradient: g, lr: Scalar(lr), eps: Scalar(eps), c1: c1, c2: c2)
     }
 }
 
