@@ -36,7 +36,7 @@ extension ICLScaleModel {
         guard n < Double(lambda.count) else { return 0 }
         func count(_ kappa: Double) -> Double { lambda.reduce(0) { $0 + $1 / ($1 + kappa) } }
         var lower = log(1e-300), upper = log((lambda.max() ?? 1) * Double(lambda.count) / max(n, 1e-300) + 1)
-        for _ in 0..<200 {
+        for _ in 0..<64 {
             let middle = (lower + upper) / 2
             if count(exp(middle)) > n { lower = middle } else { upper = middle }
         }
