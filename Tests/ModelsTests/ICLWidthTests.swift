@@ -87,7 +87,7 @@ import Darwin
         }
     }
 
-    /// FS (any depth) and RRS (depth 1) at α = ∞: the d = 96 and 192 simulations, extrapolated in 1/d, are within
+    /// FS (any depth) and RRS (depth 1) at α = ∞: the d = 64 and 128 simulations, extrapolated in 1/d, are within
     /// 3 standard errors of the theory at N/D = 1/4 and 1/2.
     @Test(arguments: [("fs", 0.25), ("fs", 0.5), ("rrs", 0.25), ("rrs", 0.5)])
     func structuredTheoryMatchesSimulation(covariance: String, width: Double) throws {
@@ -95,10 +95,10 @@ import Darwin
             ["alpha": .infinity, "depth": 1, "rho": 0.1, "nu": 1.5, "beta": 1, "width": width, "d": d]
         }
         let options: [String: Double] = ["trials": 6, "contexts": 16, "tests": 16]
-        let exactSmall = try run("theory", model(values(96), covariance: covariance), [.infinity]).values("loss")[0]
-        let exactLarge = try run("theory", model(values(192), covariance: covariance), [.infinity]).values("loss")[0]
-        let small = try run("simulate", model(values(96), covariance: covariance), [.infinity], options)
-        let large = try run("simulate", model(values(192), covariance: covariance), [.infinity],
+        let exactSmall = try run("theory", model(values(64), covariance: covariance), [.infinity]).values("loss")[0]
+        let exactLarge = try run("theory", model(values(128), covariance: covariance), [.infinity]).values("loss")[0]
+        let small = try run("simulate", model(values(64), covariance: covariance), [.infinity], options)
+        let large = try run("simulate", model(values(128), covariance: covariance), [.infinity],
                             options.merging(["seed": 2]) { $1 })
         // Both the theory (declared d modes) and the simulation depend on d: compare the 1/d extrapolations.
         let theory = 2 * exactLarge - exactSmall
