@@ -21,3 +21,10 @@ for d in "${sizes[@]}"; do
     "simulate(iclscale(alpha=1, depth=$L, rho=0.1, d=$d, covariance=\"rrs\", nu=2, beta=1), t=inf, contexts=$C, tests=$C, trials=4, seed=1).loss" 2>&1 | grep -v 'simulate iclscale'
   OPENBLAS_NUM_THREADS=1 /usr/bin/time -f "numpy    rrs d=$d: %e s wall, %U s user" $PY bench/iclscale_rrs_numpy.py "$d" "$L" "$C" 2>&1
 done
+# Residual-stream width (rrs at alpha = inf, N/D = 1/4): per context a Haar embedding (SVD), Q Lambda Q^T and its
+# eigendecomposition, then the degree-L polynomial fit (bench/iclscale_width_numpy.py).
+for d in "${sizes[@]}"; do
+  /usr/bin/time -f "solvable width d=$d: %e s wall, %U s user" $BIN eval -e \
+    "simulate(iclscale(alpha=inf, depth=$L, rho=0.1, d=$d, covariance=\"rrs\", nu=2, beta=1, width=0.25), t=inf, contexts=$C, tests=$C, trials=4, seed=1).loss" 2>&1 | grep -v 'simulate iclscale'
+  OPENBLAS_NUM_THREADS=1 /usr/bin/time -f "numpy    width d=$d: %e s wall, %U s user" $PY bench/iclscale_width_numpy.py "$d" "$L" "$C" 0.25 2>&1
+done

@@ -25,6 +25,7 @@ extension ICLScaleModel {
             + "t, loss, loss_se, step, step_se",
         model: Parameters.self, arguments: SimulationArguments.self,
         estimate: { model, arguments in
+            if model.width < 1 { return widthEstimate(model, arguments) }
             if model.covariance != "iso" { return structuredEstimate(model, arguments) }
             // Per context: K·d² for Σ̂, an eigendecomposition, K·d Gaussians; the flow takes about 2000
             // evaluations of E′ over contexts·d eigenvalues at ≈ 2.5 ns per eigenvalue and layer (measured:
@@ -42,6 +43,7 @@ extension ICLScaleModel {
         guard model.d <= 1024 else {
             throw ModelError.domain(parameter: "d", value: "\(model.d)", allowed: "2 ≤ d ≤ 1024 for simulate")
         }
+        if model.width < 1 { return try widthSimulation(model, arguments, monitor: monitor) }
         if model.covariance != "iso" { return try structuredSimulation(model, arguments, monitor: monitor) }
         guard model.alpha.isFinite else {
             throw ModelError.domain(parameter: "alpha", value: "inf", allowed: "alpha > 0 and finite for simulate")

@@ -20,6 +20,7 @@ extension ICLScaleModel {
         "theory", "d → ∞ loss of L in-context gradient steps trained by gradient flow: columns t, loss, step",
         model: Parameters.self, arguments: TheoryArguments.self
     ) { model, arguments, monitor in
+        if model.width < 1 { return try widthTheory(model, times: try arguments.times.times, monitor: monitor) }
         if model.covariance != "iso" { return try structuredTheory(model, times: try arguments.times.times) }
         let spectral = theoryLoss(alpha: model.alpha, rho: model.rho, depth: model.depth)
         let rows = try spectral.curve(try arguments.times.times, monitor: monitor)

@@ -40,7 +40,13 @@ enum ICLScaleModel {
     of conjugate gradient would pick for that mean), which falls like L^-((1 + 2/nu)(nu beta - 1)) for nu beta > 1.
     alpha finite: depth 1 in closed form (Gaussian fourth moments, exact at finite d, K = round(alpha d));
     simulate trains rrs at any depth (the sampled training loss minimised exactly over q) and fs at depth 1.
-    Not modelled: width (heads, residual-stream size), SGD noise; fs and rrs theory at finite alpha and depth >= 2.
+    Not modelled: heads, SGD noise; fs and rrs theory at finite alpha and depth >= 2.
+    width = N/D < 1 (ICLScale+Width*.swift; derived here, not the paper's equations): the tokens enter an N-dim residual
+    stream through a fixed random embedding with orthonormal rows (a Haar-random N-dim subspace; N >= D is lossless).
+    iso, every alpha and t: loss = c E(alpha/c, (rho + 1 - c)/c, L, c t), c = N/D (alpha = inf: rho + 1 - c).
+    fs, rrs at alpha = inf: width term W = sum_k m_k kappa/(lambda_k + kappa), sum_k lambda_k/(lambda_k + kappa) = N
+    (the best predictor in a random N-dim subspace; ~ N^-(nu beta - 1)); fs: rho + W at every depth; rrs depth 1:
+    rho + 1 - c S2^2/(c S3 + (1 - c) S2), S2 = sum m lambda, S3 = sum m lambda^2; rrs depth >= 2: simulate only.
     """
 
     /// The model's parameters, declared once.
@@ -64,6 +70,9 @@ enum ICLScaleModel {
         @Option("source exponent β: task power per mode λ_k E[w_k²] ∝ λ_k^β, total 1 (fs, rrs)",
                 range: NumericRange(lower: 0, upper: 8))
         var beta = 1.0
+        @Option("residual-stream width per token dimension, N/D: a random N-dim embedding of the tokens (≥ 1 or inf: "
+                + "lossless, the full-width model)", range: NumericRange(lower: 0, lowerInclusive: false, allowsInfinity: true))
+        var width = Double.infinity
     }
 
     /// The training times at which the loss is reported (both operations).
