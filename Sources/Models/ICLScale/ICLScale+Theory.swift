@@ -20,7 +20,7 @@ extension ICLScaleModel {
         "theory", "d → ∞ loss of L in-context gradient steps trained by gradient flow: columns t, loss, step",
         model: Parameters.self, arguments: TheoryArguments.self
     ) { model, arguments, monitor in
-        if model.covariance != "iso" { return try structuredTheory(model, times: try arguments.times.times) }
+        if model.covariance != "iso" { return try structuredTheory(model, times: try arguments.times.times, monitor: monitor) }
         let spectral = theoryLoss(alpha: model.alpha, rho: model.rho, depth: model.depth)
         let rows = try spectral.curve(try arguments.times.times, monitor: monitor)
         return Table(columns: [
