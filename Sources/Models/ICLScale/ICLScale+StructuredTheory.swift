@@ -14,21 +14,30 @@ extension ICLScaleModel {
         let spectrum = StructuredSpectrum(d: model.d, nu: model.nu, beta: model.beta)
         let perMode = model.covariance == "fs"
         let tokens = model.alpha.isInfinite ? Double.infinity : Double(contextTokens(alpha: model.alpha, d: model.d))
+        if perMode, tokens.isInfinite {
+            return times.map { fsInfiniteContext(spectrum, rho: model.rho, depth: model.depth, t: $0) }
+        }
         if model.depth == 1 {
             return times.map { spectrum.oneLayerLoss(tokens: tokens, rho: model.rho, perMode: perMode, t: $0) }
         }
         if perMode {
-            guard model.alpha.isInfinite else {
                 throw ModelError.domain(parameter: "depth", value: "\(model.depth)",
                                         allowed: "depth = 1 for the fs theory at finite alpha (alpha = inf: any depth)")
-            }
-            return times.map { fsInfiniteContext(spectrum, rho: model.rho, depth: model.depth, t: $0) }
         }
+        let lanczos = { model.rho + optimalPolynomialExcess(lambda: spectrum.lambda, weights: spectrum.weights,
+                                                            depth: model.depth) }
+        if tokens.isInfinite, !times.contains(where: \.isFinite) { return times.map { _ in lanczos() } }
         let quadratic = finiteContextLoss(spectrum, aspect: tokens.isInfinite ? 0 : Double(model.d) / tokens,
                                           rho: model.rho, depth: model.depth)
-        let end = tokens.isInfinite
-            ? model.rho + optimalPolynomialExcess(lambda: spectrum.lambda, weights: spectrum.weights, depth: model.depth)
-            : try quadratic.minimum(rho: model.rho).loss
+        let values = try quadratic.gram.symmetricEigen().values
+        let condition = (values.max() ?? 0) / (values.min() ?? 0)
+        // The minimum at finite α needs the moment matrix inverted; the flow only evaluates it.
+        guard tokens.isInfinite || !times.contains(where: \.isInfinite) || condition > 0 && condition < 1e12 else {
+            throw ModelError.domain(parameter: "depth", value: "\(model.depth)",
+                                    allowed: "a smaller depth for the rrs theory at these nu, d (the polynomial's moment "
+                                        + "matrix has condition number above 1e12; alpha = inf, t = inf: any depth)")
+        }
+        let end = tokens.isInfinite ? lanczos() : try quadratic.minimum(rho: model.rho).loss
         var path = try stepFlow(quadratic, rho: model.rho, times: times.filter(\.isFinite), monitor: monitor)
             .makeIterator()
         return times.map { $0.isFinite ? quadratic.value(path.next()!, rho: model.rho) : end }

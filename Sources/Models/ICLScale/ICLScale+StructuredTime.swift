@@ -11,8 +11,8 @@ import Darwin
 // ICLScale+StructuredQuadratic.swift (theory: the deterministic equivalent, or K = ∞; simulate: the sampled training
 // contexts). E depends on η only through q = Π(1 − η_ℓ s), symmetric in the steps, so from exactly equal steps the
 // flow stays on equal steps (ISO's one-dimensional flow) and never reaches the optimal polynomial; the steps start at
-// η_ℓ(0) = 10⁻³ ℓ/(L M) (M = 2c₀ ≥ the spectral edge), a spread too small to change the early curve that lets the
-// flow leave the equal-step line. t = ∞ is the end of training, the minimum over q. The flow is integrated by the
+// η_ℓ(0) = 10⁻⁴ (2ℓ − L − 1)/(L M) (M = 2c₀ ≥ the spectral edge): a spread of mean zero, which changes the loss
+// only at second order (≈ 10⁻⁸), and lets the flow leave the equal-step line. t = ∞ is the end of training, the minimum over q. The flow is integrated by the
 // Bogacki–Shampine 3(2) pair with adaptive steps (local error ≤ 10⁻⁹ in ηM).
 // FS: one layer (any α) and α = ∞ (any L) are closed-form (ICLScale+StructuredSpectrum.swift and `fsInfiniteContext`).
 
@@ -26,16 +26,16 @@ extension ICLScaleModel {
         func velocity(_ theta: [Double]) -> [Double] {
             loss.lossAndGradient(theta.map { $0 / scale }, rho: rho).gradient.map { -$0 * scale }
         }
-        var theta = (1...depth).map { 1e-3 * Double($0) / Double(depth) }
+        var theta = (1...depth).map { 1e-4 * Double(2 * $0 - depth - 1) / Double(depth) }
         var now = 0.0, h = 1e-3, k1 = velocity(theta), evaluations = 0
         for index in times.indices.sorted(by: { times[$0] < times[$1] }) {
             let target = times[index]
             while now < target {
                 evaluations += 1
                 if evaluations % 1024 == 0 { try monitor.checkCancelled() }
-                guard evaluations < 2_000_000 else {
+                guard evaluations < 500_000 else {
                     throw ModelError.notSolved(task: "iclscale flow", unknown: "the steps η(t)",
-                                               at: [.init("t", now)], cause: "more than 2·10⁶ integration steps",
+                                               at: [.init("t", now)], cause: "more than 5·10⁵ integration steps",
                                                parameter: "t")
                 }
                 let step = min(h, target - now)
