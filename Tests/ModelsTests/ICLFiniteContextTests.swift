@@ -34,6 +34,19 @@ import Darwin
         #expect(abs(try form.minimum(rho: 0.1).loss - 0.1 - lanczos) < tolerance * lanczos)
     }
 
+    /// ν = 0 at finite α: the deterministic equivalent at equal steps η_ℓ = g is ISO's Marchenko–Pastur loss E(g)
+    /// (an independent quadrature of the same d → ∞ limit), at depths 2 and 3 and α = 0.5 and 2.
+    @Test(arguments: [(0.5, 2), (2.0, 2), (2.0, 3)])
+    func flatSpectrumIsMarchenkoPastur(alpha: Double, depth: Int) throws {
+        let spectrum = ICLScaleModel.StructuredSpectrum(d: 8, nu: 0, beta: 1)
+        let form = ICLScaleModel.finiteContextLoss(spectrum, aspect: 1 / alpha, rho: 0.1, depth: depth)
+        let iso = ICLScaleModel.theoryLoss(alpha: alpha, rho: 0.1, depth: depth)
+        for g in [0.1, 0.3, 0.6] {
+            let value = form.value(form.coefficients([Double](repeating: g, count: depth)), rho: 0.1)
+            #expect(abs(value - iso.loss(g)) < 1e-6, "g = \(g): \(value) vs \(iso.loss(g))")
+        }
+    }
+
     /// One layer: the deterministic equivalent approaches the exact finite-d closed form like 1/d
     /// (d = 128 → 512: the gap falls about 4-fold and stays under 1/d).
     @Test func oneLayerDeterministicEquivalentIsTheClosedFormToOrderOneOverD() throws {
