@@ -118,12 +118,14 @@ import Darwin
     }
 
     @Test func badInputNamesTheParameterAndRange() throws {
-        #expect(throws: ModelError.domain(parameter: "t", value: "1", allowed: "t = inf for covariance rrs (end of training only)")) {
-            try run("theory", model("rrs", alpha: 1, depth: 1), t: [1, .infinity])
-        }
         #expect(throws: ModelError.domain(parameter: "depth", value: "2",
-                                          allowed: "depth = 1 for the fs theory at finite alpha (alpha = inf: any depth; simulate covers rrs at finite alpha)")) {
+                                          allowed: "depth = 1 for the fs theory at finite alpha (alpha = inf: any depth)")) {
             try run("theory", model("fs", alpha: 1, depth: 2))
+        }
+        #expect(throws: ModelError.domain(parameter: "depth", value: "10", allowed: "a smaller depth for the rrs theory at "
+                                          + "these nu, d (the polynomial's moment matrix has condition number above 1e12; "
+                                          + "alpha = inf, t = inf: any depth)")) {
+            try run("theory", model("rrs", alpha: 1, depth: 10))
         }
         #expect(throws: ModelError.domain(parameter: "depth", value: "2", allowed: "depth = 1 for simulate with covariance fs")) {
             try run("simulate", model("fs", alpha: 1, depth: 2, d: 8), ["trials": 2])

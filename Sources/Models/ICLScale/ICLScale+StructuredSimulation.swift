@@ -22,23 +22,6 @@ import Darwin
 // as ρ + (1/d) Σ_k λ_k (w_k − γ_k b_k)². Loss is reported as the mean and standard error over trials.
 
 extension ICLScaleModel {
-    /// A loss that is quadratic in the learned coefficients, averaged over contexts:
-    /// E(c) = ρ + constant + 2 linearᵀc + cᵀ gram c.
-    private struct QuadraticLoss {
-        var gram: Matrix
-        var linear: [Double]
-        var constant = 0.0
-
-        init(size: Int) {
-            gram = Matrix(rows: size, columns: size)
-            linear = [Double](repeating: 0, count: size)
-        }
-
-        func value(_ c: [Double], rho: Double) -> Double {
-            rho + constant + 2 * dot(linear, c) + dot(c, gram.times(c))
-        }
-    }
-
     /// One drawn context in Σ's eigenbasis: w, Σ̂ (nil at α = ∞: Σ̂ = Λ) and n (zero at α = ∞).
     private static func drawContext(_ spectrum: StructuredSpectrum, tokens: Int?, rho: Double,
                                     rng: inout Xoshiro256StarStar) -> (w: [Double], covariance: Matrix?, n: [Double]) {
@@ -58,7 +41,7 @@ extension ICLScaleModel {
 
     /// Adds `count` RRS contexts' quadratic loss in the Chebyshev coefficients of q.
     private static func accumulatePolynomial(_ loss: inout QuadraticLoss, _ spectrum: StructuredSpectrum,
-                                             tokens: Int?, rho: Double, depth: Int, edge: Double, count: Int,
+                                             tokens: Int?, rho: Double, depth: Int, count: Int,
                                              rng: inout Xoshiro256StarStar, monitor: WorkMonitor) throws {
         let d = spectrum.lambda.count, share = 1 / (Double(d) * Double(count))
         for _ in 0..<count {
@@ -79,16 +62,8 @@ extension ICLScaleModel {
             }
             var u = Matrix(rows: d, columns: depth)
             for k in 0..<d {
-                let x = 2 * s[k] / edge - 1
-                var before = 1.0, now = x   // T_{j−1}, T_j
-                for j in 1...depth {
-                    let sign: Double = j % 2 == 0 ? 1 : -1
-                    let phi = now - sign
-                    // φ_j/s, with its s → 0 limit φ_j′(0) = (2/M)(−1)^(j+1) j².
-                    let psi = s[k] > 1e-12 * edge ? phi / s[k] : -2 / edge * sign * Double(j * j)
-                    u.storage[k * depth + j - 1] = phi * wRotated[k] + psi * nRotated[k]
-                    (before, now) = (now, 2 * x * now - before)
-                }
+                let (phi, psi) = QuadraticLoss.basis(x: s[k] / loss.center - 1, depth: depth, center: loss.center)
+                for j in 0..<depth { u.storage[k * depth + j] = phi[j] * wRotated[k] + psi[j] * nRotated[k] }
             }
             let su = metric * u, sw = metric.times(wRotated)
             loss.gram = Matrix.gemm(u, transposeA: true, su, alpha: share, beta: 1, into: loss.gram)
@@ -115,11 +90,10 @@ extension ICLScaleModel {
         }
     }
 
-    /// `simulate` for covariance fs or rrs: columns t (= inf), loss, loss_se.
+    /// `simulate` for covariance fs or rrs: columns t, loss, loss_se.
     static func structuredSimulation(_ model: Parameters, _ arguments: SimulationArguments,
                                      monitor: WorkMonitor) throws -> Table {
         let times = try arguments.times.times
-        try requireEndOfTraining(times, covariance: model.covariance)
         let perMode = model.covariance == "fs"
         if perMode, model.depth != 1 {
             throw ModelError.domain(parameter: "depth", value: "\(model.depth)",
@@ -128,9 +102,9 @@ extension ICLScaleModel {
         let d = model.d, spectrum = StructuredSpectrum(d: d, nu: model.nu, beta: model.beta)
         let tokens: Int? = model.alpha.isInfinite ? nil : contextTokens(alpha: model.alpha, d: d)
         let aspect = tokens.map { Double(d) / Double($0) } ?? 0
-        let edge = spectrum.lambda[0] * pow(1 + aspect.squareRoot(), 2)
+        let center = spectrum.lambda[0] * pow(1 + aspect.squareRoot(), 2) / 2
         let trials = arguments.replication.trials
-        var losses: [Double] = []
+        var losses = [[Double]](repeating: [], count: times.count)
         for trial in 0..<trials {
             monitor.report(done: trial, total: trials, label: "simulate iclscale")
             var rng = Xoshiro256StarStar(seed: arguments.replication.seed64, stream: UInt64(trial))
@@ -140,28 +114,35 @@ extension ICLScaleModel {
                                     rng: &rng, monitor: monitor)
                 try accumulateModes(&test, spectrum, tokens: tokens, rho: model.rho, count: arguments.tests,
                                     rng: &rng, monitor: monitor)
-                var total = model.rho
-                for k in 0..<d {
-                    let gamma = train[k][2] > 0 ? train[k][1] / train[k][2] : 0
-                    total += spectrum.lambda[k] * (test[k][0] - 2 * gamma * test[k][1] + gamma * gamma * test[k][2])
-                        / Double(d)
+                for (i, t) in times.enumerated() {
+                    var total = model.rho
+                    for k in 0..<d {
+                        // Matrix-gradient flow dγ_k/dt = −d ∂E/∂γ_k on the training mean, from γ = 0.
+                        let rate = 2 * spectrum.lambda[k] * train[k][2] * t
+                        let gamma = train[k][2] > 0 ? train[k][1] / train[k][2] * (t.isInfinite ? 1 : -expm1(-rate)) : 0
+                        total += spectrum.lambda[k] * (test[k][0] - 2 * gamma * test[k][1]
+                                                       + gamma * gamma * test[k][2]) / Double(d)
+                    }
+                    losses[i].append(total)
                 }
-                losses.append(total)
             } else {
-                var train = QuadraticLoss(size: model.depth), test = train
+                var train = QuadraticLoss(size: model.depth, center: center), test = train
                 try accumulatePolynomial(&train, spectrum, tokens: tokens, rho: model.rho, depth: model.depth,
-                                         edge: edge, count: arguments.contexts, rng: &rng, monitor: monitor)
+                                         count: arguments.contexts, rng: &rng, monitor: monitor)
                 try accumulatePolynomial(&test, spectrum, tokens: tokens, rho: model.rho, depth: model.depth,
-                                         edge: edge, count: arguments.tests, rng: &rng, monitor: monitor)
-                let c = try train.gram.choleskySolve(train.linear.map { -$0 })
-                losses.append(test.value(c, rho: model.rho))
+                                         count: arguments.tests, rng: &rng, monitor: monitor)
+                var path = try stepFlow(train, rho: model.rho, times: times.filter(\.isFinite), monitor: monitor)
+                    .makeIterator()
+                let end = times.contains(where: \.isInfinite) ? try train.minimum(rho: model.rho).c : []
+                for (i, t) in times.enumerated() {
+                    losses[i].append(test.value(t.isFinite ? path.next()! : end, rho: model.rho))
+                }
             }
         }
         monitor.report(done: trials, total: trials, label: "simulate iclscale")
-        let (loss, se) = meanAndStandardError(losses)
+        let loss = losses.map(meanAndStandardError)
         return Table(columns: [
-            Table.Column("t", times), Table.Column("loss", times.map { _ in loss }),
-            Table.Column("loss_se", times.map { _ in se }),
+            Table.Column("t", times), Table.Column("loss", loss.map(\.0)), Table.Column("loss_se", loss.map(\.1)),
         ], caption: "simulation \(model.covariance) d=\(d) L=\(model.depth)", role: .simulation)
     }
 

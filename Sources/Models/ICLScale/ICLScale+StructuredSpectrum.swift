@@ -44,17 +44,22 @@ extension ICLScaleModel {
             return zip(lambda, omega).map { $0 * $1 / d }
         }
 
-        /// The trained one-layer loss at K context tokens (K = ∞: α = ∞); `perMode` is FS, else RRS.
-        func oneLayerLoss(tokens: Double, rho: Double, perMode: Bool) -> Double {
+        /// The one-layer loss at K context tokens (K = ∞: α = ∞) after training time t (t = ∞: the end of
+        /// training); `perMode` is FS, else RRS. The loss is quadratic in the layer's preconditioner, so its
+        /// gradient flow from 0 is closed-form: FS, dγ_k/dt = −d ∂E/∂γ_k (the matrix gradient; one shared γ gets
+        /// ISO's flow) gives γ_k = (Ω_k/B_k)(1 − e^(−2λ_k² B_k t)); RRS, dη/dt = −dE/dη, gives η = (S₂/S₃)(1 − e^(−2S₃t)).
+        func oneLayerLoss(tokens: Double, rho: Double, perMode: Bool, t: Double = .infinity) -> Double {
             let d = Double(lambda.count), inverseK = tokens.isInfinite ? 0 : 1 / tokens
-            var gain = 0.0, s2 = 0.0, s3 = 0.0
+            var fs = 0.0, s2 = 0.0, s3 = 0.0
             for (l, o) in zip(lambda, omega) {
                 let b = (1 + inverseK) * l * o + (1 + rho) * d * inverseK
-                gain += l * l * o * o / b
+                let gamma = o / b * (t.isInfinite ? 1 : -expm1(-2 * l * l * b * t))
+                fs += l * l * (gamma * gamma * b - 2 * gamma * o)
                 s2 += l * l * o
                 s3 += l * l * b
             }
-            return rho + 1 - (perMode ? gain : s2 * s2 / s3) / d
+            let eta = s2 / s3 * (t.isInfinite ? 1 : -expm1(-2 * s3 / d * t))
+            return rho + 1 + (perMode ? fs : eta * eta * s3 - 2 * eta * s2) / d
         }
     }
 }

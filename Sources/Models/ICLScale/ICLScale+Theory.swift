@@ -21,7 +21,7 @@ extension ICLScaleModel {
         model: Parameters.self, arguments: TheoryArguments.self
     ) { model, arguments, monitor in
         if model.width < 1 { return try widthTheory(model, times: try arguments.times.times, monitor: monitor) }
-        if model.covariance != "iso" { return try structuredTheory(model, times: try arguments.times.times) }
+        if model.covariance != "iso" { return try structuredTheory(model, times: try arguments.times.times, monitor: monitor) }
         let spectral = theoryLoss(alpha: model.alpha, rho: model.rho, depth: model.depth)
         let rows = try spectral.curve(try arguments.times.times, monitor: monitor)
         return Table(columns: [

@@ -34,13 +34,17 @@ enum ICLScaleModel {
     w ~ N(0, O diag(Omega) O^T) with lambda_k Omega_k proportional to lambda_k^beta and (1/d) sum lambda Omega = 1
     (source; nu = 0 is iso). fs: O = I in every context, and each layer learns a matrix preconditioner diagonal in
     that basis; rrs: O Haar-random per context, so a layer can learn only its step eta_l and the network is the
-    polynomial q(S) = prod (1 - eta_l S) of the context's sample covariance. Only t = inf (end of training) is
-    reported. alpha = inf: fs gives rho at every depth (the first layer learns Sigma^-1); rrs gives rho + the
+    polynomial q(S) = prod (1 - eta_l S) of the context's sample covariance. Training: fs, dgamma/dt = -d dE/dgamma per
+    mode (closed form at depth 1 and at alpha = inf); rrs, d eta_l/dt = -dE/d eta_l from steps 1e-4 (2l - L - 1)/(L M)
+    apart (equal steps would stay equal), integrated adaptively; t = inf is the end of training. alpha = inf: fs gives
+    rho at every depth (the first layer learns Sigma^-1); rrs gives rho + the
     minimum over degree-L q with q(0) = 1 of sum_k m_k q(lambda_k)^2, m_k = lambda_k Omega_k / d (what L steps
     of conjugate gradient would pick for that mean), which falls like L^-((1 + 2/nu)(nu beta - 1)) for nu beta > 1.
-    alpha finite: depth 1 in closed form (Gaussian fourth moments, exact at finite d, K = round(alpha d));
-    simulate trains rrs at any depth (the sampled training loss minimised exactly over q) and fs at depth 1.
-    Not modelled: heads, SGD noise; fs and rrs theory at finite alpha and depth >= 2.
+    alpha finite: depth 1 in closed form (Gaussian fourth moments, exact at finite d, K = round(alpha d)); rrs at depth
+    >= 2 by deterministic equivalents of Sigma-hat's one- and two-resolvent traces (ICLScale+FiniteContext.swift; O(1/d)
+    at finite d, refused when the polynomial's moment matrix is too ill-conditioned, about L > 5 to 8).
+    simulate trains rrs at any depth (the sampled training loss, minimised exactly at t = inf) and fs at depth 1.
+    Not modelled: heads, SGD noise; fs theory at finite alpha and depth >= 2.
     width = N/D < 1 (ICLScale+Width*.swift; derived here, not the paper's equations): the tokens enter an N-dim residual
     stream through a fixed random embedding with orthonormal rows (a Haar-random N-dim subspace; N >= D is lossless).
     iso, every alpha and t: loss = c E(alpha/c, (rho + 1 - c)/c, L, c t), c = N/D (alpha = inf: rho + 1 - c).

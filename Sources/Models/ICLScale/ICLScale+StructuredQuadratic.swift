@@ -1,0 +1,98 @@
+import NumericCore
+
+// MARK: - RRS: the loss as a quadratic form in the network's polynomial, and its steps
+//
+// Derived here. The RRS network's error is e = q(Σ̂) w − p(Σ̂) n with q(s) = Π_ℓ (1 − η_ℓ s), p = (1 − q)/s. On
+// [0, M] (M an upper bound of Σ̂'s spectrum) put x = 2s/M − 1 and write q in Chebyshev polynomials of the second
+// kind, q = Σ_j Q_j U_j(x). Since q(0) = 1 (x = −1, U_j(−1) = (−1)^j (j + 1)), Q₀ is fixed by Q₁…Q_L, and with
+// c_j = Q_j the loss is quadratic: E(c) = ρ + constant + 2 linearᵀc + cᵀ gram c (simulate: averaged over sampled
+// contexts; theory: the deterministic equivalent of ICLScale+FiniteContext.swift). The basis functions are
+// φ_j(s) = U_j(x) − U_j(−1) (q = 1 + Σ c_j φ_j) and ψ_j = φ_j/s = R_j(x)/c₀, c₀ = M/2, where R_j = (U_j − U_j(−1))/(1 + x)
+// obeys R_j = 2U_{j−1} − 2R_{j−1} − R_{j−2}, R₀ = 0 (from U_j = 2xU_{j−1} − U_{j−2}). The product of the factors
+// 1 − η s = (1 − ηc₀) − ηc₀ x is formed in the same basis (x U₀ = U₁/2, x U_j = (U_{j+1} + U_{j−1})/2), so the steps
+// η map to c, and gradient flow on the steps, dη_ℓ/dt = −∂E/∂η_ℓ, runs on the same quadratic form.
+
+extension ICLScaleModel {
+    /// A loss that is quadratic in the polynomial's coefficients c = (Q₁…Q_L) in the U-basis on [0, 2·center]:
+    /// E(c) = ρ + constant + 2 linearᵀc + cᵀ gram c.
+    struct QuadraticLoss: Sendable {
+        var gram: Matrix
+        var linear: [Double]
+        var constant = 0.0
+        /// c₀ = M/2, the centre of the polynomial's interval [0, M].
+        var center: Double
+
+        init(size: Int, center: Double) {
+            gram = Matrix(rows: size, columns: size)
+            linear = [Double](repeating: 0, count: size)
+            self.center = center
+        }
+
+        var depth: Int { linear.count }
+
+        /// E(c), including ρ.
+        func value(_ c: [Double], rho: Double) -> Double {
+            rho + constant + 2 * dot(linear, c) + dot(c, gram.times(c))
+        }
+
+        /// The minimum over c (the end of training) and its minimiser.
+        func minimum(rho: Double) throws -> (loss: Double, c: [Double]) {
+            let c = try gram.choleskySolve(linear.map { -$0 })
+            return (value(c, rho: rho), c)
+        }
+
+        /// c(η): the U-coefficients Q₁…Q_L of Π_ℓ (1 − η_ℓ s).
+        func coefficients(_ eta: [Double]) -> [Double] {
+            Array(Self.product(eta, center: center, degree: depth).dropFirst())
+        }
+
+        /// E(η) and its gradient in the steps.
+        func lossAndGradient(_ eta: [Double], rho: Double) -> (loss: Double, gradient: [Double]) {
+            let c = coefficients(eta)
+            var slope = gram.times(c)
+            for j in slope.indices { slope[j] = 2 * (slope[j] + linear[j]) }
+            let gradient = eta.indices.map { l -> Double in
+                var others = eta
+                others.remove(at: l)
+                // ∂q/∂η_ℓ = −s Π_{m≠ℓ} (1 − η_m s), and −s = −c₀ − c₀ x is the factor with step 1.
+                var derivative = Self.product(others, center: center, degree: depth)
+                derivative = Self.multiply(derivative, constant: -center, linear: -center)
+                return dot(slope, Array(derivative.dropFirst()))
+            }
+            return (value(c, rho: rho), gradient)
+        }
+
+        /// U-coefficients (degree ≤ `degree`) of Π (1 − η s) with s = c₀ (1 + x).
+        static func product(_ eta: [Double], center: Double, degree: Int) -> [Double] {
+            var f = [Double](repeating: 0, count: degree + 1)
+            f[0] = 1
+            for step in eta { f = multiply(f, constant: 1 - step * center, linear: -step * center) }
+            return f
+        }
+
+        /// f · (a + b x) in the U-basis (the top coefficient must have room: it is dropped).
+        static func multiply(_ f: [Double], constant a: Double, linear b: Double) -> [Double] {
+            var g = f.map { a * $0 }
+            for i in f.indices where f[i] != 0 {
+                if i + 1 < f.count { g[i + 1] += b * f[i] / 2 }
+                if i >= 1 { g[i - 1] += b * f[i] / 2 }
+            }
+            return g
+        }
+
+        /// (φ_j(s), ψ_j(s)) for j = 1…depth at x = s/c₀ − 1: U_j(x) − U_j(−1) and R_j(x)/c₀.
+        static func basis(x: Double, depth: Int, center: Double) -> (phi: [Double], psi: [Double]) {
+            var phi = [Double](repeating: 0, count: depth), psi = phi
+            var uBefore = 0.0, u = 1.0          // U_{j−2}, U_{j−1} (U_{−1} = 0)
+            var rBefore = 0.0, r = 0.0          // R_{j−2}, R_{j−1}
+            for j in 1...depth {
+                let uNext = 2 * x * u - uBefore, rNext = 2 * u - 2 * r - rBefore
+                let atMinusOne = Double(j + 1) * (j % 2 == 0 ? 1 : -1)
+                phi[j - 1] = uNext - atMinusOne
+                psi[j - 1] = rNext / center
+                (uBefore, u, rBefore, r) = (u, uNext, r, rNext)
+            }
+            return (phi, psi)
+        }
+    }
+}
