@@ -55,31 +55,33 @@ struct DeepLinearResidualTests {
         }
     }
 
-    @Test("the 1/√L branch has a depth limit: the loss after 8 steps changes like 1/K between K = 4, 8, 16 blocks")
+    @Test("the 1/√L branch has a depth limit: u after 3 steps changes like 1/K over K = 4, 8, 16, 32 blocks, and its 1/K extrapolations converge")
     func depthLimitConverges() throws {
-        let loss = try [6, 10, 18].map { depth in
-            try DeepLinear.residualStrength(s: 2, depth: depth, branch: 1 / Double(depth - 2).squareRoot(), gamma: 1, eta: 0.05, steps: [8])[0]
+        let u = try [6, 10, 18, 34].map { depth in
+            try DeepLinear.residualStrength(s: 2, depth: depth, branch: 1 / Double(depth - 2).squareRoot(), gamma: 1, eta: 0.02, steps: [3])[0]
         }
-        let first = loss[1] - loss[0], second = loss[2] - loss[1]
-        #expect(abs(first) > 1e-6 && abs(second / first - 0.5) < 0.15, "differences \(first), \(second)")
-        // Richardson in 1/K from (8, 16): within a tenth of the last difference of the (4, 8) one.
-        let limit48 = 2 * loss[1] - loss[0], limit816 = 2 * loss[2] - loss[1]
-        #expect(abs(limit816 - limit48) < 0.25 * abs(second), "extrapolations \(limit48), \(limit816)")
+        let differences = (1..<4).map { u[$0] - u[$0 - 1] }
+        for k in 1..<3 {
+            #expect(abs(differences[k] / differences[k - 1] - 0.5) < 0.15, "values \(u), differences \(differences)")
+        }
+        // Richardson in 1/K from successive pairs: each extrapolation moves less than half as far as the one before.
+        let limits = (1..<4).map { 2 * u[$0] - u[$0 - 1] }
+        #expect(abs(limits[2] - limits[1]) < 0.5 * abs(limits[1] - limits[0]) && abs(limits[2] - limits[1]) < 0.01, "extrapolations \(limits)")
     }
 
     @Test("depthwise transfer: under β/√K the optimal η₀ at depth 4, 8, 12 is one grid point; under unit branches it falls")
     func optimalRateTransfers() throws {
-        let etas = (0..<14).map { 0.05 * pow(1.25, Double($0)) }
+        let etas = (0..<22).map { 0.002 * pow(1.35, Double($0)) }
         func best(_ depth: Int, _ residual: String) throws -> Double {
             let loss = try widetheory(["depth": .number(Double(depth)), "dim": .number(4), "singular": .vector([2, 1])],
-                                      ["eta": .vector(etas), "steps": .vector([12]), "residual": .string(residual), "beta": .number(1)])
+                                      ["eta": .vector(etas), "steps": .vector([4]), "residual": .string(residual), "beta": .number(1)])
                 .numbers("loss") ?? []
             return etas[loss.indices.min { loss[$0] < loss[$1] } ?? 0]
         }
         let scaled = try [4, 8, 12].map { try best($0, "sqrtL") }
-        #expect(scaled.allSatisfy { abs(log($0 / scaled[0])) < 0.3 }, "sqrtL optima \(scaled)")
+        #expect(scaled.allSatisfy { abs(log($0 / scaled[0])) < 0.31 }, "sqrtL optima \(scaled)")
         let unit = try [4, 8].map { try best($0, "unit") }
-        #expect(unit[1] < 0.5 * unit[0], "unit optima \(unit)")
+        #expect(unit[1] < 0.1 * unit[0], "unit optima \(unit)")
     }
 
     @Test("bad residual arguments name the parameter and its allowed range")
