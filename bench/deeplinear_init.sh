@@ -19,3 +19,9 @@ for ((i = 0; i < ${#sizes[@]}; i += 4)); do
   /usr/bin/time -f "theory   depth=$L width=∞ dim=$d steps=$T: %e s wall, %U s user" $BIN eval -e \
     "widetheory(deeplinear(depth=$L, dim=$d, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$T]).loss" 2>&1
 done
+# Residual blocks with 1/√L branches (widetrain and its residual DMFT, cost ∝ (depth − 1)²·steps³ per mode), depth 8.
+RL=${RESIDUAL_DEPTH:-8}; RN=${RESIDUAL_WIDTH:-512}; RT=${RESIDUAL_STEPS:-40}
+/usr/bin/time -f "solvable residual depth=$RL width=$RN dim=8 steps=$RT: %e s wall, %U s user" $BIN eval -e \
+  "widetrain(deeplinear(depth=$RL, width=$RN, dim=8, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$RT], residual=\"sqrtL\", trials=4, seed=0).loss" 2>&1 | grep -v "widetrain deeplinear"
+/usr/bin/time -f "theory   residual depth=$RL width=∞ dim=8 steps=$RT: %e s wall, %U s user" $BIN eval -e \
+  "widetheory(deeplinear(depth=$RL, dim=8, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$RT], residual=\"sqrtL\").loss" 2>&1 | grep -v "widetheory deeplinear"

@@ -31,8 +31,8 @@ import NumericCore
 // (1 − Lη₀) per step from B(0) of variance 1/γ₀² per entry, so the expected test loss is
 // ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}. Depth 1 (a single dim × dim layer from zero) is linear
 // regression: u = s(1 − (1 − η₀)ⁿ). μP at depth ≥ 3 is the DMFT of DeepLinear+WideTheoryDMFT.swift
-// (also derived, not read). Finite α = P/dim and residual networks with 1/√L branches could not be
-// read and are not modelled here.
+// (also derived, not read). Residual networks (`residual`, `beta`) are DeepLinear+WideResidual*.swift.
+// Finite α = P/dim could not be read and is not modelled here.
 
 extension DeepLinear {
     /// The parameterisation and rates of `widetheory` and `widetrain`.

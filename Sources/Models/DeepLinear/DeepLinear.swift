@@ -34,13 +34,20 @@ public enum DeepLinear {
         h_l = χ_l + Σ_s [A_{l−1} + η₀γeΦ_{l−1}]g_l, g_l = ξ_l + Σ_s [B_{l+1} + η₀γeΓ_{l+1}]h_l with Gaussian
         χ_l, ξ_l of covariances Φ_{l−1}, Γ_{l+1}, closed on the two-time kernels Φ, Γ and responses A, B,
         u = ⟨g_l h_l⟩/γ (steps ≤ 1000, cost ∝ depth·steps³ per mode; = (W1) at depth 2); NTK lazy at any
-        depth, ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}; depth 1 linear regression ½Σs²(1 − η₀)^{2n}. Not modelled:
-        the paper's finite α = P/dim theory, residual 1/√L branches, one-pass SGD.
+        depth, ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}; depth 1 linear regression ½Σs²(1 − η₀)^{2n}.
+        residual="sqrtL" | "unit" (beta=β) makes hidden layers 2 … L−1 blocks h_m = h_{m−1} + a W_m h_{m−1}/√N with
+        a = β/√(L−2) or β (input and readout as above, same rates): widetrain trains them, widetheory solves the
+        residual DMFT (R1)-(R3) derived in DeepLinear+WideResidualDMFT.swift (the fields of one unit followed through
+        all layers, linear in 2(L−1) Gaussian sources; steps ≤ 400, cost ∝ depth²·steps³), NTK lazy on the residual
+        kernel (R4) k = 2(1+a²)^K + Ka²(1+a²)^{K−1}, K = L − 2. Not modelled: the paper's finite α = P/dim theory,
+        the continuum (L → ∞) equations of the 1/√L limit (only finite-L theory), one-pass SGD.
         """,
         reference: "Saxe, McClelland & Ganguli 2013 (arXiv 1312.6120), Eqs. (5)-(7) and Sec. 3 (deeper networks); "
             + "depth-L balanced ODE: Arora, Cohen & Hazan 2018 (arXiv 1802.06509), Arora et al. 2019 (arXiv 1905.13655), Thm. 3; "
             + "random init, μP vs NTK, rate transfer: Bordelon & Pehlevan 2025 (arXiv 2502.02531), setup only (equation (W1) and the "
-            + "DMFT (D1)-(D4) derived here in the form of Bordelon & Pehlevan 2022, arXiv 2205.09653, Sec. 3-4)",
+            + "DMFT (D1)-(D4) derived here in the form of Bordelon & Pehlevan 2022, arXiv 2205.09653, Sec. 3-4); "
+            + "residual 1/√L branches: Bordelon, Noci, Li, Hanin & Pehlevan 2023 (arXiv 2309.16620) and Yang et al. 2023 (arXiv 2310.02244), "
+            + "setup only (the residual DMFT (R1)-(R4) derived here)",
         model: Parameters.self,
         validate: { p throws(ModelError) in try Configuration(p).check() },
         operations: [theoryOperation, simulateOperation, learningTimeOperation, wideTheoryOperation, wideTrainOperation])
