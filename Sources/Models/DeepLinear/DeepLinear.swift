@@ -54,7 +54,7 @@ public enum DeepLinear {
 
     /// The parameters of `deeplinear(...)`, declared once.
     struct Parameters: ParameterGroup {
-        @Option("number of weight layers L", range: NumericRange(lower: 1, upper: 12))
+        @Option("number of weight layers L", range: NumericRange(lower: 1, upper: 40))
         var depth = 2
         @Option("hidden-layer width", range: NumericRange(lower: 1, upper: 512))
         var width = 16
