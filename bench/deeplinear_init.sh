@@ -27,3 +27,9 @@ for d_p_t in "8 16 400" "32 16 400"; do
     "widetheory(deeplinear(dim=$d, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$T], samples=$P, trials=16, seed=0).loss" 2>&1 | grep -v "widetheory deeplinear"
   /usr/bin/time -f "numpy    finite data dim=$d P=$P steps=$T: %e s wall, %U s user" $PY bench/deeplinear_data_numpy.py "$d" "$P" "$T" 16 0.05 0.1 2>&1
 done
+# Residual blocks with 1/√L branches (widetrain and its residual DMFT, cost ∝ (depth − 1)²·steps³ per mode), depth 8.
+RL=${RESIDUAL_DEPTH:-8}; RN=${RESIDUAL_WIDTH:-512}; RT=${RESIDUAL_STEPS:-40}
+/usr/bin/time -f "solvable residual depth=$RL width=$RN dim=8 steps=$RT: %e s wall, %U s user" $BIN eval -e \
+  "widetrain(deeplinear(depth=$RL, width=$RN, dim=8, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$RT], residual=\"sqrtL\", trials=4, seed=0).loss" 2>&1 | grep -v "widetrain deeplinear"
+/usr/bin/time -f "theory   residual depth=$RL width=∞ dim=8 steps=$RT: %e s wall, %U s user" $BIN eval -e \
+  "widetheory(deeplinear(depth=$RL, dim=8, singular=[3, 2, 1, 0.5]), eta=[0.05, 0.1], steps=[$RT], residual=\"sqrtL\").loss" 2>&1 | grep -v "widetheory deeplinear"

@@ -31,8 +31,8 @@ import NumericCore
 // (1 − Lη₀) per step from B(0) of variance 1/γ₀² per entry, so the expected test loss is
 // ½(Σs² + dim²/γ₀²)(1 − Lη₀)^{2n}. Depth 1 (a single dim × dim layer from zero) is linear
 // regression: u = s(1 − (1 − η₀)ⁿ). μP at depth ≥ 3 is the DMFT of DeepLinear+WideTheoryDMFT.swift
-// (also derived, not read). Finite α = P/dim: DeepLinear+WideData.swift. Residual networks with
-// 1/√L branches could not be read and are not modelled here.
+// (also derived, not read). Finite α = P/dim: DeepLinear+WideData.swift. Residual networks (`residual`,
+// `beta`): DeepLinear+WideResidual*.swift.
 
 extension DeepLinear {
     /// The parameterisation and rates of `widetheory` and `widetrain`.
@@ -48,6 +48,11 @@ extension DeepLinear {
         var eta: [Double] = [0.05]
         @Option("step counts to record", range: NumericRange(lower: 0, upper: 1e6, whole: true), sweepable: false)
         var steps: [Double] = (0...20).map { Double($0 * 10) }
+        @Option("residual blocks h_m = h_{m−1} + a·W_m h_{m−1}/√N on hidden layers 2 … L−1: none, sqrtL (a = β/√(L−2)) or unit (a = β)",
+                choices: ["none", "sqrtL", "unit"], sweepable: false)
+        var residual = "none"
+        @Option("residual branch scale β (with residual ≠ none)", range: NumericRange(lower: 0, lowerInclusive: false, upper: 10))
+        var beta = 1.0
 
         /// The recorded step counts (declared whole), refused if empty.
         func stepCounts() throws(ModelError) -> [Int] {
@@ -81,6 +86,7 @@ extension DeepLinear {
 
     /// The infinite-width expected test loss ½E‖S − B‖²_F after each of `steps` steps at rate `eta`.
     static func wideLoss(_ c: Configuration, _ a: WideArguments, eta: Double, steps: [Int], monitor: WorkMonitor) throws -> [Double] {
+        if let branch = a.branchScale(depth: c.depth) { return try residualLoss(c, a, branch: branch, eta: eta, steps: steps, monitor: monitor) }
         let total = c.singular.map { $0 * $0 }.reduce(0, +)
         if c.depth == 1 {
             return steps.map { 0.5 * total * pow(1 - eta, 2 * Double($0)) }
@@ -109,6 +115,7 @@ extension DeepLinear {
             let c = Configuration(model), a = t.wide
             if t.samples > 0 { return wideDataEstimate(c, t) }
             let runs = Double(a.eta.count) * Double(c.singular.count), last = a.steps.max() ?? 0
+            if a.branchScale(depth: c.depth) != nil { return residualEstimate(c, a) }
             let table = 8 * 3 * Double(a.eta.count * a.steps.count)
             guard a.param == "mup", c.depth > 2 else {
                 return WorkEstimate(bytes: table, seconds: 2e-8 * runs * (last + Double(a.steps.count)))
@@ -131,6 +138,6 @@ extension DeepLinear {
                 etas += [Double](repeating: eta, count: steps.count); stepColumn += steps.map(Double.init); losses += loss
             }
             return Table(columns: [Table.Column("eta", etas), Table.Column("step", stepColumn), Table.Column("loss", losses)],
-                         caption: "infinite width (\(a.param))", role: .theory)
+                         caption: "infinite width (\(a.param)\(a.residualCaption))", role: .theory)
         }
 }

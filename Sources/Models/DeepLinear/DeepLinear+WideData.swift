@@ -58,6 +58,10 @@ extension DeepLinear {
             throw ModelError.domain(parameter: "depth", value: String(c.depth),
                                     allowed: "depth ≤ 2 for widetheory with param=\"mup\" and samples > 0 (the finite-data DMFT at depth ≥ 3 is not derived)")
         }
+        guard t.wide.branchScale(depth: c.depth) == nil else {
+            throw ModelError.domain(parameter: "residual", value: "\"\(t.wide.residual)\"",
+                                    allowed: "\"none\" for widetheory with samples > 0 (finite data is derived for plain networks only)")
+        }
         let steps = try t.wide.stepCounts()
         let names = ["eta", "step", "loss", "loss_se", "train", "train_se"]
         var columns = [[Double]](repeating: [], count: names.count)

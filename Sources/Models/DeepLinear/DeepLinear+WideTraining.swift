@@ -81,7 +81,7 @@ extension DeepLinear {
             monitor.report(done: total, total: total, label: "widetrain deeplinear")
             let names = ["width", "eta", "step", "loss", "loss_se"] + (a.samples > 0 ? ["train", "train_se"] : []) + ["diverged"]
             return Table(columns: names.map { Table.Column($0, columns[$0] ?? []) },
-                         caption: "simulation (\(a.wide.param))", role: .simulation)
+                         caption: "simulation (\(a.wide.param)\(a.wide.residualCaption))", role: .simulation)
         }
 
     /// Mean and standard error of the runs' values; +∞ (and SE NaN) if any run diverged.
@@ -116,6 +116,7 @@ extension DeepLinear {
                 weights.append(rng.gaussianMatrix(rows: sizes[l + 1], columns: sizes[l], standardDeviation: last ? sd / gamma : sd))
                 rates.append(last ? eta : eta * gamma * gamma)
             }
+            if let branch = a.wide.branchScale(depth: c.depth) { makeResidual(&weights, rates: &rates, branch: branch) }
         }
         var run = WideRun(test: [Double?](repeating: nil, count: steps.count), train: [Double?](repeating: nil, count: steps.count))
         var done = 0, diverged = false

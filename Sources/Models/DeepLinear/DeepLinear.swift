@@ -39,19 +39,27 @@ public enum DeepLinear {
         per seeded draw of teacher and data, μP depth 2 by the exact closure (F1) in B, Q₁, Q₂ with E = (S − B)Σ̂
         from B = 0, Q = I; depth 1 and NTK lazy, S − B ← (S − B)(I − kη₀Σ̂) (F2); columns loss, loss_se, train,
         train_se over draws; at α < 1 the test loss plateaus at ½Σs²(1 − α). Not modelled: μP at depth ≥ 3
-        with finite data, residual 1/√L branches, one-pass SGD.
+        with finite data, residual networks with finite data, one-pass SGD.
+        residual="sqrtL" | "unit" (beta=β) makes hidden layers 2 … L−1 blocks h_m = h_{m−1} + a W_m h_{m−1}/√N with
+        a = β/√(L−2) or β (input and readout as above, same rates): widetrain trains them, widetheory solves the
+        residual DMFT (R1)-(R3) derived in DeepLinear+WideResidualDMFT.swift (the fields of one unit followed through
+        all layers, linear in 2(L−1) Gaussian sources; steps ≤ 400, cost ∝ depth²·steps³), NTK lazy on the residual
+        kernel (R4) k = 2(1+a²)^K + Ka²(1+a²)^{K−1}, K = L − 2.
+        Not modelled either: the continuum (L → ∞) equations of the 1/√L limit (only finite-L theory).
         """,
         reference: "Saxe, McClelland & Ganguli 2013 (arXiv 1312.6120), Eqs. (5)-(7) and Sec. 3 (deeper networks); "
             + "depth-L balanced ODE: Arora, Cohen & Hazan 2018 (arXiv 1802.06509), Arora et al. 2019 (arXiv 1905.13655), Thm. 3; "
             + "random init, μP vs NTK, rate transfer: Bordelon & Pehlevan 2025 (arXiv 2502.02531), setup only (equation (W1) and the "
-            + "DMFT (D1)-(D4) derived here in the form of Bordelon & Pehlevan 2022, arXiv 2205.09653, Sec. 3-4)",
+            + "DMFT (D1)-(D4) derived here in the form of Bordelon & Pehlevan 2022, arXiv 2205.09653, Sec. 3-4); "
+            + "residual 1/√L branches: Bordelon, Noci, Li, Hanin & Pehlevan 2023 (arXiv 2309.16620) and Yang et al. 2023 (arXiv 2310.02244), "
+            + "setup only (the residual DMFT (R1)-(R4) derived here)",
         model: Parameters.self,
         validate: { p throws(ModelError) in try Configuration(p).check() },
         operations: [theoryOperation, simulateOperation, learningTimeOperation, wideTheoryOperation, wideTrainOperation])
 
     /// The parameters of `deeplinear(...)`, declared once.
     struct Parameters: ParameterGroup {
-        @Option("number of weight layers L", range: NumericRange(lower: 1, upper: 12))
+        @Option("number of weight layers L", range: NumericRange(lower: 1, upper: 40))
         var depth = 2
         @Option("hidden-layer width", range: NumericRange(lower: 1, upper: 512))
         var width = 16
