@@ -30,6 +30,14 @@ import Darwin
 // not derived here (simulate covers it); FS and RRS at finite α and width are not derived.
 
 extension ICLScaleModel {
+    /// FS and RRS at width < 1 report only the end of training (their flow is derived at full width only).
+    static func requireEndOfTraining(_ times: [Double], covariance: String) throws(ModelError) {
+        if let t = times.first(where: { $0.isFinite }) {
+            throw .domain(parameter: "t", value: formatParameter(t),
+                          allowed: "t = inf for covariance \(covariance) at width < 1 (end of training only)")
+        }
+    }
+
     /// κ with Σ_k λ_k / (λ_k + κ) = n (0 if n ≥ the number of modes): the deterministic equivalent of a random
     /// n-dimensional subspace, found by bisection in log κ.
     static func subspaceShift(lambda: [Double], modes n: Double) -> Double {
