@@ -43,41 +43,49 @@ extension ICLScaleModel {
 
         /// c(η): the U-coefficients Q₁…Q_L of Π_ℓ (1 − η_ℓ s).
         func coefficients(_ eta: [Double]) -> [Double] {
-            Array(Self.product(eta, center: center, degree: depth).dropFirst())
+            var f = [Double](repeating: 0, count: depth + 1), scratch = f
+            Self.product(eta, center: center, into: &f, scratch: &scratch)
+            return Array(f.dropFirst())
         }
 
-        /// E(η) and its gradient in the steps.
-        func lossAndGradient(_ eta: [Double], rho: Double) -> (loss: Double, gradient: [Double]) {
-            let c = coefficients(eta)
-            var slope = gram.times(c)
-            for j in slope.indices { slope[j] = 2 * (slope[j] + linear[j]) }
-            let gradient = eta.indices.map { l -> Double in
-                var others = eta
-                others.remove(at: l)
+        /// ∂E/∂η_ℓ for every step (the flow's velocity, called at every integration stage: it reuses
+        /// three buffers and sums the L × L products in plain loops instead of allocating per factor).
+        func gradient(_ eta: [Double]) -> [Double] {
+            let n = depth
+            var f = [Double](repeating: 0, count: n + 1), scratch = f
+            Self.product(eta, center: center, into: &f, scratch: &scratch)
+            var slope = [Double](repeating: 0, count: n)
+            for j in 0..<n {
+                var sum = 0.0
+                for k in 0..<n { sum += gram[j, k] * f[k + 1] }
+                slope[j] = 2 * (sum + linear[j])
+            }
+            return (0..<n).map { l in
                 // ∂q/∂η_ℓ = −s Π_{m≠ℓ} (1 − η_m s), and −s = −c₀ − c₀ x is the factor with step 1.
-                var derivative = Self.product(others, center: center, degree: depth)
-                derivative = Self.multiply(derivative, constant: -center, linear: -center)
-                return dot(slope, Array(derivative.dropFirst()))
+                Self.product(eta, skipping: l, center: center, into: &f, scratch: &scratch)
+                Self.multiply(&f, constant: -center, linear: -center, scratch: &scratch)
+                var sum = 0.0
+                for j in 0..<n { sum += slope[j] * f[j + 1] }
+                return sum
             }
-            return (value(c, rho: rho), gradient)
         }
 
-        /// U-coefficients (degree ≤ `degree`) of Π (1 − η s) with s = c₀ (1 + x).
-        static func product(_ eta: [Double], center: Double, degree: Int) -> [Double] {
-            var f = [Double](repeating: 0, count: degree + 1)
-            f[0] = 1
-            for step in eta { f = multiply(f, constant: 1 - step * center, linear: -step * center) }
-            return f
+        /// U-coefficients (degree < f.count) of Π (1 − η s) over the steps but `skipping`, with s = c₀ (1 + x), into f.
+        static func product(_ eta: [Double], skipping: Int? = nil, center: Double,
+                            into f: inout [Double], scratch: inout [Double]) {
+            for i in f.indices { f[i] = i == 0 ? 1 : 0 }
+            for (l, step) in eta.enumerated() where l != skipping {
+                multiply(&f, constant: 1 - step * center, linear: -step * center, scratch: &scratch)
+            }
         }
 
-        /// f · (a + b x) in the U-basis (the top coefficient must have room: it is dropped).
-        static func multiply(_ f: [Double], constant a: Double, linear b: Double) -> [Double] {
-            var g = f.map { a * $0 }
-            for i in f.indices where f[i] != 0 {
-                if i + 1 < f.count { g[i + 1] += b * f[i] / 2 }
-                if i >= 1 { g[i - 1] += b * f[i] / 2 }
+        /// f ← f · (a + b x) in the U-basis (the top coefficient must have room: it is dropped); scratch has f's size.
+        static func multiply(_ f: inout [Double], constant a: Double, linear b: Double, scratch: inout [Double]) {
+            for i in f.indices { scratch[i] = f[i]; f[i] = a * f[i] }
+            for i in f.indices where scratch[i] != 0 {
+                if i + 1 < f.count { f[i + 1] += b * scratch[i] / 2 }
+                if i >= 1 { f[i - 1] += b * scratch[i] / 2 }
             }
-            return g
         }
 
         /// (φ_j(s), ψ_j(s)) for j = 1…depth at x = s/c₀ − 1: U_j(x) − U_j(−1) and R_j(x)/c₀.

@@ -131,7 +131,7 @@ extension ICLScaleModel {
                                          count: arguments.contexts, rng: &rng, monitor: monitor)
                 try accumulatePolynomial(&test, spectrum, tokens: tokens, rho: model.rho, depth: model.depth,
                                          count: arguments.tests, rng: &rng, monitor: monitor)
-                var path = try stepFlow(train, rho: model.rho, times: times.filter(\.isFinite), monitor: monitor)
+                var path = try stepFlow(train, times: times.filter(\.isFinite), monitor: monitor)
                     .makeIterator()
                 let end = times.contains(where: \.isInfinite) ? try train.minimum(rho: model.rho).c : []
                 for (i, t) in times.enumerated() {

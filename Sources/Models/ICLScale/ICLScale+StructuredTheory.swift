@@ -38,7 +38,7 @@ extension ICLScaleModel {
                                         + "matrix has condition number above 1e12; alpha = inf, t = inf: any depth)")
         }
         let end = tokens.isInfinite ? lanczos() : try quadratic.minimum(rho: model.rho).loss
-        var path = try stepFlow(quadratic, rho: model.rho, times: times.filter(\.isFinite), monitor: monitor)
+        var path = try stepFlow(quadratic, times: times.filter(\.isFinite), monitor: monitor)
             .makeIterator()
         return times.map { $0.isFinite ? quadratic.value(path.next()!, rho: model.rho) : end }
     }

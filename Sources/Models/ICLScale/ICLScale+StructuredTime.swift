@@ -18,13 +18,13 @@ import Darwin
 
 extension ICLScaleModel {
     /// The coefficients c of the RRS polynomial at each requested (finite) time.
-    static func stepFlow(_ loss: QuadraticLoss, rho: Double, times: [Double],
+    static func stepFlow(_ loss: QuadraticLoss, times: [Double],
                          monitor: WorkMonitor) throws -> [[Double]] {
         let depth = loss.depth, scale = 2 * loss.center
         var results = [[Double]](repeating: [], count: times.count)
         // θ = ηM, dθ/dt = −M² ∂E/∂θ·… = −M ∂E/∂η.
         func velocity(_ theta: [Double]) -> [Double] {
-            loss.lossAndGradient(theta.map { $0 / scale }, rho: rho).gradient.map { -$0 * scale }
+            loss.gradient(theta.map { $0 / scale }).map { -$0 * scale }
         }
         var theta = (1...depth).map { 1e-4 * Double(2 * $0 - depth - 1) / Double(depth) }
         var now = 0.0, h = 1e-3, k1 = velocity(theta), evaluations = 0
