@@ -7,8 +7,7 @@ import NumericCore
 // pretraining tasks (IDG). Γ solves min Σ_μ (y^μ − ⟨Γ, H^μ⟩)² + (n/d)λ‖Γ‖²: in the
 // primal (HᵀH + (n/d)λ I) when n ≥ p = d(d+1), in the dual (HHᵀ + (n/d)λ I) otherwise;
 // ridgeless (λ = 0) is the minimum-norm least-squares solution: the same normal equations
-// (Cholesky) when they are well conditioned, else LAPACK's SVD solver dgelsd. Each context's
-// Gaussians are drawn by the ziggurat (`fillGaussians`).
+// (Cholesky) when they are well conditioned, else LAPACK's SVD solver dgelsd.
 
 extension ICLModel {
     /// `simulate`'s parameters.
@@ -100,61 +99,54 @@ extension ICLModel {
     }
 
     /// One context: its attention features H_Z (flattened d × (d+1), row-major, written to `row`)
-    /// and its query label. All ℓ(d+1) + d + 1 Gaussians of the context (per token d coordinates
-    /// and the label noise, then the query's) are drawn in one ziggurat fill into `normals`.
+    /// and its query label. `x` and `u` are scratch of d and d + 1 entries (no allocation per context).
     static func drawContext(_ sizes: Sizes, task w: UnsafeBufferPointer<Double>, rho: Double,
-                            rng: inout Xoshiro256StarStar, normals: UnsafeMutableBufferPointer<Double>,
-                            sums u: UnsafeMutableBufferPointer<Double>, into row: UnsafeMutablePointer<Double>) -> Double {
+                            rng: inout Xoshiro256StarStar, tokens x: UnsafeMutableBufferPointer<Double>,
+                            sums u: UnsafeMutableBufferPointer<Double>, into row: UnsafeMutableBufferPointer<Double>) -> Double {
         let d = sizes.d, l = sizes.context
         let tokenSD = 1 / Double(d).squareRoot(), noiseSD = rho.squareRoot()
-        rng.fillGaussians(normals)
         for b in 0...d { u[b] = 0 }
-        // Tokens x = tokenSD·z: accumulate Σ yᵢzᵢ and Σ yᵢ², scaling by tokenSD once at the end.
         var sumSquares = 0.0
-        for t in 0..<l {
-            let z = normals.baseAddress! + t * (d + 1)
-            var signal = 0.0
-            for a in 0..<d { signal += z[a] * w[a] }
-            let y = tokenSD * signal + noiseSD * z[d]
-            for a in 0..<d { u[a] += y * z[a] }
+        for _ in 0..<l {
+            var y = 0.0
+            for a in 0..<d { x[a] = tokenSD * rng.gaussian(); y += x[a] * w[a] }
+            y += noiseSD * rng.gaussian()
+            for a in 0..<d { u[a] += y * x[a] }
             sumSquares += y * y
         }
-        let scale = Double(d) / Double(l) * tokenSD
+        let scale = Double(d) / Double(l)
         for a in 0..<d { u[a] *= scale }
         u[d] = sumSquares / Double(l)
-        let query = normals.baseAddress! + l * (d + 1)
-        var signal = 0.0
+        var query = 0.0
+        var base = 0
         for a in 0..<d {
-            let xa = tokenSD * query[a]
-            signal += xa * w[a]
-            let out = row + a * (d + 1)
-            for b in 0...d { out[b] = xa * u[b] }
+            let xa = tokenSD * rng.gaussian()
+            query += xa * w[a]
+            for b in 0...d { row[base + b] = xa * u[b] }
+            base += d + 1
         }
-        return signal + noiseSD * query[d]
+        return query + noiseSD * rng.gaussian()
     }
 
     /// Draws `count` contexts, their tasks from `tasks` (uniformly) or fresh from N(0, diag(taskSD²))
     /// when `tasks` is nil, and hands each context's index, features and label to `body`.
     static func drawContexts(_ sizes: Sizes, count: Int, tasks: [[Double]]?, taskSD: [Double], rho: Double,
-                             rng: inout Xoshiro256StarStar,
-                             _ body: (Int, UnsafeMutablePointer<Double>, Double) throws -> Void) rethrows {
+                             rng: inout Xoshiro256StarStar, _ body: (Int, [Double], Double) throws -> Void) rethrows {
         let d = sizes.d
-        var normals = [Double](repeating: 0, count: sizes.context * (d + 1) + d + 1)
-        var sums = [Double](repeating: 0, count: d + 1)
+        var x = [Double](repeating: 0, count: d), u = [Double](repeating: 0, count: d + 1)
         var row = [Double](repeating: 0, count: sizes.features)
-        try normals.withUnsafeMutableBufferPointer { normals in
-            try sums.withUnsafeMutableBufferPointer { sums in
-                try row.withUnsafeMutableBufferPointer { row in
-                    for mu in 0..<count {
-                        let w = tasks.map { $0[Int(rng.next() % UInt64($0.count))] } ?? drawTask(taskSD, &rng)
-                        let y = w.withUnsafeBufferPointer { w in
-                            drawContext(sizes, task: w, rho: rho, rng: &rng, normals: normals, sums: sums,
-                                        into: row.baseAddress!)
+        for mu in 0..<count {
+            let w = tasks.map { $0[Int(rng.next() % UInt64($0.count))] } ?? drawTask(taskSD, &rng)
+            let y = w.withUnsafeBufferPointer { w in
+                x.withUnsafeMutableBufferPointer { x in
+                    u.withUnsafeMutableBufferPointer { u in
+                        row.withUnsafeMutableBufferPointer { row in
+                            drawContext(sizes, task: w, rho: rho, rng: &rng, tokens: x, sums: u, into: row)
                         }
-                        try body(mu, row.baseAddress!, y)
                     }
                 }
             }
+            try body(mu, row, y)
         }
     }
 
@@ -177,7 +169,7 @@ extension ICLModel {
         try h.storage.withUnsafeMutableBufferPointer { features in
             try drawContexts(sizes, count: n, tasks: tasks, taskSD: taskSD, rho: rho, rng: &rng) { mu, row, y in
                 if mu % 512 == 0 { try monitor.checkCancelled() }
-                (features.baseAddress! + mu * p).update(from: row, count: p)
+                row.withUnsafeBufferPointer { (features.baseAddress! + mu * p).update(from: $0.baseAddress!, count: p) }
                 targets[mu] = y
             }
         }
@@ -208,14 +200,9 @@ extension ICLModel {
     static func testError(_ gamma: [Double], _ sizes: Sizes, tasks: [[Double]]?, taskSD: [Double], rho: Double, count: Int,
                           rng: inout Xoshiro256StarStar) -> Double {
         var total = 0.0
-        let p = sizes.features
-        gamma.withUnsafeBufferPointer { gamma in
-            drawContexts(sizes, count: count, tasks: tasks, taskSD: taskSD, rho: rho, rng: &rng) { _, row, y in
-                var prediction = 0.0
-                for j in 0..<p { prediction += gamma[j] * row[j] }
-                let residual = y - prediction
-                total += residual * residual
-            }
+        drawContexts(sizes, count: count, tasks: tasks, taskSD: taskSD, rho: rho, rng: &rng) { _, row, y in
+            let residual = y - dot(gamma, row)
+            total += residual * residual
         }
         return total / Double(count)
     }
