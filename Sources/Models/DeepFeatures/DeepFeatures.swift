@@ -85,10 +85,14 @@ public enum DeepFeatures {
         let widths = try layers.simulationWidths()
         try SimulationSupport.checkBudget(simulationEstimate(model, arguments), monitor)
         let (lambda, noise) = (model.data.lambda, model.data.noise)
-        return try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate deepfeat",
-                                                monitor: monitor) { p, rng in
-            let trial = try DeepFeatureTrial(layers, widths: widths, p: p, lambda: lambda, noise: noise, rng: &rng)
-            return [trial.test, trial.train, trial.gcv]
+        // One BLAS thread: the per-trial products and solves are a few hundred wide, too small for
+        // OpenBLAS's workers to pay for their hand-off and spinning.
+        return try BLAS.singleThreaded { () throws -> Table in
+            try SimulationSupport.monteCarlo(arguments, measures: ["test", "train", "gcv"], label: "simulate deepfeat",
+                                             monitor: monitor) { p, rng in
+                let trial = try DeepFeatureTrial(layers, widths: widths, p: p, lambda: lambda, noise: noise, rng: &rng)
+                return [trial.test, trial.train, trial.gcv]
+            }
         }
     }
 

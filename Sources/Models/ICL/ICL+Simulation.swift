@@ -6,7 +6,8 @@ import NumericCore
 // measures the squared error of ŷ = ⟨Γ, H_Z⟩ on fresh tasks (ICL) and on the
 // pretraining tasks (IDG). Γ solves min Σ_μ (y^μ − ⟨Γ, H^μ⟩)² + (n/d)λ‖Γ‖²: in the
 // primal (HᵀH + (n/d)λ I) when n ≥ p = d(d+1), in the dual (HHᵀ + (n/d)λ I) otherwise;
-// ridgeless (λ = 0) is the minimum-norm least-squares solution (LAPACK dgelsd).
+// ridgeless (λ = 0) is the minimum-norm least-squares solution: the same normal equations
+// (Cholesky) when they are well conditioned, else LAPACK's SVD solver dgelsd.
 
 extension ICLModel {
     /// `simulate`'s parameters.
@@ -97,26 +98,27 @@ extension ICLModel {
         }
     }
 
-    /// One context: its attention features H_Z (flattened d × (d+1), row-major) and query label.
-    static func drawContext(_ sizes: Sizes, task w: [Double], rho: Double,
-                            rng: inout Xoshiro256StarStar, into row: inout ArraySlice<Double>) -> Double {
+    /// One context: its attention features H_Z (flattened d × (d+1), row-major, written to `row`)
+    /// and its query label. `x` and `u` are scratch of d and d + 1 entries (no allocation per context).
+    static func drawContext(_ sizes: Sizes, task w: UnsafeBufferPointer<Double>, rho: Double,
+                            rng: inout Xoshiro256StarStar, tokens x: UnsafeMutableBufferPointer<Double>,
+                            sums u: UnsafeMutableBufferPointer<Double>, into row: UnsafeMutableBufferPointer<Double>) -> Double {
         let d = sizes.d, l = sizes.context
         let tokenSD = 1 / Double(d).squareRoot(), noiseSD = rho.squareRoot()
-        var v = [Double](repeating: 0, count: d)
-        var x = [Double](repeating: 0, count: d)
+        for b in 0...d { u[b] = 0 }
         var sumSquares = 0.0
         for _ in 0..<l {
             var y = 0.0
             for a in 0..<d { x[a] = tokenSD * rng.gaussian(); y += x[a] * w[a] }
             y += noiseSD * rng.gaussian()
-            for a in 0..<d { v[a] += y * x[a] }
+            for a in 0..<d { u[a] += y * x[a] }
             sumSquares += y * y
         }
         let scale = Double(d) / Double(l)
-        var u = v.map { $0 * scale }
-        u.append(sumSquares / Double(l))
+        for a in 0..<d { u[a] *= scale }
+        u[d] = sumSquares / Double(l)
         var query = 0.0
-        var base = row.startIndex
+        var base = 0
         for a in 0..<d {
             let xa = tokenSD * rng.gaussian()
             query += xa * w[a]
@@ -126,10 +128,37 @@ extension ICLModel {
         return query + noiseSD * rng.gaussian()
     }
 
+    /// Draws `count` contexts, their tasks from `tasks` (uniformly) or fresh from N(0, diag(taskSD²))
+    /// when `tasks` is nil, and hands each context's index, features and label to `body`.
+    static func drawContexts(_ sizes: Sizes, count: Int, tasks: [[Double]]?, taskSD: [Double], rho: Double,
+                             rng: inout Xoshiro256StarStar, _ body: (Int, [Double], Double) throws -> Void) rethrows {
+        let d = sizes.d
+        var x = [Double](repeating: 0, count: d), u = [Double](repeating: 0, count: d + 1)
+        var row = [Double](repeating: 0, count: sizes.features)
+        for mu in 0..<count {
+            let w = tasks.map { $0[Int(rng.next() % UInt64($0.count))] } ?? drawTask(taskSD, &rng)
+            let y = w.withUnsafeBufferPointer { w in
+                x.withUnsafeMutableBufferPointer { x in
+                    u.withUnsafeMutableBufferPointer { u in
+                        row.withUnsafeMutableBufferPointer { row in
+                            drawContext(sizes, task: w, rho: rho, rng: &rng, tokens: x, sums: u, into: row)
+                        }
+                    }
+                }
+            }
+            try body(mu, row, y)
+        }
+    }
+
     /// A task w ~ N(0, diag(sd²)).
     static func drawTask(_ sd: [Double], _ rng: inout Xoshiro256StarStar) -> [Double] {
         sd.map { $0 * rng.gaussian() }
     }
+
+    /// The smallest reciprocal condition number of the ridgeless Gram (or kernel) matrix that is
+    /// solved by Cholesky: its normal equations then lose at most about 1e8·ε ≈ 2e-8 of relative
+    /// accuracy. Worse-conditioned systems (n ≈ p, near the double-descent peak) go to dgelsd.
+    static let choleskyReciprocalCondition = 1e-8
 
     /// Γ (flattened) from ridge over n freshly drawn pretraining contexts.
     static func pretrain(_ sizes: Sizes, tasks: [[Double]]?, taskSD: [Double], rho: Double, lambda: Double,
@@ -137,36 +166,42 @@ extension ICLModel {
         let n = sizes.contexts, p = sizes.features
         var h = Matrix(rows: n, columns: p)
         var targets = [Double](repeating: 0, count: n)
-        for mu in 0..<n {
-            if mu % 512 == 0 { try monitor.checkCancelled() }
-            let w = tasks.map { $0[Int(rng.next() % UInt64($0.count))] } ?? drawTask(taskSD, &rng)
-            var row = h.storage[(mu * p)..<((mu + 1) * p)]
-            targets[mu] = drawContext(sizes, task: w, rho: rho, rng: &rng, into: &row)
-            h.storage.replaceSubrange((mu * p)..<((mu + 1) * p), with: row)
+        try h.storage.withUnsafeMutableBufferPointer { features in
+            try drawContexts(sizes, count: n, tasks: tasks, taskSD: taskSD, rho: rho, rng: &rng) { mu, row, y in
+                if mu % 512 == 0 { try monitor.checkCancelled() }
+                row.withUnsafeBufferPointer { (features.baseAddress! + mu * p).update(from: $0.baseAddress!, count: p) }
+                targets[mu] = y
+            }
         }
         try monitor.checkCancelled()
         let penalty = Double(n) / Double(sizes.d) * lambda
-        if penalty == 0 { return try h.leastSquares(targets) }
         if n >= p {
             var gram = h.gram()
             for i in 0..<p { gram[i, i] += penalty }
-            return try gram.choleskySolve(h.times(targets, transposed: true))
+            let moments = h.times(targets, transposed: true)
+            if penalty > 0 { return try gram.choleskySolve(moments) }
+            if let gamma = gram.conditionedCholeskySolve(moments, minimumReciprocalCondition: choleskyReciprocalCondition) {
+                return gamma
+            }
+            return try h.leastSquares(targets)
         }
         var kernel = Matrix.gemm(h, h, transposeB: true)
         for i in 0..<n { kernel[i, i] += penalty }
-        return h.times(try kernel.choleskySolve(targets), transposed: true)
+        if penalty > 0 { return h.times(try kernel.choleskySolve(targets), transposed: true) }
+        // Ridgeless, n < p: the minimum-norm interpolant Hᵀ(HHᵀ)⁻¹y when HHᵀ is well conditioned.
+        if let dual = kernel.conditionedCholeskySolve(targets, minimumReciprocalCondition: choleskyReciprocalCondition) {
+            return h.times(dual, transposed: true)
+        }
+        return try h.leastSquares(targets)
     }
 
     /// Mean squared error of ŷ = ⟨Γ, H⟩ over `count` fresh contexts, with tasks drawn
     /// from `tasks` (in-distribution) or fresh from N(0, diag(taskSD²)) when `tasks` is nil.
     static func testError(_ gamma: [Double], _ sizes: Sizes, tasks: [[Double]]?, taskSD: [Double], rho: Double, count: Int,
                           rng: inout Xoshiro256StarStar) -> Double {
-        var row = ArraySlice([Double](repeating: 0, count: sizes.features))
         var total = 0.0
-        for _ in 0..<count {
-            let w = tasks.map { $0[Int(rng.next() % UInt64($0.count))] } ?? drawTask(taskSD, &rng)
-            let y = drawContext(sizes, task: w, rho: rho, rng: &rng, into: &row)
-            let residual = y - dot(gamma, Array(row))
+        drawContexts(sizes, count: count, tasks: tasks, taskSD: taskSD, rho: rho, rng: &rng) { _, row, y in
+            let residual = y - dot(gamma, row)
             total += residual * residual
         }
         return total / Double(count)
