@@ -88,15 +88,23 @@ extension ICLScaleModel {
             for i in covariance.storage.indices { covariance.storage[i] *= scale }
             // n = (d/K) Σ εᵢ xᵢ = (d/K) Xᵀε.
             let n = x.times(noise, transposed: true).map { $0 * scale }
-            let (values, vectors) = try covariance.symmetricEigen()
-            let wRotated = vectors.times(w, transposed: true), nRotated = vectors.times(n, transposed: true)
-            for j in 0..<d {
-                loss.s.append(max(values[j], 0))
-                loss.a.append(wRotated[j] * wRotated[j] * share)
-                loss.c.append(wRotated[j] * nRotated[j] * share)
-                loss.n.append(nRotated[j] * nRotated[j] * share)
-            }
+            try loss.appendContext(covariance: covariance, signal: w, noise: n, share: share)
         }
         return loss
+    }
+}
+
+extension ICLScaleModel.SpectralLoss {
+    /// Adds one sampled context: the eigenvalues s_j of its (scaled) sample covariance and, in that
+    /// eigenbasis, the signal's and noise's weights a_j = ŵ_j², c_j = ŵ_j n̂_j, n_j = n̂_j², each times `share`.
+    mutating func appendContext(covariance: Matrix, signal: [Double], noise: [Double], share: Double) throws(LinearAlgebraError) {
+        let (values, vectors) = try covariance.symmetricEigen()
+        let wRotated = vectors.times(signal, transposed: true), nRotated = vectors.times(noise, transposed: true)
+        for j in values.indices {
+            s.append(max(values[j], 0))
+            a.append(wRotated[j] * wRotated[j] * share)
+            c.append(wRotated[j] * nRotated[j] * share)
+            n.append(nRotated[j] * nRotated[j] * share)
+        }
     }
 }

@@ -27,7 +27,7 @@ extension ICLScaleModel {
     /// `count` ISO contexts seen through `embedding`: the mean loss as a function of the shared step g.
     private static func projectedLoss(_ model: Parameters, embedding q: Matrix, tokens: Int, count: Int,
                                       rng: inout Xoshiro256StarStar, monitor: WorkMonitor) throws -> SpectralLoss {
-        let d = model.d, n = q.rows
+        let d = model.d
         var loss = SpectralLoss(s: [], a: [], c: [], n: [], rho: model.rho, depth: model.depth)
         let tokenSD = 1 / Double(d).squareRoot(), noiseSD = model.rho.squareRoot()
         let scale = Double(d) / Double(tokens), share = 1 / (Double(d) * Double(count))
@@ -45,14 +45,7 @@ extension ICLScaleModel {
             var covariance = z.gram()
             for i in covariance.storage.indices { covariance.storage[i] *= scale }
             let noise = z.times(inStream, transposed: true).map { $0 * scale }
-            let (values, vectors) = try covariance.symmetricEigen()
-            let vRotated = vectors.times(v, transposed: true), nRotated = vectors.times(noise, transposed: true)
-            for j in 0..<n {
-                loss.s.append(max(values[j], 0))
-                loss.a.append(vRotated[j] * vRotated[j] * share)
-                loss.c.append(vRotated[j] * nRotated[j] * share)
-                loss.n.append(nRotated[j] * nRotated[j] * share)
-            }
+            try loss.appendContext(covariance: covariance, signal: v, noise: noise, share: share)
         }
         return loss
     }
