@@ -47,6 +47,16 @@ def test_a_rerun_restores_every_cell_with_the_same_outputs(tmp_path):
     assert (tmp_path / ".solvable-cache" / ".gitignore").read_text() == "*\n"
 
 
+def test_an_in_place_rerun_from_the_cache_leaves_the_file_byte_for_byte(tmp_path):
+    # Restored outputs equal to the file's keep their saved timing: `make run` on an unchanged
+    # tree does not rewrite every notebook's timestamps.
+    path = write(tmp_path / "nb.ipynb", CHAIN)
+    solvable("run", "--in-place", path, check=True)
+    before = path.read_bytes()
+    again = solvable("run", "--in-place", path, check=True)
+    assert cached(again) == 5 and path.read_bytes() == before
+
+
 def test_a_parameter_reruns_only_the_cells_that_read_it(tmp_path):
     path = write(tmp_path / "nb.ipynb", CHAIN)
     solvable("run", path, "-o", tmp_path / "one.ipynb", check=True)

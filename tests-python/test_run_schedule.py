@@ -1,6 +1,7 @@
 """`solvable run -j N` schedules the longest notebooks first (issue 17 item 2): it reads each
 notebook's last time from .solvable-cache/run-times.json, starts them longest first, and records
-the new times (never lowering one by more than half, so cached runs keep the order)."""
+the new times (never lowering one by more than half, so cached runs keep the order). Without a
+recorded time (a fresh clone) the notebook's own saved cell timings stand in."""
 import datetime
 import json
 
@@ -41,3 +42,21 @@ def test_run_without_recorded_times_keeps_file_order_and_writes_them(tmp_path):
     assert "a.ipynb: ok" in result.stdout and "b.ipynb: ok" in result.stdout
     recorded = json.loads((tmp_path / ".solvable-cache" / "run-times.json").read_text())
     assert set(recorded) == {"a.ipynb", "b.ipynb"} and all(s > 0 for s in recorded.values())
+
+
+def test_run_without_recorded_times_orders_by_the_saved_cell_times(tmp_path):
+    # A fresh clone has no run-times.json: the notebooks' own saved cell timings order them.
+    saved = {"a": None, "b": 50, "c": 30}
+    for name, seconds in saved.items():
+        path = tmp_path / f"{name}.ipynb"
+        write(path, [WORK])
+        if seconds is not None:
+            notebook = json.loads(path.read_text())
+            notebook["cells"][1]["metadata"]["execution"] = {
+                "iopub.execute_input": "2026-01-01T00:00:00.000000Z",
+                "shell.execute_reply": f"2026-01-01T00:00:{seconds:02d}.000000Z",
+            }
+            path.write_text(json.dumps(notebook))
+    solvable("run", "--in-place", "--no-cache", "-j", "2", tmp_path, check=True)
+    start = {name: first_cell_start(tmp_path / f"{name}.ipynb") for name in "abc"}
+    assert start["a"] > start["b"] and start["a"] > start["c"]

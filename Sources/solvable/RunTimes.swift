@@ -1,4 +1,5 @@
 import JSON
+import Notebook
 import Platform
 
 /// How long each notebook took the last time `run -j` ran it, so the next run can start
@@ -11,26 +12,37 @@ import Platform
 /// halving it at most (`max(new, old/2)`). A cached run of every notebook halves them all
 /// and leaves their order unchanged.
 struct RunTimes {
-    /// Seconds per notebook path.
+    /// Seconds per notebook path, as recorded by earlier runs.
     private(set) var seconds: [String: Double] = [:]
+    /// The saved notebook's own cell times, for a notebook with no recorded time (ordering only).
+    private var savedSeconds: [String: Double] = [:]
 
-    /// The recorded times of the notebooks in `files` (none recorded: 0).
+    /// Reads the recorded times of the notebooks in `files`. For a notebook with none (a fresh
+    /// clone has no `.solvable-cache`) the sum of its cells' saved execution times
+    /// (`Cell.executionSeconds`) stands in, for ordering only: a rougher hint, since cells last
+    /// served from the cache count 0; an unreadable notebook counts 0.
     init(reading files: [String]) {
         for (directory, names) in Self.byDirectory(files) {
             guard let bytes = try? FileIO.read(Self.path(directory)), case .object(let table)? = try? JSONParser.parse(bytes)
             else { continue }
             for (name, file) in names { if let s = table[name]?.doubleValue { seconds[file] = s } }
         }
+        for file in files where seconds[file] == nil {
+            guard let notebook = try? Notebook(contentsOf: file) else { continue }
+            savedSeconds[file] = notebook.cells.compactMap(\.executionSeconds).reduce(0, +)
+        }
     }
 
-    /// `files` reordered longest recorded time first; unrecorded ones keep their order after them.
+    /// `files` reordered longest time first; equal times keep their order.
     func longestFirst(_ files: [String]) -> [String] {
         let order = files.indices.sorted { a, b in
-            let (x, y) = (seconds[files[a]] ?? 0, seconds[files[b]] ?? 0)
+            let (x, y) = (estimate(files[a]), estimate(files[b]))
             return x != y ? x > y : a < b
         }
         return order.map { files[$0] }
     }
+
+    private func estimate(_ file: String) -> Double { seconds[file] ?? savedSeconds[file] ?? 0 }
 
     /// Records this run's times (see the type's comment) and writes them beside the
     /// notebooks; a directory that cannot be written is skipped (timing is only a hint).

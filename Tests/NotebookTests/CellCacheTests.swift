@@ -59,6 +59,26 @@ import TestSupport
         #expect(warm.texts == cold.texts)
     }
 
+    @Test func aNotebookRestoredWholeIsWrittenBackUnchanged() throws {
+        let directory = try scratch()
+        func execute(_ notebook: Notebook) -> Notebook {
+            let session = Session()
+            session.files = FileScope(base: directory)
+            let memo = SessionMemo(session: session, cachePath: SessionMemo.path(forNotebooksIn: directory), refresh: []) { _ in }
+            return NotebookExecutor(evaluator: session, memo: memo).run(notebook).notebook
+        }
+        let cold = execute(Notebook(cells: chain.enumerated().map { Cell(kind: .code, source: $1, id: "cell\($0 + 1)") }))
+        // Same outputs as the file: the saved timing stays, so the file is unchanged.
+        #expect(execute(cold) == cold)
+        // Outputs that differ from the file's (here emptied) are restored and stamped anew.
+        var stale = cold
+        stale.cells[0].outputs = []
+        let restamped = execute(stale)
+        #expect(restamped.cells[0].outputs == cold.cells[0].outputs)
+        #expect(restamped.cells[0].metadata["execution"] != cold.cells[0].metadata["execution"])
+        #expect(restamped.cells[1] == cold.cells[1])
+    }
+
     @Test func aChangedCellRerunsExactlyItsDownstream() throws {
         let directory = try scratch()
         _ = run(chain, in: directory)

@@ -10,7 +10,8 @@ import Platform
 ///
 /// - Code cells whose source is blank are skipped, as nbclient skips them.
 /// - With a `CellMemo` (the cell cache), a cell it recalls gets the recorded outputs
-///   back, renumbered to this run's execution count, without running.
+///   back, renumbered to this run's execution count, without running; if they are the
+///   outputs already in the file, its saved timing is kept.
 /// - The first error stops the run: it is saved as an `error` output of its cell and
 ///   reported in `ExecutionResult.failure`; the cells after it are cleared (outputs
 ///   emptied, execution count null) so no stale result from an earlier run survives.
@@ -70,8 +71,10 @@ public final class NotebookExecutor {
             if result.cells[index].source.allSatisfy(\.isWhitespace) { continue }
             count += 1
             if let outputs = memo?.recall(result.cells[index], codeCell: codeCells) {
+                let saved = result.cells[index]
                 restore(outputs, into: &result.cells[index], count: count)
                 explores.restore(&result.cells[index].outputs)
+                keepTimingIfUnchanged(&result.cells[index], saved: saved)
                 continue
             }
             memo?.willRun(result.cells[index], codeCell: codeCells)
@@ -112,6 +115,16 @@ public final class NotebookExecutor {
         explores.record(&cell.outputs, evaluator: evaluator, monitor: monitor)
         stamp(&cell, busy: busy, done: done)
         return failure
+    }
+
+    /// A recalled cell whose outputs and count are the ones already saved in the file keeps the
+    /// saved timing: its outputs are still those of that run (as Quarto's `freeze` keeps them), a
+    /// notebook re-run entirely from the cache is written back byte for byte, and the saved
+    /// times stay a hint of how long it takes cold (`solvable run -j` orders by them).
+    private func keepTimingIfUnchanged(_ cell: inout Cell, saved: Cell) {
+        guard cell.outputs == saved.outputs, cell.executionCount == saved.executionCount,
+              let timing = saved.metadata["execution"] else { return }
+        cell.metadata["execution"] = timing
     }
 
     /// Puts recalled outputs into `cell` as if it had just run as `In [count]`.

@@ -27,14 +27,6 @@ struct Provenance {
         seeds = found
     }
 
-    /// Seconds a cell took, from its `execution` metadata (`nil` if it has none).
-    static func cellSeconds(_ cell: Cell) -> Double? {
-        guard let execution = cell.metadata["execution"],
-              let start = (execution["iopub.execute_input"] ?? execution["iopub.status.busy"])?.stringValue.flatMap(Timestamp.init(iso8601:)),
-              let end = execution["shell.execute_reply"]?.stringValue.flatMap(Timestamp.init(iso8601:)) else { return nil }
-        return start.seconds(to: end)
-    }
-
     /// The commit checked out in the git repository containing `directory` (12 hex
     /// digits), or `nil` outside a repository. Read from `.git` directly (HEAD, the ref
     /// file or `packed-refs`; worktrees via `gitdir:` and `commondir`), without running git.

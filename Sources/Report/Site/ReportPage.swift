@@ -71,7 +71,7 @@ struct ReportPage {
                 var entry: [String: Any] = ["isCode": true, "source": figure.source, "outputs": rendered,
                                             "hasOutputs": !rendered.isEmpty, "id": cell.id ?? ""]
                 if let count = cell.executionCount { entry["executionCount"] = count }
-                if let seconds = Provenance.cellSeconds(cell) { entry["time"] = Self.duration(seconds) }
+                if let seconds = cell.executionSeconds { entry["time"] = Self.duration(seconds) }
                 cells.append(entry)
             }
         }
