@@ -18,8 +18,10 @@ import NumericCore
 // φ(u) and P_k(u) are built order by order (P_k = 1 + λ_k φ P_k), the two-point ratio by 2-D series division, and
 //     S_ab = (1/d) E tr(Ω U_a Λ U_b) = [u^a v^b] (1 + u)⁻²(1 + v)⁻² N/(1 − (d/K) φφ A),
 //     (1/d) E tr(Λ Σ̂ U_m) = (c₀/2) [u^(m+1)] h(φ(u)),   U_a U_b = Σ_{i=0}^{min(a,b)} U_{|a−b|+2i}.
-// It has O(1/d) error at finite d (exact one-layer forms are in ICLScale+StructuredSpectrum.swift); at K = ∞ it is
-// Σ_k m_k q(λ_k)², whose minimum over q is the Lanczos value of ICLScale+StructuredPolynomial.swift.
+// It is the d → ∞ limit at fixed α; at K = ∞ it is Σ_k m_k q(λ_k)², whose minimum over q is the Lanczos value of
+// ICLScale+StructuredPolynomial.swift, and at ν = 0 ISO's Marchenko–Pastur loss. At finite d its error is O(1/d) but,
+// for ν > 1, with a large, slowly reached coefficient (ICLScale+ExactMoments.swift explains why and gives the exact
+// finite-d moments the theory uses for L ≤ 4; this form serves L > 4, where their (4L − 1)!! pairings are too many).
 
 extension ICLScaleModel {
     /// The deterministic-equivalent RRS loss of degree-`depth` polynomials at context K = d/`aspect`
@@ -27,8 +29,7 @@ extension ICLScaleModel {
     static func finiteContextLoss(_ spectrum: StructuredSpectrum, aspect: Double, rho: Double,
                                   depth: Int) -> QuadraticLoss {
         let lambda = spectrum.lambda, omega = spectrum.omega, d = lambda.count, inverseD = 1 / Double(d)
-        let top = lambda.max() ?? 1
-        let center = top * (1 + aspect.squareRoot()) * (1 + aspect.squareRoot()) / 2
+        let center = polynomialCenter(spectrum, aspect: aspect)
         let terms = 2 * depth + 1
         let y = (0..<terms).map { m in m == 0 ? 0 : 2 / center * Double(m) * (m % 2 == 1 ? 1 : -1) }
         var phi = [Double](repeating: 0, count: terms), h = phi, phiH = phi
@@ -79,8 +80,21 @@ extension ICLScaleModel {
             }
         }
         let moments = binomial * ratio * binomial.transposed
-        // Noise moments in the U-basis of p (degree depth − 1) and the R_j columns of ψ_j = R_j/c₀.
-        let g = (0..<(2 * depth)).map { center / 2 * h[$0 + 1] }
+        let g = (0..<(2 * depth - 1)).map { center / 2 * h[$0 + 1] }
+        return polynomialLoss(signal: moments, noise: g, center: center, rho: rho, aspect: aspect)
+    }
+
+    /// c₀ = λ₁ (1 + √(d/K))² / 2: the polynomial's interval [0, 2c₀] holds Σ̂'s spectrum up to its Marchenko–Pastur edge.
+    static func polynomialCenter(_ spectrum: StructuredSpectrum, aspect: Double) -> Double {
+        (spectrum.lambda.max() ?? 1) * (1 + aspect.squareRoot()) * (1 + aspect.squareRoot()) / 2
+    }
+
+    /// The quadratic form in c = (Q₁…Q_L) from the U-basis moments S_ab = (1/d) E tr(Ω U_a Λ U_b), a, b ≤ L, and
+    /// g_m = (1/d) E tr(Λ Σ̂ U_m), m ≤ 2L − 2 (deterministic equivalent or exact): q = 1 + Σ_j c_j (U_j − U_j(−1)), and
+    /// the noise term ρ (d/K) (1/d) E tr(Λ Σ̂ p²) with p = −Σ_j c_j R_j/c₀, U_a U_b = Σ_{i=0}^{min(a,b)} U_{|a−b|+2i}.
+    static func polynomialLoss(signal moments: Matrix, noise g: [Double], center: Double, rho: Double,
+                               aspect: Double) -> QuadraticLoss {
+        let depth = moments.rows - 1
         var noise = Matrix(rows: depth, columns: depth)
         for a in 0..<depth {
             for b in 0..<depth {

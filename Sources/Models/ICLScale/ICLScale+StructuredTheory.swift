@@ -6,7 +6,8 @@ import NumericCore
 // ICLScale+StructuredPolynomial.swift, ICLScale+FiniteContext.swift and ICLScale+StructuredTime.swift:
 // one layer at any α in closed form (exact at the declared d); α = ∞ at any depth (FS: closed-form flow, ρ at the
 // end; RRS: ρ + the Lanczos optimum at the end, the flow on Σ_k m_k q(λ_k)² before); RRS at finite α and depth ≥ 2
-// by the deterministic equivalent (O(1/d) at finite d). FS at finite α and depth ≥ 2 is not derived and is refused.
+// from Σ̂'s exact finite-d moments (Isserlis, ICLScale+ExactMoments.swift) for L ≤ 4 and from the deterministic
+// equivalent (d → ∞; O(1/d) at finite d) beyond. FS at finite α and depth ≥ 2 is not derived and is refused.
 
 extension ICLScaleModel {
     /// The trained FS or RRS loss at each time, or the error naming what is not derived.
@@ -27,8 +28,10 @@ extension ICLScaleModel {
         let lanczos = { model.rho + optimalPolynomialExcess(lambda: spectrum.lambda, weights: spectrum.weights,
                                                             depth: model.depth) }
         if tokens.isInfinite, !times.contains(where: \.isFinite) { return times.map { _ in lanczos() } }
-        let quadratic = finiteContextLoss(spectrum, aspect: tokens.isInfinite ? 0 : Double(model.d) / tokens,
-                                          rho: model.rho, depth: model.depth)
+        let quadratic = tokens.isFinite && model.depth <= exactMomentsDepth
+            ? exactContextLoss(spectrum, tokens: tokens, rho: model.rho, depth: model.depth)
+            : finiteContextLoss(spectrum, aspect: tokens.isInfinite ? 0 : Double(model.d) / tokens,
+                                rho: model.rho, depth: model.depth)
         let values = try quadratic.gram.symmetricEigen().values
         let condition = (values.max() ?? 0) / (values.min() ?? 0)
         // The minimum at finite α needs the moment matrix inverted; the flow only evaluates it.

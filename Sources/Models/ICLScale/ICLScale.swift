@@ -41,8 +41,10 @@ enum ICLScaleModel {
     minimum over degree-L q with q(0) = 1 of sum_k m_k q(lambda_k)^2, m_k = lambda_k Omega_k / d (what L steps
     of conjugate gradient would pick for that mean), which falls like L^-((1 + 2/nu)(nu beta - 1)) for nu beta > 1.
     alpha finite: depth 1 in closed form (Gaussian fourth moments, exact at finite d, K = round(alpha d)); rrs at depth
-    >= 2 by deterministic equivalents of Sigma-hat's one- and two-resolvent traces (ICLScale+FiniteContext.swift; O(1/d)
-    at finite d, refused when the polynomial's moment matrix is too ill-conditioned, about L > 5 to 8).
+    2 to 4 from Sigma-hat's exact finite-d moments (Isserlis' theorem summed over pairings, ICLScale+ExactMoments.swift),
+    deeper by deterministic equivalents of its one- and two-resolvent traces (ICLScale+FiniteContext.swift; the d -> inf
+    limit, O(1/d) at finite d with a large coefficient for nu > 1, about 4/d at nu = 1.5; refused when the polynomial's
+    moment matrix is too ill-conditioned, about L > 5 to 8).
     simulate trains rrs at any depth (the sampled training loss, minimised exactly at t = inf) and fs at depth 1.
     Not modelled: heads, SGD noise; fs theory at finite alpha and depth >= 2.
     width = N/D < 1 (ICLScale+Width*.swift; derived here, not the paper's equations): the tokens enter an N-dim residual
