@@ -117,6 +117,25 @@ import Darwin
         #expect(z < 3, "\(covariance) α = \(alpha) L = \(depth): \(z) standard errors")
     }
 
+    /// The stiff step flow (Rosenbrock ode23s, `stepFlow`) at its default tolerance against the same flow at a
+    /// 100× tighter one (the loss agrees to 10⁻⁶ relative), the loss falls along it (a gradient flow), and late in
+    /// training it reaches the minimum over the polynomial (t = ∞) from above (d = 24, L = 3, α = 2, ν = 1.5).
+    @Test func stepFlowConvergesAndDescendsToTheMinimum() throws {
+        let spectrum = ICLScaleModel.StructuredSpectrum(d: 24, nu: 1.5, beta: 1)
+        let quadratic = ICLScaleModel.exactContextLoss(spectrum, tokens: 48, rho: 0.1, depth: 3)
+        let times = [0.1, 1, 10, 1e3]
+        let losses = { (tolerance: Double) throws -> [Double] in
+            try ICLScaleModel.stepFlow(quadratic, times: times, tolerance: tolerance, monitor: WorkMonitor())
+                .map { quadratic.value($0, rho: 0.1) }
+        }
+        let standard = try losses(1e-11), tight = try losses(1e-13)
+        for (a, b) in zip(standard, tight) { #expect(abs(a - b) <= 1e-6 * b, "\(a) vs \(b)") }
+        #expect(zip(standard, standard.dropFirst()).allSatisfy { $0.0 >= $0.1 - 1e-12 }, "\(standard)")
+        let end = try quadratic.minimum(rho: 0.1).loss
+        #expect(standard.last! >= end - 1e-12 && standard.last! - end < 1e-3 * (standard[0] - end),
+                "t = 10³: \(standard.last!) against the minimum \(end)")
+    }
+
     @Test func badInputNamesTheParameterAndRange() throws {
         #expect(throws: ModelError.domain(parameter: "depth", value: "2",
                                           allowed: "depth = 1 for the fs theory at finite alpha (alpha = inf: any depth)")) {

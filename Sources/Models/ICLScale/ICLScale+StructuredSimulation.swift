@@ -90,9 +90,18 @@ extension ICLScaleModel {
         }
     }
 
-    /// `simulate` for covariance fs or rrs: columns t, loss, loss_se.
+    /// `simulate` for covariance fs or rrs: columns t, loss, loss_se. Its matrices are d × d with d in the tens,
+    /// where OpenBLAS's threads cost more than they save (at d = 24 they doubled the CPU time), so it runs on one
+    /// BLAS thread.
     static func structuredSimulation(_ model: Parameters, _ arguments: SimulationArguments,
                                      monitor: WorkMonitor) throws -> Table {
+        try BLAS.singleThreaded { () throws -> Table in
+            try structuredSimulationOnOneThread(model, arguments, monitor: monitor)
+        }
+    }
+
+    private static func structuredSimulationOnOneThread(_ model: Parameters, _ arguments: SimulationArguments,
+                                                        monitor: WorkMonitor) throws -> Table {
         let times = try arguments.times.times
         let perMode = model.covariance == "fs"
         if perMode, model.depth != 1 {
