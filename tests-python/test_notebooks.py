@@ -95,11 +95,12 @@ def test_sigkill_during_in_place_write_leaves_the_original_intact(tmp_path):
     original = path.read_bytes()
     process = subprocess.Popen([solvable_bin(), "run", "--in-place", str(path)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    temporary = tmp_path / f".big.ipynb.tmp-{process.pid}"
+    def temporary_exists():  # the writer's own temporary name, .big.ipynb.tmp-XXXXXX (mkstemp)
+        return any(tmp_path.glob(".big.ipynb.tmp-*"))
     deadline = time.time() + 120
-    while not temporary.exists() and process.poll() is None and time.time() < deadline:
+    while not temporary_exists() and process.poll() is None and time.time() < deadline:
         time.sleep(0.0005)
-    caught_mid_write = temporary.exists() and process.poll() is None
+    caught_mid_write = temporary_exists() and process.poll() is None
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert caught_mid_write, "the run finished before its temporary file could be seen"

@@ -15,6 +15,10 @@ extension CellStore {
     /// Each such event is passed to `notice`. A cache locked by another run is waited
     /// for (up to `busyRetries` short sleeps), never moved. Returns `nil` (run without a
     /// cache, after a notice) if it cannot be opened even so.
+    ///
+    /// Opening, checking and creating run under an exclusive lock on `path.lock`, so two
+    /// runs that start at once on a new cache (threads of one process or two processes)
+    /// never race to create its schema or convert it to WAL; once open they share it.
     static func open(path: String, engine: String, notice: (String) -> Void) -> CellStore? {
         let directory = (path as NSString).deletingLastPathComponent
         do {
@@ -27,6 +31,18 @@ extension CellStore {
             notice("cell cache: cannot make the directory of \(path) (\(error)); running without a cache")
             return nil
         }
+        do {
+            return try FileLock.withExclusive(path + ".lock") {
+                openOrRebuild(path: path, engine: engine, notice: notice)
+            }
+        } catch {
+            notice("cell cache \(path): \(error); running without a cache")
+            return nil
+        }
+    }
+
+    /// `open` once the lock is held: retries a busy file, rebuilds an untrusted one once.
+    private static func openOrRebuild(path: String, engine: String, notice: (String) -> Void) -> CellStore? {
         var rebuilt = false, busyAttempts = 0
         while true {
             do {

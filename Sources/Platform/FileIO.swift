@@ -50,11 +50,15 @@ public enum FileIO {
     public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(Failure) {
         let directory = parentDirectory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = directory + "/." + name + ".tmp-\(getpid())"
-        var info = stat()
-        let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        // A name of its own for each writer (mkstemp), so two threads writing the same file never share one.
+        var template = Array((directory + "/." + name + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         guard fd >= 0 else { throw failure("cannot create \(temporary)") }
+        var info = stat()
+        let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644 & ~creationMask
+        fchmod(fd, mode)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         var ok = false
         defer {
             if !ok { unlink(temporary) }
@@ -85,6 +89,14 @@ public enum FileIO {
             close(dirfd)
         }
     }
+
+    /// The process's file-creation mask, read once (by setting it and setting it back), which a new file's
+    /// mode honours as `open` would.
+    private static let creationMask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
 
     /// The directory part of `path` (`.` for a bare file name).
     public static func parentDirectory(of path: String) -> String {

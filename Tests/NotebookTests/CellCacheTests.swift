@@ -159,8 +159,27 @@ import TestSupport
         }
         let both = runs.withLock { $0 }
         #expect(both.count == 2)
-        #expect(both.allSatisfy { $0.texts == sources.indices.map { "\(2 * ($0 + 1))\n" } && $0.notices.isEmpty })
+        #expect(both.allSatisfy { $0.texts == sources.indices.map { "\(2 * ($0 + 1))\n" } })
+        #expect(both.allSatisfy { $0.notices.isEmpty }, "\(both.map(\.notices))")
         #expect(run(sources, in: directory).restored == Array(1...30))
+    }
+
+    /// Many runs starting at once on a new cache: opening and creating it is serialized
+    /// (one lock file), so none of them sees a half-made cache or runs without one.
+    @Test func runsStartingTogetherOnANewCacheAllUseIt() throws {
+        let sources = ["w = 3", "print(w * 7)"]
+        for _ in 1...8 {
+            let directory = try scratch()
+            let runs = Mutex<[Run]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                let result = run(sources, in: directory)
+                runs.withLock { $0.append(result) }
+            }
+            let all = runs.withLock { $0 }
+            #expect(all.count == 4 && all.allSatisfy { $0.texts == ["", "21\n"] })
+            #expect(all.allSatisfy { $0.notices.isEmpty }, "\(all.map(\.notices))")
+            #expect(run(sources, in: directory).restored == [1, 2])
+        }
     }
 
     @Test(arguments: ["random bytes", "truncated", "foreign SQLite"])
