@@ -4,8 +4,12 @@ the new times (never lowering one by more than half, so cached runs keep the ord
 recorded time (a fresh clone) the notebook's own saved cell timings stand in."""
 import datetime
 import json
+import os
+import pathlib
+import subprocess
+import time
 
-from solvable_helpers import solvable
+from solvable_helpers import solvable, solvable_bin
 from test_cli_files import write
 
 # A third of a second of training on an idle core: long enough that a notebook started when
@@ -60,3 +64,44 @@ def test_run_without_recorded_times_orders_by_the_saved_cell_times(tmp_path):
     solvable("run", "--in-place", "--no-cache", "-j", "2", tmp_path, check=True)
     start = {name: first_cell_start(tmp_path / f"{name}.ipynb") for name in "abc"}
     assert start["a"] > start["b"] and start["a"] > start["c"]
+
+
+def child_environments(parent):
+    """The environments of `parent`'s live child processes, read from /proc."""
+    found = []
+    for entry in pathlib.Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == parent:
+                found.append(dict(item.split("=", 1) for item in (entry / "environ").read_bytes().decode().split("\0") if "=" in item))
+        except (OSError, ValueError):
+            pass  # the child ended while it was being read
+    return found
+
+
+def environments_while_running(tmp_path, jobs, extra_env=None):
+    """Runs two long notebooks with -j `jobs` and returns the children's environments seen."""
+    for name in "ab":
+        write(tmp_path / f"{name}.ipynb", ["final(mlp(width=64, depth=8, steps=6000))"])
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    env.update(extra_env or {})
+    run = subprocess.Popen([solvable_bin(), "run", "--in-place", "--no-cache", "-j", str(jobs), str(tmp_path)],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seen, deadline = [], time.monotonic() + 60
+    while run.poll() is None and len(seen) < 2 and time.monotonic() < deadline:
+        seen = child_environments(run.pid)
+        time.sleep(0.05)
+    assert run.wait(timeout=300) == 0, run.stderr.read()
+    assert len(seen) == 2, f"saw {len(seen)} children"
+    return seen
+
+
+def test_parallel_children_share_the_cores_among_their_blas_threads(tmp_path):
+    # Two children each starting a BLAS thread per core would oversubscribe the machine.
+    cores = os.cpu_count()
+    expected = str(max(1, cores // 2))
+    assert [e.get("OPENBLAS_NUM_THREADS") for e in environments_while_running(tmp_path, 2)] == [expected] * 2
+
+
+def test_parallel_children_keep_a_blas_thread_count_the_user_set(tmp_path):
+    seen = environments_while_running(tmp_path, 2, {"OPENBLAS_NUM_THREADS": "3"})
+    assert [e.get("OPENBLAS_NUM_THREADS") for e in seen] == ["3", "3"]

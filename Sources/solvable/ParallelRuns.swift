@@ -2,7 +2,7 @@ import Foundation
 
 /// `solvable run -j N`: runs commands of this same executable in up to `jobs` child
 /// processes at once (each a fresh process with its own `Session`, so notebooks share
-/// no state). Children write their own summary lines to the inherited stdout/stderr.
+/// no state; `ChildEnvironment` gives each its share of BLAS threads). Children write their own summary lines to the inherited stdout/stderr.
 /// Children are started in the order given (callers put the longest first, `RunTimes`).
 struct ParallelRuns {
     /// How many children may run at once.
@@ -15,6 +15,7 @@ struct ParallelRuns {
     ///   - names: what to call each child in a message if it cannot start or dies.
     func run(_ commands: [[String]], names: [String]) -> (failed: Int, seconds: [Double]) {
         let executable = URL(fileURLWithPath: Self.executablePath)
+        let environment = ChildEnvironment.sharingCores(among: min(jobs, commands.count))
         let slots = DispatchSemaphore(value: jobs)
         let group = DispatchGroup()
         let failures = FailureCount()
@@ -28,6 +29,7 @@ struct ParallelRuns {
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments
+            process.environment = environment
             group.enter()
             let start = DispatchTime.now()
             process.terminationHandler = { child in

@@ -19,11 +19,13 @@ struct SweepLauncher {
     func runLocally(_ tasks: [Int], jobs: Int) throws {
         let slots = DispatchSemaphore(value: jobs)
         let group = DispatchGroup()
+        let environment = ChildEnvironment.sharingCores(among: min(jobs, tasks.count))
         for index in tasks {
             slots.wait()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Self.executable)
             process.arguments = ["sweep", "--task", String(index), directory]
+            process.environment = environment
             // The task's own messages go to DIR/task-I.log; its status is in DIR/I/run.json.
             let log = directory + "/task-\(index).log"
             _ = FileManager.default.createFile(atPath: log, contents: nil)
