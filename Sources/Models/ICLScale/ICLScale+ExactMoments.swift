@@ -1,4 +1,5 @@
 import NumericCore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -31,7 +32,7 @@ extension ICLScaleModel {
     /// (∞: Σ̂ = diag(variance)); `letters` lists the non-identity D_j as (j, diagonal), at most 3.
     static func wishartTrace(length n: Int, letters: [(position: Int, diagonal: [Double])], variance: [Double],
                              tokens: Double) -> Double {
-        precondition(n >= 1 && letters.count <= 3)
+        precondition(n >= 1 && n < 16 && letters.count <= 3)
         let d = variance.count, masks = 1 << letters.count
         // sums[mask][p] = Σ_k Π_{letters in mask} D_kk · variance_k^p
         var sums = [[Double]](repeating: [Double](repeating: 0, count: n + 1), count: masks)
@@ -45,47 +46,87 @@ extension ICLScaleModel {
         var letterBit = [Int](repeating: 0, count: n)   // the bit of the letter before factor j
         for (bit, letter) in letters.enumerated() { letterBit[letter.position] |= 1 << bit }
         let weight = (0...n).map { c in tokens.isInfinite ? (c == n ? 1.0 : 0.0) : pow(tokens, Double(c - n)) }
-        var partner = [Int](repeating: -1, count: 2 * n), visited = [Bool](repeating: false, count: 2 * n)
-        var root = [Int](repeating: 0, count: n)
-        var total = 0.0
-        // Slot 2j is factor j's left slot, 2j + 1 its right; the form D_j joins slot 2(j − 1) + 1 to slot 2j.
-        func leaf() {
-            for j in 0..<n { root[j] = j }
-            func find(_ x: Int) -> Int { var x = x; while root[x] != x { root[x] = root[root[x]]; x = root[x] }; return x }
-            var groups = n
-            for slot in stride(from: 0, to: 2 * n, by: 1) where slot < partner[slot] {
-                let a = find(slot / 2), b = find(partner[slot] / 2)
-                if a != b { root[a] = b; groups -= 1 }
-            }
-            for i in visited.indices { visited[i] = false }
-            var product = weight[groups]
-            for start in 0..<(2 * n) where !visited[start] {
-                var slot = start, mask = 0, pairs = 0
-                repeat {
-                    visited[slot] = true
-                    let factor = slot / 2
-                    let other = slot % 2 == 1 ? 2 * ((factor + 1) % n) : 2 * ((factor + n - 1) % n) + 1
-                    mask |= letterBit[slot % 2 == 1 ? (factor + 1) % n : factor]
-                    visited[other] = true
-                    slot = partner[other]
-                    pairs += 1
-                } while slot != start
-                product *= sums[mask][pairs]
-            }
-            total += product
+        return PairingCensus.of(length: n, letterBits: letterBit).terms.reduce(0.0) { total, term in
+            total + term.count * weight[term.groups] * term.cycles.reduce(1.0) { $0 * sums[$1.mask][$1.pairs] }
         }
-        func pair(from first: Int) {
-            var a = first
-            while a < 2 * n, partner[a] >= 0 { a += 1 }
-            guard a < 2 * n else { leaf(); return }
-            for b in (a + 1)..<(2 * n) where partner[b] < 0 {
-                partner[a] = b; partner[b] = a
-                pair(from: a + 1)
-                partner[a] = -1; partner[b] = -1
-            }
+    }
+
+    /// The (2n − 1)!! pairings of `wishartTrace`'s 2n slots, grouped by what a pairing's term depends on: its number
+    /// of connected groups of factors and the (letter mask, pairings) of each of its cycles. The census depends only
+    /// on n and where the letters sit, not on the spectrum or K, so it is taken once per shape and kept: the moments
+    /// of one loss need a few shapes, each evaluated at every α, d and spectrum asked for.
+    struct PairingCensus: Sendable {
+        /// One class of pairings: how many there are, their groups, and their cycles' (mask, pairs).
+        struct Term: Sendable {
+            var count: Double
+            var groups: Int
+            var cycles: [(mask: Int, pairs: Int)]
         }
-        pair(from: 0)
-        return total
+
+        var terms: [Term]
+
+        /// The census for `n` factors with letter bits `letterBits[j]` before factor j, from the cache or counted.
+        static func of(length n: Int, letterBits: [Int]) -> PairingCensus {
+            let key = letterBits + [n]
+            if let known = cache.withLock({ $0[key] }) { return known }
+            let counted = count(length: n, letterBits: letterBits)
+            cache.withLock { $0[key] = counted }
+            return counted
+        }
+
+        private static let cache = Mutex<[[Int]: PairingCensus]>([:])
+
+        /// Enumerates the pairings. Slot 2j is factor j's left slot, 2j + 1 its right; the form D_j joins slot
+        /// 2(j − 1) + 1 to slot 2j. A class is keyed by its groups and sorted cycle codes (mask · 16 + pairs).
+        private static func count(length n: Int, letterBits letterBit: [Int]) -> PairingCensus {
+            var partner = [Int](repeating: -1, count: 2 * n), visited = [Bool](repeating: false, count: 2 * n)
+            var root = [Int](repeating: 0, count: n), codes: [Int] = []
+            var classes: [[Int]: (count: Double, groups: Int)] = [:]
+            func leaf() {
+                for j in 0..<n { root[j] = j }
+                func find(_ x: Int) -> Int { var x = x; while root[x] != x { root[x] = root[root[x]]; x = root[x] }; return x }
+                var groups = n
+                for slot in stride(from: 0, to: 2 * n, by: 1) where slot < partner[slot] {
+                    let a = find(slot / 2), b = find(partner[slot] / 2)
+                    if a != b { root[a] = b; groups -= 1 }
+                }
+                for i in visited.indices { visited[i] = false }
+                codes.removeAll(keepingCapacity: true)
+                for start in 0..<(2 * n) where !visited[start] {
+                    var slot = start, mask = 0, pairs = 0
+                    repeat {
+                        visited[slot] = true
+                        let factor = slot / 2
+                        let other = slot % 2 == 1 ? 2 * ((factor + 1) % n) : 2 * ((factor + n - 1) % n) + 1
+                        mask |= letterBit[slot % 2 == 1 ? (factor + 1) % n : factor]
+                        visited[other] = true
+                        slot = partner[other]
+                        pairs += 1
+                    } while slot != start
+                    codes.append(mask * 16 + pairs)
+                }
+                codes.sort()
+                codes.append(-groups)
+                classes[codes, default: (0, groups)].count += 1
+            }
+            func pair(from first: Int) {
+                var a = first
+                while a < 2 * n, partner[a] >= 0 { a += 1 }
+                guard a < 2 * n else { leaf(); return }
+                for b in (a + 1)..<(2 * n) where partner[b] < 0 {
+                    partner[a] = b; partner[b] = a
+                    pair(from: a + 1)
+                    partner[a] = -1; partner[b] = -1
+                }
+            }
+            pair(from: 0)
+            // In a fixed order, so the sum is the same in every process (a dictionary's order is not).
+            let ordered = classes.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            return PairingCensus(terms: ordered.map { key, value in
+                Term(count: value.count, groups: value.groups,
+                     cycles: key.dropLast().map { (mask: $0 / 16, pairs: $0 % 16) })
+            })
+        }
     }
 
     /// The largest depth whose exact moments are summed (n ≤ 2L factors of Σ̂: (4L − 1)!! ≈ 2·10⁶ pairings at L = 4).

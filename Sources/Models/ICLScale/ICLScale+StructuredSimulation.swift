@@ -13,11 +13,10 @@ import Darwin
 // rotated by O has Σ̂ = O Σ̂_Λ Oᵀ, eigenvectors O V_Λ, and VᵀΣV, Vᵀw, Vᵀn all free of O, so the rotation is invisible
 // to a network whose learned quantities are rotation-invariant; what differs between FS and RRS is what is learned.
 //
-// RRS, any depth: in Σ̂'s eigenbasis (s, V) the error is e = q(s) w̃ − p(s) ñ with w̃ = Vᵀw, ñ = Vᵀn, and the loss is
-// ρ + (1/d) eᵀ S e, S = VᵀΛV. Writing q = 1 + Σ_j c_j φ_j, φ_j(s) = T_j(2s/M − 1) − (−1)^j (Chebyshev on [0, M],
-// M = λ₁(1 + √(d/K))² the spectral edge), p = (1 − q)/s = −Σ c_j φ_j/s, the loss is quadratic in c; the training
-// loss (mean over training contexts) is minimised exactly — the end of training, the minimum over polynomials that
-// the steps η_ℓ = 1/root reach when its roots are real — and that c is scored on the test contexts.
+// RRS, any depth: the error is e = q(Σ̂) w − p(Σ̂) n and the loss is ρ + (1/d) eᵀ Λ e; with q = 1 + Σ_j c_j φ_j in the
+// U-basis of ICLScale+StructuredQuadratic.swift (on [0, M], M = λ₁(1 + √(d/K))² the spectral edge), it is quadratic
+// in c; the training loss (mean over training contexts) is minimised exactly — the end of training, the minimum over
+// polynomials that the steps η_ℓ = 1/root reach when its roots are real — and that c is scored on the test contexts.
 // FS, depth 1: Γ = diag(γ) in Σ's basis, each γ_k the least-squares fit Σ w_k b_k / Σ b_k², b = Σ̂w + n; tested
 // as ρ + (1/d) Σ_k λ_k (w_k − γ_k b_k)². Loss is reported as the mean and standard error over trials.
 
@@ -39,36 +38,42 @@ extension ICLScaleModel {
         return (w, covariance, n)
     }
 
-    /// Adds `count` RRS contexts' quadratic loss in the Chebyshev coefficients of q.
+    /// Adds `count` RRS contexts' quadratic loss in the Chebyshev coefficients of q. The columns of u are
+    /// φ_j(Σ̂) w + ψ_j(Σ̂) n, built by `QuadraticLoss.basis`'s three-term recurrences with X = Σ̂/c₀ − 1 applied to
+    /// vectors (one Σ̂-times-vector per recurrence and degree), in Σ's eigenbasis where the metric is Λ itself: the
+    /// same quadratic form as in Σ̂'s eigenbasis (e = V(q(s) w̃ − p(s) ñ)), without diagonalising Σ̂ per context.
     private static func accumulatePolynomial(_ loss: inout QuadraticLoss, _ spectrum: StructuredSpectrum,
                                              tokens: Int?, rho: Double, depth: Int, count: Int,
                                              rng: inout Xoshiro256StarStar, monitor: WorkMonitor) throws {
-        let d = spectrum.lambda.count, share = 1 / (Double(d) * Double(count))
+        let d = spectrum.lambda.count, share = 1 / (Double(d) * Double(count)), center = loss.center
+        let zero = [Double](repeating: 0, count: d)
         for _ in 0..<count {
             try monitor.checkCancelled()
             let (w, covariance, n) = drawContext(spectrum, tokens: tokens, rho: rho, rng: &rng)
-            var s = spectrum.lambda, wRotated = w, nRotated = n, metric = Matrix.diagonal(spectrum.lambda)
-            if let covariance {
-                let (values, vectors) = try covariance.symmetricEigen()
-                s = values.map { max($0, 0) }
-                wRotated = vectors.times(w, transposed: true)
-                nRotated = vectors.times(n, transposed: true)
-                var scaled = vectors   // diag(√λ) V, so S = VᵀΛV is its Gram matrix
-                for k in 0..<d {
-                    let r = spectrum.lambda[k].squareRoot()
-                    for j in 0..<d { scaled.storage[k * d + j] *= r }
-                }
-                metric = scaled.gram()
+            /// 2X v − before, X = Σ̂/c₀ − 1 (Σ̂ = Λ at α = ∞).
+            func step(_ v: [Double], _ before: [Double]) -> [Double] {
+                let product = covariance?.times(v) ?? zip(spectrum.lambda, v).map { $0 * $1 }
+                return (0..<d).map { k in 2 * (product[k] / center - v[k]) - before[k] }
             }
             var u = Matrix(rows: d, columns: depth)
-            for k in 0..<d {
-                let (phi, psi) = QuadraticLoss.basis(x: s[k] / loss.center - 1, depth: depth, center: loss.center)
-                for j in 0..<depth { u.storage[k * depth + j] = phi[j] * wRotated[k] + psi[j] * nRotated[k] }
+            var (wBefore, wU) = (zero, w)   // U_{j−2}(X) w, U_{j−1}(X) w
+            var (nBefore, nU) = (zero, n)   // the same for n
+            var (rBefore, r) = (zero, zero) // R_{j−2}(X) n, R_{j−1}(X) n
+            for j in 1...depth {
+                let wNext = step(wU, wBefore), nNext = tokens == nil ? zero : step(nU, nBefore)
+                let rNext = (0..<d).map { k in 2 * nU[k] - 2 * r[k] - rBefore[k] }
+                let atMinusOne = Double(j + 1) * (j % 2 == 0 ? 1 : -1)
+                for k in 0..<d { u.storage[k * depth + j - 1] = wNext[k] - atMinusOne * w[k] + rNext[k] / center }
+                (wBefore, wU, nBefore, nU, rBefore, r) = (wU, wNext, nU, nNext, r, rNext)
             }
-            let su = metric * u, sw = metric.times(wRotated)
+            var su = u, sw = w
+            for k in 0..<d {
+                sw[k] *= spectrum.lambda[k]
+                for j in 0..<depth { su.storage[k * depth + j] *= spectrum.lambda[k] }
+            }
             loss.gram = Matrix.gemm(u, transposeA: true, su, alpha: share, beta: 1, into: loss.gram)
             axpy(share, u.times(sw, transposed: true), &loss.linear)
-            loss.constant += share * dot(wRotated, sw)
+            loss.constant += share * dot(w, sw)
         }
     }
 
@@ -155,15 +160,12 @@ extension ICLScaleModel {
         ], caption: "simulation \(model.covariance) d=\(d) L=\(model.depth)", role: .simulation)
     }
 
-    /// Time and memory of the structured `simulate`: per context K·d Gaussians, Σ̂ (K·d²), its eigendecomposition
-    /// and VᵀΛV (d³) for rrs, and the d×d×L products of the quadratic form.
+    /// Time and memory of the structured `simulate`: per context K·d Gaussians, Σ̂ (K·d²), for rrs 2L products
+    /// Σ̂-times-vector (d² each) and the d×d×L products of the quadratic form.
     static func structuredEstimate(_ model: Parameters, _ arguments: SimulationArguments) -> WorkEstimate {
         let d = Double(model.d), k = model.alpha.isInfinite ? 0 : max(1, (model.alpha * d).rounded())
         let count = Double(arguments.contexts + arguments.tests), depth = Double(model.depth)
         var perContext = WorkEstimate.drawSeconds(k * (d + 1) + d) + WorkEstimate.gemmSeconds(d, d, k)
-        if model.covariance == "rrs", k > 0 {
-            perContext += WorkEstimate.eigenSeconds(d) + 2 * WorkEstimate.gemmSeconds(d, d, d)
-        }
         if model.covariance == "rrs" { perContext += 2 * WorkEstimate.gemmSeconds(d, depth, d) }
         return WorkEstimate(bytes: 8 * (k * d + 3 * d * d + d * depth),
                             seconds: Double(arguments.replication.trials) * count * perContext)
