@@ -77,6 +77,8 @@ extension ICLModel {
         var contexts: Int
         /// p = d(d+1), the entries of Γ.
         var features: Int { d * (d + 1) }
+        /// Standard normals per context: ℓ tokens and the query, each with its label noise.
+        var drawsPerContext: Int { (context + 1) * (d + 1) }
 
         init(d: Int, context: Int, tasks: Int?, contexts: Int) {
             self.d = d
@@ -99,18 +101,22 @@ extension ICLModel {
     }
 
     /// One context: its attention features H_Z (flattened d × (d+1), row-major, written to `row`)
-    /// and its query label. `x` and `u` are scratch of d and d + 1 entries (no allocation per context).
+    /// and its query label. `x`, `u` and `draws` are scratch of d, d + 1 and `drawsPerContext` entries
+    /// (no allocation per context); the context's standard normals are drawn in one ziggurat fill.
     static func drawContext(_ sizes: Sizes, task w: UnsafeBufferPointer<Double>, rho: Double,
                             rng: inout Xoshiro256StarStar, tokens x: UnsafeMutableBufferPointer<Double>,
-                            sums u: UnsafeMutableBufferPointer<Double>, into row: UnsafeMutableBufferPointer<Double>) -> Double {
+                            sums u: UnsafeMutableBufferPointer<Double>, draws z: UnsafeMutableBufferPointer<Double>,
+                            into row: UnsafeMutableBufferPointer<Double>) -> Double {
         let d = sizes.d, l = sizes.context
         let tokenSD = 1 / Double(d).squareRoot(), noiseSD = rho.squareRoot()
+        rng.fillGaussians(z)
         for b in 0...d { u[b] = 0 }
-        var sumSquares = 0.0
+        var sumSquares = 0.0, next = 0
         for _ in 0..<l {
             var y = 0.0
-            for a in 0..<d { x[a] = tokenSD * rng.gaussian(); y += x[a] * w[a] }
-            y += noiseSD * rng.gaussian()
+            for a in 0..<d { x[a] = tokenSD * z[next + a]; y += x[a] * w[a] }
+            y += noiseSD * z[next + d]
+            next += d + 1
             for a in 0..<d { u[a] += y * x[a] }
             sumSquares += y * y
         }
@@ -120,12 +126,12 @@ extension ICLModel {
         var query = 0.0
         var base = 0
         for a in 0..<d {
-            let xa = tokenSD * rng.gaussian()
+            let xa = tokenSD * z[next + a]
             query += xa * w[a]
             for b in 0...d { row[base + b] = xa * u[b] }
             base += d + 1
         }
-        return query + noiseSD * rng.gaussian()
+        return query + noiseSD * z[next + d]
     }
 
     /// Draws `count` contexts, their tasks from `tasks` (uniformly) or fresh from N(0, diag(taskSD²))
@@ -134,14 +140,17 @@ extension ICLModel {
                              rng: inout Xoshiro256StarStar, _ body: (Int, [Double], Double) throws -> Void) rethrows {
         let d = sizes.d
         var x = [Double](repeating: 0, count: d), u = [Double](repeating: 0, count: d + 1)
+        var draws = [Double](repeating: 0, count: sizes.drawsPerContext)
         var row = [Double](repeating: 0, count: sizes.features)
         for mu in 0..<count {
             let w = tasks.map { $0[Int(rng.next() % UInt64($0.count))] } ?? drawTask(taskSD, &rng)
             let y = w.withUnsafeBufferPointer { w in
                 x.withUnsafeMutableBufferPointer { x in
                     u.withUnsafeMutableBufferPointer { u in
-                        row.withUnsafeMutableBufferPointer { row in
-                            drawContext(sizes, task: w, rho: rho, rng: &rng, tokens: x, sums: u, into: row)
+                        draws.withUnsafeMutableBufferPointer { z in
+                            row.withUnsafeMutableBufferPointer { row in
+                                drawContext(sizes, task: w, rho: rho, rng: &rng, tokens: x, sums: u, draws: z, into: row)
+                            }
                         }
                     }
                 }
