@@ -75,6 +75,24 @@ import NumericCore
         #expect(column(try simulate(m, seed: 5), "icl") != column(try simulate(m, seed: 6), "icl"))
     }
 
+    /// A sweep over test_power reuses each trial's pretraining (`ICLModel.Pretraining`): the errors on the
+    /// second test spectrum are bit for bit those of pretraining afresh, and the kept pretraining is really used
+    /// (the in-distribution error, which the test spectrum does not touch, repeats too).
+    @Test func keptPretrainingGivesTheSameBitsAsPretrainingAgain() throws {
+        let aligned = model(alpha: 2, kappa: 1, tau: 2, d: 8, taskPower: 1.5, testPower: 1.5)
+        let isotropic = model(alpha: 2, kappa: 1, tau: 2, d: 8, taskPower: 1.5, testPower: 0)
+        ICLModel.Pretraining.forget()
+        let first = try simulate(aligned, seed: 77)
+        let reused = try simulate(isotropic, seed: 77)   // pretraining kept from `first`
+        ICLModel.Pretraining.forget()
+        let fresh = try simulate(isotropic, seed: 77)
+        for name in ["icl", "icl_se", "idg", "idg_se"] {
+            #expect(column(reused, name).bitPattern == column(fresh, name).bitPattern)
+        }
+        #expect(column(first, "idg").bitPattern == column(reused, "idg").bitPattern)
+        #expect(column(first, "icl") != column(reused, "icl"))
+    }
+
     @Test func infinitePretrainingIsRefusedBySimulate() {
         #expect(throws: ModelError.self) { try simulate(model(alpha: 2, kappa: 2, tau: .infinity, d: 8)) }
     }

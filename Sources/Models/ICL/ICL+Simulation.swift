@@ -1,4 +1,5 @@
 import NumericCore
+import Synchronization
 
 // MARK: - Simulation
 //
@@ -49,10 +50,16 @@ extension ICLModel {
             for trial in 0..<trials {
                 try monitor.checkCancelled()
                 monitor.report(done: trial, total: trials, label: "simulate icl")
-                var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
-                let tasks = sizes.tasks.map { count in (0..<count).map { _ in drawTask(trainSD, &rng) } }
-                let gamma = try pretrain(sizes, tasks: tasks, taskSD: trainSD, rho: rho, lambda: lambda, rng: &rng,
-                                         monitor: monitor)
+                let key = PretrainingKey(d: sizes.d, context: sizes.context, tasks: sizes.tasks, contexts: sizes.contexts,
+                                         taskPower: model.task_power, rho: rho, lambda: lambda, seed: seed, trial: trial)
+                let (tasks, gamma, after) = try Pretraining.recent(key) {
+                    var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(trial))
+                    let tasks = sizes.tasks.map { count in (0..<count).map { _ in drawTask(trainSD, &rng) } }
+                    let gamma = try pretrain(sizes, tasks: tasks, taskSD: trainSD, rho: rho, lambda: lambda, rng: &rng,
+                                             monitor: monitor)
+                    return (tasks, gamma, rng)
+                }
+                var rng = after
                 icl.append(testError(gamma, sizes, tasks: nil, taskSD: testSD, rho: rho, count: tests, rng: &rng))
                 idg.append(testError(gamma, sizes, tasks: tasks, taskSD: trainSD, rho: rho, count: tests, rng: &rng))
             }
@@ -64,6 +71,37 @@ extension ICLModel {
             Table.Column("icl", [iclMean]), Table.Column("icl_se", [iclSE]),
             Table.Column("idg", [idgMean]), Table.Column("idg_se", [idgSE]),
         ], caption: "simulation d=\(sizes.d)", role: .simulation))
+    }
+
+    /// What one trial's pretraining depends on: the sizes, the pretraining task spectrum, noise, ridge, seed and trial.
+    struct PretrainingKey: Hashable, Sendable {
+        var d: Int, context: Int, tasks: Int?, contexts: Int
+        var taskPower: Double, rho: Double, lambda: Double
+        var seed: UInt64, trial: Int
+    }
+
+    /// The pretraining of recent trials (tasks, Γ and the generator after them), so a sweep over `test_power`,
+    /// which changes only the test tasks, pretrains once per trial instead of once per test spectrum. A trial's
+    /// pretraining comes first in its stream, so a kept one gives the same bits as pretraining again.
+    enum Pretraining {
+        typealias Result = (tasks: [[Double]]?, gamma: [Double], rng: Xoshiro256StarStar)
+        private static let kept = Mutex<[PretrainingKey: Result]>([:])
+        /// Trials kept at most (a few kB each); all are dropped when full.
+        static let capacity = 64
+
+        /// The kept pretraining for `key`, or `pretrain()`'s, kept.
+        static func recent(_ key: PretrainingKey, _ pretrain: () throws -> Result) throws -> Result {
+            if let known = kept.withLock({ $0[key] }) { return known }
+            let result = try pretrain()
+            kept.withLock { kept in
+                if kept.count >= capacity { kept.removeAll() }
+                kept[key] = result
+            }
+            return result
+        }
+
+        /// Drops every kept pretraining (tests compare a kept one with a fresh one).
+        static func forget() { kept.withLock { $0.removeAll() } }
     }
 
     /// The integer sizes of a finite-d instance.
