@@ -94,6 +94,33 @@ struct PeakedTests {
             Issue.record("unstable lr accepted")
         } catch ModelError.domain(let parameter, _, let allowed) { #expect(parameter == "lr" && allowed.contains("2V")) }
     }
+
+    /// The four-rows-at-a-time softmax gives bit for bit a plain row-by-row loop's probabilities (with the
+    /// same exponential kernel): rows in groups of four and a tail, peaked rows whose entries mostly
+    /// underflow, ±0, −∞ and tied maxima.
+    @Test(arguments: [1, 4, 7, 9])
+    func softmaxRowsMatchesTheRowByRowLoop(rows: Int) {
+        let v = 5
+        var rng = Xoshiro256StarStar(seed: 4)
+        let specials: [Double] = [0, -0.0, -.infinity, 3, 3]
+        var logits = Matrix(rows: rows, columns: v, storage: (0..<(rows * v)).map { i in
+            i % 7 == 3 ? specials[i % 5] : 2000 * (rng.uniform() - 0.5)
+        })
+        var expected: [Double] = []
+        for row in 0..<rows {
+            var entries = Array(logits.storage[(row * v)..<((row + 1) * v)])
+            var top = -Double.infinity
+            for x in entries { top = max(top, x) }
+            for j in entries.indices { entries[j] -= top }
+            entries.withUnsafeMutableBufferPointer { Elementwise.expNonPositive($0) }
+            var z = 0.0
+            for x in entries { z += x }
+            let inverse = 1 / z
+            expected += entries.map { $0 * inverse }
+        }
+        Peaked.softmaxRows(&logits)
+        #expect(logits.storage.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
 }
 
 #if canImport(Glibc)

@@ -114,17 +114,38 @@ extension Peaked {
     /// Row-wise softmax of `logits`, in place: the row maximum subtracted, one vector
     /// exponential pass over the whole matrix (entries more than 745 below their row maximum
     /// become 0, as `exp` underflows there; for a peaked teacher that is most of them), then
-    /// each row divided by its sum.
+    /// each row divided by its sum. Four rows at a time go through the lanes of a SIMD4, each lane
+    /// running one row's maximum and left-to-right sum exactly as a scalar loop would (the same
+    /// bits), so the rows' dependency chains overlap instead of one row's adds waiting on each other.
     static func softmaxRows(_ logits: inout Matrix) {
-        let v = logits.columns
+        let v = logits.columns, rows = logits.rows
+        guard v > 0 else { return }
         logits.storage.withUnsafeMutableBufferPointer { p in
-            for row in stride(from: 0, to: p.count, by: max(v, 1)) {
+            let grouped = rows / 4 * 4
+            func lanes(_ first: Int, _ j: Int) -> SIMD4<Double> {
+                SIMD4(p[first + j], p[first + v + j], p[first + 2 * v + j], p[first + 3 * v + j])
+            }
+            func store(_ x: SIMD4<Double>, _ first: Int, _ j: Int) {
+                p[first + j] = x[0]; p[first + v + j] = x[1]; p[first + 2 * v + j] = x[2]; p[first + 3 * v + j] = x[3]
+            }
+            for first in stride(from: 0, to: grouped * v, by: 4 * v) {
+                var top = SIMD4<Double>(repeating: -.infinity)
+                for j in 0..<v { let x = lanes(first, j); top.replace(with: x, where: x .>= top) }   // max(top, x)
+                for j in 0..<v { store(lanes(first, j) - top, first, j) }
+            }
+            for row in stride(from: grouped * v, to: p.count, by: v) {
                 var top = -Double.infinity
                 for j in row..<(row + v) { top = max(top, p[j]) }
                 for j in row..<(row + v) { p[j] -= top }
             }
             Elementwise.expNonPositive(p)
-            for row in stride(from: 0, to: p.count, by: max(v, 1)) {
+            for first in stride(from: 0, to: grouped * v, by: 4 * v) {
+                var z = SIMD4<Double>(repeating: 0)
+                for j in 0..<v { z += lanes(first, j) }
+                let inverse = 1 / z
+                for j in 0..<v { store(lanes(first, j) * inverse, first, j) }
+            }
+            for row in stride(from: grouped * v, to: p.count, by: v) {
                 var z = 0.0
                 for j in row..<(row + v) { z += p[j] }
                 let inverse = 1 / z
