@@ -50,7 +50,14 @@ extension Optimizers {
     /// Losses for every (s, optimizer): `losses[trial][widthIndex]`.
     struct Run { var s: Double; var optimizer: String; var widths: [Double]; var losses: [[Double]] }
 
+    /// The runs on one BLAS thread: the products are dim × outputs with dim in the hundreds, and with
+    /// OpenBLAS's default threads muon's orthogonalisation came out different in the 5th digit from a
+    /// one-thread run, so a notebook's numbers depended on the core count and on `run -j`.
     static func losses(_ model: Parameters, _ arguments: Grid, _ monitor: WorkMonitor) throws -> [Run] {
+        try BLAS.singleThreaded { () throws -> [Run] in try lossesOnOneThread(model, arguments, monitor) }
+    }
+
+    private static func lossesOnOneThread(_ model: Parameters, _ arguments: Grid, _ monitor: WorkMonitor) throws -> [Run] {
         let beta = model.beta, dim = model.dim, outputs = model.outputs
         let steps = model.steps, lr = model.lr
         let exponents = arguments.s, widths = arguments.N
