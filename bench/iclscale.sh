@@ -14,7 +14,7 @@ for d in "${sizes[@]}"; do
     "simulate(iclscale(alpha=1, depth=$L, rho=0.1, d=$d), t=[0.5, 2, inf], contexts=$C, tests=$C, trials=4, seed=1).loss" 2>&1 | grep -v 'simulate iclscale\|iclscale flow'
   /usr/bin/time -f "numpy    d=$d: %e s wall, %U s user" $PY bench/iclscale_numpy.py "$d" "$L" "$C" 2>&1
 done
-# Structured covariance (rrs, nu = 2, beta = 1): per context an eigendecomposition, V^T Lambda V and the quadratic
+# Structured covariance (rrs, nu = 2, beta = 1): per context S times a vector 2L times (the U-basis recurrences) and the quadratic
 # form of the degree-L polynomial (bench/iclscale_rrs_numpy.py).
 for d in "${sizes[@]}"; do
   /usr/bin/time -f "solvable rrs d=$d: %e s wall, %U s user" $BIN eval -e \

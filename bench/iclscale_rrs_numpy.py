@@ -1,8 +1,9 @@
 """numpy peer of `simulate(iclscale(alpha=1, depth=L, rho=0.1, d=D, covariance="rrs", nu=2, beta=1), t=inf,
 contexts=C, tests=C, trials=4)`: the same work: per trial, C training and C test contexts of K = alpha*d tokens
-z ~ N(0, diag(lambda)) (lambda_k ~ k^-nu, mean 1), tasks w ~ N(0, diag(Omega)), S = Z^T Z / K diagonalised,
-V^T Lambda V, w and n = sqrt(d)/K Z^T eps rotated, the loss quadratic in the Chebyshev coefficients of the degree-L
-polynomial accumulated, the training minimum solved and scored on the test contexts."""
+z ~ N(0, diag(lambda)) (lambda_k ~ k^-nu, mean 1), tasks w ~ N(0, diag(Omega)), S = Z^T Z / K and
+n = sqrt(d)/K Z^T eps, the U-basis polynomials of X = S/c0 - 1 applied to w and n by their three-term recurrences
+(S times a vector, 2L per context), the loss quadratic in the Chebyshev coefficients of the degree-L polynomial
+(metric Lambda) accumulated, the training minimum solved and scored on the test contexts."""
 import sys, time
 import numpy as np
 
@@ -18,28 +19,29 @@ def spectrum(d, nu, beta):
 def accumulate(lam, om, k, rho, depth, edge, count, rng):
     d = len(lam)
     gram, lin, const = np.zeros((depth, depth)), np.zeros(depth), 0.0
-    share = 1 / (d * count)
+    share, c0, zero = 1 / (d * count), edge / 2, np.zeros(d)
     for _ in range(count):
         w = np.sqrt(om) * rng.standard_normal(d)
         z = np.sqrt(lam) * rng.standard_normal((k, d))
         eps = np.sqrt(rho) * rng.standard_normal(k)
-        s, v = np.linalg.eigh(z.T @ z / k)
-        s = np.maximum(s, 0)
-        wr, nr = v.T @ w, v.T @ (np.sqrt(d) / k * (z.T @ eps))
-        metric = (np.sqrt(lam)[:, None] * v).T @ (np.sqrt(lam)[:, None] * v)
-        x = 2 * s / edge - 1
+        sigma = z.T @ z / k
+        n = np.sqrt(d) / k * (z.T @ eps)
+
+        def step(v, before):   # 2 X v - before, X = S / c0 - 1
+            return 2 * (sigma @ v / c0 - v) - before
+
         u = np.empty((d, depth))
-        before, now = np.ones(d), x.copy()
+        w_before, w_u, n_before, n_u, r_before, r = zero, w, zero, n, zero, zero
         for j in range(1, depth + 1):
-            sign = 1.0 if j % 2 == 0 else -1.0
-            phi = now - sign
-            psi = np.where(s > 1e-12 * edge, phi / np.where(s > 0, s, 1), -2 / edge * sign * j * j)
-            u[:, j - 1] = phi * wr + psi * nr
-            before, now = now, 2 * x * now - before
-        su, sw = metric @ u, metric @ wr
+            w_next, n_next = step(w_u, w_before), step(n_u, n_before)
+            r_next = 2 * n_u - 2 * r - r_before
+            at_minus_one = (j + 1) * (1.0 if j % 2 == 0 else -1.0)
+            u[:, j - 1] = w_next - at_minus_one * w + r_next / c0
+            w_before, w_u, n_before, n_u, r_before, r = w_u, w_next, n_u, n_next, r, r_next
+        su, sw = lam[:, None] * u, lam * w
         gram += share * u.T @ su
         lin += share * u.T @ sw
-        const += share * wr @ sw
+        const += share * w @ sw
     return gram, lin, const
 
 
