@@ -1,6 +1,7 @@
 // A vectorisable exponential for the softmax passes of the simulations (NumericCore's
-// Elementwise.exp). The same C expression runs in every lane and in the scalar tail, with no
-// contraction into fused multiply-adds, so results are bit-identical whichever path runs.
+// Elementwise.exp). The same operations run in every lane and in the scalar tail (the polynomial's
+// steps as explicit fused multiply-adds, nothing else contracted), so results are bit-identical
+// whichever path runs.
 #ifndef SOLVABLE_CKERNELS_EXP_H
 #define SOLVABLE_CKERNELS_EXP_H
 
