@@ -9,6 +9,23 @@ import Testing
         #expect(Matrix.gemm(a, transposeA: true, a).storage == a.gram().storage)
     }
 
+    /// The blocked Gram matrix (`gram(flopsPerBlock:between:)`, for products that must stop on interrupt): one
+    /// block is `gram()` bit for bit; several sum to it within rounding, with `between` run between blocks, and a
+    /// throwing `between` stops the product.
+    @Test func blockedGramIsTheGramAndStopsBetweenBlocks() throws {
+        struct Stop: Error {}
+        var rng = Xoshiro256StarStar(seed: 5)
+        let a = rng.gaussianMatrix(rows: 100, columns: 6)
+        var calls = 0
+        let whole = a.gram(flopsPerBlock: 1e9) { calls += 1 }
+        #expect(whole.storage.map(\.bitPattern) == a.gram().storage.map(\.bitPattern) && calls == 0)
+        let blocked = a.gram(flopsPerBlock: 36 * 16) { calls += 1 }   // 16 rows a block: 7 blocks
+        #expect(calls == 6)
+        for (x, y) in zip(blocked.storage, a.gram().storage) { #expect(abs(x - y) <= 1e-13 * max(1, abs(y))) }
+        for i in 0..<6 { for j in 0..<6 { #expect(blocked[i, j] == blocked[j, i]) } }
+        #expect(throws: Stop.self) { _ = try a.gram(flopsPerBlock: 36 * 16) { throw Stop() } }
+    }
+
     @Test func symmetricEigenOfKnownMatrix() throws {
         let m = Matrix(rows: 2, columns: 2, storage: [2, 1, 1, 2])
         let (values, _) = try m.symmetricEigen()

@@ -223,7 +223,9 @@ extension ICLModel {
         try monitor.checkCancelled()
         let penalty = Double(n) / Double(sizes.d) * lambda
         if n >= p {
-            var gram = h.gram()
+            // HᵀH in blocks of rows of about 10¹⁰ flops (a quarter second), so an interrupt stops it: at d = 64
+            // and τ = 4 one dsyrk is seven seconds. At the notebooks' d ≤ 32 it is one block, as before.
+            var gram = try h.gram(flopsPerBlock: 1e10) { try monitor.checkCancelled() }
             for i in 0..<p { gram[i, i] += penalty }
             let moments = h.times(targets, transposed: true)
             if penalty > 0 { return try gram.choleskySolve(moments) }

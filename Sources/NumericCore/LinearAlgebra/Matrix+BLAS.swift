@@ -54,6 +54,30 @@ extension Matrix {
         return y
     }
 
+    /// `selfᵀ · self` like `gram()`, summed over blocks of rows (dsyrk with beta = 1) of about `flopsPerBlock`
+    /// each, calling `between` after every block but the last: a long product that can stop on an interrupt
+    /// (`between` throws). A matrix that fits in one block is one dsyrk call, the same bits as `gram()`.
+    public func gram(flopsPerBlock: Double, between: () throws -> Void) rethrows -> Matrix {
+        let blockRows = max(1, Int(min(Double(rows), flopsPerBlock / Double(max(1, columns * columns)))))
+        if rows <= blockRows { return gram() }
+        var g = Matrix(rows: columns, columns: columns)
+        var start = 0
+        while start < rows {
+            let count = min(blockRows, rows - start)
+            storage.withUnsafeBufferPointer { pa in
+                g.storage.withUnsafeMutableBufferPointer { pg in
+                    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(columns), Int32(count), 1,
+                                pa.baseAddress! + start * columns, Int32(columns), start == 0 ? 0 : 1,
+                                pg.baseAddress, Int32(columns))
+                }
+            }
+            start += count
+            if start < rows { try between() }
+        }
+        for i in 0..<columns { for j in 0..<i { g[i, j] = g[j, i] } }
+        return g
+    }
+
     /// `selfᵀ · self` (dsyrk), symmetric, both triangles filled.
     public func gram() -> Matrix {
         var g = Matrix(rows: columns, columns: columns)
