@@ -2,7 +2,8 @@ import Foundation
 
 /// `solvable run -j N`: runs commands of this same executable in up to `jobs` child
 /// processes at once (each a fresh process with its own `Session`, so notebooks share
-/// no state; `ChildEnvironment` gives each its share of BLAS threads). Children write their own summary lines to the inherited stdout/stderr.
+/// no state; `ChildEnvironment` gives each its share of BLAS threads). Children write their
+/// own summary lines to the inherited stdout/stderr.
 /// Children are started in the order given (callers put the longest first, `RunTimes`).
 struct ParallelRuns {
     /// How many children may run at once.

@@ -81,7 +81,7 @@ extension ICLScaleModel {
         private static func count(length n: Int, letterBits letterBit: [Int]) -> PairingCensus {
             var partner = [Int](repeating: -1, count: 2 * n), visited = [Bool](repeating: false, count: 2 * n)
             var root = [Int](repeating: 0, count: n), codes: [Int] = []
-            var classes: [[Int]: (count: Double, groups: Int)] = [:]
+            var classes: [[Int]: Double] = [:]   // sorted cycle codes, then −groups: how many pairings
             func leaf() {
                 for j in 0..<n { root[j] = j }
                 func find(_ x: Int) -> Int { var x = x; while root[x] != x { root[x] = root[root[x]]; x = root[x] }; return x }
@@ -107,7 +107,7 @@ extension ICLScaleModel {
                 }
                 codes.sort()
                 codes.append(-groups)
-                classes[codes, default: (0, groups)].count += 1
+                classes[codes, default: 0] += 1
             }
             func pair(from first: Int) {
                 var a = first
@@ -122,9 +122,8 @@ extension ICLScaleModel {
             pair(from: 0)
             // In a fixed order, so the sum is the same in every process (a dictionary's order is not).
             let ordered = classes.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            return PairingCensus(terms: ordered.map { key, value in
-                Term(count: value.count, groups: value.groups,
-                     cycles: key.dropLast().map { (mask: $0 / 16, pairs: $0 % 16) })
+            return PairingCensus(terms: ordered.map { key, count in
+                Term(count: count, groups: -key.last!, cycles: key.dropLast().map { (mask: $0 / 16, pairs: $0 % 16) })
             })
         }
     }

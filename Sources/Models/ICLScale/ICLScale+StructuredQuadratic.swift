@@ -87,20 +87,5 @@ extension ICLScaleModel {
                 if i >= 1 { f[i - 1] += b * scratch[i] / 2 }
             }
         }
-
-        /// (φ_j(s), ψ_j(s)) for j = 1…depth at x = s/c₀ − 1: U_j(x) − U_j(−1) and R_j(x)/c₀.
-        static func basis(x: Double, depth: Int, center: Double) -> (phi: [Double], psi: [Double]) {
-            var phi = [Double](repeating: 0, count: depth), psi = phi
-            var uBefore = 0.0, u = 1.0          // U_{j−2}, U_{j−1} (U_{−1} = 0)
-            var rBefore = 0.0, r = 0.0          // R_{j−2}, R_{j−1}
-            for j in 1...depth {
-                let uNext = 2 * x * u - uBefore, rNext = 2 * u - 2 * r - rBefore
-                let atMinusOne = Double(j + 1) * (j % 2 == 0 ? 1 : -1)
-                phi[j - 1] = uNext - atMinusOne
-                psi[j - 1] = rNext / center
-                (uBefore, u, rBefore, r) = (u, uNext, r, rNext)
-            }
-            return (phi, psi)
-        }
     }
 }

@@ -39,8 +39,9 @@ extension ICLScaleModel {
     }
 
     /// Adds `count` RRS contexts' quadratic loss in the Chebyshev coefficients of q. The columns of u are
-    /// φ_j(Σ̂) w + ψ_j(Σ̂) n, built by `QuadraticLoss.basis`'s three-term recurrences with X = Σ̂/c₀ − 1 applied to
-    /// vectors (one Σ̂-times-vector per recurrence and degree), in Σ's eigenbasis where the metric is Λ itself: the
+    /// φ_j(Σ̂) w + ψ_j(Σ̂) n = (U_j(X) − U_j(−1)) w + R_j(X) n / c₀, built by the three-term recurrences of
+    /// ICLScale+StructuredQuadratic.swift (U_j = 2X U_{j−1} − U_{j−2}, R_j = 2U_{j−1} − 2R_{j−1} − R_{j−2}) with
+    /// X = Σ̂/c₀ − 1 applied to vectors (one Σ̂-times-vector per recurrence and degree), in Σ's eigenbasis where the metric is Λ itself: the
     /// same quadratic form as in Σ̂'s eigenbasis (e = V(q(s) w̃ − p(s) ñ)), without diagonalising Σ̂ per context.
     private static func accumulatePolynomial(_ loss: inout QuadraticLoss, _ spectrum: StructuredSpectrum,
                                              tokens: Int?, rho: Double, depth: Int, count: Int,

@@ -58,9 +58,9 @@ extension Matrix {
     /// each, calling `between` after every block but the last: a long product that can stop on an interrupt
     /// (`between` throws). A matrix that fits in one block is one dsyrk call, the same bits as `gram()`.
     public func gram(flopsPerBlock: Double, between: () throws -> Void) rethrows -> Matrix {
-        let blockRows = max(1, Int(min(Double(rows), flopsPerBlock / Double(max(1, columns * columns)))))
-        if rows <= blockRows { return gram() }
         var g = Matrix(rows: columns, columns: columns)
+        if rows == 0 || columns == 0 { return g }
+        let blockRows = max(1, Int(min(Double(rows), flopsPerBlock / Double(columns * columns))))
         var start = 0
         while start < rows {
             let count = min(blockRows, rows - start)
@@ -79,18 +79,7 @@ extension Matrix {
     }
 
     /// `selfᵀ · self` (dsyrk), symmetric, both triangles filled.
-    public func gram() -> Matrix {
-        var g = Matrix(rows: columns, columns: columns)
-        if rows == 0 || columns == 0 { return g }
-        storage.withUnsafeBufferPointer { pa in
-            g.storage.withUnsafeMutableBufferPointer { pg in
-                cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows), 1,
-                            pa.baseAddress, Int32(columns), 0, pg.baseAddress, Int32(columns))
-            }
-        }
-        for i in 0..<columns { for j in 0..<i { g[i, j] = g[j, i] } }
-        return g
-    }
+    public func gram() -> Matrix { gram(flopsPerBlock: .infinity) {} }
 }
 
 /// Dot product of two equal-length vectors (ddot).
