@@ -36,6 +36,19 @@ report() {
 }
 
 echo "$JOBS cores"
+# How fast this host is: the same tree's cold run took 58 s on stop 27's 2-core VM and 109 s on stop 28's
+# (numpy dgemm 59 GFLOP/s there), so a wall time means little without this line.
+if [ -x .venv/bin/python ]; then
+  .venv/bin/python - <<'PY'
+import time, numpy as np
+rng = np.random.default_rng(0)
+for name, dtype in (("dgemm", np.float64), ("sgemm", np.float32)):
+    a = rng.standard_normal((2000, 2000)).astype(dtype)
+    a @ a
+    start = time.perf_counter(); [a @ a for _ in range(5)]; seconds = (time.perf_counter() - start) / 5
+    print(f"host: numpy {name} 2000³ {2 * 2000**3 / seconds / 1e9:.0f} GFLOP/s on every core")
+PY
+fi
 report "cold"
 echo "per notebook in that pass (wall s, from .solvable-cache/run-times.json):"
 python3 -c 'import json, sys; t = json.load(open(sys.argv[1])); [print(f"  {k:40s} {v:7.2f}") for k, v in sorted(t.items(), key=lambda kv: -kv[1])]' \

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include "Exp.h"
 #include "MLPKernels.h"
+#include "ModeSums.h"
 
 /// out[i] = x[i] >= 0 ? x[i] : 0 (Swift's max(0, x): NaN gives 0, -0 stays -0).
 void solvable_relu(size_t count, const double *x, double *out);

@@ -43,10 +43,12 @@ extension Flow {
 
     /// Memory and time of a theory curve: each time point is a few O(dim) passes per
     /// contour node, many more for the double transform of finite P (seconds per
-    /// dim·point fitted to bench/calibrate's idle cells: finite P 1.4e-6 at dim 1e3 to 1e5).
+    /// dim·point; with the mode sums four modes at a time, measured idle at dim 1e5 as 3.8e-7
+    /// for finite P and 1.35e-7 for finite N on the slower of two hosts, about 0.6 times that
+    /// on the other).
     static func theoryCost(_ p: FlowParameters, points: Double) -> WorkEstimate {
         let dim = Double(p.dim)
-        let perModePoint = p.P.isFinite ? 1.4e-6 : (p.N.isFinite ? 4.5e-7 : 5e-9)
+        let perModePoint = p.P.isFinite ? 3e-7 : (p.N.isFinite ? 1e-7 : 5e-9)
         return WorkEstimate(bytes: 8 * 8 * dim + 24 * points, seconds: perModePoint * dim * points)
     }
 

@@ -1,3 +1,4 @@
+import CKernels
 import ComplexModule
 #if canImport(Glibc)
 import Glibc
@@ -47,20 +48,12 @@ struct FlowSpectrum: Sendable {
         return sum
     }
 
-    /// The mode sums at a complex κ that the theory needs, in one pass over the modes.
+    /// The mode sums at a complex κ that the theory needs, in one pass over the modes
+    /// (four modes at a time, `solvable_flow_moments`).
     func moments(_ kappa: Complex<Double>) -> FlowMoments {
-        var df1 = Complex<Double>.zero, df2 = Complex<Double>.zero, b1 = Complex<Double>.zero
-        for k in lambda.indices {
-            let l = lambda[k], p = power[k]
-            let xr = l + kappa.real, xi = kappa.imaginary
-            let den = xr * xr + xi * xi
-            let ir = xr / den, ii = -xi / den               // 1/(λ+κ)
-            let sr = ir * ir - ii * ii, si = 2 * ir * ii    // 1/(λ+κ)²
-            df1.real += l * ir; df1.imaginary += l * ii
-            df2.real += l * sr; df2.imaginary += l * si
-            b1.real += p * ir; b1.imaginary += p * ii
-        }
-        return FlowMoments(df1: df1, dfPrime: df2, b1: b1)
+        var df1 = solvable_complex(), df2 = solvable_complex(), b1 = solvable_complex()
+        solvable_flow_moments(lambda.count, lambda, power, kappa.real, kappa.imaginary, &df1, &df2, &b1)
+        return FlowMoments(df1: Complex(df1), dfPrime: Complex(df2), b1: Complex(b1))
     }
 }
 
@@ -76,46 +69,25 @@ extension FlowSpectrum {
     /// The sums of the two-level (finite N and P) theory at a complex κ̃ and the real
     /// width floor κ̃₀: S = Σ b²λ/((λ+κ̃₀)(λ+κ̃)) and T = Σ λ/((λ+κ̃₀)(λ+κ̃)).
     func twoLevelSums(_ kappa: Complex<Double>, floor k0: Double) -> (s: Complex<Double>, t: Complex<Double>) {
-        var s = Complex<Double>.zero, t = Complex<Double>.zero
-        for k in lambda.indices {
-            let l = lambda[k]
-            let shared = realOverComplex(l / (l + k0), Complex(l) + kappa)
-            s += power[k] * shared
-            t += shared
-        }
-        return (s, t)
+        var s = solvable_complex(), t = solvable_complex()
+        solvable_flow_two_level_sums(lambda.count, lambda, power, k0, kappa.real, kappa.imaginary, &s, &t)
+        return (Complex(s), Complex(t))
     }
 
     /// Σ b²λ/((λ+κ̃₁)(λ+κ̃₂)), Σ λ/((λ+κ̃₁)(λ+κ̃₂)) and Σ λ²/((λ+κ̃₁)(λ+κ̃₂)), summed
     /// directly: the two-level theory's difference quotients when κ̃₁ ≈ κ̃₂. Every operation
-    /// is symmetric in the two arguments and odd in their imaginary parts (`realOverComplex`
-    /// included), so swapping them gives the same bits and conjugating both the conjugate
-    /// bits (`twoLevelLoss` shares the sums on that).
+    /// is symmetric in the two arguments and odd in their imaginary parts (`solvable_flow_pair_sums`),
+    /// so swapping them gives the same bits and conjugating both the conjugate bits (`twoLevelLoss`
+    /// shares the sums on that).
     func twoLevelPairSums(_ k1: Complex<Double>, _ k2: Complex<Double>) -> PairSums {
-        lambda.withUnsafeBufferPointer { lambda in
-            power.withUnsafeBufferPointer { power in
-                var weighted = Complex<Double>.zero, first = Complex<Double>.zero, second = Complex<Double>.zero
-                for k in lambda.indices {
-                    let l = lambda[k]
-                    let inverse = realOverComplex(l, (Complex(l) + k1) * (Complex(l) + k2))
-                    weighted += power[k] * inverse
-                    first += inverse
-                    second += l * inverse
-                }
-                return (weighted, first, second)
-            }
-        }
+        var weighted = solvable_complex(), first = solvable_complex(), second = solvable_complex()
+        solvable_flow_pair_sums(lambda.count, lambda, power, k1.real, k1.imaginary, k2.real, k2.imaginary,
+                                &weighted, &first, &second)
+        return (Complex(weighted), Complex(first), Complex(second))
     }
 }
 
-/// r/z = r·z̄/|z|² for real r: conjugating z conjugates the result bit for bit. swift-numerics' general
-/// division rescales by z's exponent first, a third of the time of the two-level mode sums; that care is
-/// needed only when |z|² would overflow or underflow (|λ + κ̃| beyond about 1e±150, which a large capacity
-/// exponent can reach in the smallest modes), where this falls back to it.
-@inline(__always)
-func realOverComplex(_ r: Double, _ z: Complex<Double>) -> Complex<Double> {
-    let norm = z.real * z.real + z.imaginary * z.imaginary
-    guard norm.isNormal else { return Complex(r) / z }
-    let scale = r / norm
-    return Complex(z.real * scale, -z.imaginary * scale)
+fileprivate extension Complex where RealType == Double {
+    /// The C kernels' complex sum.
+    init(_ sum: solvable_complex) { self.init(sum.real, sum.imaginary) }
 }
