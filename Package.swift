@@ -33,7 +33,7 @@ let package = Package(
         // Vector elementwise kernels (ReLU, Adam) for NumericCore's training loops.
         .target(name: "CKernels"),
         .target(name: "NumericCore", dependencies: ["COpenBLAS", "CKernels", .product(name: "CSV", package: "CSV.swift")]),
-        .target(name: "Models", dependencies: ["NumericCore", "CKernels", .product(name: "ComplexModule", package: "swift-numerics")]),
+        .target(name: "Models", dependencies: ["NumericCore", .product(name: "ComplexModule", package: "swift-numerics")]),
         .target(name: "Display", dependencies: ["NumericCore", "JSON"]),
         .target(name: "Language", dependencies: ["Models", "Display", "NumericCore", "JSON"]),
         .target(name: "Notebook", dependencies: ["Language", "JSON", "Platform"]),

@@ -1,5 +1,5 @@
-import CKernels
 import ComplexModule
+import NumericCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -49,11 +49,10 @@ struct FlowSpectrum: Sendable {
     }
 
     /// The mode sums at a complex κ that the theory needs, in one pass over the modes
-    /// (four modes at a time, `solvable_flow_moments`).
+    /// (four modes at a time, `Elementwise.flowMoments`).
     func moments(_ kappa: Complex<Double>) -> FlowMoments {
-        var df1 = solvable_complex(), df2 = solvable_complex(), b1 = solvable_complex()
-        solvable_flow_moments(lambda.count, lambda, power, kappa.real, kappa.imaginary, &df1, &df2, &b1)
-        return FlowMoments(df1: Complex(df1), dfPrime: Complex(df2), b1: Complex(b1))
+        let sums = Elementwise.flowMoments(lambda: lambda, power: power, kappa: kappa.parts)
+        return FlowMoments(df1: Complex(sums.df1), dfPrime: Complex(sums.dfPrime), b1: Complex(sums.b1))
     }
 }
 
@@ -69,25 +68,24 @@ extension FlowSpectrum {
     /// The sums of the two-level (finite N and P) theory at a complex κ̃ and the real
     /// width floor κ̃₀: S = Σ b²λ/((λ+κ̃₀)(λ+κ̃)) and T = Σ λ/((λ+κ̃₀)(λ+κ̃)).
     func twoLevelSums(_ kappa: Complex<Double>, floor k0: Double) -> (s: Complex<Double>, t: Complex<Double>) {
-        var s = solvable_complex(), t = solvable_complex()
-        solvable_flow_two_level_sums(lambda.count, lambda, power, k0, kappa.real, kappa.imaginary, &s, &t)
-        return (Complex(s), Complex(t))
+        let sums = Elementwise.flowTwoLevelSums(lambda: lambda, power: power, floor: k0, kappa: kappa.parts)
+        return (Complex(sums.s), Complex(sums.t))
     }
 
     /// Σ b²λ/((λ+κ̃₁)(λ+κ̃₂)), Σ λ/((λ+κ̃₁)(λ+κ̃₂)) and Σ λ²/((λ+κ̃₁)(λ+κ̃₂)), summed
     /// directly: the two-level theory's difference quotients when κ̃₁ ≈ κ̃₂. Every operation
-    /// is symmetric in the two arguments and odd in their imaginary parts (`solvable_flow_pair_sums`),
+    /// is symmetric in the two arguments and odd in their imaginary parts (`Elementwise.flowPairSums`),
     /// so swapping them gives the same bits and conjugating both the conjugate bits (`twoLevelLoss`
     /// shares the sums on that).
     func twoLevelPairSums(_ k1: Complex<Double>, _ k2: Complex<Double>) -> PairSums {
-        var weighted = solvable_complex(), first = solvable_complex(), second = solvable_complex()
-        solvable_flow_pair_sums(lambda.count, lambda, power, k1.real, k1.imaginary, k2.real, k2.imaginary,
-                                &weighted, &first, &second)
-        return (Complex(weighted), Complex(first), Complex(second))
+        let sums = Elementwise.flowPairSums(lambda: lambda, power: power, k1.parts, k2.parts)
+        return (Complex(sums.weighted), Complex(sums.first), Complex(sums.second))
     }
 }
 
 fileprivate extension Complex where RealType == Double {
-    /// The C kernels' complex sum.
-    init(_ sum: solvable_complex) { self.init(sum.real, sum.imaginary) }
+    /// The mode-sum kernels' complex number.
+    init(_ parts: ComplexParts) { self.init(parts.real, parts.imaginary) }
+    /// As the mode-sum kernels take it.
+    var parts: ComplexParts { (real, imaginary) }
 }
