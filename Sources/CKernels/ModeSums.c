@@ -36,6 +36,15 @@ static inline void real_over_complex(double r, double a, double b, double *re, d
     *im = cimag(q);
 }
 
+#if defined(__x86_64__)
+// Whether all four lanes of |z|² are normal numbers (the fast division's condition).
+__attribute__((target("avx"))) static inline int all_normal(__m256d norm) {
+    __m256d low = _mm256_cmp_pd(norm, _mm256_set1_pd(DBL_MIN), _CMP_GE_OQ);
+    __m256d high = _mm256_cmp_pd(norm, _mm256_set1_pd(DBL_MAX), _CMP_LE_OQ);
+    return _mm256_movemask_pd(_mm256_and_pd(low, high)) == 0xF;
+}
+#endif
+
 // ---- df1, dfPrime, b1 ----
 
 static inline void moments_term(partials *p, int lane, double l, double b2, double kr, double ki) {
@@ -102,7 +111,7 @@ static inline void two_level_term(partials *p, int lane, double l, double b2, do
 __attribute__((target("avx"))) static size_t two_level_avx(size_t count, const double *lambda, const double *power,
                                                            double floor, double kr, double ki, partials *p) {
     const __m256d vfloor = _mm256_set1_pd(floor), vkr = _mm256_set1_pd(kr), vki = _mm256_set1_pd(ki);
-    const __m256d nki = _mm256_set1_pd(-ki), smallest = _mm256_set1_pd(DBL_MIN), largest = _mm256_set1_pd(DBL_MAX);
+    const __m256d nki = _mm256_set1_pd(-ki);
     __m256d acc[4];
     for (int j = 0; j < 4; j++) acc[j] = _mm256_setzero_pd();
     size_t i = 0;
@@ -110,8 +119,7 @@ __attribute__((target("avx"))) static size_t two_level_avx(size_t count, const d
         __m256d l = _mm256_loadu_pd(lambda + i), b2 = _mm256_loadu_pd(power + i);
         __m256d a = _mm256_add_pd(l, vkr);
         __m256d norm = _mm256_add_pd(_mm256_mul_pd(a, a), _mm256_mul_pd(vki, vki));
-        __m256d normal = _mm256_and_pd(_mm256_cmp_pd(norm, smallest, _CMP_GE_OQ), _mm256_cmp_pd(norm, largest, _CMP_LE_OQ));
-        if (_mm256_movemask_pd(normal) != 0xF) {
+        if (!all_normal(norm)) {
             for (int j = 0; j < 4; j++) _mm256_storeu_pd(p->lane[j], acc[j]);
             for (int k = 0; k < 4; k++) two_level_term(p, k, lambda[i + k], power[i + k], floor, kr, ki);
             for (int j = 0; j < 4; j++) acc[j] = _mm256_loadu_pd(p->lane[j]);
@@ -155,7 +163,7 @@ static inline void pair_term(partials *p, int lane, double l, double b2, double 
 __attribute__((target("avx"))) static size_t pair_avx(size_t count, const double *lambda, const double *power,
                                                       double ar, double ai, double br, double bi, partials *p) {
     const __m256d var = _mm256_set1_pd(ar), vai = _mm256_set1_pd(ai), vbr = _mm256_set1_pd(br), vbi = _mm256_set1_pd(bi);
-    const __m256d sign = _mm256_set1_pd(-0.0), smallest = _mm256_set1_pd(DBL_MIN), largest = _mm256_set1_pd(DBL_MAX);
+    const __m256d sign = _mm256_set1_pd(-0.0);
     __m256d acc[6];
     for (int j = 0; j < 6; j++) acc[j] = _mm256_setzero_pd();
     size_t i = 0;
@@ -165,8 +173,7 @@ __attribute__((target("avx"))) static size_t pair_avx(size_t count, const double
         __m256d zr = _mm256_sub_pd(_mm256_mul_pd(xr, yr), _mm256_mul_pd(vai, vbi));
         __m256d zi = _mm256_add_pd(_mm256_mul_pd(xr, vbi), _mm256_mul_pd(vai, yr));
         __m256d norm = _mm256_add_pd(_mm256_mul_pd(zr, zr), _mm256_mul_pd(zi, zi));
-        __m256d normal = _mm256_and_pd(_mm256_cmp_pd(norm, smallest, _CMP_GE_OQ), _mm256_cmp_pd(norm, largest, _CMP_LE_OQ));
-        if (_mm256_movemask_pd(normal) != 0xF) {
+        if (!all_normal(norm)) {
             for (int j = 0; j < 6; j++) _mm256_storeu_pd(p->lane[j], acc[j]);
             for (int k = 0; k < 4; k++) pair_term(p, k, lambda[i + k], power[i + k], ar, ai, br, bi);
             for (int j = 0; j < 6; j++) acc[j] = _mm256_loadu_pd(p->lane[j]);
