@@ -26,6 +26,25 @@ import Testing
         #expect(throws: Stop.self) { _ = try a.gram(flopsPerBlock: 36 * 16) { throw Stop() } }
     }
 
+    /// `outerGram` (dsyrk, no transpose) is α·A·Aᵀ within rounding of the general product, and exactly symmetric.
+    @Test func outerGramIsTheScaledProductWithItsTranspose() {
+        var rng = Xoshiro256StarStar(seed: 6)
+        let a = rng.gaussianMatrix(rows: 7, columns: 40)
+        let g = a.outerGram(alpha: 0.25), reference = Matrix.gemm(a, a, transposeB: true, alpha: 0.25)
+        #expect(g.rows == 7 && g.columns == 7)
+        for (x, y) in zip(g.storage, reference.storage) { #expect(abs(x - y) <= 1e-13 * max(1, abs(y))) }
+        for i in 0..<7 { for j in 0..<7 { #expect(g[i, j] == g[j, i]) } }
+        #expect(Matrix(rows: 0, columns: 3).outerGram().storage.isEmpty)
+    }
+
+    /// `FloatMatrix.transposed` (somatcopy) moves every entry exactly, for a non-square shape too.
+    @Test func floatTransposeMovesEveryEntry() {
+        let m = FloatMatrix(rows: 2, columns: 3, storage: [1, 2, 3, 4, 5, 6])
+        #expect(m.transposed == FloatMatrix(rows: 3, columns: 2, storage: [1, 4, 2, 5, 3, 6]))
+        #expect(m.transposed.transposed == m)
+        #expect(FloatMatrix(rows: 0, columns: 4).transposed.rows == 4)
+    }
+
     @Test func symmetricEigenOfKnownMatrix() throws {
         let m = Matrix(rows: 2, columns: 2, storage: [2, 1, 1, 2])
         let (values, _) = try m.symmetricEigen()

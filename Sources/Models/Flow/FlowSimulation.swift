@@ -55,9 +55,7 @@ enum FlowSimulation {
         let scale = 1 / Double(n)
         if n <= m {
             // Nonzero spectrum from H = XXᵀ/N: (v_iᵀb)² = (u_iᵀ X b/√N)² / s_i.
-            var h = Matrix.gemm(x, x, transposeB: true, alpha: scale)
-            symmetrize(&h)
-            let (s, u) = try h.symmetricEigen()
+            let (s, u) = try x.outerGram(alpha: scale).symmetricEigen()
             let c = x.times(b).map { $0 * scale.squareRoot() }
             return .wide(values: s, projections: u.times(c, transposed: true))
         }
@@ -101,9 +99,7 @@ enum FlowSimulation {
                 record(w, residual * invP)
             }
         } else {
-            var k = Matrix.gemm(features, features, transposeB: true, alpha: invP)
-            symmetrize(&k)
-            let (values, vectors) = try k.symmetricEigen()
+            let (values, vectors) = try features.outerGram(alpha: invP).symmetricEigen()
             let a = vectors.times(y, transposed: true)
             let featuresU = Matrix.gemm(features, transposeA: true, vectors)   // Fᵀ U, c × P
             for t in times {
@@ -114,9 +110,5 @@ enum FlowSimulation {
             }
         }
         return (test, train)
-    }
-
-    private static func symmetrize(_ m: inout Matrix) {
-        for i in 0..<m.rows { for j in 0..<i { let s = 0.5 * (m[i, j] + m[j, i]); m[i, j] = s; m[j, i] = s } }
     }
 }

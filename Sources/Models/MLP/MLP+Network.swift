@@ -2,6 +2,10 @@ import NumericCore
 
 /// A residual ReLU MLP: h₀ = x·W_inᵀ, h_l = h_{l−1} + b·relu(h_{l−1})·W_lᵀ (l = 1…L),
 /// f = c·h_L·w_out, with every product on BLAS (gemm/gemv) in the precision of `M`.
+/// The forward products multiply by an explicit transpose of each weight (h·(Wᵀ) as a plain
+/// product): OpenBLAS runs a plain or a gradient-shaped product at 64³ on its small-matrix
+/// kernels but sends h·Wᵀ with beta = 1 to the packed kernel, a quarter slower than the
+/// transpose (one omatcopy) and the plain product together.
 /// Loss ½·mean (f − y)². Inputs, labels and outputs are double; they are rounded to `M`'s
 /// precision on the way in.
 struct MLPNetwork<M: MLPMatrix> {
@@ -39,10 +43,10 @@ struct MLPNetwork<M: MLPMatrix> {
     func features(_ x: Matrix) -> Matrix { forward(M(x)).doubles }
 
     private func forward(_ x: M) -> M {
-        var h = M.gemm(x, transposeA: false, embedding, transposeB: true, alpha: 1, beta: 0, into: nil)
+        var h = M.gemm(x, transposeA: false, embedding.transposed, transposeB: false, alpha: 1, beta: 0, into: nil)
         for w in blocks {
             let a = relu(h)
-            h = M.gemm(a, transposeA: false, w, transposeB: true, alpha: branchMultiplier, beta: 1, into: h)
+            h = M.gemm(a, transposeA: false, w.transposed, transposeB: false, alpha: branchMultiplier, beta: 1, into: h)
         }
         return h
     }
@@ -54,12 +58,12 @@ struct MLPNetwork<M: MLPMatrix> {
         var rectified: [M] = []    // relu(h_0) … relu(h_{L−1}), kept for the backward pass
         activations.reserveCapacity(blocks.count)
         rectified.reserveCapacity(blocks.count)
-        var h = M.gemm(x, transposeA: false, embedding, transposeB: true, alpha: 1, beta: 0, into: nil)
+        var h = M.gemm(x, transposeA: false, embedding.transposed, transposeB: false, alpha: 1, beta: 0, into: nil)
         for w in blocks {
             activations.append(h)
             let a = relu(h)
             rectified.append(a)
-            h = M.gemm(a, transposeA: false, w, transposeB: true, alpha: branchMultiplier, beta: 1, into: h)
+            h = M.gemm(a, transposeA: false, w.transposed, transposeB: false, alpha: branchMultiplier, beta: 1, into: h)
         }
         let f = h.times(readout, transposed: false).map { $0 * readoutMultiplier }
         let batch = Scalar(y.count)

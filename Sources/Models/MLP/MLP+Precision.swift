@@ -13,6 +13,8 @@ protocol MLPMatrix {
     init(_ m: Matrix)
     /// The entries in double precision.
     var doubles: Matrix { get }
+    /// The transpose.
+    var transposed: Self { get }
     static func gemm(_ a: Self, transposeA: Bool, _ b: Self, transposeB: Bool,
                      alpha: Scalar, beta: Scalar, into c: Self?) -> Self
     func times(_ x: [Scalar], transposed: Bool) -> [Scalar]

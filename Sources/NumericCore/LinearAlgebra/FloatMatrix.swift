@@ -34,6 +34,19 @@ public struct FloatMatrix: Sendable, Equatable {
     /// The entries widened to double precision.
     public var doubles: Matrix { Matrix(rows: rows, columns: columns, storage: storage.map { Double($0) }) }
 
+    /// The transpose (OpenBLAS's somatcopy).
+    public var transposed: FloatMatrix {
+        var t = FloatMatrix(rows: columns, columns: rows, storage: .init(unsafeUninitializedCapacity: rows * columns) { $1 = rows * columns })
+        if rows == 0 || columns == 0 { return t }
+        storage.withUnsafeBufferPointer { source in
+            t.storage.withUnsafeMutableBufferPointer { target in
+                cblas_somatcopy(CblasRowMajor, CblasTrans, Int32(rows), Int32(columns), 1,
+                                source.baseAddress, Int32(columns), target.baseAddress, Int32(rows))
+            }
+        }
+        return t
+    }
+
     /// `alpha · op(a) · op(b) + beta · c` (sgemm), where op transposes when asked.
     public static func gemm(_ a: FloatMatrix, transposeA: Bool = false, _ b: FloatMatrix, transposeB: Bool = false,
                             alpha: Float = 1, beta: Float = 0, into c: FloatMatrix? = nil) -> FloatMatrix {

@@ -80,6 +80,21 @@ extension Matrix {
 
     /// `selfᵀ · self` (dsyrk), symmetric, both triangles filled.
     public func gram() -> Matrix { gram(flopsPerBlock: .infinity) {} }
+
+    /// `alpha · self · selfᵀ` (dsyrk, half the flops of the general product), symmetric, both
+    /// triangles filled.
+    public func outerGram(alpha: Double = 1) -> Matrix {
+        var g = Matrix(rows: rows, columns: rows)
+        if rows == 0 || columns == 0 { return g }
+        storage.withUnsafeBufferPointer { pa in
+            g.storage.withUnsafeMutableBufferPointer { pg in
+                cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(rows), Int32(columns), alpha,
+                            pa.baseAddress, Int32(columns), 0, pg.baseAddress, Int32(rows))
+            }
+        }
+        for i in 0..<rows { for j in 0..<i { g[i, j] = g[j, i] } }
+        return g
+    }
 }
 
 /// Dot product of two equal-length vectors (ddot).

@@ -66,13 +66,6 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         }
     }
 
-    /// `count` independent N(0, sd²) draws.
-    public mutating func gaussians(_ count: Int, standardDeviation sd: Double = 1) -> [Double] {
-        var out = [Double](repeating: 0, count: count)
-        for i in 0..<count { out[i] = sd * gaussian() }
-        return out
-    }
-
     /// A `rows × columns` matrix of independent N(0, sd²) entries.
     public mutating func gaussianMatrix(rows: Int, columns: Int, standardDeviation sd: Double = 1) -> Matrix {
         Matrix(rows: rows, columns: columns, storage: gaussians(rows * columns, standardDeviation: sd))
