@@ -76,9 +76,10 @@ extension DiffusionDAE {
                 }
                 let s: Double = rng.uniform() < c.balance ? 1 : -1
                 var h = 0.0
+                let normals = rng.gaussians(2 * d)   // x's and x_t's draws alternate, as one gaussian() each would
                 for i in 0..<d {
-                    x[i] = s * muEntry + c.sigma * rng.gaussian()
-                    xt[i] = c.alpha * x[i] + c.beta * rng.gaussian()
+                    x[i] = s * muEntry + c.sigma * normals[2 * i]
+                    xt[i] = c.alpha * x[i] + c.beta * normals[2 * i + 1]
                     h += w[i] * xt[i]
                 }
                 let g = tanh(h), gp = 1 - g * g

@@ -80,10 +80,9 @@ extension ICLScaleModel {
         let scale = Double(d) / Double(tokens), share = 1 / (Double(d) * Double(count))
         for _ in 0..<count {
             try monitor.checkCancelled()
-            var x = Matrix(rows: tokens, columns: d)
-            for i in x.storage.indices { x.storage[i] = tokenSD * rng.gaussian() }
-            let w = (0..<d).map { _ in rng.gaussian() }
-            let noise = (0..<tokens).map { _ in noiseSD * rng.gaussian() }
+            let x = Matrix(rows: tokens, columns: d, storage: rng.gaussians(tokens * d, standardDeviation: tokenSD))
+            let w = rng.gaussians(d)
+            let noise = rng.gaussians(tokens, standardDeviation: noiseSD)
             var covariance = x.gram()
             for i in covariance.storage.indices { covariance.storage[i] *= scale }
             // n = (d/K) Σ εᵢ xᵢ = (d/K) Xᵀε.

@@ -25,13 +25,12 @@ extension ICLScaleModel {
     private static func drawContext(_ spectrum: StructuredSpectrum, tokens: Int?, rho: Double,
                                     rng: inout Xoshiro256StarStar) -> (w: [Double], covariance: Matrix?, n: [Double]) {
         let d = spectrum.lambda.count
-        let w = spectrum.omega.map { $0.squareRoot() * rng.gaussian() }
+        let w = zip(spectrum.omega, rng.gaussians(d)).map { $0.squareRoot() * $1 }
         guard let tokens else { return (w, nil, [Double](repeating: 0, count: d)) }
         let sd = spectrum.lambda.map { $0.squareRoot() }
-        var z = Matrix(rows: tokens, columns: d)
-        for i in 0..<tokens { for k in 0..<d { z.storage[i * d + k] = sd[k] * rng.gaussian() } }
-        let noiseSD = rho.squareRoot()
-        let noise = (0..<tokens).map { _ in noiseSD * rng.gaussian() }
+        var z = Matrix(rows: tokens, columns: d, storage: rng.gaussians(tokens * d))
+        for i in 0..<tokens { for k in 0..<d { z.storage[i * d + k] *= sd[k] } }
+        let noise = rng.gaussians(tokens, standardDeviation: rho.squareRoot())
         var covariance = z.gram()
         for i in covariance.storage.indices { covariance.storage[i] /= Double(tokens) }
         let n = z.times(noise, transposed: true).map { $0 * Double(d).squareRoot() / Double(tokens) }

@@ -16,9 +16,7 @@ import NumericCore
 extension ICLScaleModel {
     /// An N × d matrix with orthonormal rows spanning a Haar-random subspace.
     static func randomEmbedding(rows n: Int, d: Int, rng: inout Xoshiro256StarStar) throws -> Matrix {
-        var g = Matrix(rows: n, columns: d)
-        for i in g.storage.indices { g.storage[i] = rng.gaussian() }
-        return try g.svd().vt
+        try Matrix(rows: n, columns: d, storage: rng.gaussians(n * d)).svd().vt
     }
 
     /// The stream width N = round(width·d), at least 1.
@@ -33,10 +31,9 @@ extension ICLScaleModel {
         let scale = Double(d) / Double(tokens), share = 1 / (Double(d) * Double(count))
         for _ in 0..<count {
             try monitor.checkCancelled()
-            var x = Matrix(rows: tokens, columns: d)
-            for i in x.storage.indices { x.storage[i] = tokenSD * rng.gaussian() }
-            let w = (0..<d).map { _ in rng.gaussian() }
-            let y = zip(x.times(w), (0..<tokens).map { _ in noiseSD * rng.gaussian() }).map { $0 + $1 }
+            let x = Matrix(rows: tokens, columns: d, storage: rng.gaussians(tokens * d, standardDeviation: tokenSD))
+            let w = rng.gaussians(d)
+            let y = zip(x.times(w), rng.gaussians(tokens, standardDeviation: noiseSD)).map { $0 + $1 }
             let z = Matrix.gemm(x, q, transposeB: true)   // K × N
             let v = q.times(w)
             let inStream = zip(z.times(v), y).map { $1 - $0 }   // r·xᵢ + εᵢ
@@ -54,7 +51,7 @@ extension ICLScaleModel {
     private static func projectedModes(_ spectrum: StructuredSpectrum, embedding q: Matrix, needsModes: Bool,
                                        rng: inout Xoshiro256StarStar) throws -> (residual: Double, s: [Double], weight: [Double]) {
         let d = spectrum.lambda.count
-        let w = spectrum.omega.map { $0.squareRoot() * rng.gaussian() }
+        let w = zip(spectrum.omega, rng.gaussians(d)).map { $0.squareRoot() * $1 }
         let lw = zip(spectrum.lambda, w).map { $0 * $1 }
         var scaled = q   // Q diag(√λ): its Gram matrix QΛQᵀ
         for i in 0..<q.rows { for k in 0..<d { scaled.storage[i * d + k] *= spectrum.lambda[k].squareRoot() } }

@@ -104,7 +104,8 @@ extension JudgeModel {
             let target = dot(input, teacher), centre = dot(input, mean)
             let judged = dot(input, judge) + s.judgeDisplacement * (target - centre)
             let spread = (dot(input, covariance.times(input)) + noiseVariance).squareRoot()
-            for j in 0..<s.k { samples[j] = centre + spread * rng.gaussian() }
+            let normals = rng.gaussians(s.k)   // the stream of k calls to gaussian(), in bulk
+            for j in 0..<s.k { samples[j] = centre + spread * normals[j] }
             let chosen = select(samples, judged: judged, temperature: s.temperature, rng: &rng)
             total += (chosen - target) * (chosen - target)
         }

@@ -15,7 +15,7 @@ extension Xoshiro256StarStar {
         guard count > 0 else { return [] }
         var rng = self
         defer { self = rng }
-        let chunk = 256
+        let chunk = min(256, (count + 1) / 2)
         let points = UnsafeMutablePointer<Double>.allocate(capacity: 3 * (chunk + 1))
         defer { points.deallocate() }
         let u = points, v = points + (chunk + 1), s = points + 2 * (chunk + 1)
