@@ -97,15 +97,13 @@ extension JudgeModel {
         let covariance = try precision.choleskySolve(Matrix.identity(d))
         let mean = covariance.times(x.times(labels, transposed: true).map { $0 / noiseVariance })
         var total = 0.0
-        var samples = [Double](repeating: 0, count: s.k)
         for query in 0..<tests {
             if query % 256 == 0 { try monitor.checkCancelled() }
             let input = rng.gaussians(d)
             let target = dot(input, teacher), centre = dot(input, mean)
             let judged = dot(input, judge) + s.judgeDisplacement * (target - centre)
             let spread = (dot(input, covariance.times(input)) + noiseVariance).squareRoot()
-            let normals = rng.gaussians(s.k)   // the stream of k calls to gaussian(), in bulk
-            for j in 0..<s.k { samples[j] = centre + spread * normals[j] }
+            let samples = rng.gaussians(s.k).map { centre + spread * $0 }
             let chosen = select(samples, judged: judged, temperature: s.temperature, rng: &rng)
             total += (chosen - target) * (chosen - target)
         }

@@ -74,7 +74,7 @@ extension Matrix {
             start += count
             if start < rows { try between() }
         }
-        for i in 0..<columns { for j in 0..<i { g[i, j] = g[j, i] } }
+        g.mirrorUpperTriangle()
         return g
     }
 
@@ -92,8 +92,15 @@ extension Matrix {
                             pa.baseAddress, Int32(columns), 0, pg.baseAddress, Int32(rows))
             }
         }
-        for i in 0..<rows { for j in 0..<i { g[i, j] = g[j, i] } }
+        g.mirrorUpperTriangle()
         return g
+    }
+}
+
+extension Matrix {
+    /// Copies the upper triangle of a square matrix onto the lower one (dsyrk fills only the upper).
+    fileprivate mutating func mirrorUpperTriangle() {
+        for i in 0..<rows { for j in 0..<i { self[i, j] = self[j, i] } }
     }
 }
 
